@@ -1,0 +1,8 @@
+//! upstart-tools: parse, lint, convert and run upstart job files.
+//!
+//! The library exists to serve the binaries of this package; it makes no
+//! semver promise.
+
+pub mod ast;
+pub mod source;
+pub mod syntax;

@@ -1,0 +1,204 @@
+//! Parse errors. Each kind has upstart's own wording (init/errors.h and
+//! libnih's nih/errors.h) and a code in the `UL0xx`/`UL1xx` families of
+//! spec/lint.md, so the linter reports parse errors like any other rule.
+
+use crate::source::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// ET: a required token is missing.
+    ExpectedToken,
+    /// UT: text after the last argument.
+    UnexpectedToken,
+    /// TS: `\` is the last byte of the file.
+    TrailingSlash,
+    /// UQ: end of file inside quotes.
+    UnterminatedQuote,
+    /// UB: end of file before `end script`.
+    UnterminatedBlock,
+    /// US on the stanza keyword.
+    UnknownStanza,
+    /// US on a stanza that older upstart releases had.
+    RemovedStanza,
+    /// US on a sub-keyword or enumerated value (`kill foo`, `expect foo`).
+    UnknownSubKeyword,
+    /// US on an unknown `limit` resource.
+    UnknownLimitResource,
+    /// II
+    IllegalInterval,
+    /// IX
+    IllegalExitStatus,
+    /// IG
+    IllegalSignal,
+    /// IU
+    IllegalUmask,
+    /// IN
+    IllegalNice,
+    /// IO, legacy `oom N` form.
+    IllegalOom,
+    /// IO, `oom score N` form.
+    IllegalOomScore,
+    /// IL on `limit` values.
+    IllegalLimit,
+    /// IL on the `respawn limit` count.
+    IllegalRespawnCount,
+    /// EE
+    ExpectedEvent,
+    /// EO
+    ExpectedOperator,
+    /// EV
+    ExpectedVariable,
+    /// MP
+    MismatchedParens,
+    /// Our own limit: expressions deeper than [`crate::syntax::MAX_EXPR_DEPTH`].
+    NestingTooDeep,
+    /// `end script` outside a block (upstart: Unknown stanza on `end`).
+    StrayEndScript,
+    /// A UTF-8 byte-order mark glued to the first keyword (upstart: Unknown stanza).
+    ByteOrderMark,
+    /// Bytes that are not UTF-8 (upstart accepts them; shown here as U+FFFD).
+    InvalidUtf8,
+    /// ChromiumOS's `import`/`tmpfiles`: not accepted by upstream upstart.
+    VendorStanza,
+}
+
+impl ErrorKind {
+    /// Upstart's own message for this error.
+    #[must_use]
+    pub fn upstart_message(self) -> &'static str {
+        match self {
+            Self::ExpectedToken => "Expected token",
+            Self::UnexpectedToken => "Unexpected token",
+            Self::TrailingSlash => "Trailing slash in file",
+            Self::UnterminatedQuote => "Unterminated quoted string",
+            Self::UnterminatedBlock => "Unterminated block",
+            Self::UnknownStanza
+            | Self::RemovedStanza
+            | Self::UnknownSubKeyword
+            | Self::UnknownLimitResource
+            | Self::StrayEndScript
+            | Self::ByteOrderMark
+            | Self::VendorStanza => "Unknown stanza",
+            Self::IllegalInterval => "Illegal interval, expected number of seconds",
+            Self::IllegalExitStatus => "Illegal exit status, expected integer",
+            Self::IllegalSignal => "Illegal signal status, expected integer",
+            Self::IllegalUmask => "Illegal file creation mask, expected octal integer",
+            Self::IllegalNice => "Illegal nice value, expected -20 to 19",
+            Self::IllegalOom => "Illegal oom adjustment, expected -16 to 15 or 'never'",
+            Self::IllegalOomScore => {
+                "Illegal oom score adjustment, expected -999 to 1000 or 'never'"
+            }
+            Self::IllegalLimit | Self::IllegalRespawnCount => {
+                "Illegal limit, expected 'unlimited' or integer"
+            }
+            Self::ExpectedEvent => "Expected event",
+            Self::ExpectedOperator => "Expected operator",
+            Self::ExpectedVariable => "Expected variable name before value",
+            Self::MismatchedParens => "Mismatched parentheses",
+            Self::NestingTooDeep => "Event expression nested too deeply",
+            Self::InvalidUtf8 => "Invalid UTF-8",
+        }
+    }
+
+    /// The rule code (spec/lint.md §6.1 and §6.2).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::UnterminatedBlock => "UL001",
+            Self::StrayEndScript => "UL002",
+            Self::UnknownStanza => "UL003",
+            Self::RemovedStanza => "UL004",
+            Self::ExpectedToken => "UL005",
+            Self::UnexpectedToken => "UL006",
+            Self::UnknownSubKeyword => "UL007",
+            Self::UnterminatedQuote => "UL008",
+            Self::TrailingSlash => "UL009",
+            Self::ExpectedEvent
+            | Self::ExpectedOperator
+            | Self::ExpectedVariable
+            | Self::MismatchedParens => "UL010",
+            Self::ByteOrderMark | Self::InvalidUtf8 => "UL012",
+            Self::NestingTooDeep => "UL013",
+            Self::VendorStanza => "UL014",
+            Self::IllegalSignal | Self::IllegalExitStatus => "UL101",
+            Self::IllegalInterval | Self::IllegalRespawnCount => "UL102",
+            Self::IllegalUmask => "UL103",
+            Self::IllegalNice => "UL104",
+            Self::IllegalOom | Self::IllegalOomScore => "UL105",
+            Self::UnknownLimitResource => "UL106",
+            Self::IllegalLimit => "UL107",
+        }
+    }
+
+    /// Upstart rejects the file for every kind but these.
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::InvalidUtf8 | Self::VendorStanza => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One problem found while parsing, with the span it points at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ParseError {
+    pub kind: ErrorKind,
+    pub span: Span,
+    /// What exactly was wrong, in our words (the label under the span).
+    pub detail: String,
+    /// How to fix it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Related places, e.g. the `(` that was never closed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<(Span, String)>,
+}
+
+impl ParseError {
+    pub(crate) fn new(kind: ErrorKind, span: Span, detail: impl Into<String>) -> Self {
+        Self {
+            kind,
+            span,
+            detail: detail.into(),
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    #[must_use]
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    #[must_use]
+    pub(crate) fn related(mut self, span: Span, label: impl Into<String>) -> Self {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    #[must_use]
+    pub fn message(&self) -> &'static str {
+        self.kind.upstart_message()
+    }
+
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}

@@ -1,0 +1,392 @@
+//! libnih's configuration tokenizer (nih/config.c), byte for byte.
+//!
+//! Character tests mirror C's `strchr(SET, c)`, which is also true for a NUL
+//! byte: a NUL therefore acts as whitespace and as a token delimiter, and at
+//! the start of a token it ends the line like a comment. That is what
+//! upstart 1.13.2 does with such files, so we do the same.
+
+use super::error::{ErrorKind, ParseError};
+use crate::source::Span;
+use nom::bytes::complete::{tag, take_till, take_while};
+use nom::{IResult, Parser};
+
+/// Whitespace: space, TAB, CR (and NUL, see the module comment).
+pub(crate) fn is_ws(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\r' | 0)
+}
+
+/// Delimiter sets (`NIH_CONFIG_CNLWS`, `NIH_CONFIG_CNL`, and the event
+/// expression set with parentheses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Delims {
+    /// WS, `#`, NL: argument tokens and keywords.
+    Cnlws,
+    /// `#`, NL: command text.
+    Cnl,
+    /// WS, `#`, NL, `(`, `)`: event-expression tokens.
+    Paren,
+}
+
+impl Delims {
+    fn contains(self, c: u8) -> bool {
+        match self {
+            Self::Cnlws => matches!(c, b' ' | b'\t' | b'\r' | b'#' | b'\n' | 0),
+            Self::Cnl => matches!(c, b'#' | b'\n' | 0),
+            Self::Paren => matches!(c, b' ' | b'\t' | b'\r' | b'#' | b'\n' | b'(' | b')' | 0),
+        }
+    }
+}
+
+/// A scanned token: its value (dequoted or raw) and where it lies.
+#[derive(Clone, Debug)]
+pub(crate) struct Token {
+    pub value: Vec<u8>,
+    pub span: Span,
+}
+
+impl Token {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.value).into_owned()
+    }
+}
+
+/// nom: a run of whitespace (possibly empty).
+fn ws0(input: &[u8]) -> IResult<&[u8], &[u8]> {
+    take_while(is_ws)(input)
+}
+
+/// nom: a `#` comment up to (not including) the newline.
+fn comment(input: &[u8]) -> IResult<&[u8], &[u8]> {
+    nom::combinator::recognize((tag("#"), take_till(|c| c == b'\n'))).parse(input)
+}
+
+/// A position in a file being tokenized.
+#[derive(Clone, Debug)]
+pub(crate) struct Cursor<'a> {
+    pub src: &'a [u8],
+    pub pos: usize,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(src: &'a [u8]) -> Self {
+        Self { src, pos: 0 }
+    }
+
+    pub fn at_end(&self) -> bool {
+        self.pos >= self.src.len()
+    }
+
+    pub fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn rest(&self) -> &'a [u8] {
+        &self.src[self.pos.min(self.src.len())..]
+    }
+
+    /// Advance past what a nom parser consumed.
+    fn run<O>(&mut self, parser: impl Fn(&'a [u8]) -> IResult<&'a [u8], O>) -> Option<O> {
+        let rest = self.rest();
+        match parser(rest) {
+            Ok((remaining, out)) => {
+                self.pos += rest.len() - remaining.len();
+                Some(out)
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Skip plain whitespace (no continuations), as `nih_config_parse_file`.
+    pub fn skip_ws(&mut self) {
+        self.run(ws0);
+    }
+
+    /// `nih_config_has_token`: not at EOF, `#` or NL.
+    pub fn has_token(&self) -> bool {
+        self.peek().is_some_and(|c| !Delims::Cnl.contains(c))
+    }
+
+    /// `nih_config_skip_whitespace`: whitespace and backslash-newlines.
+    pub fn skip_whitespace(&mut self) {
+        loop {
+            self.skip_ws();
+            if self.rest().starts_with(b"\\\n") {
+                self.pos += 2;
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// `nih_config_next_line`: skip to just past the next newline (or EOF).
+    pub fn next_line(&mut self) {
+        match self.rest().iter().position(|&c| c == b'\n') {
+            Some(i) => self.pos += i + 1,
+            None => self.pos = self.src.len(),
+        }
+    }
+
+    /// The comment at the cursor, if any, without consuming it.
+    pub fn peek_comment(&self) -> Option<(String, Span)> {
+        let rest = self.rest();
+        comment(rest).ok().map(|(remaining, text)| {
+            let end = self.pos + (rest.len() - remaining.len());
+            (
+                String::from_utf8_lossy(text).into_owned(),
+                Span::new(self.pos, end),
+            )
+        })
+    }
+
+    /// `nih_config_skip_comment`: at a comment, NL or EOF, skip to the next
+    /// line and return the comment; otherwise report "Unexpected token".
+    pub fn skip_comment(&mut self) -> Result<Option<(String, Span)>, ParseError> {
+        if self.has_token() {
+            let start = self.pos;
+            let end = self.scan_extent(start);
+            return Err(ParseError::new(
+                ErrorKind::UnexpectedToken,
+                Span::new(start, end),
+                "unexpected text after the last argument",
+            ));
+        }
+        let comment = self.peek_comment();
+        self.next_line();
+        Ok(comment)
+    }
+
+    /// The end of the raw token starting at `start` (for error spans).
+    fn scan_extent(&self, start: usize) -> usize {
+        let mut probe = self.clone();
+        probe.pos = start;
+        match probe.token(Delims::Cnlws, false) {
+            Ok(tok) if !tok.span.is_empty() => tok.span.end,
+            _ => (start + 1).min(self.src.len()),
+        }
+    }
+
+    /// `nih_config_token`: scan one token from the cursor, stopping at an
+    /// unquoted, unescaped delimiter. With `dequote`, quote characters are
+    /// removed and `\\` / backslash-whitespace reduced; otherwise every byte
+    /// is kept. A newline inside quotes, or an escaped newline, becomes a
+    /// single space together with the whitespace around it. Trailing
+    /// whitespace is dropped. The cursor stops at the delimiter.
+    pub fn token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
+        let src = self.src;
+        let start = self.pos;
+        let mut out = Vec::new();
+        let mut pending_ws: Vec<u8> = Vec::new();
+        let mut nl = false;
+        let mut slash = false;
+        let mut quote = 0u8;
+        let mut quote_start = start;
+        let mut p = start;
+        let mut last_content_end = start;
+        while p < src.len() {
+            let c = src[p];
+            let mut keep_slash = false;
+            let mut is_quote = false;
+            if slash {
+                slash = false;
+                if c == b'\n' {
+                    nl = true;
+                    p += 1;
+                    continue;
+                } else if c == b'\\' || is_ws(c) {
+                    keep_slash = !dequote;
+                } else {
+                    // Any other escaped byte keeps its backslash, dequoted or not.
+                    keep_slash = true;
+                }
+            } else if c == b'\\' {
+                slash = true;
+                p += 1;
+                continue;
+            } else if quote != 0 {
+                if c == quote {
+                    quote = 0;
+                    is_quote = true;
+                } else if c == b'\n' {
+                    nl = true;
+                    p += 1;
+                    continue;
+                } else if is_ws(c) {
+                    pending_ws.push(c);
+                    p += 1;
+                    continue;
+                }
+            } else if c == b'"' || c == b'\'' {
+                quote = c;
+                quote_start = p;
+                is_quote = true;
+            } else if delims.contains(c) {
+                break;
+            } else if is_ws(c) {
+                pending_ws.push(c);
+                p += 1;
+                continue;
+            }
+
+            if nl {
+                out.push(b' ');
+            } else {
+                out.append(&mut pending_ws);
+            }
+            pending_ws.clear();
+            nl = false;
+            if keep_slash {
+                out.push(b'\\');
+            }
+            if !(is_quote && dequote) {
+                out.push(c);
+            }
+            p += 1;
+            last_content_end = p;
+        }
+        self.pos = p;
+        if slash {
+            return Err(ParseError::new(
+                ErrorKind::TrailingSlash,
+                Span::new(p.saturating_sub(1), p),
+                "the file ends with a backslash",
+            )
+            .help("remove the final `\\` or add the text it was meant to continue"));
+        }
+        if quote != 0 {
+            return Err(ParseError::new(
+                ErrorKind::UnterminatedQuote,
+                Span::new(quote_start, quote_start + 1),
+                format!("this `{}` is never closed", quote as char),
+            )
+            .help(format!(
+                "add the closing `{}`; quoted values may span lines, so a missing quote swallows the rest of the file",
+                quote as char
+            )));
+        }
+        Ok(Token {
+            value: out,
+            span: Span::new(start, last_content_end.max(start)),
+        })
+    }
+
+    /// `nih_config_next_token`: a non-empty token, then skip whitespace
+    /// (including backslash-newlines). An empty token is "Expected token".
+    pub fn next_token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
+        let tok = self.token(delims, dequote)?;
+        if tok.value.is_empty() {
+            return Err(expected_token(tok.span.start));
+        }
+        self.skip_whitespace();
+        Ok(tok)
+    }
+
+    /// `nih_config_next_arg`: a dequoted argument.
+    pub fn next_arg(&mut self) -> Result<Token, ParseError> {
+        self.next_token(Delims::Cnlws, true)
+    }
+
+    /// A raw (not dequoted) word, used for keywords and sub-keywords.
+    pub fn next_raw(&mut self) -> Result<Token, ParseError> {
+        self.next_token(Delims::Cnlws, false)
+    }
+
+    /// `nih_config_parse_command`: the command text of `exec`.
+    pub fn command(&mut self) -> Result<Token, ParseError> {
+        self.token(Delims::Cnl, false)
+    }
+}
+
+pub(crate) fn expected_token(at: usize) -> ParseError {
+    ParseError::new(ErrorKind::ExpectedToken, Span::point(at), "expected an argument here")
+}
+
+/// nom: the `end script` terminator line, as `nih_config_block_end` checks
+/// it: `WS* end WS+ script WS* [#…] (NL|EOF)`. Returns the bytes consumed
+/// and the comment, if any.
+pub(crate) fn block_end(input: &[u8]) -> Option<(usize, Option<&[u8]>)> {
+    // libnih wants at least 4 bytes from `end` and then a whitespace byte.
+    let (rest, _) = ws0(input).ok()?;
+    if rest.len() < 4 {
+        return None;
+    }
+    let parsed: IResult<&[u8], _> = (
+        tag("end"),
+        take_while(is_ws),
+        tag("script"),
+        take_while(is_ws),
+        nom::combinator::opt(comment),
+    )
+        .parse(rest);
+    let (after, (_, gap, _, _, comment)) = parsed.ok()?;
+    if gap.is_empty() {
+        return None;
+    }
+    let consumed = input.len() - after.len();
+    match after.first() {
+        None => Some((consumed, comment)),
+        Some(b'\n') => Some((consumed + 1, comment)),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arg(s: &str) -> String {
+        let mut c = Cursor::new(s.as_bytes());
+        c.token(Delims::Cnlws, true).map(|t| t.text()).unwrap_or_default()
+    }
+
+    fn cmd(s: &str) -> String {
+        let mut c = Cursor::new(s.as_bytes());
+        c.command().map(|t| t.text()).unwrap_or_default()
+    }
+
+    #[test]
+    fn dequoting_follows_libnih() {
+        assert_eq!(arg("FOO=\"a b\"c"), "FOO=a bc");
+        assert_eq!(arg("foo#bar"), "foo");
+        assert_eq!(arg("foo\\#bar"), "foo\\#bar");
+        assert_eq!(arg("\"say \\\"hi\\\"\""), "say \\\"hi\\\"");
+        assert_eq!(arg("a\\\\b"), "a\\b");
+        assert_eq!(arg("a\\ b"), "a b");
+        assert_eq!(arg("foo\\\nbar"), "foo bar");
+        assert_eq!(arg("foo\\\n  bar"), "foo");
+        assert_eq!(arg("\"first\n      second\""), "first second");
+        assert_eq!(arg("'a\"b'"), "a\"b");
+        assert_eq!(arg("\"\""), "");
+    }
+
+    #[test]
+    fn command_text_keeps_quotes_and_inner_blanks() {
+        assert_eq!(cmd("/bin/echo \"a  b\"   # c"), "/bin/echo \"a  b\"");
+        assert_eq!(cmd("/bin/foo --long\\\noption"), "/bin/foo --long option");
+        assert_eq!(cmd("tool --color=#00ff00"), "tool --color=");
+        assert_eq!(cmd("a \\$x"), "a \\$x");
+    }
+
+    #[test]
+    fn errors_at_eof() {
+        let mut c = Cursor::new(b"\"never");
+        assert_eq!(
+            c.token(Delims::Cnlws, true).map(|_| ()).unwrap_err().kind,
+            ErrorKind::UnterminatedQuote
+        );
+        let mut c = Cursor::new(b"foo \\");
+        assert_eq!(
+            c.command().map(|_| ()).unwrap_err().kind,
+            ErrorKind::TrailingSlash
+        );
+    }
+
+    #[test]
+    fn block_terminator() {
+        assert_eq!(block_end(b"end script\n").map(|x| x.0), Some(11));
+        assert_eq!(block_end(b"  end \t script  # done\nx").map(|x| x.0), Some(23));
+        assert_eq!(block_end(b"end script").map(|x| x.0), Some(10));
+        assert!(block_end(b"endscript\n").is_none());
+        assert!(block_end(b"end scripts\n").is_none());
+        assert!(block_end(b"END SCRIPT\n").is_none());
+    }
+}

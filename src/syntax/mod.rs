@@ -1,0 +1,904 @@
+//! Text → AST. Follows upstart 1.13.2's parser (init/parse_job.c on top of
+//! libnih's nih/config.c) but never stops at the first error: each failing
+//! stanza becomes [`StanzaKind::Invalid`], its error is recorded, and parsing
+//! resumes at the next line.
+
+pub mod error;
+mod event;
+mod lexer;
+pub mod script;
+pub mod values;
+
+pub use error::{ErrorKind, ParseError, Severity};
+
+use crate::ast::{
+    Comment, ConsoleMode, EnvVar, ExitStatus, ExpectMode, Item, Job, LimitValue, Oom,
+    ProcessBody, ProcessKind, Resource, RespawnLimit, Signal, Spanned, Stanza, StanzaKind, Word,
+};
+use crate::source::Span;
+use lexer::{Cursor, Token, expected_token};
+use serde::Serialize;
+use values::{Number, signal_from_name, strtol, strtoul};
+
+/// Deepest `start on`/`stop on` expression (tree depth or open parentheses)
+/// we accept. Upstart has no limit; real jobs stay under 10. The cap keeps
+/// recursion over the tree bounded on hostile input.
+pub const MAX_EXPR_DEPTH: usize = 256;
+
+/// Every stanza keyword of upstart 1.13.2, in its parser table order.
+pub const STANZAS: &[&str] = &[
+    "instance",
+    "description",
+    "author",
+    "version",
+    "env",
+    "export",
+    "start",
+    "stop",
+    "emits",
+    "exec",
+    "script",
+    "pre-start",
+    "post-start",
+    "pre-stop",
+    "post-stop",
+    "expect",
+    "task",
+    "kill",
+    "reload",
+    "respawn",
+    "normal",
+    "console",
+    "umask",
+    "nice",
+    "oom",
+    "limit",
+    "chroot",
+    "chdir",
+    "setuid",
+    "setgid",
+    "debug",
+    "manual",
+    "usage",
+    "apparmor",
+    "cgroup",
+];
+
+/// Stanzas of older upstart releases that 1.13.2 rejects, with the fix.
+const REMOVED: &[(&str, &str)] = &[
+    ("on", "`on EVENT` was removed in 0.3.7: use `start on EVENT`"),
+    ("normalexit", "renamed in 0.3.7: use `normal exit CODE...`"),
+    ("service", "removed in 0.5.0: services are the default; delete the line"),
+    ("daemon", "removed in 0.5.0: use `expect daemon` (or `expect fork`)"),
+    ("pid", "`pid file`/`pid timeout` were removed in 0.5.0: use `expect fork` or `expect daemon`"),
+    ("depends", "removed in 0.3.2: use `start on started OTHER-JOB`"),
+    ("session", "`session leader` is not in upstart 1.13; every job process already leads its own session"),
+];
+
+/// The result of parsing one file: the job (with [`StanzaKind::Invalid`] where
+/// stanzas failed) and every problem found.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Parsed {
+    pub job: Job,
+    pub errors: Vec<ParseError>,
+}
+
+impl Parsed {
+    /// True when upstart 1.13.2 would reject the file.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.errors.iter().any(|e| e.severity() == Severity::Error)
+    }
+}
+
+/// Parse a job file. Never panics and never stops early.
+#[must_use]
+pub fn parse(src: &[u8]) -> Parsed {
+    let mut parser = Parser {
+        cur: Cursor::new(src),
+        items: Vec::new(),
+        errors: Vec::new(),
+        last_end: 0,
+    };
+    parser.file();
+    let mut errors = parser.errors;
+    if let Err(e) = std::str::from_utf8(src) {
+        let at = e.valid_up_to();
+        errors.push(
+            ParseError::new(
+                ErrorKind::InvalidUtf8,
+                Span::new(at, at + e.error_len().unwrap_or(1)),
+                "this byte is not UTF-8",
+            )
+            .help("upstart accepts any bytes, but tools shown this file will see U+FFFD; convert it to UTF-8"),
+        );
+    }
+    // Identical errors at one place are reported once (taplo's add_error).
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    errors.dedup_by(|a, b| a.kind == b.kind && a.span == b.span);
+    Parsed {
+        job: Job {
+            items: parser.items,
+        },
+        errors,
+    }
+}
+
+/// Parse job text given as a string.
+#[must_use]
+pub fn parse_str(src: &str) -> Parsed {
+    parse(src.as_bytes())
+}
+
+struct Parser<'a> {
+    cur: Cursor<'a>,
+    items: Vec<Item>,
+    errors: Vec<ParseError>,
+    /// End of the last token consumed (the stanza's span ends there).
+    last_end: usize,
+}
+
+/// What a stanza handler produces.
+type Handled = Result<(StanzaKind, Option<Comment>), ParseError>;
+
+impl<'a> Parser<'a> {
+    fn src(&self) -> &'a [u8] {
+        self.cur.src
+    }
+
+    fn at_line_start(&self, pos: usize) -> bool {
+        pos == 0 || self.src().get(pos - 1) == Some(&b'\n')
+    }
+
+    /// `nih_config_parse_file`, with recovery.
+    fn file(&mut self) {
+        // The stanza that ended mid-line (`manual`, `debug`), whose line may
+        // still hold a comment.
+        let mut inline_owner: Option<usize> = None;
+        if self.src().starts_with(b"\xEF\xBB\xBF") {
+            self.errors.push(
+                ParseError::new(
+                    ErrorKind::ByteOrderMark,
+                    Span::new(0, 3),
+                    "a UTF-8 byte-order mark is glued to the first stanza",
+                )
+                .help("upstart reads the mark as part of the keyword and rejects the file: remove the first three bytes"),
+            );
+            self.cur.pos = 3;
+        }
+        while !self.cur.at_end() {
+            let line_start = self.cur.pos;
+            let fresh_line = self.at_line_start(line_start);
+            if fresh_line {
+                inline_owner = None;
+            }
+            let progress = self.cur.pos;
+            self.cur.skip_ws();
+            if !self.cur.has_token() {
+                match self.cur.peek_comment() {
+                    Some((text, span)) => {
+                        let comment = Comment { text, span };
+                        match inline_owner.and_then(|i| self.items.get_mut(i)) {
+                            Some(Item::Stanza(s)) if s.comment.is_none() => s.comment = Some(comment),
+                            _ => self.items.push(Item::Comment(comment)),
+                        }
+                    }
+                    None if fresh_line && self.cur.peek() == Some(b'\n') => {
+                        let span = Span::new(line_start, self.cur.pos + 1);
+                        match self.items.last_mut() {
+                            Some(Item::Blank { span: prev }) => *prev = prev.to(span),
+                            _ => self.items.push(Item::Blank { span }),
+                        }
+                    }
+                    None => {}
+                }
+                self.cur.next_line();
+                inline_owner = None;
+                continue;
+            }
+            let ended_inline = self.stanza();
+            inline_owner = ended_inline.then(|| self.items.len() - 1);
+            debug_assert!(self.cur.pos > progress, "parser made no progress");
+            if self.cur.pos <= progress {
+                // Cannot happen; guard against looping forever on a bug.
+                self.cur.next_line();
+            }
+        }
+    }
+
+    /// Parse one stanza at the cursor. Returns true when it ended mid-line.
+    fn stanza(&mut self) -> bool {
+        let start = self.cur.pos;
+        let keyword = match self.cur.next_raw() {
+            Ok(tok) => tok,
+            Err(err) => {
+                self.errors.push(err);
+                self.recover_physical();
+                return false;
+            }
+        };
+        self.last_end = keyword.span.end;
+        let name = keyword.text();
+        let result = self.dispatch(&name, &keyword);
+        let inline = matches!(name.as_str(), "manual" | "debug") && result.is_ok();
+        let (kind, comment) = match result {
+            Ok(ok) => ok,
+            Err(err) => {
+                let unknown_keyword = matches!(
+                    err.kind,
+                    ErrorKind::UnknownStanza | ErrorKind::RemovedStanza | ErrorKind::StrayEndScript
+                ) && err.span == keyword.span;
+                self.errors.push(err);
+                if unknown_keyword {
+                    self.recover_physical();
+                } else {
+                    self.recover_logical();
+                }
+                let end = self.last_end.max(keyword.span.end);
+                self.items.push(Item::Stanza(Stanza {
+                    kind: StanzaKind::Invalid { keyword: name },
+                    span: Span::new(start, end),
+                    keyword_span: keyword.span,
+                    comment: None,
+                }));
+                return false;
+            }
+        };
+        self.items.push(Item::Stanza(Stanza {
+            kind,
+            span: Span::new(start, self.last_end.max(keyword.span.end)),
+            keyword_span: keyword.span,
+            comment,
+        }));
+        inline
+    }
+
+    fn dispatch(&mut self, name: &str, keyword: &Token) -> Handled {
+        let kw = keyword.span;
+        match name {
+            "instance" => self.one_word(|name| StanzaKind::Instance { name }),
+            "description" => self.one_word(|text| StanzaKind::Description { text }),
+            "author" => self.one_word(|text| StanzaKind::Author { text }),
+            "version" => self.one_word(|text| StanzaKind::Version { text }),
+            "usage" => self.one_word(|text| StanzaKind::Usage { text }),
+            "chroot" => self.one_word(|dir| StanzaKind::Chroot { dir }),
+            "chdir" => self.one_word(|dir| StanzaKind::Chdir { dir }),
+            "setuid" => self.one_word(|user| StanzaKind::Setuid { user }),
+            "setgid" => self.one_word(|group| StanzaKind::Setgid { group }),
+            "env" => {
+                let tok = self.arg()?;
+                let text = tok.value;
+                let var = match text.split_once('=') {
+                    Some((k, v)) => EnvVar {
+                        key: k.to_string(),
+                        value: Some(v.to_string()),
+                        span: tok.span,
+                    },
+                    None => EnvVar {
+                        key: text,
+                        value: None,
+                        span: tok.span,
+                    },
+                };
+                let comment = self.end()?;
+                Ok((StanzaKind::Env { var }, comment))
+            }
+            "export" => self.word_list(|names| StanzaKind::Export { names }),
+            "emits" => self.word_list(|events| StanzaKind::Emits { events }),
+            "start" | "stop" => {
+                let sub = self.raw()?;
+                if sub.value != b"on" {
+                    let mut err = unknown_sub(&sub, &format!("`{name}` must be followed by `on`"));
+                    if sub.value == b"script" {
+                        err = err.help(if name == "start" {
+                            "`start script` was renamed `pre-start script` in 0.3.5"
+                        } else {
+                            "`stop script` was renamed `post-stop script` in 0.3.5"
+                        });
+                    } else {
+                        err = err.help(format!("write `{name} on EVENT`"));
+                    }
+                    return Err(err);
+                }
+                if !self.cur.has_token() {
+                    return Err(expected_token(self.cur.pos)
+                        .help(format!("`{name} on` needs an event, e.g. `{name} on runlevel [2345]`")));
+                }
+                let (on, comment, end) = event::parse_on(&mut self.cur)?;
+                self.last_end = end;
+                Ok((
+                    if name == "start" {
+                        StanzaKind::StartOn { on }
+                    } else {
+                        StanzaKind::StopOn { on }
+                    },
+                    comment,
+                ))
+            }
+            "exec" => self.exec(ProcessKind::Main),
+            "script" => self.script(ProcessKind::Main, kw),
+            "pre-start" | "post-start" | "pre-stop" | "post-stop" => {
+                let process = match name {
+                    "pre-start" => ProcessKind::PreStart,
+                    "post-start" => ProcessKind::PostStart,
+                    "pre-stop" => ProcessKind::PreStop,
+                    _ => ProcessKind::PostStop,
+                };
+                let sub = self.raw()?;
+                match sub.value.as_slice() {
+                    b"exec" => self.exec(process),
+                    b"script" => self.script(process, kw.to(sub.span)),
+                    _ => Err(unknown_sub(&sub, &format!("`{name}` takes `exec COMMAND` or `script`"))
+                        .help(format!("write `{name} exec COMMAND` or a `{name} script` … `end script` block"))),
+                }
+            }
+            "expect" => {
+                let tok = self.arg()?;
+                let mode = match tok.value.as_str() {
+                    "stop" => ExpectMode::Stop,
+                    "daemon" => ExpectMode::Daemon,
+                    "fork" => ExpectMode::Fork,
+                    "none" => ExpectMode::None,
+                    _ => {
+                        return Err(unknown_value(&tok, "`expect` takes `fork`, `daemon`, `stop` or `none`"));
+                    }
+                };
+                let comment = self.end()?;
+                Ok((StanzaKind::Expect { mode: Spanned::new(mode, tok.span) }, comment))
+            }
+            "task" => self.flag(StanzaKind::Task),
+            "manual" => Ok((StanzaKind::Manual, None)),
+            "debug" => Ok((StanzaKind::Debug, None)),
+            "respawn" => {
+                if !self.cur.has_token() {
+                    return self.flag(StanzaKind::Respawn);
+                }
+                let sub = self.raw()?;
+                if sub.value != b"limit" {
+                    return Err(ParseError::new(
+                        ErrorKind::RemovedStanza,
+                        sub.span,
+                        "`respawn COMMAND` was removed in 0.3.7",
+                    )
+                    .help("write `respawn` on its own line and `exec COMMAND` on another"));
+                }
+                let count = self.arg()?;
+                if count.value == "unlimited" {
+                    let comment = self.end()?;
+                    return Ok((
+                        StanzaKind::RespawnLimit {
+                            limit: RespawnLimit::Unlimited { span: count.span },
+                        },
+                        comment,
+                    ));
+                }
+                let count_value = match strtol(&count.value, 10) {
+                    Number::Ok(n) if n >= 0 => u64::try_from(n).unwrap_or(u64::MAX),
+                    _ => {
+                        return Err(ParseError::new(
+                            ErrorKind::IllegalRespawnCount,
+                            count.span,
+                            "the respawn count must be a whole number ≥ 0",
+                        )
+                        .help("write `respawn limit COUNT SECONDS`, e.g. `respawn limit 10 5`, or `respawn limit unlimited`"));
+                    }
+                };
+                let interval = self.arg().map_err(|e| {
+                    e.help("`respawn limit` takes a count and an interval in seconds: `respawn limit 10 5`")
+                })?;
+                let interval_value = seconds(&interval)?;
+                let comment = self.end()?;
+                Ok((
+                    StanzaKind::RespawnLimit {
+                        limit: RespawnLimit::Count {
+                            count: Spanned::new(count_value, count.span),
+                            interval: Spanned::new(interval_value, interval.span),
+                        },
+                    },
+                    comment,
+                ))
+            }
+            "kill" => {
+                let sub = self.raw()?;
+                match sub.value.as_slice() {
+                    b"timeout" => {
+                        let tok = self.arg()?;
+                        let secs = seconds(&tok)?;
+                        let comment = self.end()?;
+                        Ok((StanzaKind::KillTimeout { seconds: Spanned::new(secs, tok.span) }, comment))
+                    }
+                    b"signal" => {
+                        let tok = self.arg()?;
+                        let signal = signal(&tok)?;
+                        let comment = self.end()?;
+                        Ok((StanzaKind::KillSignal { signal }, comment))
+                    }
+                    _ => Err(unknown_sub(&sub, "`kill` takes `timeout SECONDS` or `signal SIGNAL`")
+                        .help("write `kill timeout 5` or `kill signal TERM`")),
+                }
+            }
+            "reload" => {
+                let sub = self.raw()?;
+                if sub.value != b"signal" {
+                    return Err(unknown_sub(&sub, "`reload` takes `signal SIGNAL`")
+                        .help("write `reload signal HUP`"));
+                }
+                let tok = self.arg()?;
+                let signal = signal(&tok)?;
+                let comment = self.end()?;
+                Ok((StanzaKind::ReloadSignal { signal }, comment))
+            }
+            "normal" => {
+                let sub = self.raw()?;
+                if sub.value != b"exit" {
+                    return Err(unknown_sub(&sub, "`normal` takes `exit CODE...`")
+                        .help("write `normal exit 0 TERM`"));
+                }
+                if !self.cur.has_token() {
+                    return Err(expected_token(self.cur.pos)
+                        .help("list exit codes or signal names: `normal exit 0 1 TERM`"));
+                }
+                let mut statuses = Vec::new();
+                while self.cur.has_token() {
+                    let tok = self.arg()?;
+                    if let Some(number) = signal_from_name(&tok.value) {
+                        statuses.push(ExitStatus::Signal {
+                            signal: Signal { name: Some(tok.value), number, span: tok.span },
+                        });
+                        continue;
+                    }
+                    match strtol(&tok.value, 10) {
+                        Number::Ok(n) if (0..=i128::from(i32::MAX)).contains(&n) => {
+                            statuses.push(ExitStatus::Code {
+                                code: i64::try_from(n).unwrap_or(0),
+                                span: tok.span,
+                            });
+                        }
+                        _ => {
+                            return Err(ParseError::new(
+                                ErrorKind::IllegalExitStatus,
+                                tok.span,
+                                format!("`{}` is neither an exit code nor a signal name", tok.value),
+                            )
+                            .help("use a number from 0 to 255 or an upper-case signal name such as `TERM`"));
+                        }
+                    }
+                }
+                let comment = self.end()?;
+                Ok((StanzaKind::NormalExit { statuses }, comment))
+            }
+            "console" => {
+                let tok = self.arg()?;
+                let mode = match tok.value.as_str() {
+                    "none" => ConsoleMode::None,
+                    "output" => ConsoleMode::Output,
+                    "owner" => ConsoleMode::Owner,
+                    "log" => ConsoleMode::Log,
+                    "logged" => {
+                        return Err(unknown_value(&tok, "`console logged` was removed in 0.5.0")
+                            .help("use `console log` (upstart ≥ 1.4) or `console output`"));
+                    }
+                    _ => {
+                        return Err(unknown_value(&tok, "`console` takes `log`, `output`, `owner` or `none`"));
+                    }
+                };
+                let comment = self.end()?;
+                Ok((StanzaKind::Console { mode: Spanned::new(mode, tok.span) }, comment))
+            }
+            "umask" => {
+                let tok = self.arg()?;
+                let mask = match strtol(&tok.value, 8) {
+                    Number::Ok(n) if (0..=0o777).contains(&n) => u32::try_from(n).unwrap_or(0),
+                    _ => {
+                        return Err(ParseError::new(
+                            ErrorKind::IllegalUmask,
+                            tok.span,
+                            format!("`{}` is not an octal mask from 0 to 0777", tok.value),
+                        )
+                        .help("write octal digits only, e.g. `umask 022`"));
+                    }
+                };
+                let comment = self.end()?;
+                Ok((StanzaKind::Umask { mask: Spanned::new(mask, tok.span) }, comment))
+            }
+            "nice" => {
+                let tok = self.arg()?;
+                let value = match strtol(&tok.value, 10) {
+                    Number::Ok(n) if (-20..=19).contains(&n) => i32::try_from(n).unwrap_or(0),
+                    _ => {
+                        return Err(ParseError::new(
+                            ErrorKind::IllegalNice,
+                            tok.span,
+                            format!("`{}` is not a nice value from -20 to 19", tok.value),
+                        )
+                        .help("-20 is the highest priority, 19 the lowest"));
+                    }
+                };
+                let comment = self.end()?;
+                Ok((StanzaKind::Nice { value: Spanned::new(value, tok.span) }, comment))
+            }
+            "oom" => {
+                let tok = self.arg()?;
+                let (oom, span) = if tok.value == "score" {
+                    let val = self.arg()?;
+                    if val.value == "never" {
+                        (Oom::ScoreNever, tok.span.to(val.span))
+                    } else {
+                        match strtol(&val.value, 10) {
+                            Number::Ok(n) if (-1000..=1000).contains(&n) => (
+                                Oom::Score { score: i32::try_from(n).unwrap_or(0) },
+                                tok.span.to(val.span),
+                            ),
+                            _ => {
+                                return Err(ParseError::new(
+                                    ErrorKind::IllegalOomScore,
+                                    val.span,
+                                    format!("`{}` is not a score from -1000 to 1000", val.value),
+                                )
+                                .help("write `oom score N` with N from -1000 to 1000, or `oom score never`"));
+                            }
+                        }
+                    }
+                } else if tok.value == "never" {
+                    (Oom::Never, tok.span)
+                } else {
+                    match strtol(&tok.value, 10) {
+                        Number::Ok(n) if (-17..=15).contains(&n) => {
+                            (Oom::Adjust { adj: i32::try_from(n).unwrap_or(0) }, tok.span)
+                        }
+                        _ => {
+                            return Err(ParseError::new(
+                                ErrorKind::IllegalOom,
+                                tok.span,
+                                format!("`{}` is not an adjustment from -17 to 15", tok.value),
+                            )
+                            .help("prefer `oom score N` (-1000 to 1000) or `oom score never`"));
+                        }
+                    }
+                };
+                let comment = self.end()?;
+                Ok((StanzaKind::Oom { oom: Spanned::new(oom, span) }, comment))
+            }
+            "limit" => {
+                let res = self.arg()?;
+                let Some(resource) = Resource::from_name(&res.value) else {
+                    let names: Vec<&str> = Resource::ALL.iter().map(|r| r.as_str()).collect();
+                    let mut err = ParseError::new(
+                        ErrorKind::UnknownLimitResource,
+                        res.span,
+                        format!("`{}` is not a resource limit", res.value),
+                    );
+                    err = match did_you_mean(&res.value, &names) {
+                        Some(s) => err.help(format!("did you mean `{s}`?")),
+                        None => err.help(format!("known resources: {}", names.join(", "))),
+                    };
+                    return Err(err);
+                };
+                let soft = self.arg().map_err(|e| {
+                    e.help(format!("`limit` takes a soft and a hard value: `limit {} 4096 4096`", res.value))
+                })?;
+                let soft_value = limit_value(&soft)?;
+                let hard = self.arg().map_err(|e| {
+                    e.help(format!(
+                        "`limit` takes a soft and a hard value: `limit {} {} {}`",
+                        res.value, soft.value, soft.value
+                    ))
+                })?;
+                let hard_value = limit_value(&hard)?;
+                let comment = self.end()?;
+                Ok((
+                    StanzaKind::Limit {
+                        resource: Spanned::new(resource, res.span),
+                        soft: Spanned::new(soft_value, soft.span),
+                        hard: Spanned::new(hard_value, hard.span),
+                    },
+                    comment,
+                ))
+            }
+            "apparmor" => {
+                let sub = self.raw()?;
+                let load = match sub.value.as_slice() {
+                    b"load" => true,
+                    b"switch" => false,
+                    _ => {
+                        return Err(unknown_sub(&sub, "`apparmor` takes `load PROFILE` or `switch NAME`"));
+                    }
+                };
+                let profile = self.word()?;
+                let comment = self.end()?;
+                Ok((
+                    if load {
+                        StanzaKind::ApparmorLoad { profile }
+                    } else {
+                        StanzaKind::ApparmorSwitch { profile }
+                    },
+                    comment,
+                ))
+            }
+            "cgroup" => {
+                let controller = self.word()?;
+                let mut rest = Vec::new();
+                while rest.len() < 3 && self.cur.has_token() {
+                    rest.push(self.word()?);
+                }
+                let comment = self.end()?;
+                let mut rest = rest.into_iter();
+                let (name, key, value) = match rest.len() {
+                    0 => (None, None, None),
+                    1 => (rest.next(), None, None),
+                    2 => (None, rest.next(), rest.next()),
+                    _ => (rest.next(), rest.next(), rest.next()),
+                };
+                Ok((StanzaKind::Cgroup { controller, name, key, value }, comment))
+            }
+            "import" => {
+                self.vendor(kw, "import");
+                self.one_word(|var| StanzaKind::Import { var })
+            }
+            "tmpfiles" => {
+                self.vendor(kw, "tmpfiles");
+                self.word_list(|paths| StanzaKind::Tmpfiles { paths })
+            }
+            "end" if self.next_word_is(b"script") => Err(ParseError::new(
+                ErrorKind::StrayEndScript,
+                kw,
+                "`end script` outside a script block",
+            )
+            .help("remove it, or add the `script` line that should open the block")),
+            _ => {
+                if let Some((_, why)) = REMOVED.iter().find(|(n, _)| *n == name) {
+                    return Err(ParseError::new(
+                        ErrorKind::RemovedStanza,
+                        kw,
+                        format!("`{name}` is not a stanza of upstart 1.13"),
+                    )
+                    .help(*why));
+                }
+                let mut err = ParseError::new(
+                    ErrorKind::UnknownStanza,
+                    kw,
+                    format!("`{name}` is not a stanza"),
+                );
+                if let Some(s) = did_you_mean(name, STANZAS) {
+                    err = err.help(format!("did you mean `{s}`?"));
+                } else if name.starts_with(['"', '\'']) {
+                    err = err.help("stanza names must not be quoted");
+                } else {
+                    err = err.help("shell commands belong inside a `script` … `end script` block");
+                }
+                Err(err)
+            }
+        }
+    }
+
+    fn next_word_is(&self, word: &[u8]) -> bool {
+        let mut probe = self.cur.clone();
+        probe.next_raw().is_ok_and(|t| t.value == word)
+    }
+
+    fn vendor(&mut self, kw: Span, name: &str) {
+        self.errors.push(
+            ParseError::new(
+                ErrorKind::VendorStanza,
+                kw,
+                format!("`{name}` is a ChromiumOS extension"),
+            )
+            .help("upstream upstart 1.13 rejects this job; it only loads on ChromiumOS's patched upstart"),
+        );
+    }
+
+    /// A dequoted argument.
+    fn arg(&mut self) -> Result<Spanned<String>, ParseError> {
+        let tok = self.cur.next_arg()?;
+        self.last_end = tok.span.end;
+        Ok(Spanned::new(tok.text(), tok.span))
+    }
+
+    fn word(&mut self) -> Result<Word, ParseError> {
+        self.arg()
+    }
+
+    fn raw(&mut self) -> Result<Token, ParseError> {
+        let tok = self.cur.next_raw()?;
+        self.last_end = tok.span.end;
+        Ok(tok)
+    }
+
+    /// The end of a stanza: only a comment may remain on the line.
+    fn end(&mut self) -> Result<Option<Comment>, ParseError> {
+        let comment = self.cur.skip_comment()?;
+        Ok(comment.map(|(text, span)| Comment { text, span }))
+    }
+
+    fn one_word(&mut self, make: impl FnOnce(Word) -> StanzaKind) -> Handled {
+        let word = self.word()?;
+        let comment = self.end().map_err(|e| {
+            e.help("this stanza takes one argument: quote it if it contains spaces")
+        })?;
+        Ok((make(word), comment))
+    }
+
+    fn word_list(&mut self, make: impl FnOnce(Vec<Word>) -> StanzaKind) -> Handled {
+        if !self.cur.has_token() {
+            return Err(expected_token(self.cur.pos));
+        }
+        let mut words = Vec::new();
+        while self.cur.has_token() {
+            words.push(self.word()?);
+        }
+        let comment = self.end()?;
+        Ok((make(words), comment))
+    }
+
+    fn flag(&mut self, kind: StanzaKind) -> Handled {
+        let keyword = kind.keyword().to_string();
+        let comment = self
+            .end()
+            .map_err(|e| e.help(format!("`{keyword}` takes no argument")))?;
+        Ok((kind, comment))
+    }
+
+    fn exec(&mut self, process: ProcessKind) -> Handled {
+        if !self.cur.has_token() {
+            return Err(expected_token(self.cur.pos).help("give the command to run after `exec`"));
+        }
+        let tok = self.cur.command()?;
+        self.last_end = tok.span.end;
+        let comment = self.end()?;
+        Ok((
+            StanzaKind::Process {
+                process,
+                body: ProcessBody::Exec {
+                    command: Spanned::new(tok.text(), tok.span),
+                },
+            },
+            comment,
+        ))
+    }
+
+    fn script(&mut self, process: ProcessKind, opener: Span) -> Handled {
+        // Text after `script` is an error, but the block still follows: parse
+        // it so that its lines are not taken for stanzas.
+        let comment = match self.cur.skip_comment() {
+            Ok(c) => c.map(|(text, span)| Comment { text, span }),
+            Err(err) => {
+                self.errors.push(err.help("only a comment may follow `script` on its line"));
+                self.cur.next_line();
+                None
+            }
+        };
+        let block = script::parse_block(&mut self.cur)
+            .map_err(|e| e.related(opener, "block opened here"))?;
+        self.last_end = block.body_span.end.max(opener.end);
+        // The stanza's span ends with the `end script` line.
+        let end_line = self.src()[..self.cur.pos]
+            .iter()
+            .rposition(|&c| c != b'\n')
+            .map_or(self.cur.pos, |i| i + 1);
+        self.last_end = self.last_end.max(end_line);
+        Ok((
+            StanzaKind::Process {
+                process,
+                body: ProcessBody::Script {
+                    body: block.body,
+                    body_span: block.body_span,
+                    indent: block.indent,
+                    end_comment: block.end_comment,
+                },
+            },
+            comment,
+        ))
+    }
+
+    /// After an error inside a known stanza: skip the rest of the logical
+    /// line (quotes and continuations respected), or of the physical line
+    /// when the quotes never close.
+    fn recover_logical(&mut self) {
+        if self.at_line_start(self.cur.pos) {
+            return;
+        }
+        let save = self.cur.pos;
+        if self.cur.command().is_err() {
+            self.cur.pos = save;
+            self.recover_physical();
+            return;
+        }
+        self.cur.next_line();
+    }
+
+    /// After an unknown keyword: skip to the end of the physical line,
+    /// following backslash-newline continuations.
+    fn recover_physical(&mut self) {
+        let src = self.src();
+        let mut p = self.cur.pos;
+        while p < src.len() {
+            if src[p] == b'\\' && src.get(p + 1) == Some(&b'\n') {
+                p += 2;
+                continue;
+            }
+            if src[p] == b'\n' {
+                p += 1;
+                break;
+            }
+            p += 1;
+        }
+        self.cur.pos = p;
+    }
+}
+
+fn unknown_sub(tok: &Token, detail: &str) -> ParseError {
+    ParseError::new(ErrorKind::UnknownSubKeyword, tok.span, detail.to_string())
+}
+
+fn unknown_value(tok: &Spanned<String>, detail: &str) -> ParseError {
+    ParseError::new(ErrorKind::UnknownSubKeyword, tok.span, detail.to_string())
+}
+
+fn seconds(tok: &Spanned<String>) -> Result<u64, ParseError> {
+    match strtol(&tok.value, 10) {
+        Number::Ok(n) if n >= 0 => Ok(u64::try_from(n).unwrap_or(u64::MAX)),
+        _ => Err(ParseError::new(
+            ErrorKind::IllegalInterval,
+            tok.span,
+            format!("`{}` is not a whole number of seconds", tok.value),
+        )
+        .help("write plain seconds, e.g. `5`")),
+    }
+}
+
+fn signal(tok: &Spanned<String>) -> Result<Signal, ParseError> {
+    if let Some(number) = signal_from_name(&tok.value) {
+        return Ok(Signal {
+            name: Some(tok.value.clone()),
+            number,
+            span: tok.span,
+        });
+    }
+    match strtol(&tok.value, 10) {
+        Number::Ok(n) if (0..=i128::from(i32::MAX)).contains(&n) => Ok(Signal {
+            name: None,
+            number: i64::try_from(n).unwrap_or(0),
+            span: tok.span,
+        }),
+        _ => {
+            let upper = tok.value.to_ascii_uppercase();
+            let help = if signal_from_name(&upper).is_some() {
+                format!("signal names are upper case: `{upper}`")
+            } else {
+                "use a signal name such as `TERM` or `SIGTERM`, or a number".to_string()
+            };
+            Err(ParseError::new(
+                ErrorKind::IllegalSignal,
+                tok.span,
+                format!("`{}` is not a signal", tok.value),
+            )
+            .help(help))
+        }
+    }
+}
+
+fn limit_value(tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
+    if tok.value == "unlimited" {
+        return Ok(LimitValue::Unlimited);
+    }
+    match strtoul(&tok.value) {
+        Number::Ok(n) => Ok(LimitValue::Value(u64::try_from(n).unwrap_or(u64::MAX))),
+        _ => Err(ParseError::new(
+            ErrorKind::IllegalLimit,
+            tok.span,
+            format!("`{}` is neither `unlimited` nor a number", tok.value),
+        )
+        .help("write a number or `unlimited`")),
+    }
+}
+
+/// The closest known name, if it is close enough to be a likely typo.
+#[must_use]
+pub fn did_you_mean<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
+    names
+        .iter()
+        .map(|n| (strsim::damerau_levenshtein(word, n), *n))
+        .filter(|(d, n)| *d <= 2.min(n.len() / 3 + 1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}

@@ -1,0 +1,164 @@
+//! Numbers and signal names exactly as upstart reads them: C's `strtol`,
+//! `strtoul` and libnih's `nih_signal_from_name`.
+
+use nom::Parser;
+use nom::bytes::complete::{take_while, take_while1};
+use nom::combinator::opt;
+use nom::character::complete::one_of;
+
+/// Signal names of libnih's table on Linux (x86-64 numbering). `EMT` and
+/// `LOST` are absent on Linux; `UNUSED` is the glibc alias of 31 that the
+/// Ubuntu builds of upstart had.
+pub const SIGNALS: &[(&str, i64)] = &[
+    ("HUP", 1),
+    ("INT", 2),
+    ("QUIT", 3),
+    ("ILL", 4),
+    ("TRAP", 5),
+    ("ABRT", 6),
+    ("IOT", 6),
+    ("BUS", 7),
+    ("FPE", 8),
+    ("KILL", 9),
+    ("USR1", 10),
+    ("SEGV", 11),
+    ("USR2", 12),
+    ("PIPE", 13),
+    ("ALRM", 14),
+    ("TERM", 15),
+    ("STKFLT", 16),
+    ("CHLD", 17),
+    ("CLD", 17),
+    ("CONT", 18),
+    ("STOP", 19),
+    ("TSTP", 20),
+    ("TTIN", 21),
+    ("TTOU", 22),
+    ("URG", 23),
+    ("XCPU", 24),
+    ("XFSZ", 25),
+    ("VTALRM", 26),
+    ("PROF", 27),
+    ("WINCH", 28),
+    ("IO", 29),
+    ("POLL", 29),
+    ("PWR", 30),
+    ("SYS", 31),
+    ("UNUSED", 31),
+];
+
+/// `nih_signal_from_name`: upper-case name with an optional `SIG` prefix.
+#[must_use]
+pub fn signal_from_name(name: &str) -> Option<i64> {
+    let bare = name.strip_prefix("SIG").unwrap_or(name);
+    SIGNALS.iter().find(|(n, _)| *n == bare).map(|(_, num)| *num)
+}
+
+/// The name upstart prints for a signal number (without `SIG`).
+#[must_use]
+pub fn signal_name(number: i64) -> Option<&'static str> {
+    SIGNALS.iter().find(|(_, n)| *n == number).map(|(name, _)| *name)
+}
+
+/// Outcome of C's `strtol`/`strtoul` when the caller also insists that the
+/// whole string was consumed (`*endptr == '\0'`) and that `errno` is not
+/// `ERANGE`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Number {
+    Ok(i128),
+    /// Not a number, or trailing junk.
+    Invalid,
+    /// Outside the range of the C type.
+    Overflow,
+}
+
+fn c_isspace(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// C `strtol(s, &end, radix)` on a 64-bit `long`, requiring `*end == 0`.
+#[must_use]
+pub fn strtol(s: &str, radix: u32) -> Number {
+    c_number(s, radix, i128::from(i64::MIN), i128::from(i64::MAX), false)
+}
+
+/// C `strtoul(s, &end, 10)` on a 64-bit `unsigned long`: a leading `-`
+/// negates modulo 2^64, so `-1` is `ULONG_MAX`.
+#[must_use]
+pub fn strtoul(s: &str) -> Number {
+    c_number(s, 10, 0, i128::from(u64::MAX), true)
+}
+
+fn c_number(s: &str, radix: u32, min: i128, max: i128, wrap_negative: bool) -> Number {
+    let digit = |c: u8| char::from(c).is_digit(radix);
+    let parsed: nom::IResult<&[u8], (Option<char>, &[u8])> = (
+        take_while(c_isspace),
+        opt(one_of("+-")),
+        take_while1(digit),
+    )
+        .map(|(_, sign, digits)| (sign, digits))
+        .parse(s.as_bytes());
+    let Ok((rest, (sign, digits))) = parsed else {
+        return Number::Invalid;
+    };
+    if !rest.is_empty() {
+        return Number::Invalid;
+    }
+    let mut magnitude: i128 = 0;
+    for &d in digits {
+        let v = i128::from(char::from(d).to_digit(radix).unwrap_or(0));
+        magnitude = magnitude.saturating_mul(i128::from(radix)).saturating_add(v);
+        if magnitude > max + 1 {
+            return Number::Overflow;
+        }
+    }
+    let negative = sign == Some('-');
+    if wrap_negative {
+        if magnitude > max {
+            return Number::Overflow;
+        }
+        if negative && magnitude != 0 {
+            return Number::Ok(max + 1 - magnitude);
+        }
+        return Number::Ok(magnitude);
+    }
+    let value = if negative { -magnitude } else { magnitude };
+    if value < min || value > max {
+        return Number::Overflow;
+    }
+    Number::Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strtol_like_c() {
+        assert_eq!(strtol("10", 10), Number::Ok(10));
+        assert_eq!(strtol(" +7", 10), Number::Ok(7));
+        assert_eq!(strtol("-1", 10), Number::Ok(-1));
+        assert_eq!(strtol("99foo", 10), Number::Invalid);
+        assert_eq!(strtol("", 10), Number::Invalid);
+        assert_eq!(strtol("+", 10), Number::Invalid);
+        assert_eq!(strtol("10000000000000000000", 10), Number::Overflow);
+        assert_eq!(strtol("0755", 8), Number::Ok(0o755));
+        assert_eq!(strtol("999", 8), Number::Invalid);
+    }
+
+    #[test]
+    fn strtoul_wraps_negative() {
+        assert_eq!(strtoul("-1"), Number::Ok(i128::from(u64::MAX)));
+        assert_eq!(strtoul("4096"), Number::Ok(4096));
+        assert_eq!(strtoul("99999999999999999999"), Number::Overflow);
+    }
+
+    #[test]
+    fn signal_names() {
+        assert_eq!(signal_from_name("TERM"), Some(15));
+        assert_eq!(signal_from_name("SIGTERM"), Some(15));
+        assert_eq!(signal_from_name("sigterm"), None);
+        assert_eq!(signal_from_name("SIG"), None);
+        assert_eq!(signal_name(17), Some("CHLD"));
+    }
+}
