@@ -4,5 +4,8 @@
 //! semver promise.
 
 pub mod ast;
+pub mod diag;
+pub mod load;
+pub mod print;
 pub mod source;
 pub mod syntax;

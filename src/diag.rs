@@ -1,0 +1,161 @@
+//! Diagnostics: a problem at a span of a file, rendered with miette.
+
+use crate::source::{SourceFile, Span};
+use crate::syntax::{ParseError, Severity};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
+use serde::Serialize;
+
+/// One diagnostic, ready to render or serialise.
+#[derive(Clone, Debug, Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub span: Span,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    #[serde(skip)]
+    related: Vec<(Span, String)>,
+    #[serde(skip)]
+    source: Option<miette::NamedSource<String>>,
+}
+
+impl Diagnostic {
+    /// A diagnostic for a parse error in `source`.
+    #[must_use]
+    pub fn from_parse(source: &SourceFile, err: &ParseError) -> Self {
+        let span = source.clamp(err.span);
+        let (line, column) = source.line_col(span.start);
+        let (end_line, end_column) = source.line_col(span.end);
+        Self {
+            file: source.name.clone(),
+            code: err.code().to_string(),
+            severity: err.severity(),
+            message: err.message().to_string(),
+            detail: err.detail.clone(),
+            help: err.help.clone(),
+            span,
+            line,
+            column,
+            end_line,
+            end_column,
+            related: err
+                .related
+                .iter()
+                .map(|(s, l)| (source.clamp(*s), l.clone()))
+                .collect(),
+            source: Some(source.to_miette()),
+        }
+    }
+
+    /// A problem with a whole file (unreadable, not a job file).
+    #[must_use]
+    pub fn file_error(file: &str, code: &str, message: String) -> Self {
+        Self {
+            file: file.to_string(),
+            code: code.to_string(),
+            severity: Severity::Error,
+            message,
+            detail: String::new(),
+            help: None,
+            span: Span::default(),
+            line: 0,
+            column: 0,
+            end_line: 0,
+            end_column: 0,
+            related: Vec::new(),
+            source: None,
+        }
+    }
+
+    /// `file:line:col: severity[CODE]: message: detail` on one line.
+    #[must_use]
+    pub fn concise(&self) -> String {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut s = if self.line == 0 {
+            format!("{}: {sev}[{}]: {}", self.file, self.code, self.message)
+        } else {
+            format!(
+                "{}:{}:{}: {sev}[{}]: {}",
+                self.file, self.line, self.column, self.code, self.message
+            )
+        };
+        if !self.detail.is_empty() {
+            s.push_str(": ");
+            s.push_str(&self.detail);
+        }
+        s
+    }
+
+    /// The miette report with the source snippet, label and help.
+    #[must_use]
+    pub fn render(&self, color: bool, width: usize) -> String {
+        if self.source.is_none() {
+            return format!("{}\n", self.concise());
+        }
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
+        let mut out = String::new();
+        if handler.render_report(&mut out, self).is_err() {
+            return format!("{}\n", self.concise());
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+impl miette::Diagnostic for Diagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn std::fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let primary = LabeledSpan::new_primary_with_span(
+            Some(self.detail.clone()),
+            (self.span.start, self.span.len()),
+        );
+        let related = self
+            .related
+            .iter()
+            .map(|(s, l)| LabeledSpan::new_with_span(Some(l.clone()), (s.start, s.len())));
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}

@@ -1,0 +1,391 @@
+//! AST → canonical upstart text that keeps comments.
+//!
+//! Canonical form: one stanza per line, no indentation, one space between
+//! words, two spaces before a trailing comment, script bodies indented by four
+//! spaces (unless the body's own layout forbids it, see [`script_body`]),
+//! runs of blank lines collapsed to one. Values are re-quoted so that libnih
+//! dequotes them to the same bytes: `parse(print(job))` equals `job` apart
+//! from spans.
+
+use crate::ast::{
+    Comment, EventArg, EventExpr, EventMatch, ExitStatus, Item, Job, LimitValue, OnCondition,
+    Oom, ProcessBody, ProcessKind, RespawnLimit, Signal, Stanza, StanzaKind,
+};
+use crate::source::Span;
+use crate::syntax::script::strip_common_indent;
+use std::fmt::Write as _;
+
+/// Indentation the printer gives script bodies.
+pub const SCRIPT_INDENT: &str = "    ";
+
+/// The job holds a stanza that failed to parse, which has no canonical form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintError {
+    pub span: Span,
+    pub keyword: String,
+}
+
+impl std::fmt::Display for PrintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot print the invalid stanza `{}`", self.keyword)
+    }
+}
+
+impl std::error::Error for PrintError {}
+
+/// Print a job in canonical form.
+///
+/// # Errors
+/// When the job contains a [`StanzaKind::Invalid`] stanza.
+pub fn print(job: &Job) -> Result<String, PrintError> {
+    let mut out = String::new();
+    for item in &job.items {
+        match item {
+            Item::Comment(c) => {
+                out.push_str(&c.text);
+                out.push('\n');
+            }
+            Item::Blank { .. } => out.push('\n'),
+            Item::Stanza(s) => stanza(&mut out, s)?,
+        }
+    }
+    Ok(out)
+}
+
+fn trailing(out: &mut String, comment: Option<&Comment>) {
+    if let Some(c) = comment {
+        out.push_str("  ");
+        out.push_str(&c.text);
+    }
+}
+
+fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
+    let line = match &s.kind {
+        StanzaKind::Instance { name: w }
+        | StanzaKind::Description { text: w }
+        | StanzaKind::Author { text: w }
+        | StanzaKind::Version { text: w }
+        | StanzaKind::Usage { text: w }
+        | StanzaKind::Chroot { dir: w }
+        | StanzaKind::Chdir { dir: w }
+        | StanzaKind::Setuid { user: w }
+        | StanzaKind::Setgid { group: w }
+        | StanzaKind::ApparmorLoad { profile: w }
+        | StanzaKind::ApparmorSwitch { profile: w }
+        | StanzaKind::Import { var: w } => format!("{} {}", s.kind.keyword(), quote(&w.value)),
+        StanzaKind::Env { var } => match &var.value {
+            Some(v) => format!("env {}={}", quote_seg(&var.key), quote_seg(v)),
+            None => format!("env {}", quote(&var.key)),
+        },
+        StanzaKind::Export { names: ws }
+        | StanzaKind::Emits { events: ws }
+        | StanzaKind::Tmpfiles { paths: ws } => {
+            let words: Vec<String> = ws.iter().map(|w| quote(&w.value)).collect();
+            format!("{} {}", s.kind.keyword(), words.join(" "))
+        }
+        StanzaKind::StartOn { on } => on_condition("start on ", on),
+        StanzaKind::StopOn { on } => on_condition("stop on ", on),
+        StanzaKind::Process { process, body } => {
+            let prefix = match process {
+                ProcessKind::Main => String::new(),
+                p => format!("{} ", p.keyword()),
+            };
+            match body {
+                ProcessBody::Exec { command } => format!("{prefix}exec {}", command.value),
+                ProcessBody::Script {
+                    body, end_comment, ..
+                } => {
+                    out.push_str(&prefix);
+                    out.push_str("script");
+                    trailing(out, s.comment.as_ref());
+                    out.push('\n');
+                    out.push_str(&script_body(body));
+                    out.push_str("end script");
+                    trailing(out, end_comment.as_ref());
+                    out.push('\n');
+                    return Ok(());
+                }
+            }
+        }
+        StanzaKind::Expect { mode } => format!("expect {}", mode.value.as_str()),
+        StanzaKind::Task => "task".into(),
+        StanzaKind::Respawn => "respawn".into(),
+        StanzaKind::Manual => "manual".into(),
+        StanzaKind::Debug => "debug".into(),
+        StanzaKind::RespawnLimit { limit } => match limit {
+            RespawnLimit::Unlimited { .. } => "respawn limit unlimited".into(),
+            RespawnLimit::Count { count, interval } => {
+                format!("respawn limit {} {}", count.value, interval.value)
+            }
+        },
+        StanzaKind::KillTimeout { seconds } => format!("kill timeout {}", seconds.value),
+        StanzaKind::KillSignal { signal: sig } => format!("kill signal {}", signal(sig)),
+        StanzaKind::ReloadSignal { signal: sig } => format!("reload signal {}", signal(sig)),
+        StanzaKind::NormalExit { statuses } => {
+            let values: Vec<String> = statuses
+                .iter()
+                .map(|st| match st {
+                    ExitStatus::Code { code, .. } => code.to_string(),
+                    ExitStatus::Signal { signal: sig } => signal(sig),
+                })
+                .collect();
+            format!("normal exit {}", values.join(" "))
+        }
+        StanzaKind::Console { mode } => format!("console {}", mode.value.as_str()),
+        StanzaKind::Umask { mask } => {
+            if mask.value == 0 {
+                "umask 0".into()
+            } else {
+                format!("umask 0{:o}", mask.value)
+            }
+        }
+        StanzaKind::Nice { value } => format!("nice {}", value.value),
+        StanzaKind::Oom { oom } => match oom.value {
+            Oom::Adjust { adj } => format!("oom {adj}"),
+            Oom::Never => "oom never".into(),
+            Oom::Score { score } => format!("oom score {score}"),
+            Oom::ScoreNever => "oom score never".into(),
+        },
+        StanzaKind::Limit {
+            resource,
+            soft,
+            hard,
+        } => format!(
+            "limit {} {} {}",
+            resource.value.as_str(),
+            limit(soft.value),
+            limit(hard.value)
+        ),
+        StanzaKind::Cgroup {
+            controller,
+            name,
+            key,
+            value,
+        } => {
+            let mut line = format!("cgroup {}", quote(&controller.value));
+            for w in [name, key, value].into_iter().flatten() {
+                line.push(' ');
+                line.push_str(&quote(&w.value));
+            }
+            line
+        }
+        StanzaKind::Invalid { keyword } => {
+            return Err(PrintError {
+                span: s.span,
+                keyword: keyword.clone(),
+            });
+        }
+    };
+    out.push_str(&line);
+    trailing(out, s.comment.as_ref());
+    out.push('\n');
+    Ok(())
+}
+
+fn signal(sig: &Signal) -> String {
+    match &sig.name {
+        Some(name) => quote(name),
+        None => sig.number.to_string(),
+    }
+}
+
+fn limit(v: LimitValue) -> String {
+    match v {
+        LimitValue::Unlimited => "unlimited".into(),
+        LimitValue::Value(n) => n.to_string(),
+    }
+}
+
+/// A script body laid out so that libnih's indentation rule gives it back
+/// unchanged: indented by [`SCRIPT_INDENT`] when that round-trips (it does
+/// not when the body has an empty line, which disables stripping), else
+/// verbatim.
+#[must_use]
+pub fn script_body(body: &str) -> String {
+    let mut body = body.to_string();
+    if !body.is_empty() && !body.ends_with('\n') {
+        body.push('\n');
+    }
+    if body.split_inclusive('\n').all(|l| l != "\n") {
+        let indented: String = body
+            .split_inclusive('\n')
+            .map(|l| format!("{SCRIPT_INDENT}{l}"))
+            .collect();
+        if strip_common_indent(&indented) == body {
+            return indented;
+        }
+    }
+    body
+}
+
+fn on_condition(prefix: &str, on: &OnCondition) -> String {
+    let mut pieces = Vec::new();
+    expr_pieces(&on.expr, &mut pieces, false);
+    let indent = " ".repeat(prefix.len() + 1);
+    let mut line = prefix.to_string();
+    let mut fresh = true;
+    for (i, piece) in pieces.iter().enumerate() {
+        if !fresh && piece != ")" {
+            line.push(' ');
+        }
+        line.push_str(piece);
+        fresh = piece == "(";
+        let count = i + 1;
+        let mut wrapped = false;
+        for c in on.comments.iter().filter(|c| c.after_piece == count) {
+            line.push_str("  ");
+            line.push_str(&c.comment.text);
+            line.push('\n');
+            line.push_str(&indent);
+            wrapped = true;
+        }
+        if wrapped {
+            fresh = true;
+        }
+    }
+    line
+}
+
+fn expr_pieces(e: &EventExpr, out: &mut Vec<String>, force_parens: bool) {
+    let parens = e.parens().max(u32::from(force_parens));
+    for _ in 0..parens {
+        out.push("(".into());
+    }
+    match e {
+        EventExpr::Match { event, .. } => out.push(event_match(event)),
+        EventExpr::Op { op, lhs, rhs, .. } => {
+            expr_pieces(lhs, out, false);
+            out.push(op.as_str().into());
+            // Operators group to the left, so a compound right operand needs
+            // parentheses (the parser never produces one without them).
+            let rhs_needs = matches!(**rhs, EventExpr::Op { .. }) && rhs.parens() == 0;
+            expr_pieces(rhs, out, rhs_needs);
+        }
+    }
+    for _ in 0..parens {
+        out.push(")".into());
+    }
+}
+
+fn event_match(m: &EventMatch) -> String {
+    let mut s = quote_event(&m.name);
+    for arg in &m.args {
+        s.push(' ');
+        match arg {
+            EventArg::Positional { pattern, .. } => s.push_str(&quote_event(pattern)),
+            EventArg::Named {
+                key,
+                negated,
+                pattern,
+                ..
+            } => {
+                let _ = write!(
+                    s,
+                    "{}{}{}",
+                    quote_seg_event(key),
+                    if *negated { "!=" } else { "=" },
+                    quote_seg_event(pattern)
+                );
+            }
+        }
+    }
+    s
+}
+
+fn plain(c: char, event: bool) -> bool {
+    !(matches!(c, ' ' | '\t' | '\r' | '\n' | '#' | '"' | '\'' | '\\' | '\0')
+        || (event && matches!(c, '(' | ')')))
+}
+
+/// Quote a value so that libnih's dequoting yields it back.
+#[must_use]
+pub fn quote(value: &str) -> String {
+    quote_with(value, false)
+}
+
+fn quote_event(value: &str) -> String {
+    if value == "and" || value == "or" {
+        return format!("\"{value}\"");
+    }
+    quote_with(value, true)
+}
+
+fn quote_seg(value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        quote_with(value, false)
+    }
+}
+
+fn quote_seg_event(value: &str) -> String {
+    if value.is_empty() {
+        String::new()
+    } else {
+        quote_with(value, true)
+    }
+}
+
+fn quote_with(value: &str, event: bool) -> String {
+    if !value.is_empty() && value.chars().all(|c| plain(c, event)) {
+        return value.to_string();
+    }
+    // Inside double quotes only `"` and `\` need care: a `"` is written in
+    // single quotes (`"'"'"`), and `\` doubled (libnih reduces `\\` to `\`).
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\"'\"'\""),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parse_str;
+
+    fn fmt(src: &str) -> String {
+        print(&parse_str(src).job).unwrap_or_else(|e| e.to_string())
+    }
+
+    #[test]
+    fn canonical_layout() {
+        assert_eq!(fmt("  task   # t\n\n\n\nexec  /bin/true\n"), "task  # t\n\nexec /bin/true\n");
+        assert_eq!(fmt("script\n\techo hi\nend script\n"), "script\n    echo hi\nend script\n");
+        assert_eq!(fmt("umask 22\n"), "umask 022\n");
+    }
+
+    #[test]
+    fn quoting_round_trips() {
+        for v in ["a b", "say \"hi\"", "it's", "a\\b", "x#y", " lead", "both \" and '"] {
+            let src = format!("description {}\n", quote(v));
+            let job = parse_str(&src).job;
+            match &job.items[0] {
+                Item::Stanza(Stanza {
+                    kind: StanzaKind::Description { text },
+                    ..
+                }) => assert_eq!(text.value, v, "{src}"),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn expressions_keep_grouping_and_comments() {
+        assert_eq!(
+            fmt("start on (a or b)and c\n"),
+            "start on (a or b) and c\n"
+        );
+        assert_eq!(
+            fmt("start on (filesystem   # disks\n   and net-device-up IFACE!=lo)\n"),
+            "start on (filesystem  # disks\n          and net-device-up IFACE!=lo)\n"
+        );
+        assert_eq!(fmt("start on a \"or\" b\n"), "start on a \"or\" b\n");
+    }
+}
