@@ -4,6 +4,7 @@
 //! semver promise.
 
 pub mod ast;
+pub mod cli;
 pub mod diag;
 pub mod load;
 pub mod print;

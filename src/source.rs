@@ -5,9 +5,23 @@ use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into the original file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(into = "[usize; 2]", from = "[usize; 2]")]
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+/// Spans serialise as `[start, end]`.
+impl From<Span> for [usize; 2] {
+    fn from(s: Span) -> Self {
+        [s.start, s.end]
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span::new(start, end)
+    }
 }
 
 impl Span {

@@ -324,7 +324,9 @@ impl<'a> Parser<'a> {
                     "pre-stop" => ProcessKind::PreStop,
                     _ => ProcessKind::PostStop,
                 };
-                let sub = self.raw()?;
+                let sub = self.raw().map_err(|e| {
+                    e.help(format!("write `{name} exec COMMAND` or a `{name} script` … `end script` block"))
+                })?;
                 match sub.value.as_slice() {
                     b"exec" => self.exec(process),
                     b"script" => self.script(process, kw.to(sub.span)),

@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    upstart_tools::cli::unavailable_main("systemd2upstart", "conversion from systemd is issue #5")
+}

@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    upstart_tools::cli::main()
+}

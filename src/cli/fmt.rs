@@ -1,0 +1,153 @@
+//! `upstart-tools fmt`: canonical layout of job files.
+
+use super::{Status, eprint, stderr_color, write_stdout};
+use crate::ast::eq_ignoring_spans;
+use crate::diag::Diagnostic;
+use crate::load::{ParsedFile, read_file};
+use crate::print::print;
+use crate::syntax::{ErrorKind, parse_str};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Job files to format (`-` reads standard input).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Exit 1 and show a diff when a file is not in canonical form.
+    #[arg(long, conflicts_with = "write")]
+    check: bool,
+    /// Rewrite files in place (atomically) instead of printing them.
+    #[arg(long)]
+    write: bool,
+}
+
+enum Mode {
+    Print,
+    Check,
+    Write,
+}
+
+pub(crate) fn run(args: Args) -> Status {
+    let mode = if args.check {
+        Mode::Check
+    } else if args.write {
+        Mode::Write
+    } else {
+        Mode::Print
+    };
+    if matches!(mode, Mode::Write) && args.files.iter().any(|f| f.as_os_str() == "-") {
+        eprint("upstart-tools fmt: --write cannot rewrite standard input\n");
+        return Status::Error;
+    }
+    let mut status = Status::Clean;
+    for path in &args.files {
+        status = status.max(one(path, &mode));
+    }
+    status
+}
+
+fn one(path: &Path, mode: &Mode) -> Status {
+    let name = path.display().to_string();
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        read_file(path)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprint(&format!("{name}: error[UL901]: cannot read: {e}\n"));
+            return Status::Error;
+        }
+    };
+    let file = ParsedFile::from_bytes(path, bytes);
+    if file.parsed.has_errors() {
+        for e in &file.parsed.errors {
+            eprint(&Diagnostic::from_parse(&file.source, e).render(stderr_color(), 100));
+        }
+        eprint(&format!("{name}: not formatted: fix the errors above first\n"));
+        return Status::Problems;
+    }
+    if file
+        .parsed
+        .errors
+        .iter()
+        .any(|e| e.kind == ErrorKind::InvalidUtf8)
+    {
+        eprint(&format!(
+            "{name}: not formatted: the file has bytes that are not UTF-8 and formatting would replace them\n"
+        ));
+        return Status::Problems;
+    }
+    let formatted = match print(&file.parsed.job) {
+        Ok(text) => text,
+        Err(e) => {
+            eprint(&format!("{name}: not formatted: {e}\n"));
+            return Status::Problems;
+        }
+    };
+    // Never hand back text that means something else: re-parse and compare.
+    if !eq_ignoring_spans(&parse_str(&formatted).job, &file.parsed.job) {
+        eprint(&format!(
+            "{name}: not formatted: the canonical form would change the job's meaning (a bug in upstart-tools; please report it)\n"
+        ));
+        return Status::Error;
+    }
+    let original = file.source.text();
+    match mode {
+        Mode::Print => {
+            if let Err(e) = write_stdout(&formatted) {
+                eprint(&format!("upstart-tools fmt: cannot write output: {e}\n"));
+                return Status::Error;
+            }
+            Status::Clean
+        }
+        Mode::Check => {
+            if formatted == original {
+                return Status::Clean;
+            }
+            let diff = similar::TextDiff::from_lines(original, &formatted)
+                .unified_diff()
+                .header(&name, &format!("{name} (formatted)"))
+                .to_string();
+            if let Err(e) = write_stdout(&diff) {
+                eprint(&format!("upstart-tools fmt: cannot write output: {e}\n"));
+                return Status::Error;
+            }
+            eprint(&format!("would reformat {name}\n"));
+            Status::Problems
+        }
+        Mode::Write => {
+            if formatted == original {
+                return Status::Clean;
+            }
+            match write_atomic(path, formatted.as_bytes()) {
+                Ok(()) => {
+                    eprint(&format!("reformatted {name}\n"));
+                    Status::Clean
+                }
+                Err(e) => {
+                    eprint(&format!("{name}: error[UL902]: cannot write: {e}\n"));
+                    Status::Error
+                }
+            }
+        }
+    }
+}
+
+/// Replace a file's contents atomically: write a temporary file in the same
+/// directory, copy the permissions, then rename it over the target (through
+/// a symlink, the file it points to is replaced).
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let target = std::fs::canonicalize(path)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(contents)?;
+    tmp.as_file().sync_all()?;
+    let perms = std::fs::metadata(&target)?.permissions();
+    std::fs::set_permissions(tmp.path(), perms)?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}

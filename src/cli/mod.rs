@@ -1,0 +1,115 @@
+//! Command-line interface. All clap types live in this module; each command
+//! turns its arguments into plain options before doing any work.
+
+mod fmt;
+mod lint;
+mod parse;
+
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// Exit statuses shared by every command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Nothing to report.
+    Clean = 0,
+    /// Problems found in the input (parse errors, files that would change).
+    Problems = 1,
+    /// Usage, configuration or I/O error.
+    Error = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> Self {
+        ExitCode::from(s as u8)
+    }
+}
+
+/// Parse, lint, convert and run upstart job files.
+#[derive(Debug, Parser)]
+#[command(name = "upstart-tools", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the AST of job files as versioned JSON.
+    Parse(parse::Args),
+    /// Print job files in canonical form, check or rewrite them.
+    Fmt(fmt::Args),
+    /// Report the problems of job files (syntax checks).
+    Lint(lint::Args),
+}
+
+/// Entry point of the `upstart-tools` binary.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
+    let status = match cli.command {
+        Command::Parse(args) => parse::run(args),
+        Command::Fmt(args) => fmt::run(args),
+        Command::Lint(args) => lint::run(args),
+    };
+    status.into()
+}
+
+/// Entry point of the `upstart-lint` binary.
+#[must_use]
+pub fn lint_main() -> ExitCode {
+    #[derive(Debug, Parser)]
+    #[command(name = "upstart-lint", version, about = "Report the problems of upstart job files")]
+    struct LintCli {
+        #[command(flatten)]
+        args: lint::Args,
+    }
+    match LintCli::try_parse() {
+        Ok(cli) => lint::run(cli.args).into(),
+        Err(e) => clap_exit(&e),
+    }
+}
+
+/// Entry point of the binaries whose command is not built yet.
+#[must_use]
+pub fn unavailable_main(name: &str, issue: &str) -> ExitCode {
+    let _ = writeln!(
+        std::io::stderr(),
+        "{name}: not available in this version of upstart-tools ({issue}).\n\
+         Available now: `upstart-tools parse`, `upstart-tools fmt`, `upstart-lint`."
+    );
+    Status::Error.into()
+}
+
+/// clap prints help/version with success and usage errors with status 2.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let _ = e.print();
+    if e.use_stderr() {
+        Status::Error.into()
+    } else {
+        Status::Clean.into()
+    }
+}
+
+/// Write to stdout; a closed pipe (`| head`) is not an error.
+pub(crate) fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Whether to colour diagnostics on stderr (`NO_COLOR` disables it).
+pub(crate) fn stderr_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
+pub(crate) fn eprint(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}

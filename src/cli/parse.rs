@@ -1,0 +1,139 @@
+//! `upstart-tools parse FILE...`: the AST as versioned JSON.
+
+use super::{Status, write_stdout};
+use crate::diag::Diagnostic;
+use crate::load::{ParsedFile, override_path, read_file};
+use serde::Serialize;
+use std::io::Read;
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Job files to parse (`-` reads standard input).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Do not parse the `.override` file beside each `.conf`.
+    #[arg(long)]
+    no_override: bool,
+    /// Indent the JSON.
+    #[arg(long)]
+    pretty: bool,
+}
+
+/// The JSON document; `version` changes only with an incompatible layout.
+#[derive(Serialize)]
+struct Output<'a> {
+    version: u32,
+    jobs: Vec<JobOut<'a>>,
+    errors: Vec<Diagnostic>,
+}
+
+#[derive(Serialize)]
+struct JobOut<'a> {
+    file: String,
+    name: String,
+    ast: &'a crate::ast::Job,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r#override: Option<OverrideOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct OverrideOut<'a> {
+    file: String,
+    ast: &'a crate::ast::Job,
+}
+
+pub(crate) fn run(args: Args) -> Status {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut io_failed = false;
+    for path in &args.files {
+        let is_stdin = path.as_os_str() == "-";
+        let bytes = if is_stdin {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+        } else {
+            read_file(path)
+        };
+        match bytes {
+            Ok(bytes) => {
+                let conf = ParsedFile::from_bytes(path, bytes);
+                let ovr_path = override_path(path);
+                let ovr = if args.no_override || is_stdin || !ovr_path.is_file() {
+                    None
+                } else {
+                    match ParsedFile::read(&ovr_path) {
+                        Ok(o) => Some(o),
+                        Err(e) => {
+                            io_failed = true;
+                            errors.push(Diagnostic::file_error(
+                                &ovr_path.display().to_string(),
+                                "UL901",
+                                format!("cannot read: {e}"),
+                            ));
+                            None
+                        }
+                    }
+                };
+                files.push((conf, ovr));
+            }
+            Err(e) => {
+                io_failed = true;
+                errors.push(Diagnostic::file_error(
+                    &path.display().to_string(),
+                    "UL901",
+                    format!("cannot read: {e}"),
+                ));
+            }
+        }
+    }
+    let mut problems = false;
+    let mut jobs = Vec::new();
+    for (conf, ovr) in &files {
+        for f in std::iter::once(conf).chain(ovr.iter()) {
+            problems |= f.parsed.has_errors();
+            errors.extend(f.parsed.errors.iter().map(|e| Diagnostic::from_parse(&f.source, e)));
+        }
+        jobs.push(JobOut {
+            file: conf.source.name.clone(),
+            name: crate::load::job_name(&conf.path, None),
+            ast: &conf.parsed.job,
+            r#override: ovr.as_ref().map(|o| OverrideOut {
+                file: o.source.name.clone(),
+                ast: &o.parsed.job,
+            }),
+        });
+    }
+    for d in &errors {
+        super::eprint(&format!("{}\n", d.concise()));
+    }
+    let out = Output {
+        version: 1,
+        jobs,
+        errors,
+    };
+    let json = if args.pretty {
+        serde_json::to_string_pretty(&out)
+    } else {
+        serde_json::to_string(&out)
+    };
+    match json {
+        Ok(text) => {
+            if let Err(e) = write_stdout(&format!("{text}\n")) {
+                super::eprint(&format!("upstart-tools: cannot write output: {e}\n"));
+                return Status::Error;
+            }
+        }
+        Err(e) => {
+            super::eprint(&format!("upstart-tools: cannot encode JSON: {e}\n"));
+            return Status::Error;
+        }
+    }
+    if io_failed {
+        Status::Error
+    } else if problems {
+        Status::Problems
+    } else {
+        Status::Clean
+    }
+}

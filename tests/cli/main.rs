@@ -1,0 +1,10 @@
+//! The one integration-test binary (style guide habit 13).
+
+mod common;
+
+mod commands;
+mod corpus;
+mod edge_cases;
+mod robustness;
+mod roundtrip;
+mod snapshots;
