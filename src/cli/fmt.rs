@@ -67,7 +67,9 @@ fn one(path: &Path, mode: &Mode) -> Status {
         for e in &file.parsed.errors {
             eprint(&Diagnostic::from_parse(&file.source, e).render(stderr_color(), 100));
         }
-        eprint(&format!("{name}: not formatted: fix the errors above first\n"));
+        eprint(&format!(
+            "{name}: not formatted: fix the errors above first\n"
+        ));
         return Status::Problems;
     }
     if file

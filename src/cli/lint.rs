@@ -42,7 +42,11 @@ pub(crate) fn run(args: Args) -> Status {
                 Ok(_) => inputs.push(ParsedFile::from_bytes(&args.stdin_filename, buf)),
                 Err(e) => {
                     io_failed = true;
-                    diags.push(Diagnostic::file_error("-", "UL901", format!("cannot read: {e}")));
+                    diags.push(Diagnostic::file_error(
+                        "-",
+                        "UL901",
+                        format!("cannot read: {e}"),
+                    ));
                 }
             }
             continue;
@@ -71,8 +75,15 @@ pub(crate) fn run(args: Args) -> Status {
                     Ok(_) => {}
                     Err(err) => {
                         io_failed = true;
-                        let p = err.path().map_or_else(|| path.display().to_string(), |p| p.display().to_string());
-                        diags.push(Diagnostic::file_error(&p, "UL901", format!("cannot read: {err}")));
+                        let p = err.path().map_or_else(
+                            || path.display().to_string(),
+                            |p| p.display().to_string(),
+                        );
+                        diags.push(Diagnostic::file_error(
+                            &p,
+                            "UL901",
+                            format!("cannot read: {err}"),
+                        ));
                     }
                 }
             }
@@ -91,7 +102,12 @@ pub(crate) fn run(args: Args) -> Status {
         }
     }
     for f in &inputs {
-        diags.extend(f.parsed.errors.iter().map(|e| Diagnostic::from_parse(&f.source, e)));
+        diags.extend(
+            f.parsed
+                .errors
+                .iter()
+                .map(|e| Diagnostic::from_parse(&f.source, e)),
+        );
     }
     let errors = diags.iter().any(|d| d.severity == Severity::Error);
     let text = match args.format {

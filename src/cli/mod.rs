@@ -2,6 +2,7 @@
 //! turns its arguments into plain options before doing any work.
 
 mod fmt;
+pub mod generate;
 mod lint;
 mod parse;
 
@@ -42,6 +43,9 @@ enum Command {
     Fmt(fmt::Args),
     /// Report the problems of job files (syntax checks).
     Lint(lint::Args),
+    /// Write man pages or shell completions (for maintainers and packagers).
+    #[command(hide = true)]
+    Generate(generate::Args),
 }
 
 /// Entry point of the `upstart-tools` binary.
@@ -55,19 +59,26 @@ pub fn main() -> ExitCode {
         Command::Parse(args) => parse::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Lint(args) => lint::run(args),
+        Command::Generate(args) => generate::run(&args),
     };
     status.into()
+}
+
+/// `upstart-lint`: the same command as `upstart-tools lint`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "upstart-lint",
+    version,
+    about = "Report the problems of upstart job files"
+)]
+pub struct LintCli {
+    #[command(flatten)]
+    args: lint::Args,
 }
 
 /// Entry point of the `upstart-lint` binary.
 #[must_use]
 pub fn lint_main() -> ExitCode {
-    #[derive(Debug, Parser)]
-    #[command(name = "upstart-lint", version, about = "Report the problems of upstart job files")]
-    struct LintCli {
-        #[command(flatten)]
-        args: lint::Args,
-    }
     match LintCli::try_parse() {
         Ok(cli) => lint::run(cli.args).into(),
         Err(e) => clap_exit(&e),

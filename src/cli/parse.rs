@@ -92,7 +92,12 @@ pub(crate) fn run(args: Args) -> Status {
     for (conf, ovr) in &files {
         for f in std::iter::once(conf).chain(ovr.iter()) {
             problems |= f.parsed.has_errors();
-            errors.extend(f.parsed.errors.iter().map(|e| Diagnostic::from_parse(&f.source, e)));
+            errors.extend(
+                f.parsed
+                    .errors
+                    .iter()
+                    .map(|e| Diagnostic::from_parse(&f.source, e)),
+            );
         }
         jobs.push(JobOut {
             file: conf.source.name.clone(),

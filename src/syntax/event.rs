@@ -79,8 +79,11 @@ impl State {
             }
         }
         if self.root.is_none() {
-            return Err(ParseError::new(ErrorKind::ExpectedEvent, at, "expected an event here")
-                .help("each `and`/`or` needs an event on both sides, and `()` must not be empty"));
+            return Err(
+                ParseError::new(ErrorKind::ExpectedEvent, at, "expected an event here").help(
+                    "each `and`/`or` needs an event on both sides, and `()` must not be empty",
+                ),
+            );
         }
         Ok(())
     }
@@ -125,10 +128,11 @@ pub(crate) fn parse_on(
                             )
                             .help("put `and` or `or` before the `(`"));
                         }
-                        open += 1;
-                        if open > MAX_EXPR_DEPTH {
+                        // Checked before counting it, so that recovery counts it once.
+                        if open + 1 > MAX_EXPR_DEPTH {
                             return Err(too_deep(span));
                         }
+                        open += 1;
                         state.stack.push(Frame::Open(span));
                         cur.pos += 1;
                         content_end = cur.pos;
@@ -177,7 +181,7 @@ pub(crate) fn parse_on(
                                     lhs_depth,
                                 });
                             }
-                                pieces += 1;
+                            pieces += 1;
                         } else {
                             cur.pos = save;
                             let tok = cur.next_token(Delims::Paren, true)?;

@@ -12,8 +12,8 @@ pub mod values;
 pub use error::{ErrorKind, ParseError, Severity};
 
 use crate::ast::{
-    Comment, ConsoleMode, EnvVar, ExitStatus, ExpectMode, Item, Job, LimitValue, Oom,
-    ProcessBody, ProcessKind, Resource, RespawnLimit, Signal, Spanned, Stanza, StanzaKind, Word,
+    Comment, ConsoleMode, EnvVar, ExitStatus, ExpectMode, Item, Job, LimitValue, Oom, ProcessBody,
+    ProcessKind, Resource, RespawnLimit, Signal, Spanned, Stanza, StanzaKind, Word,
 };
 use crate::source::Span;
 use lexer::{Cursor, Token, expected_token};
@@ -66,13 +66,31 @@ pub const STANZAS: &[&str] = &[
 
 /// Stanzas of older upstart releases that 1.13.2 rejects, with the fix.
 const REMOVED: &[(&str, &str)] = &[
-    ("on", "`on EVENT` was removed in 0.3.7: use `start on EVENT`"),
+    (
+        "on",
+        "`on EVENT` was removed in 0.3.7: use `start on EVENT`",
+    ),
     ("normalexit", "renamed in 0.3.7: use `normal exit CODE...`"),
-    ("service", "removed in 0.5.0: services are the default; delete the line"),
-    ("daemon", "removed in 0.5.0: use `expect daemon` (or `expect fork`)"),
-    ("pid", "`pid file`/`pid timeout` were removed in 0.5.0: use `expect fork` or `expect daemon`"),
-    ("depends", "removed in 0.3.2: use `start on started OTHER-JOB`"),
-    ("session", "`session leader` is not in upstart 1.13; every job process already leads its own session"),
+    (
+        "service",
+        "removed in 0.5.0: services are the default; delete the line",
+    ),
+    (
+        "daemon",
+        "removed in 0.5.0: use `expect daemon` (or `expect fork`)",
+    ),
+    (
+        "pid",
+        "`pid file`/`pid timeout` were removed in 0.5.0: use `expect fork` or `expect daemon`",
+    ),
+    (
+        "depends",
+        "removed in 0.3.2: use `start on started OTHER-JOB`",
+    ),
+    (
+        "session",
+        "`session leader` is not in upstart 1.13; every job process already leads its own session",
+    ),
 ];
 
 /// The result of parsing one file: the job (with [`StanzaKind::Invalid`] where
@@ -179,7 +197,9 @@ impl<'a> Parser<'a> {
                     Some((text, span)) => {
                         let comment = Comment { text, span };
                         match inline_owner.and_then(|i| self.items.get_mut(i)) {
-                            Some(Item::Stanza(s)) if s.comment.is_none() => s.comment = Some(comment),
+                            Some(Item::Stanza(s)) if s.comment.is_none() => {
+                                s.comment = Some(comment)
+                            }
                             _ => self.items.push(Item::Comment(comment)),
                         }
                     }
@@ -301,8 +321,9 @@ impl<'a> Parser<'a> {
                     return Err(err);
                 }
                 if !self.cur.has_token() {
-                    return Err(expected_token(self.cur.pos)
-                        .help(format!("`{name} on` needs an event, e.g. `{name} on runlevel [2345]`")));
+                    return Err(expected_token(self.cur.pos).help(format!(
+                        "`{name} on` needs an event, e.g. `{name} on runlevel [2345]`"
+                    )));
                 }
                 let (on, comment, end) = event::parse_on(&mut self.cur)?;
                 self.last_end = end;
@@ -325,13 +346,20 @@ impl<'a> Parser<'a> {
                     _ => ProcessKind::PostStop,
                 };
                 let sub = self.raw().map_err(|e| {
-                    e.help(format!("write `{name} exec COMMAND` or a `{name} script` … `end script` block"))
+                    e.help(format!(
+                        "write `{name} exec COMMAND` or a `{name} script` … `end script` block"
+                    ))
                 })?;
                 match sub.value.as_slice() {
                     b"exec" => self.exec(process),
                     b"script" => self.script(process, kw.to(sub.span)),
-                    _ => Err(unknown_sub(&sub, &format!("`{name}` takes `exec COMMAND` or `script`"))
-                        .help(format!("write `{name} exec COMMAND` or a `{name} script` … `end script` block"))),
+                    _ => Err(unknown_sub(
+                        &sub,
+                        &format!("`{name}` takes `exec COMMAND` or `script`"),
+                    )
+                    .help(format!(
+                        "write `{name} exec COMMAND` or a `{name} script` … `end script` block"
+                    ))),
                 }
             }
             "expect" => {
@@ -342,11 +370,19 @@ impl<'a> Parser<'a> {
                     "fork" => ExpectMode::Fork,
                     "none" => ExpectMode::None,
                     _ => {
-                        return Err(unknown_value(&tok, "`expect` takes `fork`, `daemon`, `stop` or `none`"));
+                        return Err(unknown_value(
+                            &tok,
+                            "`expect` takes `fork`, `daemon`, `stop` or `none`",
+                        ));
                     }
                 };
                 let comment = self.end()?;
-                Ok((StanzaKind::Expect { mode: Spanned::new(mode, tok.span) }, comment))
+                Ok((
+                    StanzaKind::Expect {
+                        mode: Spanned::new(mode, tok.span),
+                    },
+                    comment,
+                ))
             }
             "task" => self.flag(StanzaKind::Task),
             "manual" => Ok((StanzaKind::Manual, None)),
@@ -407,7 +443,12 @@ impl<'a> Parser<'a> {
                         let tok = self.arg()?;
                         let secs = seconds(&tok)?;
                         let comment = self.end()?;
-                        Ok((StanzaKind::KillTimeout { seconds: Spanned::new(secs, tok.span) }, comment))
+                        Ok((
+                            StanzaKind::KillTimeout {
+                                seconds: Spanned::new(secs, tok.span),
+                            },
+                            comment,
+                        ))
                     }
                     b"signal" => {
                         let tok = self.arg()?;
@@ -415,8 +456,11 @@ impl<'a> Parser<'a> {
                         let comment = self.end()?;
                         Ok((StanzaKind::KillSignal { signal }, comment))
                     }
-                    _ => Err(unknown_sub(&sub, "`kill` takes `timeout SECONDS` or `signal SIGNAL`")
-                        .help("write `kill timeout 5` or `kill signal TERM`")),
+                    _ => Err(unknown_sub(
+                        &sub,
+                        "`kill` takes `timeout SECONDS` or `signal SIGNAL`",
+                    )
+                    .help("write `kill timeout 5` or `kill signal TERM`")),
                 }
             }
             "reload" => {
@@ -445,7 +489,11 @@ impl<'a> Parser<'a> {
                     let tok = self.arg()?;
                     if let Some(number) = signal_from_name(&tok.value) {
                         statuses.push(ExitStatus::Signal {
-                            signal: Signal { name: Some(tok.value), number, span: tok.span },
+                            signal: Signal {
+                                name: Some(tok.value),
+                                number,
+                                span: tok.span,
+                            },
                         });
                         continue;
                     }
@@ -481,11 +529,19 @@ impl<'a> Parser<'a> {
                             .help("use `console log` (upstart ≥ 1.4) or `console output`"));
                     }
                     _ => {
-                        return Err(unknown_value(&tok, "`console` takes `log`, `output`, `owner` or `none`"));
+                        return Err(unknown_value(
+                            &tok,
+                            "`console` takes `log`, `output`, `owner` or `none`",
+                        ));
                     }
                 };
                 let comment = self.end()?;
-                Ok((StanzaKind::Console { mode: Spanned::new(mode, tok.span) }, comment))
+                Ok((
+                    StanzaKind::Console {
+                        mode: Spanned::new(mode, tok.span),
+                    },
+                    comment,
+                ))
             }
             "umask" => {
                 let tok = self.arg()?;
@@ -501,7 +557,12 @@ impl<'a> Parser<'a> {
                     }
                 };
                 let comment = self.end()?;
-                Ok((StanzaKind::Umask { mask: Spanned::new(mask, tok.span) }, comment))
+                Ok((
+                    StanzaKind::Umask {
+                        mask: Spanned::new(mask, tok.span),
+                    },
+                    comment,
+                ))
             }
             "nice" => {
                 let tok = self.arg()?;
@@ -517,7 +578,12 @@ impl<'a> Parser<'a> {
                     }
                 };
                 let comment = self.end()?;
-                Ok((StanzaKind::Nice { value: Spanned::new(value, tok.span) }, comment))
+                Ok((
+                    StanzaKind::Nice {
+                        value: Spanned::new(value, tok.span),
+                    },
+                    comment,
+                ))
             }
             "oom" => {
                 let tok = self.arg()?;
@@ -528,7 +594,9 @@ impl<'a> Parser<'a> {
                     } else {
                         match strtol(&val.value, 10) {
                             Number::Ok(n) if (-1000..=1000).contains(&n) => (
-                                Oom::Score { score: i32::try_from(n).unwrap_or(0) },
+                                Oom::Score {
+                                    score: i32::try_from(n).unwrap_or(0),
+                                },
                                 tok.span.to(val.span),
                             ),
                             _ => {
@@ -545,9 +613,12 @@ impl<'a> Parser<'a> {
                     (Oom::Never, tok.span)
                 } else {
                     match strtol(&tok.value, 10) {
-                        Number::Ok(n) if (-17..=15).contains(&n) => {
-                            (Oom::Adjust { adj: i32::try_from(n).unwrap_or(0) }, tok.span)
-                        }
+                        Number::Ok(n) if (-17..=15).contains(&n) => (
+                            Oom::Adjust {
+                                adj: i32::try_from(n).unwrap_or(0),
+                            },
+                            tok.span,
+                        ),
                         _ => {
                             return Err(ParseError::new(
                                 ErrorKind::IllegalOom,
@@ -559,7 +630,12 @@ impl<'a> Parser<'a> {
                     }
                 };
                 let comment = self.end()?;
-                Ok((StanzaKind::Oom { oom: Spanned::new(oom, span) }, comment))
+                Ok((
+                    StanzaKind::Oom {
+                        oom: Spanned::new(oom, span),
+                    },
+                    comment,
+                ))
             }
             "limit" => {
                 let res = self.arg()?;
@@ -577,7 +653,10 @@ impl<'a> Parser<'a> {
                     return Err(err);
                 };
                 let soft = self.arg().map_err(|e| {
-                    e.help(format!("`limit` takes a soft and a hard value: `limit {} 4096 4096`", res.value))
+                    e.help(format!(
+                        "`limit` takes a soft and a hard value: `limit {} 4096 4096`",
+                        res.value
+                    ))
                 })?;
                 let soft_value = limit_value(&soft)?;
                 let hard = self.arg().map_err(|e| {
@@ -603,7 +682,10 @@ impl<'a> Parser<'a> {
                     b"load" => true,
                     b"switch" => false,
                     _ => {
-                        return Err(unknown_sub(&sub, "`apparmor` takes `load PROFILE` or `switch NAME`"));
+                        return Err(unknown_sub(
+                            &sub,
+                            "`apparmor` takes `load PROFILE` or `switch NAME`",
+                        ));
                     }
                 };
                 let profile = self.word()?;
@@ -631,7 +713,15 @@ impl<'a> Parser<'a> {
                     2 => (None, rest.next(), rest.next()),
                     _ => (rest.next(), rest.next(), rest.next()),
                 };
-                Ok((StanzaKind::Cgroup { controller, name, key, value }, comment))
+                Ok((
+                    StanzaKind::Cgroup {
+                        controller,
+                        name,
+                        key,
+                        value,
+                    },
+                    comment,
+                ))
             }
             "import" => {
                 self.vendor(kw, "import");
@@ -764,7 +854,8 @@ impl<'a> Parser<'a> {
         let comment = match self.cur.skip_comment() {
             Ok(c) => c.map(|(text, span)| Comment { text, span }),
             Err(err) => {
-                self.errors.push(err.help("only a comment may follow `script` on its line"));
+                self.errors
+                    .push(err.help("only a comment may follow `script` on its line"));
                 self.cur.next_line();
                 None
             }
@@ -897,6 +988,10 @@ fn limit_value(tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
 /// The closest known name, if it is close enough to be a likely typo.
 #[must_use]
 pub fn did_you_mean<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
+    // Edit distance is quadratic: a huge token is no typo anyway.
+    if word.len() > 40 {
+        return None;
+    }
     names
         .iter()
         .map(|n| (strsim::damerau_levenshtein(word, n), *n))

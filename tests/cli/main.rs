@@ -5,6 +5,7 @@ mod common;
 mod commands;
 mod corpus;
 mod edge_cases;
+mod generated;
 mod robustness;
 mod roundtrip;
 mod snapshots;

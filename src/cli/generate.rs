@@ -1,0 +1,117 @@
+//! Man pages and shell completions, generated from the clap definitions.
+//! They are committed under `man/` and `completions/`; a test regenerates
+//! them in memory and fails when the committed files are stale.
+
+use super::{Cli, LintCli, Status, eprint, write_stdout};
+use clap::CommandFactory;
+use clap_complete::Shell;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum What {
+    /// Write every man page and completion script under DIR (the project root).
+    All {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print the man page of a binary.
+    Man { binary: String },
+    /// Print the completion script of a binary for a shell.
+    Completions { binary: String, shell: Shell },
+}
+
+/// The binaries that have a command-line definition.
+pub const BINARIES: &[&str] = &["upstart-tools", "upstart-lint"];
+
+/// Shells we ship completions for.
+pub const SHELLS: &[Shell] = &[Shell::Bash, Shell::Zsh, Shell::Fish];
+
+fn command(binary: &str) -> Option<clap::Command> {
+    match binary {
+        "upstart-tools" => Some(Cli::command()),
+        "upstart-lint" => Some(LintCli::command()),
+        _ => None,
+    }
+}
+
+/// The roff man page of a binary.
+#[must_use]
+pub fn man_page(binary: &str) -> Option<String> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command(binary)?)
+        .render(&mut out)
+        .ok()?;
+    String::from_utf8(out).ok()
+}
+
+/// The completion script of a binary for a shell.
+#[must_use]
+pub fn completion(binary: &str, shell: Shell) -> Option<String> {
+    let mut cmd = command(binary)?;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, binary, &mut out);
+    String::from_utf8(out).ok()
+}
+
+/// Every generated file: (path relative to the project root, contents).
+#[must_use]
+pub fn all_files() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for bin in BINARIES {
+        if let Some(page) = man_page(bin) {
+            files.push((Path::new("man").join(format!("{bin}.1")), page));
+        }
+        for shell in SHELLS {
+            if let Some(script) = completion(bin, *shell) {
+                let name = match shell {
+                    Shell::Bash => format!("{bin}.bash"),
+                    Shell::Zsh => format!("_{bin}"),
+                    _ => format!("{bin}.{shell}"),
+                };
+                files.push((Path::new("completions").join(name), script));
+            }
+        }
+    }
+    files
+}
+
+pub(crate) fn run(args: &Args) -> Status {
+    match &args.what {
+        What::All { dir } => {
+            for (rel, text) in all_files() {
+                let path = dir.join(&rel);
+                let written = path
+                    .parent()
+                    .map_or(Ok(()), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&path, text));
+                if let Err(e) = written {
+                    eprint(&format!("cannot write {}: {e}\n", path.display()));
+                    return Status::Error;
+                }
+            }
+            Status::Clean
+        }
+        What::Man { binary } => print_or_fail(man_page(binary), binary),
+        What::Completions { binary, shell } => print_or_fail(completion(binary, *shell), binary),
+    }
+}
+
+fn print_or_fail(text: Option<String>, binary: &str) -> Status {
+    match text {
+        Some(t) if write_stdout(&t).is_ok() => Status::Clean,
+        Some(_) => Status::Error,
+        None => {
+            eprint(&format!(
+                "unknown binary `{binary}` (known: {})\n",
+                BINARIES.join(", ")
+            ));
+            Status::Error
+        }
+    }
+}
