@@ -152,7 +152,10 @@ mod tests {
     #[test]
     fn names_and_kinds() {
         assert_eq!(
-            job_name(Path::new("/etc/init/net/apache.conf"), Some(Path::new("/etc/init"))),
+            job_name(
+                Path::new("/etc/init/net/apache.conf"),
+                Some(Path::new("/etc/init"))
+            ),
             "net/apache"
         );
         assert_eq!(job_name(Path::new("x/tty1.conf"), None), "tty1");

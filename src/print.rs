@@ -8,8 +8,8 @@
 //! from spans.
 
 use crate::ast::{
-    Comment, EventArg, EventExpr, EventMatch, ExitStatus, Item, Job, LimitValue, OnCondition,
-    Oom, ProcessBody, ProcessKind, RespawnLimit, Signal, Stanza, StanzaKind,
+    Comment, EventArg, EventExpr, EventMatch, ExitStatus, Item, Job, LimitValue, OnCondition, Oom,
+    ProcessBody, ProcessKind, RespawnLimit, Signal, Stanza, StanzaKind,
 };
 use crate::source::Span;
 use crate::syntax::script::strip_common_indent;
@@ -356,14 +356,28 @@ mod tests {
 
     #[test]
     fn canonical_layout() {
-        assert_eq!(fmt("  task   # t\n\n\n\nexec  /bin/true\n"), "task  # t\n\nexec /bin/true\n");
-        assert_eq!(fmt("script\n\techo hi\nend script\n"), "script\n    echo hi\nend script\n");
+        assert_eq!(
+            fmt("  task   # t\n\n\n\nexec  /bin/true\n"),
+            "task  # t\n\nexec /bin/true\n"
+        );
+        assert_eq!(
+            fmt("script\n\techo hi\nend script\n"),
+            "script\n    echo hi\nend script\n"
+        );
         assert_eq!(fmt("umask 22\n"), "umask 022\n");
     }
 
     #[test]
     fn quoting_round_trips() {
-        for v in ["a b", "say \"hi\"", "it's", "a\\b", "x#y", " lead", "both \" and '"] {
+        for v in [
+            "a b",
+            "say \"hi\"",
+            "it's",
+            "a\\b",
+            "x#y",
+            " lead",
+            "both \" and '",
+        ] {
             let src = format!("description {}\n", quote(v));
             let job = parse_str(&src).job;
             match &job.items[0] {
@@ -378,10 +392,7 @@ mod tests {
 
     #[test]
     fn expressions_keep_grouping_and_comments() {
-        assert_eq!(
-            fmt("start on (a or b)and c\n"),
-            "start on (a or b) and c\n"
-        );
+        assert_eq!(fmt("start on (a or b)and c\n"), "start on (a or b) and c\n");
         assert_eq!(
             fmt("start on (filesystem   # disks\n   and net-device-up IFACE!=lo)\n"),
             "start on (filesystem  # disks\n          and net-device-up IFACE!=lo)\n"

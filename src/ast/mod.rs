@@ -36,7 +36,9 @@ pub enum Item {
     /// A comment on a line of its own.
     Comment(Comment),
     /// One or more consecutive blank lines (collapsed to one).
-    Blank { span: Span },
+    Blank {
+        span: Span,
+    },
 }
 
 /// A `#` comment; `text` includes the `#` and excludes the newline.
@@ -78,46 +80,116 @@ pub struct Stanza {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "stanza", rename_all = "kebab-case")]
 pub enum StanzaKind {
-    Instance { name: Word },
-    Description { text: Word },
-    Author { text: Word },
-    Version { text: Word },
-    Usage { text: Word },
-    Env { var: EnvVar },
-    Export { names: Vec<Word> },
-    StartOn { on: OnCondition },
-    StopOn { on: OnCondition },
-    Emits { events: Vec<Word> },
+    Instance {
+        name: Word,
+    },
+    Description {
+        text: Word,
+    },
+    Author {
+        text: Word,
+    },
+    Version {
+        text: Word,
+    },
+    Usage {
+        text: Word,
+    },
+    Env {
+        var: EnvVar,
+    },
+    Export {
+        names: Vec<Word>,
+    },
+    StartOn {
+        on: OnCondition,
+    },
+    StopOn {
+        on: OnCondition,
+    },
+    Emits {
+        events: Vec<Word>,
+    },
     /// `exec`, `script`, and `pre-start`/`post-start`/`pre-stop`/`post-stop`.
-    Process { process: ProcessKind, body: ProcessBody },
-    Expect { mode: Spanned<ExpectMode> },
+    Process {
+        process: ProcessKind,
+        body: ProcessBody,
+    },
+    Expect {
+        mode: Spanned<ExpectMode>,
+    },
     Task,
     Respawn,
-    RespawnLimit { limit: RespawnLimit },
-    KillTimeout { seconds: Spanned<u64> },
-    KillSignal { signal: Signal },
-    ReloadSignal { signal: Signal },
-    NormalExit { statuses: Vec<ExitStatus> },
-    Console { mode: Spanned<ConsoleMode> },
-    Umask { mask: Spanned<u32> },
-    Nice { value: Spanned<i32> },
-    Oom { oom: Spanned<Oom> },
-    Limit { resource: Spanned<Resource>, soft: Spanned<LimitValue>, hard: Spanned<LimitValue> },
-    Chroot { dir: Word },
-    Chdir { dir: Word },
-    Setuid { user: Word },
-    Setgid { group: Word },
+    RespawnLimit {
+        limit: RespawnLimit,
+    },
+    KillTimeout {
+        seconds: Spanned<u64>,
+    },
+    KillSignal {
+        signal: Signal,
+    },
+    ReloadSignal {
+        signal: Signal,
+    },
+    NormalExit {
+        statuses: Vec<ExitStatus>,
+    },
+    Console {
+        mode: Spanned<ConsoleMode>,
+    },
+    Umask {
+        mask: Spanned<u32>,
+    },
+    Nice {
+        value: Spanned<i32>,
+    },
+    Oom {
+        oom: Spanned<Oom>,
+    },
+    Limit {
+        resource: Spanned<Resource>,
+        soft: Spanned<LimitValue>,
+        hard: Spanned<LimitValue>,
+    },
+    Chroot {
+        dir: Word,
+    },
+    Chdir {
+        dir: Word,
+    },
+    Setuid {
+        user: Word,
+    },
+    Setgid {
+        group: Word,
+    },
     Manual,
     Debug,
-    ApparmorLoad { profile: Word },
-    ApparmorSwitch { profile: Word },
-    Cgroup { controller: Word, name: Option<Word>, key: Option<Word>, value: Option<Word> },
+    ApparmorLoad {
+        profile: Word,
+    },
+    ApparmorSwitch {
+        profile: Word,
+    },
+    Cgroup {
+        controller: Word,
+        name: Option<Word>,
+        key: Option<Word>,
+        value: Option<Word>,
+    },
     /// ChromiumOS dialect: `import VAR` (not accepted by upstream upstart).
-    Import { var: Word },
+    Import {
+        var: Word,
+    },
     /// ChromiumOS dialect: `tmpfiles PATH...` (not accepted by upstream upstart).
-    Tmpfiles { paths: Vec<Word> },
+    Tmpfiles {
+        paths: Vec<Word>,
+    },
     /// A stanza that failed to parse; the error is in the parse result.
-    Invalid { keyword: String },
+    Invalid {
+        keyword: String,
+    },
 }
 
 impl StanzaKind {
@@ -275,8 +347,13 @@ impl ConsoleMode {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum RespawnLimit {
-    Unlimited { span: Span },
-    Count { count: Spanned<u64>, interval: Spanned<u64> },
+    Unlimited {
+        span: Span,
+    },
+    Count {
+        count: Spanned<u64>,
+        interval: Spanned<u64>,
+    },
 }
 
 /// A signal given by name (as written, with or without `SIG`) or by number.

@@ -156,4 +156,3 @@ fn apply<'a>(r: &mut Resolved<'a>, stanza: &'a Stanza) {
         StanzaKind::Invalid { .. } => {}
     }
 }
-

@@ -83,6 +83,12 @@ fn one(path: &Path, mode: &Mode) -> Status {
         ));
         return Status::Problems;
     }
+    if file.source.bytes().contains(&0) {
+        eprint(&format!(
+            "{name}: not formatted: the file has NUL bytes, which upstart truncates script lines at; remove them first\n"
+        ));
+        return Status::Problems;
+    }
     let formatted = match print(&file.parsed.job) {
         Ok(text) => text,
         Err(e) => {

@@ -297,7 +297,11 @@ impl<'a> Cursor<'a> {
 }
 
 pub(crate) fn expected_token(at: usize) -> ParseError {
-    ParseError::new(ErrorKind::ExpectedToken, Span::point(at), "expected an argument here")
+    ParseError::new(
+        ErrorKind::ExpectedToken,
+        Span::point(at),
+        "expected an argument here",
+    )
 }
 
 /// nom: the `end script` terminator line, as `nih_config_block_end` checks
@@ -335,7 +339,9 @@ mod tests {
 
     fn arg(s: &str) -> String {
         let mut c = Cursor::new(s.as_bytes());
-        c.token(Delims::Cnlws, true).map(|t| t.text()).unwrap_or_default()
+        c.token(Delims::Cnlws, true)
+            .map(|t| t.text())
+            .unwrap_or_default()
     }
 
     fn cmd(s: &str) -> String {
@@ -383,7 +389,10 @@ mod tests {
     #[test]
     fn block_terminator() {
         assert_eq!(block_end(b"end script\n").map(|x| x.0), Some(11));
-        assert_eq!(block_end(b"  end \t script  # done\nx").map(|x| x.0), Some(23));
+        assert_eq!(
+            block_end(b"  end \t script  # done\nx").map(|x| x.0),
+            Some(23)
+        );
         assert_eq!(block_end(b"end script").map(|x| x.0), Some(10));
         assert!(block_end(b"endscript\n").is_none());
         assert!(block_end(b"end scripts\n").is_none());

@@ -508,7 +508,7 @@ impl<'a> Parser<'a> {
                             return Err(ParseError::new(
                                 ErrorKind::IllegalExitStatus,
                                 tok.span,
-                                format!("`{}` is neither an exit code nor a signal name", tok.value),
+                                format!("`{}` is neither an exit code nor a signal name", show(&tok.value)),
                             )
                             .help("use a number from 0 to 255 or an upper-case signal name such as `TERM`"));
                         }
@@ -551,7 +551,7 @@ impl<'a> Parser<'a> {
                         return Err(ParseError::new(
                             ErrorKind::IllegalUmask,
                             tok.span,
-                            format!("`{}` is not an octal mask from 0 to 0777", tok.value),
+                            format!("`{}` is not an octal mask from 0 to 0777", show(&tok.value)),
                         )
                         .help("write octal digits only, e.g. `umask 022`"));
                     }
@@ -572,7 +572,7 @@ impl<'a> Parser<'a> {
                         return Err(ParseError::new(
                             ErrorKind::IllegalNice,
                             tok.span,
-                            format!("`{}` is not a nice value from -20 to 19", tok.value),
+                            format!("`{}` is not a nice value from -20 to 19", show(&tok.value)),
                         )
                         .help("-20 is the highest priority, 19 the lowest"));
                     }
@@ -603,7 +603,7 @@ impl<'a> Parser<'a> {
                                 return Err(ParseError::new(
                                     ErrorKind::IllegalOomScore,
                                     val.span,
-                                    format!("`{}` is not a score from -1000 to 1000", val.value),
+                                    format!("`{}` is not a score from -1000 to 1000", show(&val.value)),
                                 )
                                 .help("write `oom score N` with N from -1000 to 1000, or `oom score never`"));
                             }
@@ -623,7 +623,10 @@ impl<'a> Parser<'a> {
                             return Err(ParseError::new(
                                 ErrorKind::IllegalOom,
                                 tok.span,
-                                format!("`{}` is not an adjustment from -17 to 15", tok.value),
+                                format!(
+                                    "`{}` is not an adjustment from -17 to 15",
+                                    show(&tok.value)
+                                ),
                             )
                             .help("prefer `oom score N` (-1000 to 1000) or `oom score never`"));
                         }
@@ -644,7 +647,7 @@ impl<'a> Parser<'a> {
                     let mut err = ParseError::new(
                         ErrorKind::UnknownLimitResource,
                         res.span,
-                        format!("`{}` is not a resource limit", res.value),
+                        format!("`{}` is not a resource limit", show(&res.value)),
                     );
                     err = match did_you_mean(&res.value, &names) {
                         Some(s) => err.help(format!("did you mean `{s}`?")),
@@ -662,7 +665,9 @@ impl<'a> Parser<'a> {
                 let hard = self.arg().map_err(|e| {
                     e.help(format!(
                         "`limit` takes a soft and a hard value: `limit {} {} {}`",
-                        res.value, soft.value, soft.value
+                        res.value,
+                        show(&soft.value),
+                        show(&soft.value)
                     ))
                 })?;
                 let hard_value = limit_value(&hard)?;
@@ -742,14 +747,14 @@ impl<'a> Parser<'a> {
                     return Err(ParseError::new(
                         ErrorKind::RemovedStanza,
                         kw,
-                        format!("`{name}` is not a stanza of upstart 1.13"),
+                        format!("`{}` is not a stanza of upstart 1.13", show(name)),
                     )
                     .help(*why));
                 }
                 let mut err = ParseError::new(
                     ErrorKind::UnknownStanza,
                     kw,
-                    format!("`{name}` is not a stanza"),
+                    format!("`{}` is not a stanza", show(name)),
                 );
                 if let Some(s) = did_you_mean(name, STANZAS) {
                     err = err.help(format!("did you mean `{s}`?"));
@@ -933,7 +938,7 @@ fn seconds(tok: &Spanned<String>) -> Result<u64, ParseError> {
         _ => Err(ParseError::new(
             ErrorKind::IllegalInterval,
             tok.span,
-            format!("`{}` is not a whole number of seconds", tok.value),
+            format!("`{}` is not a whole number of seconds", show(&tok.value)),
         )
         .help("write plain seconds, e.g. `5`")),
     }
@@ -963,7 +968,7 @@ fn signal(tok: &Spanned<String>) -> Result<Signal, ParseError> {
             Err(ParseError::new(
                 ErrorKind::IllegalSignal,
                 tok.span,
-                format!("`{}` is not a signal", tok.value),
+                format!("`{}` is not a signal", show(&tok.value)),
             )
             .help(help))
         }
@@ -979,10 +984,21 @@ fn limit_value(tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
         _ => Err(ParseError::new(
             ErrorKind::IllegalLimit,
             tok.span,
-            format!("`{}` is neither `unlimited` nor a number", tok.value),
+            format!("`{}` is neither `unlimited` nor a number", show(&tok.value)),
         )
         .help("write a number or `unlimited`")),
     }
+}
+
+/// A user's value for a message: long values are cut so that a huge token
+/// does not make a huge message.
+fn show(value: &str) -> String {
+    const MAX: usize = 60;
+    if value.chars().count() <= MAX {
+        return value.to_string();
+    }
+    let cut: String = value.chars().take(MAX - 1).collect();
+    format!("{cut}…")
 }
 
 /// The closest known name, if it is close enough to be a likely typo.

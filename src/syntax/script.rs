@@ -128,13 +128,18 @@ mod tests {
 
     fn body(s: &str) -> String {
         let mut c = Cursor::new(s.as_bytes());
-        parse_block(&mut c).map(|b| b.body).unwrap_or_else(|e| format!("ERR {e:?}"))
+        parse_block(&mut c)
+            .map(|b| b.body)
+            .unwrap_or_else(|e| format!("ERR {e:?}"))
     }
 
     #[test]
     fn common_indentation() {
         assert_eq!(body("    echo\nend script\n"), "echo\n");
-        assert_eq!(body("    this is\n  \t a test\nend script\n"), "  this is\n\t a test\n");
+        assert_eq!(
+            body("    this is\n  \t a test\nend script\n"),
+            "  this is\n\t a test\n"
+        );
         assert_eq!(body("    a\n\n    b\nend script\n"), "    a\n\n    b\n");
         assert_eq!(body("end script\n"), "");
         assert_eq!(body("  x\r\nend script\r\n"), "x\r\n");

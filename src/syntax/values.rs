@@ -3,8 +3,8 @@
 
 use nom::Parser;
 use nom::bytes::complete::{take_while, take_while1};
-use nom::combinator::opt;
 use nom::character::complete::one_of;
+use nom::combinator::opt;
 
 /// Signal names of libnih's table on Linux (x86-64 numbering). `EMT` and
 /// `LOST` are absent on Linux; `UNUSED` is the glibc alias of 31 that the
@@ -51,13 +51,19 @@ pub const SIGNALS: &[(&str, i64)] = &[
 #[must_use]
 pub fn signal_from_name(name: &str) -> Option<i64> {
     let bare = name.strip_prefix("SIG").unwrap_or(name);
-    SIGNALS.iter().find(|(n, _)| *n == bare).map(|(_, num)| *num)
+    SIGNALS
+        .iter()
+        .find(|(n, _)| *n == bare)
+        .map(|(_, num)| *num)
 }
 
 /// The name upstart prints for a signal number (without `SIG`).
 #[must_use]
 pub fn signal_name(number: i64) -> Option<&'static str> {
-    SIGNALS.iter().find(|(_, n)| *n == number).map(|(name, _)| *name)
+    SIGNALS
+        .iter()
+        .find(|(_, n)| *n == number)
+        .map(|(name, _)| *name)
 }
 
 /// Outcome of C's `strtol`/`strtoul` when the caller also insists that the
@@ -91,13 +97,10 @@ pub fn strtoul(s: &str) -> Number {
 
 fn c_number(s: &str, radix: u32, min: i128, max: i128, wrap_negative: bool) -> Number {
     let digit = |c: u8| char::from(c).is_digit(radix);
-    let parsed: nom::IResult<&[u8], (Option<char>, &[u8])> = (
-        take_while(c_isspace),
-        opt(one_of("+-")),
-        take_while1(digit),
-    )
-        .map(|(_, sign, digits)| (sign, digits))
-        .parse(s.as_bytes());
+    let parsed: nom::IResult<&[u8], (Option<char>, &[u8])> =
+        (take_while(c_isspace), opt(one_of("+-")), take_while1(digit))
+            .map(|(_, sign, digits)| (sign, digits))
+            .parse(s.as_bytes());
     let Ok((rest, (sign, digits))) = parsed else {
         return Number::Invalid;
     };
@@ -107,7 +110,9 @@ fn c_number(s: &str, radix: u32, min: i128, max: i128, wrap_negative: bool) -> N
     let mut magnitude: i128 = 0;
     for &d in digits {
         let v = i128::from(char::from(d).to_digit(radix).unwrap_or(0));
-        magnitude = magnitude.saturating_mul(i128::from(radix)).saturating_add(v);
+        magnitude = magnitude
+            .saturating_mul(i128::from(radix))
+            .saturating_add(v);
         if magnitude > max + 1 {
             return Number::Overflow;
         }

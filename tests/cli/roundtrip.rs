@@ -399,7 +399,8 @@ proptest! {
             prop_assert!(e.span.start <= e.span.end && e.span.end <= bytes.len());
         }
         // A file that parses cleanly also prints and re-parses to the same job.
-        if !parsed.has_errors() && std::str::from_utf8(&bytes).is_ok() {
+        // NUL bytes truncate script lines in libnih; `fmt` refuses them.
+        if !parsed.has_errors() && std::str::from_utf8(&bytes).is_ok() && !bytes.contains(&0) {
             let text = print(&parsed.job).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert!(eq_ignoring_spans(&parse_str(&text).job, &parsed.job), "{}", text);
         }

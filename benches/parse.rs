@@ -1,0 +1,62 @@
+//! How long parsing (and formatting) the whole real-world corpus takes.
+//!
+//! Run: `cargo bench --bench parse`. Needs `../shared/corpus/upstart`; prints
+//! that it skipped otherwise. The "newline scan" baseline reads the same
+//! bytes once (the floor for any parser), so the report gives a ratio.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::Path;
+
+fn corpus() -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/upstart");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    paths.iter().filter_map(|p| std::fs::read(p).ok()).collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let files = corpus();
+    if files.is_empty() {
+        return;
+    }
+    let bytes: usize = files.iter().map(Vec::len).sum();
+    let mut group = c.benchmark_group(format!(
+        "corpus ({} files, {} KiB)",
+        files.len(),
+        bytes / 1024
+    ));
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("parse", |b| {
+        b.iter(|| {
+            for f in &files {
+                black_box(upstart_tools::syntax::parse(black_box(f)));
+            }
+        });
+    });
+    group.bench_function("parse + fmt", |b| {
+        b.iter(|| {
+            for f in &files {
+                let parsed = upstart_tools::syntax::parse(black_box(f));
+                black_box(upstart_tools::print::print(&parsed.job).ok());
+            }
+        });
+    });
+    group.bench_function("baseline: newline scan", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            for f in &files {
+                n += black_box(f).iter().filter(|&&c| c == b'\n').count();
+            }
+            black_box(n)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
