@@ -420,3 +420,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_ast_survives_json_both_ways() {
+    let src = "instance $X # c\nenv A=\"b c\"\nstart on (a or b) and c [2345] K!=v\nkill signal SIGTERM\nnormal exit 0 TERM\n\
+               limit nofile 1 unlimited\noom score -100\nrespawn limit 10 5\numask 022\nnice -5\nexpect fork\n\
+               console log\ncgroup memory g k v\npre-start script\n  echo hi\nend script  # e\n# alone\n\nexec /bin/x\n";
+    let parsed = parse_str(src);
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let json = serde_json::to_string(&parsed.job).unwrap_or_else(|e| panic!("{e}"));
+    let back: Job = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+    assert_eq!(back, parsed.job);
+}
