@@ -218,10 +218,41 @@ pub fn script_body(body: &str) -> String {
     body
 }
 
+/// Longest `start on`/`stop on` line before the printer wraps it.
+pub const EXPR_WIDTH: usize = 80;
+
 fn on_condition(prefix: &str, on: &OnCondition) -> String {
     let mut pieces = Vec::new();
     expr_pieces(&on.expr, &mut pieces, false);
     let indent = " ".repeat(prefix.len() + 1);
+    let one_line = join_pieces(prefix, &pieces, |_, _| None);
+    if on.comments.is_empty() {
+        if one_line.len() <= EXPR_WIDTH {
+            return one_line;
+        }
+        // Too long: break before each operator of the outermost chain. Inside
+        // the root's parentheses a newline is allowed; outside them a
+        // backslash-newline is (both are whitespace to upstart).
+        let root_parens = on.expr.parens();
+        let mut depth = 0u32;
+        let mut depths = Vec::with_capacity(pieces.len());
+        for piece in &pieces {
+            if piece == ")" {
+                depth = depth.saturating_sub(1);
+            }
+            depths.push(depth);
+            if piece == "(" {
+                depth += 1;
+            }
+        }
+        let glue = if root_parens > 0 { "\n" } else { " \\\n" };
+        return join_pieces(prefix, &pieces, |i, piece| {
+            (i > 0 && depths[i] == root_parens && (piece == "and" || piece == "or"))
+                .then(|| format!("{glue}{indent}"))
+        });
+    }
+    // Comments inside parentheses end their line, after the piece they
+    // followed in the file.
     let mut line = prefix.to_string();
     let mut fresh = true;
     for (i, piece) in pieces.iter().enumerate() {
@@ -242,6 +273,27 @@ fn on_condition(prefix: &str, on: &OnCondition) -> String {
         if wrapped {
             fresh = true;
         }
+    }
+    line
+}
+
+/// Join expression pieces with single spaces (none inside parentheses);
+/// `break_before` may replace the space before a piece with a line break.
+fn join_pieces(
+    prefix: &str,
+    pieces: &[String],
+    break_before: impl Fn(usize, &str) -> Option<String>,
+) -> String {
+    let mut line = prefix.to_string();
+    let mut fresh = true;
+    for (i, piece) in pieces.iter().enumerate() {
+        if let Some(br) = break_before(i, piece) {
+            line.push_str(&br);
+        } else if !fresh && piece != ")" {
+            line.push(' ');
+        }
+        line.push_str(piece);
+        fresh = piece == "(";
     }
     line
 }
@@ -387,6 +439,25 @@ mod tests {
                 }) => assert_eq!(text.value, v, "{src}"),
                 other => panic!("{other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn long_expressions_wrap_at_the_outer_operators() {
+        let long = "start on (stop-postgresql-clusters VERSION=$VERSION or deconfiguring-networking or (a and b) or runlevel [016])\n";
+        assert_eq!(
+            fmt(long),
+            "start on (stop-postgresql-clusters VERSION=$VERSION\n          or deconfiguring-networking\n          or (a and b)\n          or runlevel [016])\n"
+        );
+        let bare = "start on starting cros-camera or starting cros-camera-algo or starting cros-camera-gpu-algo\n";
+        assert_eq!(
+            fmt(bare),
+            "start on starting cros-camera \\\n          or starting cros-camera-algo \\\n          or starting cros-camera-gpu-algo\n"
+        );
+        for src in [long, bare] {
+            let once = fmt(src);
+            assert_eq!(fmt(&once), once);
+            assert!(crate::ast::eq_ignoring_spans(&parse_str(&once).job, &parse_str(src).job));
         }
     }
 
