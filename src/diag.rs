@@ -30,7 +30,7 @@ impl Diagnostic {
     /// A diagnostic for a parse error in `source`.
     #[must_use]
     pub fn from_parse(source: &SourceFile, err: &ParseError) -> Self {
-        let span = source.clamp(err.span);
+        let span = visible(source, err.span);
         let (line, column) = source.line_col(span.start);
         let (end_line, end_column) = source.line_col(span.end);
         Self {
@@ -48,7 +48,7 @@ impl Diagnostic {
             related: err
                 .related
                 .iter()
-                .map(|(s, l)| (source.clamp(*s), l.clone()))
+                .map(|(s, l)| (visible(source, *s), l.clone()))
                 .collect(),
             source: Some(source.to_miette()),
         }
@@ -113,6 +113,22 @@ impl Diagnostic {
             return format!("{}\n", self.concise());
         }
         out
+    }
+}
+
+/// A span that renderers can draw: inside the file, and not past its last
+/// character (miette draws no label there), so an "end of file" position
+/// becomes the last character of the last non-empty line.
+fn visible(source: &SourceFile, span: Span) -> Span {
+    let span = source.clamp(span);
+    let text = source.text();
+    if span.start < text.len() || text.is_empty() {
+        return span;
+    }
+    let end = text.trim_end_matches(['\n', '\r']).len();
+    match text[..end].char_indices().next_back() {
+        Some((start, _)) => Span::new(start, end),
+        None => Span::new(0, 0),
     }
 }
 

@@ -230,9 +230,10 @@ fn on_condition(prefix: &str, on: &OnCondition) -> String {
         if one_line.len() <= EXPR_WIDTH {
             return one_line;
         }
-        // Too long: break before each operator of the outermost chain. Inside
-        // the root's parentheses a newline is allowed; outside them a
-        // backslash-newline is (both are whitespace to upstart).
+        // Too long: break before each operator of the outermost chain and
+        // of the groups directly inside it. Inside parentheses a newline is
+        // allowed; outside them a backslash-newline is (both are whitespace
+        // to upstart). Nested lines are indented one more space.
         let root_parens = on.expr.parens();
         let mut depth = 0u32;
         let mut depths = Vec::with_capacity(pieces.len());
@@ -245,10 +246,28 @@ fn on_condition(prefix: &str, on: &OnCondition) -> String {
                 depth += 1;
             }
         }
-        let glue = if root_parens > 0 { "\n" } else { " \\\n" };
-        return join_pieces(prefix, &pieces, |i, piece| {
-            (i > 0 && depths[i] == root_parens && (piece == "and" || piece == "or"))
-                .then(|| format!("{glue}{indent}"))
+        let is_op = |i: usize| i > 0 && (pieces[i] == "and" || pieces[i] == "or");
+        let mut breaks: Vec<usize> = (0..pieces.len())
+            .filter(|&i| is_op(i) && depths[i] == root_parens)
+            .collect();
+        // A line that is still too long also breaks inside its groups.
+        let mut bounds = vec![0];
+        bounds.extend(&breaks);
+        bounds.push(pieces.len());
+        for w in bounds.windows(2) {
+            let width = join_pieces("", &pieces[w[0]..w[1]], |_, _| None).len() + indent.len();
+            if width > EXPR_WIDTH {
+                breaks.extend((w[0]..w[1]).filter(|&i| is_op(i) && depths[i] == root_parens + 1));
+            }
+        }
+        return join_pieces(prefix, &pieces, |i, _| {
+            if !breaks.contains(&i) {
+                return None;
+            }
+            let d = depths[i];
+            let glue = if d > 0 { "\n" } else { " \\\n" };
+            let extra = " ".repeat(usize::try_from(d - root_parens).unwrap_or(0));
+            Some(format!("{glue}{indent}{extra}"))
         });
     }
     // Comments inside parentheses end their line, after the piece they
@@ -382,18 +401,28 @@ fn quote_with(value: &str, event: bool) -> String {
     if !value.is_empty() && value.chars().all(|c| plain(c, event)) {
         return value.to_string();
     }
-    // Inside double quotes only `"` and `\` need care: a `"` is written in
-    // single quotes (`"'"'"`), and `\` doubled (libnih reduces `\\` to `\`).
+    // Inside quotes only the quote character and `\` need care: prefer the
+    // quote kind the value does not contain; a quote of the chosen kind is
+    // written in the other kind (`"'"'"`), and `\` is doubled (libnih
+    // reduces `\\` to `\`).
+    let q = if value.contains('"') && !value.contains('\'') {
+        '\''
+    } else {
+        '"'
+    };
+    let other = if q == '"' { '\'' } else { '"' };
     let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
+    out.push(q);
     for c in value.chars() {
-        match c {
-            '"' => out.push_str("\"'\"'\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
+        if c == q {
+            out.extend([q, other, q, other, q]);
+        } else if c == '\\' {
+            out.push_str("\\\\");
+        } else {
+            out.push(c);
         }
     }
-    out.push('"');
+    out.push(q);
     out
 }
 
@@ -457,7 +486,10 @@ mod tests {
         for src in [long, bare] {
             let once = fmt(src);
             assert_eq!(fmt(&once), once);
-            assert!(crate::ast::eq_ignoring_spans(&parse_str(&once).job, &parse_str(src).job));
+            assert!(crate::ast::eq_ignoring_spans(
+                &parse_str(&once).job,
+                &parse_str(src).job
+            ));
         }
     }
 

@@ -56,8 +56,12 @@ fn ws0(input: &[u8]) -> IResult<&[u8], &[u8]> {
 }
 
 /// nom: a `#` comment up to (not including) the newline.
+/// Trailing CRs (CRLF files) are consumed but not part of the text.
 fn comment(input: &[u8]) -> IResult<&[u8], &[u8]> {
-    nom::combinator::recognize((tag("#"), take_till(|c| c == b'\n'))).parse(input)
+    let (rest, text) =
+        nom::combinator::recognize((tag("#"), take_till(|c| c == b'\n'))).parse(input)?;
+    let keep = text.iter().rposition(|&c| c != b'\r').map_or(0, |i| i + 1);
+    Ok((rest, &text[..keep]))
 }
 
 /// A position in a file being tokenized.
@@ -129,11 +133,10 @@ impl<'a> Cursor<'a> {
     /// The comment at the cursor, if any, without consuming it.
     pub fn peek_comment(&self) -> Option<(String, Span)> {
         let rest = self.rest();
-        comment(rest).ok().map(|(remaining, text)| {
-            let end = self.pos + (rest.len() - remaining.len());
+        comment(rest).ok().map(|(_, text)| {
             (
                 String::from_utf8_lossy(text).into_owned(),
-                Span::new(self.pos, end),
+                Span::new(self.pos, self.pos + text.len()),
             )
         })
     }
@@ -304,31 +307,44 @@ pub(crate) fn expected_token(at: usize) -> ParseError {
     )
 }
 
+/// A recognised `end script` line.
+pub(crate) struct BlockEnd<'a> {
+    /// Bytes of the whole line, newline included.
+    pub consumed: usize,
+    /// Offset just after the word `script`.
+    pub words_end: usize,
+    pub comment: Option<&'a [u8]>,
+}
+
 /// nom: the `end script` terminator line, as `nih_config_block_end` checks
-/// it: `WS* end WS+ script WS* [#…] (NL|EOF)`. Returns the bytes consumed
-/// and the comment, if any.
-pub(crate) fn block_end(input: &[u8]) -> Option<(usize, Option<&[u8]>)> {
+/// it: `WS* end WS+ script WS* [#…] (NL|EOF)`.
+pub(crate) fn block_end(input: &[u8]) -> Option<BlockEnd<'_>> {
     // libnih wants at least 4 bytes from `end` and then a whitespace byte.
     let (rest, _) = ws0(input).ok()?;
     if rest.len() < 4 {
         return None;
     }
-    let parsed: IResult<&[u8], _> = (
-        tag("end"),
-        take_while(is_ws),
-        tag("script"),
-        take_while(is_ws),
-        nom::combinator::opt(comment),
-    )
-        .parse(rest);
-    let (after, (_, gap, _, _, comment)) = parsed.ok()?;
+    let words: IResult<&[u8], _> = (tag("end"), take_while(is_ws), tag("script")).parse(rest);
+    let (after_words, (_, gap, _)) = words.ok()?;
     if gap.is_empty() {
         return None;
     }
+    let words_end = input.len() - after_words.len();
+    let tail: IResult<&[u8], _> =
+        (take_while(is_ws), nom::combinator::opt(comment)).parse(after_words);
+    let (after, (_, comment)) = tail.ok()?;
     let consumed = input.len() - after.len();
     match after.first() {
-        None => Some((consumed, comment)),
-        Some(b'\n') => Some((consumed + 1, comment)),
+        None => Some(BlockEnd {
+            consumed,
+            words_end,
+            comment,
+        }),
+        Some(b'\n') => Some(BlockEnd {
+            consumed: consumed + 1,
+            words_end,
+            comment,
+        }),
         Some(_) => None,
     }
 }
@@ -388,12 +404,12 @@ mod tests {
 
     #[test]
     fn block_terminator() {
-        assert_eq!(block_end(b"end script\n").map(|x| x.0), Some(11));
-        assert_eq!(
-            block_end(b"  end \t script  # done\nx").map(|x| x.0),
-            Some(23)
-        );
-        assert_eq!(block_end(b"end script").map(|x| x.0), Some(10));
+        assert_eq!(block_end(b"end script\n").map(|x| x.consumed), Some(11));
+        let end = block_end(b"  end \t script  # done\r\nx");
+        assert_eq!(end.as_ref().map(|x| x.consumed), Some(24));
+        assert_eq!(end.as_ref().map(|x| x.words_end), Some(14));
+        assert_eq!(end.and_then(|x| x.comment), Some(&b"# done"[..]));
+        assert_eq!(block_end(b"end script").map(|x| x.consumed), Some(10));
         assert!(block_end(b"endscript\n").is_none());
         assert!(block_end(b"end scripts\n").is_none());
         assert!(block_end(b"END SCRIPT\n").is_none());

@@ -232,6 +232,8 @@ impl<'a> Parser<'a> {
         let keyword = match self.cur.next_raw() {
             Ok(tok) => tok,
             Err(err) => {
+                // Only a quote in the keyword can fail: resume after its line.
+                self.cur.pos = err.span.start.max(start);
                 self.errors.push(err);
                 self.recover_physical();
                 return false;
@@ -248,8 +250,16 @@ impl<'a> Parser<'a> {
                     err.kind,
                     ErrorKind::UnknownStanza | ErrorKind::RemovedStanza | ErrorKind::StrayEndScript
                 ) && err.span == keyword.span;
+                let unterminated_quote = err.kind == ErrorKind::UnterminatedQuote;
+                let quote_at = err.span.start;
                 self.errors.push(err);
-                if unknown_keyword {
+                if unterminated_quote {
+                    // Upstart would read the rest of the file as the quoted
+                    // text; go on from the line after the stray quote
+                    // instead, to report the problems below it too.
+                    self.cur.pos = quote_at.max(start);
+                    self.recover_physical();
+                } else if unknown_keyword {
                     self.recover_physical();
                 } else {
                     self.recover_logical();
@@ -393,6 +403,13 @@ impl<'a> Parser<'a> {
                 }
                 let sub = self.raw()?;
                 if sub.value != b"limit" {
+                    if did_you_mean(&sub.text(), &["limit"]).is_some() {
+                        return Err(unknown_sub(
+                            &sub,
+                            "`respawn` takes no argument or `limit COUNT SECONDS`",
+                        )
+                        .help("did you mean `limit`?"));
+                    }
                     return Err(ParseError::new(
                         ErrorKind::RemovedStanza,
                         sub.span,
@@ -756,7 +773,12 @@ impl<'a> Parser<'a> {
                     kw,
                     format!("`{}` is not a stanza", show(name)),
                 );
-                if let Some(s) = did_you_mean(name, STANZAS) {
+                let unquoted = name.trim_matches(['"', '\'']);
+                if unquoted != name && STANZAS.contains(&unquoted) {
+                    err = err.help(format!(
+                        "stanza names must not be quoted: write `{unquoted}`"
+                    ));
+                } else if let Some(s) = did_you_mean(name, STANZAS) {
                     err = err.help(format!("did you mean `{s}`?"));
                 } else if name.starts_with(['"', '\'']) {
                     err = err.help("stanza names must not be quoted");
@@ -867,13 +889,8 @@ impl<'a> Parser<'a> {
         };
         let block = script::parse_block(&mut self.cur)
             .map_err(|e| e.related(opener, "block opened here"))?;
-        self.last_end = block.body_span.end.max(opener.end);
-        // The stanza's span ends with the `end script` line.
-        let end_line = self.src()[..self.cur.pos]
-            .iter()
-            .rposition(|&c| c != b'\n')
-            .map_or(self.cur.pos, |i| i + 1);
-        self.last_end = self.last_end.max(end_line);
+        // The stanza's span ends with the words `end script`.
+        self.last_end = block.end_words.max(opener.end);
         Ok((
             StanzaKind::Process {
                 process,
@@ -1008,10 +1025,12 @@ pub fn did_you_mean<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
     if word.len() > 40 {
         return None;
     }
+    // One edit (a transposition counts as one) for short names, two from
+    // eight characters on; `foo` is not a typo of `oom`, nor `mkdir` of `chdir`.
     names
         .iter()
         .map(|n| (strsim::damerau_levenshtein(word, n), *n))
-        .filter(|(d, n)| *d <= 2.min(n.len() / 3 + 1))
+        .filter(|(d, n)| *d <= if n.len() >= 8 { 2 } else { 1 } && *d < word.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)
 }

@@ -10,6 +10,8 @@ pub(crate) struct Block {
     pub body_span: Span,
     pub indent: usize,
     pub end_comment: Option<Comment>,
+    /// Offset just after the `end script` words.
+    pub end_words: usize,
 }
 
 /// Parse a block body starting at the line after `script`, up to and
@@ -24,16 +26,16 @@ pub(crate) fn parse_block(cur: &mut Cursor<'_>) -> Result<Block, ParseError> {
     let mut p = start;
     let mut ws = 0usize;
     let mut lines = 0usize;
-    let (end, after, comment) = loop {
-        if let Some((consumed, comment)) = block_end(&src[p..]) {
-            let comment = comment.map(|c| {
+    let (end, after, words_end, comment) = loop {
+        if let Some(end) = block_end(&src[p..]) {
+            let comment = end.comment.map(|c| {
                 let offset = c.as_ptr() as usize - src.as_ptr() as usize;
                 Comment {
                     text: String::from_utf8_lossy(c).into_owned(),
                     span: Span::new(offset, offset + c.len()),
                 }
             });
-            break (p, p + consumed, comment);
+            break (p, p + end.consumed, p + end.words_end, comment);
         }
         lines += 1;
         let line_start = p;
@@ -87,6 +89,7 @@ pub(crate) fn parse_block(cur: &mut Cursor<'_>) -> Result<Block, ParseError> {
         body_span: Span::new(start, end),
         indent: ws,
         end_comment: comment,
+        end_words: words_end,
     })
 }
 

@@ -11,25 +11,6 @@
 //!
 //! `UPDATE_SNAPSHOTS=1 cargo test --test cli snapshots` rewrites the goldens;
 //! review `git diff snapshots/` before committing.
-//!
-//! Known defects the goldens currently show (reported to the owners of
-//! src/syntax and src/diag.rs; re-bless the goldens when they are fixed):
-//!
-//! - CRLF: a comment's text keeps the line's CR, so `fmt__crlf` has a lone
-//!   `\r` on the one line with a trailing comment, and `parse__crlf` has it
-//!   in `comment.text` and at the end of the script stanza's `span`.
-//! - A script stanza's `span` runs to the end of its `end script` line,
-//!   including the `# comment` there, although `Stanza::span` documents
-//!   "comment excluded" (`parse__tabs-and-comments`,
-//!   `parse__process-script-forms`).
-//! - Zero-width labels at the very end of the file are not drawn by the
-//!   human renderer: the primary label of "Unterminated block"
-//!   (`lint__unterminated-block`) and the "the file ends here" label of an
-//!   unclosed `(` (`lint__event-expression-errors`).
-//! - Did-you-mean is too eager on short words: `foo` → `oom` and `mkdir` →
-//!   `chdir` (`lint__unknown-stanzas`); `respawn limits 10 5` is reported as
-//!   the removed `respawn COMMAND` form instead of a misspelt `limit`
-//!   (`lint__bad-sub-keywords`).
 
 use crate::common::{assert_snapshot, bin, files_in, fixture, root};
 use serde_json::Value;
