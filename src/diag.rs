@@ -24,33 +24,75 @@ pub struct Diagnostic {
     related: Vec<(Span, String)>,
     #[serde(skip)]
     source: Option<miette::NamedSource<String>>,
+    /// A safe automatic fix: replacements of byte ranges of the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// Edits that fix a diagnostic; `--fix` applies them.
+#[derive(Clone, Debug, Serialize)]
+pub struct Fix {
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Replace `span` of the original file with `text`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub text: String,
 }
 
 impl Diagnostic {
     /// A diagnostic for a parse error in `source`.
     #[must_use]
     pub fn from_parse(source: &SourceFile, err: &ParseError) -> Self {
-        let span = visible(source, err.span);
+        Self::new(
+            source,
+            err.code(),
+            err.severity(),
+            err.message().to_string(),
+            err.detail.clone(),
+            err.help.clone(),
+            err.span,
+            &err.related,
+        )
+    }
+
+    /// A diagnostic at `span` of `source`.
+    #[must_use]
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        source: &SourceFile,
+        code: &str,
+        severity: Severity,
+        message: String,
+        detail: String,
+        help: Option<String>,
+        span: Span,
+        related: &[(Span, String)],
+    ) -> Self {
+        let span = visible(source, span);
         let (line, column) = source.line_col(span.start);
         let (end_line, end_column) = source.line_col(span.end);
         Self {
             file: source.name.clone(),
-            code: err.code().to_string(),
-            severity: err.severity(),
-            message: err.message().to_string(),
-            detail: err.detail.clone(),
-            help: err.help.clone(),
+            code: code.to_string(),
+            severity,
+            message,
+            detail,
+            help,
             span,
             line,
             column,
             end_line,
             end_column,
-            related: err
-                .related
+            related: related
                 .iter()
                 .map(|(s, l)| (visible(source, *s), l.clone()))
                 .collect(),
             source: Some(source.to_miette()),
+            fix: None,
         }
     }
 
@@ -71,16 +113,20 @@ impl Diagnostic {
             end_column: 0,
             related: Vec::new(),
             source: None,
+            fix: None,
         }
+    }
+
+    /// The related labels (span, text).
+    #[must_use]
+    pub fn related(&self) -> &[(Span, String)] {
+        &self.related
     }
 
     /// `file:line:col: severity[CODE]: message: detail` on one line.
     #[must_use]
     pub fn concise(&self) -> String {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+        let sev = self.severity.as_str();
         let mut s = if self.line == 0 {
             format!("{}: {sev}[{}]: {}", self.file, self.code, self.message)
         } else {
@@ -149,6 +195,7 @@ impl miette::Diagnostic for Diagnostic {
         Some(match self.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
         })
     }
 

@@ -6,6 +6,7 @@
 pub mod ast;
 pub mod cli;
 pub mod diag;
+pub mod lint;
 pub mod load;
 pub mod print;
 pub mod source;

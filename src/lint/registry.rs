@@ -1,0 +1,122 @@
+//! The rule registry: the one table of every rule code, its name, default
+//! severity, whether it runs by default, its one-line summary and its
+//! documentation (the rule's doc comment, which `--explain` prints and the
+//! README's rules table reuses). Codes are never reused.
+
+use super::{JobCtx, JobFindings, SetCtx, SetFindings};
+use crate::syntax::Severity;
+
+/// How a rule finds its problems.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Reported by the parser (upstart rejects the file, or a dialect warning).
+    Parse,
+    /// Looks at one job file.
+    Job(fn(&JobCtx<'_>, &mut JobFindings)),
+    /// Looks at the whole set of jobs linted together.
+    Set(fn(&SetCtx<'_>, &mut SetFindings)),
+    /// Produced by the linter itself (suppressions, unreadable input).
+    Meta,
+}
+
+/// One rule.
+#[derive(Clone, Copy)]
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Runs without being selected.
+    pub default: bool,
+    pub summary: &'static str,
+    /// Markdown with the headings What it does / Why is this bad? / Example /
+    /// Use instead (from the doc comment, one leading space per line).
+    pub doc: &'static str,
+    pub check: Check,
+}
+
+impl Rule {
+    /// The documentation without rustdoc's leading space on each line.
+    #[must_use]
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .trim()
+            .to_string()
+    }
+}
+
+/// Declare a rule: its doc comment is its documentation.
+macro_rules! rule {
+    (
+        $(#[doc = $doc:literal])*
+        code: $code:literal,
+        name: $name:literal,
+        severity: $sev:ident,
+        default: $default:literal,
+        summary: $summary:literal,
+        check: $check:expr $(,)?
+    ) => {
+        $(#[doc = $doc])*
+        pub(crate) const RULE: $crate::lint::registry::Rule = $crate::lint::registry::Rule {
+            code: $code,
+            name: $name,
+            severity: $crate::syntax::Severity::$sev,
+            default: $default,
+            summary: $summary,
+            doc: concat!($($doc, "\n"),*),
+            check: $check,
+        };
+    };
+}
+pub(crate) use rule;
+
+/// Every rule, ordered by code.
+#[must_use]
+pub fn all() -> &'static [Rule] {
+    &super::rules::RULES
+}
+
+/// The rule with this code.
+#[must_use]
+pub fn find(code: &str) -> Option<&'static Rule> {
+    all().iter().find(|r| r.code == code)
+}
+
+/// Whether `pattern` (a code like `UL302` or a prefix like `UL3` / `UL`)
+/// selects `code`.
+#[must_use]
+pub fn matches(pattern: &str, code: &str) -> bool {
+    pattern == "ALL" || code.starts_with(pattern)
+}
+
+/// Whether `pattern` names at least one rule (or is a shellcheck code).
+#[must_use]
+pub fn is_known_pattern(pattern: &str) -> bool {
+    is_shellcheck_code(pattern) || all().iter().any(|r| matches(pattern, r.code))
+}
+
+/// `SC` followed by four digits: a shellcheck code passed through.
+#[must_use]
+pub fn is_shellcheck_code(code: &str) -> bool {
+    code.len() == 6 && code.starts_with("SC") && code[2..].bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The README's rules table (between the markers in README.md).
+#[must_use]
+pub fn rules_markdown() -> String {
+    let mut out = String::from("| Code | Name | Severity | Default | Summary |\n|---|---|---|---|---|\n");
+    for r in all() {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            r.code,
+            r.name,
+            r.severity.as_str(),
+            if r.default { "on" } else { "off" },
+            r.summary.replace('|', "\\|")
+        ));
+    }
+    out
+}

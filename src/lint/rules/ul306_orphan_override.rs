@@ -1,0 +1,23 @@
+use super::super::registry::{Check, rule};
+
+rule! {
+    /// ## What it does
+    /// Flags an `X.override` file with no `X.conf` beside it.
+    ///
+    /// ## Why is this bad?
+    /// Upstart applies an override only to the job of the same name in the
+    /// same directory; alone, it is silently ignored, so the change it was
+    /// meant to make (often `manual`) does not happen.
+    ///
+    /// ## Example
+    /// `nginx.override` in `/etc/init` without `nginx.conf`.
+    ///
+    /// ## Use instead
+    /// Name the override after the job it changes, or remove it.
+    code: "UL306",
+    name: "orphan-override",
+    severity: Warning,
+    default: true,
+    summary: "an `X.override` with no `X.conf` beside it",
+    check: Check::Meta,
+}
