@@ -37,10 +37,30 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -s h 
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -l check -d 'Exit 1 and show a diff when a file is not in canonical form'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -l write -d 'Rewrite files in place (atomically) instead of printing them'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -s h -l help -d 'Print help'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'miette reports with the source snippet'
-concise\t'One line per problem: `file:line:col: severity[CODE]: message`'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'miette reports with the source snippet (colour on a terminal)'
+concise\t'One line per problem: `path:line:col: severity[CODE] message`'
 json\t'`{"version":1,"diagnostics":[...]}`'"
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l stdin-filename -d 'File name to report for standard input' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l explain -d 'Print the documentation of a rule and exit' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l stdin-filename -d 'File name to report for standard input (also used to find the config)' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l config -d 'Use this config file instead of searching for one' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l select -d 'Rules to run instead of the default ones (codes or prefixes, comma-separated)' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l extend-select -d 'Rules to run in addition' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l ignore -d 'Rules never to report' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l known-event -d 'An event that exists although no linted job declares it (repeatable)' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l known-job -d 'A job that exists although it is not linted (repeatable)' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l target-version -d 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l dialect -d 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)' -r -f -a "upstream\t''
+chromeos\t''"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off' -r -f -a "auto\t'Run it when it is on PATH'
+on\t''
+off\t''"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit status 1 (default: warning)' -r -f -a "error\t''
+warning\t''"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l no-context -d 'Do not load the sibling jobs of the given files as context for cross-file rules'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l isolated -d 'Ignore config files'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l exit-zero -d 'Exit 0 even when problems are found (2 still means usage or I/O errors)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l fix -d 'Apply safe fixes to the files (atomically)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l diff -d 'Show the safe fixes as a unified diff without writing'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and not __fish_seen_subcommand_from all man completions help" -s h -l help -d 'Print help'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and not __fish_seen_subcommand_from all man completions help" -f -a "all" -d 'Write every man page and completion script under DIR (the project root)'
