@@ -6,6 +6,7 @@ mod commands;
 mod corpus;
 mod edge_cases;
 mod generated;
+mod lint_corpus;
 mod overrides;
 mod robustness;
 mod roundtrip;
