@@ -6,7 +6,11 @@ use crate::ast::{EventMatch, OnCondition, Stanza, StanzaKind};
 mod ul216_emit_not_declared;
 mod ul301_unknown_job;
 mod ul302_unknown_event;
+mod ul303_job_name_as_event;
+mod ul304_start_cycle;
+mod ul305_self_reference;
 mod ul306_orphan_override;
+mod ul308_console_owner_conflict;
 mod ul901_unused_suppression;
 mod ul902_unknown_rule_in_suppression;
 mod ul903_unreadable_input;
@@ -21,7 +25,11 @@ pub(crate) static RULES: &[Rule] = &[
     // UL3xx job set
     ul301_unknown_job::RULE,
     ul302_unknown_event::RULE,
+    ul303_job_name_as_event::RULE,
+    ul304_start_cycle::RULE,
+    ul305_self_reference::RULE,
     ul306_orphan_override::RULE,
+    ul308_console_owner_conflict::RULE,
     // UL4xx embedded shell
     // UL6xx hygiene
     // UL9xx meta

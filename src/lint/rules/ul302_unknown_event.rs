@@ -59,7 +59,9 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
         for event in event_matches(ctx.job()) {
             let name = event.name.as_str();
             // `$VAR` names are another problem (expansion), not this one.
+            // A job's own name as an event is UL303's more specific finding.
             if name.contains('$')
+                || set.jobs.iter().any(|j| j.name == name)
                 || events::is_standard_event(name)
                 || set.known_events.contains(name)
                 || declared.iter().any(|d| d == name)

@@ -1,0 +1,61 @@
+use super::super::registry::{Check, rule};
+use super::super::{JobCtx, JobFindings, events};
+use super::on_conditions;
+use crate::ast::{EventArg, StanzaKind};
+
+rule! {
+    /// ## What it does
+    /// Flags a `start on` / `stop on` condition that names the job itself in
+    /// a job event (`start on stopped myjob` in `myjob.conf`).
+    ///
+    /// ## Why is this bad?
+    /// `start on stopped SELF` restarts the job every time it stops (a loop
+    /// that `stop` cannot end); `start on started SELF` can never fire.
+    ///
+    /// ## Example
+    /// ```text
+    /// start on stopped myjob
+    /// ```
+    ///
+    /// ## Use instead
+    /// Use `respawn` to restart a job that dies, and another job's events to
+    /// start it.
+    code: "UL305",
+    name: "self-reference",
+    severity: Warning,
+    default: true,
+    summary: "a job's `start on`/`stop on` names the job itself",
+    check: Check::Job(check),
+}
+
+fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
+    for (s, on) in on_conditions(ctx.job()) {
+        for event in on.expr.events() {
+            if !events::JOB_EVENTS.contains(&event.name.as_str()) {
+                continue;
+            }
+            let named_self = event.args.iter().find_map(|a| match a {
+                EventArg::Positional { pattern, span } => Some((pattern, *span)),
+                EventArg::Named {
+                    key,
+                    negated: false,
+                    pattern,
+                    span,
+                } if key == "JOB" => Some((pattern, *span)),
+                _ => None,
+            });
+            if let Some((name, span)) = named_self
+                && *name == ctx.name
+            {
+                let stanza = if matches!(s.kind, StanzaKind::StartOn { .. }) {
+                    "start on"
+                } else {
+                    "stop on"
+                };
+                out.add("UL305", span, "Job refers to itself")
+                    .label(format!("`{stanza}` waits for an event of this job (`{}`)", ctx.name))
+                    .help("use `respawn` to restart a job, and other jobs' events to start or stop it");
+            }
+        }
+    }
+}
