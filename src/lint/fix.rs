@@ -1,14 +1,71 @@
 //! Safe automatic fixes (`--fix`, `--diff`).
 
 use super::JobCtx;
+use crate::ast::StanzaKind;
 use crate::diag::{Diagnostic, Edit, Fix};
-use crate::syntax::ParseError;
+use crate::source::Span;
+use crate::syntax::{ErrorKind, ParseError};
 
-/// A safe fix for a parse error, if there is one (e.g. quoting a multi-word
-/// `description`, removing a byte-order mark).
+/// Stanzas whose one argument is free text, so that quoting several words
+/// keeps their meaning.
+const TEXT_STANZAS: &[&str] = &["description", "author", "usage", "version"];
+
+/// A safe fix for a parse error, if there is one:
+/// - UL006 on a multi-word `description`/`author`/`usage`/`version`: quote
+///   the words (only when the rest of the line holds no quote, backslash or
+///   `#`, whose meaning quoting would change);
+/// - UL012 byte-order mark: remove it.
 #[must_use]
-pub fn for_parse_error(_ctx: &JobCtx<'_>, _err: &ParseError) -> Option<Fix> {
-    None
+pub fn for_parse_error(ctx: &JobCtx<'_>, err: &ParseError) -> Option<Fix> {
+    match err.kind {
+        ErrorKind::ByteOrderMark if ctx.source().bytes().starts_with(b"\xEF\xBB\xBF") => {
+            Some(Fix {
+                description: "remove the UTF-8 byte-order mark".to_string(),
+                edits: vec![Edit {
+                    span: Span::new(0, 3),
+                    text: String::new(),
+                }],
+            })
+        }
+        ErrorKind::UnexpectedToken => quote_text(ctx, err),
+        _ => None,
+    }
+}
+
+/// `description my great job` → `description "my great job"`.
+fn quote_text(ctx: &JobCtx<'_>, err: &ParseError) -> Option<Fix> {
+    let text = ctx.source().text();
+    // The failed stanza this error belongs to: the last one starting before it.
+    let stanza = ctx
+        .job()
+        .stanzas()
+        .filter(|s| s.keyword_span.end <= err.span.start)
+        .last()?;
+    let StanzaKind::Invalid { keyword } = &stanza.kind else {
+        return None;
+    };
+    if !TEXT_STANZAS.contains(&keyword.as_str()) {
+        return None;
+    }
+    let after = text.get(stanza.keyword_span.end..)?;
+    let line = &after[..after.find('\n').unwrap_or(after.len())];
+    // The error must be on the keyword's own line.
+    if err.span.start > stanza.keyword_span.end + line.len() {
+        return None;
+    }
+    let value = line.trim_matches([' ', '\t', '\r']);
+    if value.is_empty() || value.contains(['"', '\'', '#', '\\']) {
+        return None;
+    }
+    let start =
+        stanza.keyword_span.end + (line.len() - line.trim_start_matches([' ', '\t', '\r']).len());
+    Some(Fix {
+        description: format!("quote the {keyword}"),
+        edits: vec![Edit {
+            span: Span::new(start, start + value.len()),
+            text: format!("\"{value}\""),
+        }],
+    })
 }
 
 /// Apply the fixes of `diags` to `text`. Overlapping edits are skipped (the

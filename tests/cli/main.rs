@@ -7,6 +7,7 @@ mod corpus;
 mod edge_cases;
 mod generated;
 mod lint_corpus;
+mod lint_rules;
 mod lint_set;
 mod overrides;
 mod robustness;

@@ -3,7 +3,54 @@
 use super::registry::Rule;
 use crate::ast::{EventMatch, OnCondition, Stanza, StanzaKind};
 
+mod ul001_unterminated_block;
+mod ul002_stray_end_script;
+mod ul003_unknown_stanza;
+mod ul004_removed_stanza;
+mod ul005_missing_argument;
+mod ul006_extra_argument;
+mod ul007_unknown_sub_keyword;
+mod ul008_unterminated_quote;
+mod ul009_bad_continuation;
+mod ul010_bad_event_expression;
+mod ul011_crlf_line_endings;
+mod ul012_bom_or_invalid_utf8;
+mod ul013_expression_too_deep;
+mod ul014_vendor_stanza;
+mod ul101_invalid_signal;
+mod ul102_invalid_interval;
+mod ul103_invalid_umask;
+mod ul104_nice_out_of_range;
+mod ul105_oom_out_of_range;
+mod ul106_unknown_limit_resource;
+mod ul107_invalid_limit_value;
+mod ul108_respawn_limit_zero;
+mod ul109_normal_exit_unreachable;
+mod ul110_env_not_expanded;
+mod ul111_env_bad_name;
+mod ul112_relative_path;
+mod ul114_static_instance_name;
+mod ul115_suspicious_kill_timeout;
+mod ul116_limit_soft_above_hard;
+mod ul201_process_redefined;
+mod ul202_duplicate_stanza;
+mod ul203_duplicate_key;
+mod ul204_expect_with_script;
+mod ul205_expect_vs_daemon_flags;
+mod ul206_backgrounded_main;
+mod ul207_exec_compound_command;
+mod ul208_respawn_on_task;
+mod ul209_runlevel_start_without_stop;
+mod ul210_manual_before_start_on;
+mod ul211_process_options_without_process;
+mod ul212_task_with_expect;
 mod ul216_emit_not_declared;
+mod ul217_legacy_oom;
+mod ul218_needs_newer_upstart;
+mod ul219_debug_stanza;
+mod ul220_start_on_startup_too_early;
+mod ul221_respawn_limit_without_respawn;
+mod ul2_common;
 mod ul301_unknown_job;
 mod ul302_unknown_event;
 mod ul303_job_name_as_event;
@@ -11,6 +58,7 @@ mod ul304_start_cycle;
 mod ul305_self_reference;
 mod ul306_orphan_override;
 mod ul308_console_owner_conflict;
+mod ul603_missing_description;
 mod ul901_unused_suppression;
 mod ul902_unknown_rule_in_suppression;
 mod ul903_unreadable_input;
@@ -19,9 +67,55 @@ mod ul904_malformed_suppression;
 /// Every rule, ordered by code (a test checks the order and uniqueness).
 pub(crate) static RULES: &[Rule] = &[
     // UL0xx syntax and file
+    ul001_unterminated_block::RULE,
+    ul002_stray_end_script::RULE,
+    ul003_unknown_stanza::RULE,
+    ul004_removed_stanza::RULE,
+    ul005_missing_argument::RULE,
+    ul006_extra_argument::RULE,
+    ul007_unknown_sub_keyword::RULE,
+    ul008_unterminated_quote::RULE,
+    ul009_bad_continuation::RULE,
+    ul010_bad_event_expression::RULE,
+    ul011_crlf_line_endings::RULE,
+    ul012_bom_or_invalid_utf8::RULE,
+    ul013_expression_too_deep::RULE,
+    ul014_vendor_stanza::RULE,
     // UL1xx values
+    ul101_invalid_signal::RULE,
+    ul102_invalid_interval::RULE,
+    ul103_invalid_umask::RULE,
+    ul104_nice_out_of_range::RULE,
+    ul105_oom_out_of_range::RULE,
+    ul106_unknown_limit_resource::RULE,
+    ul107_invalid_limit_value::RULE,
+    ul108_respawn_limit_zero::RULE,
+    ul109_normal_exit_unreachable::RULE,
+    ul110_env_not_expanded::RULE,
+    ul111_env_bad_name::RULE,
+    ul112_relative_path::RULE,
+    ul114_static_instance_name::RULE,
+    ul115_suspicious_kill_timeout::RULE,
+    ul116_limit_soft_above_hard::RULE,
     // UL2xx single-job semantics
+    ul201_process_redefined::RULE,
+    ul202_duplicate_stanza::RULE,
+    ul203_duplicate_key::RULE,
+    ul204_expect_with_script::RULE,
+    ul205_expect_vs_daemon_flags::RULE,
+    ul206_backgrounded_main::RULE,
+    ul207_exec_compound_command::RULE,
+    ul208_respawn_on_task::RULE,
+    ul209_runlevel_start_without_stop::RULE,
+    ul210_manual_before_start_on::RULE,
+    ul211_process_options_without_process::RULE,
+    ul212_task_with_expect::RULE,
     ul216_emit_not_declared::RULE,
+    ul217_legacy_oom::RULE,
+    ul218_needs_newer_upstart::RULE,
+    ul219_debug_stanza::RULE,
+    ul220_start_on_startup_too_early::RULE,
+    ul221_respawn_limit_without_respawn::RULE,
     // UL3xx job set
     ul301_unknown_job::RULE,
     ul302_unknown_event::RULE,
@@ -32,6 +126,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul308_console_owner_conflict::RULE,
     // UL4xx embedded shell
     // UL6xx hygiene
+    ul603_missing_description::RULE,
     // UL9xx meta
     ul901_unused_suppression::RULE,
     ul902_unknown_rule_in_suppression::RULE,
