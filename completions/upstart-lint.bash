@@ -30,7 +30,7 @@ _upstart__lint() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human concise json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human concise json github sarif" -- "${cur}"))
                     return 0
                     ;;
                 --explain)

@@ -1,6 +1,8 @@
-complete -c upstart-lint -l format -d 'Output format' -r -f -a "human\t'miette reports with the source snippet (colour on a terminal)'
-concise\t'One line per problem: `path:line:col: severity[CODE] message`'
-json\t'`{"version":1,"diagnostics":[...]}`'"
+complete -c upstart-lint -l format -d 'Output format' -r -f -a "human\t'Reports with the source snippet and help (colour on a terminal only)'
+concise\t'One line per problem (path, line, column, severity, code, message)'
+json\t'A versioned JSON document'
+github\t'GitHub Actions workflow commands (annotations)'
+sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
 complete -c upstart-lint -l explain -d 'Print the documentation of a rule and exit' -r
 complete -c upstart-lint -l stdin-filename -d 'File name to report for standard input (also used to find the config)' -r
 complete -c upstart-lint -l config -d 'Use this config file instead of searching for one' -r -F
@@ -15,12 +17,12 @@ chromeos\t''"
 complete -c upstart-lint -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off' -r -f -a "auto\t'Run it when it is on PATH'
 on\t''
 off\t''"
-complete -c upstart-lint -l fail-on -d 'Lowest severity that makes the exit status 1 (default: warning)' -r -f -a "error\t''
+complete -c upstart-lint -l fail-on -d 'Lowest severity that makes the exit status 1 (default: warning; info never does)' -r -f -a "error\t''
 warning\t''"
 complete -c upstart-lint -l no-context -d 'Do not load the sibling jobs of the given files as context for cross-file rules'
 complete -c upstart-lint -l isolated -d 'Ignore config files'
-complete -c upstart-lint -l exit-zero -d 'Exit 0 even when problems are found (2 still means usage or I/O errors)'
-complete -c upstart-lint -l fix -d 'Apply safe fixes to the files (atomically)'
-complete -c upstart-lint -l diff -d 'Show the safe fixes as a unified diff without writing'
+complete -c upstart-lint -l exit-zero -d 'Exit 0 even when problems are found (2 still means usage, config or I/O errors)'
+complete -c upstart-lint -l fix -d 'Apply safe fixes to the files (atomically), then report what is left'
+complete -c upstart-lint -l diff -d 'Print the safe fixes as a unified diff without writing; exit 1 when there are any'
 complete -c upstart-lint -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-lint -s V -l version -d 'Print version'

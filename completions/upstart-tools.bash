@@ -43,6 +43,9 @@ _upstart__tools() {
             upstart__tools__subcmd__generate,man)
                 cmd="upstart__tools__subcmd__generate__subcmd__man"
                 ;;
+            upstart__tools__subcmd__generate,rules-md)
+                cmd="upstart__tools__subcmd__generate__subcmd__rules__subcmd__md"
+                ;;
             upstart__tools__subcmd__generate__subcmd__help,all)
                 cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__all"
                 ;;
@@ -54,6 +57,9 @@ _upstart__tools() {
                 ;;
             upstart__tools__subcmd__generate__subcmd__help,man)
                 cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__man"
+                ;;
+            upstart__tools__subcmd__generate__subcmd__help,rules-md)
+                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md"
                 ;;
             upstart__tools__subcmd__help,fmt)
                 cmd="upstart__tools__subcmd__help__subcmd__fmt"
@@ -78,6 +84,9 @@ _upstart__tools() {
                 ;;
             upstart__tools__subcmd__help__subcmd__generate,man)
                 cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__man"
+                ;;
+            upstart__tools__subcmd__help__subcmd__generate,rules-md)
+                cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md"
                 ;;
             *)
                 ;;
@@ -114,7 +123,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__generate)
-            opts="-h --help all man completions help"
+            opts="-h --help all rules-md man completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -156,7 +165,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__generate__subcmd__help)
-            opts="all man completions help"
+            opts="all rules-md man completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -225,7 +234,35 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__generate__subcmd__man)
+            opts="-h --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__generate__subcmd__rules__subcmd__md)
             opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -268,7 +305,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help__subcmd__generate)
-            opts="all man completions"
+            opts="all rules-md man completions"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -310,6 +347,20 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -373,7 +424,7 @@ _upstart__tools() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human concise json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human concise json github sarif" -- "${cur}"))
                     return 0
                     ;;
                 --explain)

@@ -1,8 +1,11 @@
-//! Man pages and shell completions, generated from the clap definitions.
-//! They are committed under `man/` and `completions/`; a test regenerates
-//! them in memory and fails when the committed files are stale.
+//! Man pages and shell completions, generated from the clap definitions,
+//! and the README's rules table, generated from the rule registry. They are
+//! committed (`man/`, `completions/`, the README section between
+//! [`RULES_START`] and [`RULES_END`]); tests regenerate them in memory and
+//! fail when the committed files are stale.
 
 use super::{Cli, LintCli, Status, eprint, write_stdout};
+use crate::lint::registry;
 use clap::CommandFactory;
 use clap_complete::Shell;
 use std::path::{Path, PathBuf};
@@ -15,10 +18,16 @@ pub(crate) struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum What {
-    /// Write every man page and completion script under DIR (the project root).
+    /// Write every man page and completion script under DIR (the project root),
+    /// and the rules table of DIR/README.md.
     All {
         #[arg(default_value = ".")]
         dir: PathBuf,
+    },
+    /// Rewrite the rules table of a README (between the rules markers).
+    RulesMd {
+        #[arg(default_value = "README.md")]
+        readme: PathBuf,
     },
     /// Print the man page of a binary.
     Man { binary: String },
@@ -59,6 +68,45 @@ pub fn completion(binary: &str, shell: Shell) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The marker line before the README's rules table.
+pub const RULES_START: &str = "<!-- rules:start -->";
+/// The marker line after the README's rules table.
+pub const RULES_END: &str = "<!-- rules:end -->";
+
+/// `readme` with the text between the rules markers replaced by the
+/// current rules table ([`registry::rules_markdown`]).
+///
+/// # Errors
+/// When a marker is missing or they are out of order.
+pub fn readme_with_rules(readme: &str) -> Result<String, String> {
+    let start = readme
+        .find(RULES_START)
+        .ok_or_else(|| format!("no `{RULES_START}` marker"))?;
+    let end = readme
+        .find(RULES_END)
+        .ok_or_else(|| format!("no `{RULES_END}` marker"))?;
+    if end < start {
+        return Err(format!("`{RULES_END}` comes before `{RULES_START}`"));
+    }
+    let head = &readme[..start + RULES_START.len()];
+    let tail = &readme[end..];
+    Ok(format!("{head}\n{}{tail}", registry::rules_markdown()))
+}
+
+fn write_rules_md(readme: &Path) -> Status {
+    let updated = std::fs::read_to_string(readme)
+        .map_err(|e| e.to_string())
+        .and_then(|text| readme_with_rules(&text))
+        .and_then(|text| std::fs::write(readme, text).map_err(|e| e.to_string()));
+    match updated {
+        Ok(()) => Status::Clean,
+        Err(e) => {
+            eprint(&format!("cannot update {}: {e}\n", readme.display()));
+            Status::Error
+        }
+    }
+}
+
 /// Every generated file: (path relative to the project root, contents).
 #[must_use]
 pub fn all_files() -> Vec<(PathBuf, String)> {
@@ -95,8 +143,14 @@ pub(crate) fn run(args: &Args) -> Status {
                     return Status::Error;
                 }
             }
-            Status::Clean
+            let readme = dir.join("README.md");
+            if readme.is_file() {
+                write_rules_md(&readme)
+            } else {
+                Status::Clean
+            }
         }
+        What::RulesMd { readme } => write_rules_md(readme),
         What::Man { binary } => print_or_fail(man_page(binary), binary),
         What::Completions { binary, shell } => print_or_fail(completion(binary, *shell), binary),
     }

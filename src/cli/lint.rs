@@ -1,21 +1,28 @@
 //! `upstart-lint` / `upstart-tools lint`.
+//!
+//! Exit status, the same for every `--format`:
+//!
+//! | status | meaning |
+//! |---|---|
+//! | 0 | nothing at or above `--fail-on` (default `warning`; info never fails) |
+//! | 1 | findings at or above `--fail-on`; syntax errors always count |
+//! | 2 | usage error, bad config, or an input that could not be read (UL903) |
+//!
+//! `--exit-zero` turns 1 into 0, never 2. With `--diff`, 1 means "the safe
+//! fixes would change a file".
 
-use super::{Status, eprint, stderr_color, write_stdout};
+use super::{Status, eprint, write_stdout};
 use crate::diag::Diagnostic;
-use crate::lint::config::{Config, Dialect, Overrides, ShellcheckMode, discover};
-use crate::lint::output::{Format, render};
-use crate::lint::{Input, lint, registry};
+use crate::lint::config::{
+    Config, Dialect, FailOn, Overrides, ShellcheckMode, discover, is_syntax_diagnostic,
+};
+use crate::lint::output::{self, Format};
+use crate::lint::{Input, LintResult, lint, registry};
 use crate::load::{ParsedFile, file_kind, job_name, read_file};
 use crate::syntax::Severity;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-}
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -41,13 +48,28 @@ pub(crate) struct Args {
     #[arg(long, conflicts_with = "config", help_heading = "Configuration")]
     isolated: bool,
     /// Rules to run instead of the default ones (codes or prefixes, comma-separated).
-    #[arg(long, value_delimiter = ',', value_name = "CODES", help_heading = "Rules")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "CODES",
+        help_heading = "Rules"
+    )]
     select: Option<Vec<String>>,
     /// Rules to run in addition.
-    #[arg(long, value_delimiter = ',', value_name = "CODES", help_heading = "Rules")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "CODES",
+        help_heading = "Rules"
+    )]
     extend_select: Vec<String>,
     /// Rules never to report.
-    #[arg(long, value_delimiter = ',', value_name = "CODES", help_heading = "Rules")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "CODES",
+        help_heading = "Rules"
+    )]
     ignore: Vec<String>,
     /// An event that exists although no linted job declares it (repeatable).
     #[arg(long, value_name = "EVENT", help_heading = "Rules")]
@@ -64,19 +86,23 @@ pub(crate) struct Args {
     /// Run shellcheck on embedded shell: auto (when on PATH), on, off.
     #[arg(long, value_enum, help_heading = "Rules")]
     shellcheck: Option<ShellcheckMode>,
-    /// Lowest severity that makes the exit status 1 (default: warning).
+    /// Lowest severity that makes the exit status 1 (default: warning; info never does).
     #[arg(long, value_enum, help_heading = "Exit status")]
     fail_on: Option<FailOn>,
-    /// Exit 0 even when problems are found (2 still means usage or I/O errors).
+    /// Exit 0 even when problems are found (2 still means usage, config or I/O errors).
     #[arg(long, help_heading = "Exit status")]
     exit_zero: bool,
-    /// Apply safe fixes to the files (atomically).
+    /// Apply safe fixes to the files (atomically), then report what is left.
     #[arg(long, help_heading = "Fixes")]
     fix: bool,
-    /// Show the safe fixes as a unified diff without writing.
+    /// Print the safe fixes as a unified diff without writing; exit 1 when there are any.
     #[arg(long, conflicts_with = "fix", help_heading = "Fixes")]
     diff: bool,
 }
+
+/// Passes of fixing and re-linting before giving up on fixes that keep
+/// producing new fixes.
+const MAX_FIX_PASSES: usize = 10;
 
 pub(crate) fn run(args: Args) -> Status {
     if let Some(code) = &args.explain {
@@ -90,10 +116,7 @@ pub(crate) fn run(args: Args) -> Status {
         known_jobs: args.known_job.clone(),
         target_version: args.target_version.clone(),
         dialect: args.dialect,
-        fail_on: args.fail_on.map(|f| match f {
-            FailOn::Error => Severity::Error,
-            FailOn::Warning => Severity::Warning,
-        }),
+        fail_on: args.fail_on.map(FailOn::severity),
         shellcheck: args.shellcheck,
         shellcheck_path: None,
     };
@@ -102,87 +125,78 @@ pub(crate) fn run(args: Args) -> Status {
         eprint(&format!("upstart-lint: {e}\n"));
         return Status::Error;
     }
-    let mut inputs: Vec<Input> = Vec::new();
-    let mut io_errors: Vec<Diagnostic> = Vec::new();
-    let mut given: BTreeSet<PathBuf> = BTreeSet::new();
-    for path in &args.paths {
-        if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => {
-                    let name = PathBuf::from(&args.stdin_filename);
-                    let dir = name.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-                    let Some(config) = configs.for_dir(dir) else { return Status::Error };
-                    inputs.push(Input {
-                        name: job_name(&name, None),
-                        file: ParsedFile::from_bytes(&name, buf),
-                        config,
-                        report: true,
-                    });
-                }
-                Err(e) => io_errors.push(unreadable("-", &e.to_string())),
-            }
-            continue;
-        }
-        if path.is_dir() {
-            walk(path, &mut configs, &mut inputs, &mut io_errors, &mut given);
-            if configs.failed {
-                return Status::Error;
-            }
-            continue;
-        }
-        let name = job_name(path, None);
-        match read_input(path) {
-            Ok(file) => {
-                let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-                let Some(config) = configs.for_dir(dir) else { return Status::Error };
-                given.insert(path.clone());
-                inputs.push(Input {
-                    file,
-                    name,
-                    config,
-                    report: true,
-                });
-            }
-            Err(msg) => io_errors.push(unreadable(&path.display().to_string(), &msg)),
-        }
-    }
+    let Some(Collected {
+        mut inputs,
+        unreadable,
+        given,
+        stdin,
+    }) = collect(&args, &mut configs)
+    else {
+        return Status::Error;
+    };
     if !args.no_context {
         add_context(&mut inputs, &given);
     }
-    let result = lint(&inputs, &configs.list);
-    let mut diagnostics = result.diagnostics;
-    if args.fix || args.diff {
-        match fixes(&inputs, &mut diagnostics, args.fix) {
-            Ok(diff) if args.diff => {
-                if write_stdout(&diff).is_err() {
-                    return Status::Error;
-                }
-                return if diff.is_empty() { Status::Clean } else { Status::Problems };
+
+    let result = if args.fix || args.diff {
+        match fix(&mut inputs, stdin, &configs.list, args.fix) {
+            Ok((_, diff)) if args.diff => {
+                return finish_diff(&diff, &unreadable);
             }
-            Ok(_) => {}
+            Ok((result, _)) => result,
             Err(e) => {
                 eprint(&format!("upstart-lint: {e}\n"));
                 return Status::Error;
             }
         }
-    }
-    let io_failed = !io_errors.is_empty();
-    io_errors.extend(diagnostics);
-    let diagnostics = io_errors;
-    let text = render(args.format, &diagnostics, result.files, stderr_color());
+    } else {
+        lint(&inputs, &configs.list)
+    };
+
+    let io_failed = !unreadable.is_empty();
+    let mut diagnostics = unreadable;
+    diagnostics.extend(result.diagnostics);
+    diagnostics.sort_by(|a, b| {
+        (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
+    });
+    let options = output::Options {
+        files: result.files,
+        color: stdout_color(),
+    };
+    let text = output::render(args.format, &diagnostics, options);
     if let Err(e) = write_stdout(&text) {
         eprint(&format!("upstart-lint: cannot write output: {e}\n"));
         return Status::Error;
     }
-    let fail_on = configs.fail_on();
+    let fail_on = configs.fail_on_by_file(&inputs);
+    let failing = diagnostics.iter().any(|d| {
+        counts(
+            d,
+            fail_on
+                .get(&d.file)
+                .copied()
+                .unwrap_or(configs.default_fail_on()),
+        )
+    });
     if io_failed {
         Status::Error
-    } else if !args.exit_zero && diagnostics.iter().any(|d| d.severity >= fail_on) {
+    } else if failing && !args.exit_zero {
         Status::Problems
     } else {
         Status::Clean
     }
+}
+
+/// Whether `d` makes the exit status 1 under `fail_on`. Syntax errors
+/// always do; info never does.
+fn counts(d: &Diagnostic, fail_on: Severity) -> bool {
+    is_syntax_diagnostic(d) || (d.severity != Severity::Info && d.severity >= fail_on)
+}
+
+/// Colour only on a terminal, and never with `NO_COLOR` set.
+fn stdout_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
 }
 
 fn explain(code: &str) -> Status {
@@ -203,28 +217,64 @@ fn explain(code: &str) -> Status {
             Status::Clean
         }
         None => {
-            eprint(&format!("upstart-lint: no rule `{code}`; codes are listed in the README\n"));
+            eprint(&format!(
+                "upstart-lint: no rule `{code}`; codes are listed in the README\n"
+            ));
             Status::Error
         }
     }
 }
 
+/// UL903 for an input that could not be linted.
 fn unreadable(path: &str, why: &str) -> Diagnostic {
-    let mut d = Diagnostic::file_error(path, "UL903", format!("Unreadable input: {why}"));
+    let mut d = Diagnostic::file_error(path, "UL903", "Unreadable input".into());
+    d.detail = why.to_string();
     d.help = Some("check the path and its permissions; the other inputs were still linted".into());
     d
 }
 
+/// An I/O error in words (without the `(os error N)` suffix).
+fn describe(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ if e.raw_os_error() == Some(40) => {
+            "symlink loop (too many levels of symbolic links)".into()
+        }
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
 /// Read one input, refusing what is not a regular text file.
 fn read_input(path: &Path) -> Result<ParsedFile, String> {
+    use std::os::unix::fs::FileTypeExt;
     let meta = std::fs::metadata(path).map_err(|e| match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => format!("dangling or looping symlink ({e})"),
-        _ => e.to_string(),
+        Ok(m) if m.file_type().is_symlink() && e.kind() == std::io::ErrorKind::NotFound => {
+            "dangling symlink (its target does not exist)".to_string()
+        }
+        _ => describe(&e),
     })?;
-    if !meta.is_file() {
-        return Err("not a regular file (a FIFO, socket or device)".into());
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        return Err("a FIFO (named pipe), not a job file".into());
     }
-    let bytes = read_file(path).map_err(|e| e.to_string())?;
+    if kind.is_socket() {
+        return Err("a socket, not a job file".into());
+    }
+    if kind.is_block_device() || kind.is_char_device() {
+        return Err("a device, not a job file".into());
+    }
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    let bytes = read_file(path).map_err(|e| describe(&e))?;
     // Like git: a NUL byte early on means a binary file, not a job.
     if bytes.iter().take(8000).any(|&b| b == 0) {
         return Err("binary file (it has NUL bytes), not a job file".into());
@@ -241,52 +291,137 @@ fn skipped_dir(name: &str) -> bool {
         || name.ends_with(".dpkg-new")
 }
 
-fn walk(
-    root: &Path,
-    configs: &mut Configs,
-    inputs: &mut Vec<Input>,
-    io_errors: &mut Vec<Diagnostic>,
-    given: &mut BTreeSet<PathBuf>,
-) {
+/// The inputs of a run.
+struct Collected {
+    inputs: Vec<Input>,
+    /// UL903 for each input that could not be read.
+    unreadable: Vec<Diagnostic>,
+    /// Paths linted (so context loading skips them).
+    given: BTreeSet<PathBuf>,
+    /// The position of standard input among the inputs.
+    stdin: Option<usize>,
+}
+
+/// Read every path of the command line. None after a config error (already
+/// reported).
+fn collect(args: &Args, configs: &mut Configs) -> Option<Collected> {
+    let mut c = Collected {
+        inputs: Vec::new(),
+        unreadable: Vec::new(),
+        given: BTreeSet::new(),
+        stdin: None,
+    };
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            match std::io::stdin().read_to_end(&mut buf) {
+                Ok(_) => {
+                    let name = PathBuf::from(&args.stdin_filename);
+                    let config = configs.for_dir(parent_dir(&name))?;
+                    c.stdin = Some(c.inputs.len());
+                    c.inputs.push(Input {
+                        name: job_name(&name, None),
+                        file: ParsedFile::from_bytes(&name, buf),
+                        config,
+                        report: true,
+                    });
+                }
+                Err(e) => c.unreadable.push(unreadable("-", &describe(&e))),
+            }
+            continue;
+        }
+        if path.is_dir() {
+            walk(path, configs, &mut c)?;
+            continue;
+        }
+        if !c.given.insert(path.clone()) {
+            continue;
+        }
+        match read_input(path) {
+            Ok(file) => {
+                let config = configs.for_dir(parent_dir(path))?;
+                c.inputs.push(Input {
+                    file,
+                    name: job_name(path, None),
+                    config,
+                    report: true,
+                });
+            }
+            Err(why) => c
+                .unreadable
+                .push(unreadable(&path.display().to_string(), &why)),
+        }
+    }
+    Some(c)
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Walk a directory like upstart does (recursively, following symlinks,
+/// skipping hidden and backup directories). None after a config error.
+fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_type().is_dir() || !e.file_name().to_str().is_some_and(skipped_dir));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_type().is_dir()
+                || !e.file_name().to_str().is_some_and(skipped_dir)
+        });
     for entry in walker {
         match entry {
             Ok(e) => {
-                if e.file_type().is_dir() || file_kind(e.path()).is_none() {
+                if e.file_type().is_dir()
+                    || file_kind(e.path()).is_none()
+                    || !c.given.insert(e.path().to_path_buf())
+                {
                     continue;
                 }
                 match read_input(e.path()) {
                     Ok(file) => {
-                        let dir = e.path().parent().unwrap_or(root);
-                        let Some(config) = configs.for_dir(dir) else { return };
-                        given.insert(e.path().to_path_buf());
-                        inputs.push(Input {
+                        let config = configs.for_dir(e.path().parent().unwrap_or(root))?;
+                        c.inputs.push(Input {
                             name: job_name(e.path(), Some(root)),
                             file,
                             config,
                             report: true,
                         });
                     }
-                    Err(msg) => io_errors.push(unreadable(&e.path().display().to_string(), &msg)),
+                    Err(why) => c
+                        .unreadable
+                        .push(unreadable(&e.path().display().to_string(), &why)),
                 }
             }
             Err(err) => {
-                let path = err
-                    .path()
-                    .map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                let why = if err.loop_ancestor().is_some() {
-                    "symlink loop".to_string()
-                } else {
-                    err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
+                let path = err.path().unwrap_or(root);
+                let why = match (err.loop_ancestor(), err.io_error()) {
+                    (Some(ancestor), _) => {
+                        format!("symlink loop (it leads back to {})", ancestor.display())
+                    }
+                    // A broken link that upstart would not load anyway is no input.
+                    (None, _) if err.depth() > 0 && file_kind(path).is_none() => continue,
+                    (None, Some(io)) => match std::fs::symlink_metadata(path) {
+                        Ok(m)
+                            if m.file_type().is_symlink()
+                                && io.kind() == std::io::ErrorKind::NotFound =>
+                        {
+                            "dangling symlink (its target does not exist)".to_string()
+                        }
+                        _ => describe(io),
+                    },
+                    (None, None) => err.to_string(),
                 };
-                io_errors.push(unreadable(&path, &why));
+                c.unreadable
+                    .push(unreadable(&path.display().to_string(), &why));
             }
         }
     }
+    Some(())
 }
 
 /// The other jobs in the directories of the given files, read for the
@@ -298,12 +433,22 @@ fn add_context(inputs: &mut Vec<Input>, given: &BTreeSet<PathBuf>) {
         .filter_map(|i| i.file.path.parent().map(Path::to_path_buf))
         .collect();
     for dir in dirs {
-        let dir_read = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir.clone() };
-        let Ok(entries) = std::fs::read_dir(&dir_read) else { continue };
+        let dir_read = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir.clone()
+        };
+        let Ok(entries) = std::fs::read_dir(&dir_read) else {
+            continue;
+        };
         let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
         paths.sort();
         for p in paths {
-            let p = if dir.as_os_str().is_empty() { p.strip_prefix("./").map(Path::to_path_buf).unwrap_or(p) } else { p };
+            let p = if dir.as_os_str().is_empty() {
+                p.strip_prefix("./").map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            };
             if given.contains(&p) || file_kind(&p).is_none() {
                 continue;
             }
@@ -319,43 +464,103 @@ fn add_context(inputs: &mut Vec<Input>, given: &BTreeSet<PathBuf>) {
     }
 }
 
-/// Apply or show the safe fixes. Fixed diagnostics are removed.
-fn fixes(inputs: &[Input], diagnostics: &mut Vec<Diagnostic>, write: bool) -> Result<String, String> {
-    let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-    for d in diagnostics.iter().filter(|d| d.fix.is_some()) {
-        by_file.entry(d.file.clone()).or_default().push(d.clone());
+/// Apply the safe fixes in memory and re-lint, until no fix is left (at
+/// most [`MAX_FIX_PASSES`] passes); then write the changed files (`write`)
+/// or return their unified diff. Files that are not valid UTF-8, and
+/// standard input when writing, are left alone.
+fn fix(
+    inputs: &mut [Input],
+    stdin_index: Option<usize>,
+    configs: &[Config],
+    write: bool,
+) -> Result<(LintResult, String), String> {
+    let originals: Vec<String> = inputs
+        .iter()
+        .map(|i| i.file.source.text().to_string())
+        .collect();
+    let mut applied = vec![0usize; inputs.len()];
+    let mut skipped = BTreeSet::new();
+    let mut result = lint(inputs, configs);
+    for _ in 0..MAX_FIX_PASSES {
+        let mut by_file: BTreeMap<&str, Vec<Diagnostic>> = BTreeMap::new();
+        for d in result.diagnostics.iter().filter(|d| d.fix.is_some()) {
+            by_file.entry(d.file.as_str()).or_default().push(d.clone());
+        }
+        let mut changed = false;
+        for (i, input) in inputs.iter_mut().enumerate() {
+            let Some(diags) = by_file.get(input.file.source.name.as_str()) else {
+                continue;
+            };
+            if !input.report {
+                continue;
+            }
+            let stdin = stdin_index == Some(i);
+            let not_utf8 = input.file.source.bytes() != input.file.source.text().as_bytes();
+            if (write && stdin) || not_utf8 {
+                skipped.insert((input.file.source.name.clone(), not_utf8));
+                continue;
+            }
+            let text = input.file.source.text();
+            let (fixed, n) = crate::lint::fix::apply(text, diags);
+            if n == 0 || fixed == text {
+                continue;
+            }
+            applied[i] += n;
+            input.file = ParsedFile::from_bytes(input.file.path.clone(), fixed.into_bytes());
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+        result = lint(inputs, configs);
+    }
+    for (name, not_utf8) in &skipped {
+        let why = if *not_utf8 {
+            "it is not valid UTF-8"
+        } else {
+            "standard input cannot be rewritten (use --diff)"
+        };
+        eprint(&format!("{name}: fixes not applied: {why}\n"));
     }
     let mut diff = String::new();
-    let mut fixed_files = BTreeSet::new();
-    for input in inputs.iter().filter(|i| i.report) {
-        let name = input.file.source.name.clone();
-        let Some(diags) = by_file.get(&name) else { continue };
-        if input.file.path.as_os_str() == "-" && write {
+    for (i, input) in inputs.iter().enumerate() {
+        let now = input.file.source.text();
+        if applied[i] == 0 || now == originals[i] {
             continue;
         }
-        let original = input.file.source.text();
-        let (fixed, n) = crate::lint::fix::apply(original, diags);
-        if n == 0 || fixed == original {
-            continue;
-        }
+        let name = &input.file.source.name;
         if write {
-            super::fmt::write_atomic(&input.file.path, fixed.as_bytes())
+            super::fmt::write_atomic(&input.file.path, now.as_bytes())
                 .map_err(|e| format!("{name}: cannot write: {e}"))?;
-            eprint(&format!("{name}: applied {n} fix(es)\n"));
+            eprint(&format!("{name}: applied {} fix(es)\n", applied[i]));
         } else {
             diff.push_str(
-                &similar::TextDiff::from_lines(original, &fixed)
+                &similar::TextDiff::from_lines(originals[i].as_str(), now)
                     .unified_diff()
-                    .header(&name, &format!("{name} (fixed)"))
+                    .header(name, &format!("{name} (fixed)"))
                     .to_string(),
             );
         }
-        fixed_files.insert(name);
     }
-    if write {
-        diagnostics.retain(|d| !(d.fix.is_some() && fixed_files.contains(&d.file)));
+    Ok((result, diff))
+}
+
+/// `--diff`: print the diff; report unreadable inputs on stderr.
+fn finish_diff(diff: &str, unreadable: &[Diagnostic]) -> Status {
+    for d in unreadable {
+        eprint(&format!("{}\n", output::concise::line(d)));
     }
-    Ok(diff)
+    if let Err(e) = write_stdout(diff) {
+        eprint(&format!("upstart-lint: cannot write output: {e}\n"));
+        return Status::Error;
+    }
+    if !unreadable.is_empty() {
+        Status::Error
+    } else if diff.is_empty() {
+        Status::Clean
+    } else {
+        Status::Problems
+    }
 }
 
 /// Config files, one per directory that holds inputs, loaded once each.
@@ -366,7 +571,6 @@ struct Configs {
     explicit: Option<PathBuf>,
     isolated: bool,
     overrides: Overrides,
-    failed: bool,
 }
 
 impl Configs {
@@ -378,7 +582,6 @@ impl Configs {
             explicit: args.config.clone(),
             isolated: args.isolated,
             overrides,
-            failed: false,
         }
     }
 
@@ -419,15 +622,28 @@ impl Configs {
             }
             Err(e) => {
                 eprint(&format!("upstart-lint: {e}\n"));
-                self.failed = true;
                 None
             }
         }
     }
 
-    /// The strictest `fail-on` among the configs in use.
-    fn fail_on(&self) -> Severity {
-        self.list.iter().map(|c| c.fail_on).min().unwrap_or(Severity::Warning)
+    /// Each reported file's `fail-on`, by the name its diagnostics carry.
+    fn fail_on_by_file(&self, inputs: &[Input]) -> BTreeMap<String, Severity> {
+        inputs
+            .iter()
+            .filter(|i| i.report)
+            .filter_map(|i| {
+                let config = self.list.get(i.config)?;
+                Some((i.file.source.name.clone(), config.fail_on))
+            })
+            .collect()
+    }
+
+    /// `fail-on` for diagnostics that belong to no linted file (UL903).
+    fn default_fail_on(&self) -> Severity {
+        self.overrides
+            .fail_on
+            .unwrap_or(Severity::Warning)
+            .max(Severity::Warning)
     }
 }
-

@@ -42,7 +42,7 @@ enum Command {
     /// Print job files in canonical form, check or rewrite them.
     Fmt(fmt::Args),
     /// Report the problems of job files (syntax checks).
-    Lint(lint::Args),
+    Lint(Box<lint::Args>),
     /// Write man pages or shell completions (for maintainers and packagers).
     #[command(hide = true)]
     Generate(generate::Args),
@@ -58,7 +58,7 @@ pub fn main() -> ExitCode {
     let status = match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Fmt(args) => fmt::run(args),
-        Command::Lint(args) => lint::run(args),
+        Command::Lint(args) => lint::run(*args),
         Command::Generate(args) => generate::run(&args),
     };
     status.into()

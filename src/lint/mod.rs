@@ -282,7 +282,7 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
     let mut diagnostics = Vec::new();
     for ctx in ctxs.iter().filter(|c| c.report) {
         let mut diags = std::mem::take(&mut per_file[ctx.index]);
-        diags.retain(|d| !ctx.config.ignored_for_file(&ctx.file.path, &d.code));
+        diags.retain(|d| !ctx.config.ignores(&ctx.file.path, d));
         diags = suppress::apply(&ctx.file.source, diags, ctx.config);
         diagnostics.extend(diags);
     }

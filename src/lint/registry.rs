@@ -76,7 +76,7 @@ pub(crate) use rule;
 /// Every rule, ordered by code.
 #[must_use]
 pub fn all() -> &'static [Rule] {
-    &super::rules::RULES
+    super::rules::RULES
 }
 
 /// The rule with this code.
@@ -104,13 +104,15 @@ pub fn is_shellcheck_code(code: &str) -> bool {
     code.len() == 6 && code.starts_with("SC") && code[2..].bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The README's rules table (between the markers in README.md).
+/// The README's rules table (between the markers in README.md). Each code
+/// carries an anchor (`#ul302`), which SARIF's `helpUri` points at.
 #[must_use]
 pub fn rules_markdown() -> String {
     let mut out = String::from("| Code | Name | Severity | Default | Summary |\n|---|---|---|---|---|\n");
     for r in all() {
         out.push_str(&format!(
-            "| {} | {} | {} | {} | {} |\n",
+            "| <a id=\"{}\"></a>{} | {} | {} | {} | {} |\n",
+            r.code.to_ascii_lowercase(),
             r.code,
             r.name,
             r.severity.as_str(),

@@ -1,105 +1,192 @@
-//! Inline suppressions:
+//! Inline suppressions, written in comments:
 //!
-//! - `# upstart-lint: disable=UL202,UL209 -- reason` silences those codes on
-//!   the comment's own line and on the line after it (so it can trail a
-//!   stanza or sit on the line above). Inside a script block it is an
-//!   ordinary shell comment and works the same way.
-//! - `# upstart-lint: disable-file=UL302` silences them in the whole file.
+//! - `# upstart-lint: disable=UL302,UL301 -- reason` silences those codes on
+//!   the comment's own line and on the line after it, so it can trail a
+//!   stanza or sit on the line above one. Inside a script block it is an
+//!   ordinary shell comment and works the same way (on shellcheck findings
+//!   too: `disable=SC2086`).
+//! - `# upstart-lint: disable-file=UL302 -- reason` silences them in the
+//!   whole file.
 //!
-//! Codes may be prefixes (`UL2`); shellcheck codes (`SC2086`) are accepted.
-//! Errors that make upstart reject the file cannot be silenced. A
-//! suppression that silenced nothing (UL901), names an unknown code (UL902)
-//! or cannot be read (UL904) is itself reported.
+//! Codes may be prefixes (`UL3`); a blanket `ALL` is refused. The reason
+//! after ` -- ` is free text and optional. Errors that make upstart reject
+//! the file (syntax errors) cannot be silenced.
+//!
+//! Suppressions are checked too: one that names an unknown code (UL902),
+//! one that silenced nothing (UL901), and one that cannot be read or names
+//! a syntax error (UL904) are reported.
 
-use super::config::{Config, is_syntax_error};
+use super::config::{Config, is_known_pattern, is_syntax_diagnostic, is_syntax_error};
 use super::registry;
 use crate::diag::Diagnostic;
 use crate::source::{SourceFile, Span};
 use crate::syntax::Severity;
+use std::path::Path;
 
-const MARKER: &str = "upstart-lint:";
+const TOOL: &str = "upstart-lint";
 
 #[derive(Debug)]
 struct Directive {
     /// 1-based line of the comment.
     line: usize,
-    span: Span,
     whole_file: bool,
     codes: Vec<(String, Span)>,
     used: Vec<bool>,
 }
 
+#[derive(Debug)]
+struct Malformed {
+    span: Span,
+    label: String,
+}
+
+/// A comment that addresses the tool: `# upstart-lint...`. Returns the
+/// offset of `#` and of the text after the tool name, within `line`.
+fn addressed(line: &str) -> Option<(usize, usize)> {
+    for (hash, _) in line.match_indices('#') {
+        let after = &line[hash + 1..];
+        let trimmed = after.trim_start();
+        if trimmed.starts_with(TOOL) {
+            let rest = hash + 1 + (after.len() - trimmed.len()) + TOOL.len();
+            return Some((hash, rest));
+        }
+    }
+    None
+}
+
+/// Parse the codes of `disable=…` starting at `pos` of `line` (offset
+/// `base` in the file). Grammar: `CODE (, CODE)* [ -- reason]`.
+fn codes(line: &str, mut pos: usize, base: usize) -> Result<Vec<(String, Span)>, String> {
+    let bytes = line.as_bytes();
+    let skip_blanks = |mut p: usize| {
+        while p < bytes.len() && matches!(bytes[p], b' ' | b'\t') {
+            p += 1;
+        }
+        p
+    };
+    let mut out = Vec::new();
+    loop {
+        pos = skip_blanks(pos);
+        let start = pos;
+        while pos < bytes.len() && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] == b'_') {
+            pos += 1;
+        }
+        if pos == start {
+            return Err(if out.is_empty() {
+                "no codes after `=`".into()
+            } else {
+                "a code must follow `,`".into()
+            });
+        }
+        out.push((
+            line[start..pos].to_string(),
+            Span::new(base + start, base + pos),
+        ));
+        pos = skip_blanks(pos);
+        if pos < bytes.len() && bytes[pos] == b',' {
+            pos += 1;
+            continue;
+        }
+        break;
+    }
+    let rest = line[pos..].trim_end_matches(['\n', '\r']);
+    if rest.is_empty() || rest.starts_with("--") {
+        Ok(out)
+    } else {
+        Err(format!(
+            "unexpected `{}` after the codes (separate codes with `,`, and a reason with ` -- `)",
+            rest.trim()
+        ))
+    }
+}
+
 /// Find the directives of a file (in comments, including shell comments in
-/// script bodies).
-fn directives(source: &SourceFile) -> (Vec<Directive>, Vec<(Span, String)>) {
+/// script bodies) and the comments that address the tool but cannot be read.
+fn directives(source: &SourceFile) -> (Vec<Directive>, Vec<Malformed>) {
     let text = source.text();
     let mut found = Vec::new();
     let mut malformed = Vec::new();
     let mut offset = 0;
     for (i, line) in text.split_inclusive('\n').enumerate() {
-        let start = offset;
+        let base = offset;
         offset += line.len();
-        let Some(hash) = line.find('#') else { continue };
-        let comment = &line[hash + 1..];
-        let trimmed = comment.trim_start();
-        let Some(rest) = trimmed.strip_prefix(MARKER) else { continue };
-        let rest_start = start + hash + 1 + (comment.len() - trimmed.len()) + MARKER.len();
-        let body = rest.trim_end_matches(['\n', '\r']);
-        let span = Span::new(start + hash, start + hash + 1 + comment.trim_end_matches(['\n', '\r']).len());
-        // The reason after ` -- ` is free text.
-        let directive = body.split(" -- ").next().unwrap_or("").trim();
-        let (whole_file, list) = if let Some(l) = directive.strip_prefix("disable-file=") {
-            (true, l)
-        } else if let Some(l) = directive.strip_prefix("disable=") {
-            (false, l)
-        } else {
-            malformed.push((span, body.trim().to_string()));
+        let Some((hash, rest)) = addressed(line) else {
             continue;
         };
-        let list_start = rest_start + body.find(list).unwrap_or(0);
-        let mut codes = Vec::new();
-        let mut pos = list_start;
-        for code in list.split(',') {
-            let trimmed_code = code.trim();
-            let lead = code.len() - code.trim_start().len();
-            if !trimmed_code.is_empty() {
-                codes.push((
-                    trimmed_code.to_string(),
-                    Span::new(pos + lead, pos + lead + trimmed_code.len()),
-                ));
+        let comment_end = line.trim_end_matches(['\n', '\r']).len();
+        let span = Span::new(base + hash, base + comment_end);
+        let after = &line[rest..];
+        let Some(body) = after.strip_prefix(':') else {
+            // `# upstart-lint disable=…` (no colon) is a typo; any other
+            // mention of the tool in a comment is prose.
+            if after.trim_start().starts_with("disable") {
+                malformed.push(Malformed {
+                    span,
+                    label: "missing `:` after `upstart-lint`".into(),
+                });
             }
-            pos += code.len() + 1;
-        }
-        if codes.is_empty() {
-            malformed.push((span, body.trim().to_string()));
+            continue;
+        };
+        let lead = body.len() - body.trim_start().len();
+        let word_at = rest + 1 + lead;
+        let word = &line[word_at..];
+        let (whole_file, key_len) = if word.starts_with("disable-file") {
+            (true, "disable-file".len())
+        } else if word.starts_with("disable") {
+            (false, "disable".len())
+        } else {
+            let shown: String = word
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(40)
+                .collect();
+            malformed.push(Malformed {
+                span,
+                label: format!("`{shown}` is not `disable=CODES` or `disable-file=CODES`"),
+            });
+            continue;
+        };
+        let after_key = &line[word_at + key_len..];
+        let eq_lead = after_key.len() - after_key.trim_start_matches([' ', '\t']).len();
+        if !after_key[eq_lead..].starts_with('=') {
+            malformed.push(Malformed {
+                span,
+                label: "expected `=` and the codes after the directive".into(),
+            });
             continue;
         }
-        let used = vec![false; codes.len()];
-        found.push(Directive {
-            line: i + 1,
-            span,
-            whole_file,
-            codes,
-            used,
-        });
+        match codes(line, word_at + key_len + eq_lead + 1, base) {
+            Ok(codes) => {
+                let used = vec![false; codes.len()];
+                found.push(Directive {
+                    line: i + 1,
+                    whole_file,
+                    codes,
+                    used,
+                });
+            }
+            Err(label) => malformed.push(Malformed { span, label }),
+        }
     }
     (found, malformed)
 }
 
-/// Drop suppressed diagnostics and add the suppression diagnostics.
+/// Drop suppressed diagnostics and add the diagnostics about suppressions.
 #[must_use]
 pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Vec<Diagnostic> {
     let (mut dirs, malformed) = directives(source);
     let mut kept = Vec::with_capacity(diags.len());
     for d in diags {
         let mut silenced = false;
-        if !is_syntax_error(&d.code) {
+        if !is_syntax_diagnostic(&d) {
             for dir in &mut dirs {
                 if !dir.whole_file && d.line != dir.line && d.line != dir.line + 1 {
                     continue;
                 }
                 for (k, (code, _)) in dir.codes.iter().enumerate() {
-                    if registry::matches(code, &d.code) {
+                    if code != "ALL" && registry::matches(code, &d.code) {
                         dir.used[k] = true;
                         silenced = true;
                     }
@@ -110,59 +197,84 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
             kept.push(d);
         }
     }
+    let path = Path::new(&source.name);
     let mut meta = |code: &'static str, span: Span, message: &str, label: String, help: &str| {
-        if config.enabled_code(code) {
-            let sev = registry::find(code).map_or(Severity::Warning, |r| r.severity);
-            kept.push(Diagnostic::new(
-                source,
-                code,
-                config.severity_of(code, sev),
-                message.to_string(),
-                label,
-                Some(help.to_string()),
-                span,
-                &[],
-            ));
+        if !config.enabled_code(code) {
+            return;
+        }
+        let sev = registry::find(code).map_or(Severity::Warning, |r| r.severity);
+        let d = Diagnostic::new(
+            source,
+            code,
+            config.severity_of(code, sev),
+            message.to_string(),
+            label,
+            Some(help.to_string()),
+            span,
+            &[],
+        );
+        if !config.ignores(path, &d) {
+            kept.push(d);
         }
     };
-    for (span, body) in malformed {
+    for m in malformed {
         meta(
             "UL904",
-            span,
+            m.span,
             "Malformed suppression",
-            format!("`{body}` is not `disable=CODES` or `disable-file=CODES`"),
-            "write `# upstart-lint: disable=UL202 -- reason`",
+            m.label,
+            "write `# upstart-lint: disable=UL302 -- reason` (this line and the next) or `# upstart-lint: disable-file=UL302`",
         );
     }
     for dir in &dirs {
         for (k, (code, span)) in dir.codes.iter().enumerate() {
-            if !registry::is_known_pattern(code) {
+            if code == "ALL" {
+                meta(
+                    "UL904",
+                    *span,
+                    "Malformed suppression",
+                    "a blanket `ALL` would hide every future problem".into(),
+                    "name the codes to silence, e.g. `disable=UL302`",
+                );
+            } else if !is_known_pattern(code) {
+                let upper = code.to_ascii_uppercase();
+                let help = if upper != *code && is_known_pattern(&upper) {
+                    format!("codes are upper case: `{upper}`")
+                } else {
+                    "check the code with `upstart-lint --explain CODE`".to_string()
+                };
                 meta(
                     "UL902",
                     *span,
                     "Unknown rule in suppression",
                     format!("`{code}` is not a rule code"),
-                    "check the code with `upstart-lint --explain CODE`",
+                    &help,
                 );
             } else if is_syntax_error(code) {
                 meta(
                     "UL904",
                     *span,
                     "Malformed suppression",
-                    format!("`{code}` is an error upstart rejects the file for; it cannot be silenced"),
+                    format!(
+                        "`{code}` is an error upstart rejects the file for; it cannot be silenced"
+                    ),
                     "fix the error instead",
                 );
             } else if !dir.used[k] {
+                let scope = if dir.whole_file {
+                    "in this file"
+                } else {
+                    "on this line or the next"
+                };
                 meta(
                     "UL901",
                     *span,
                     "Unused suppression",
-                    format!("nothing reported `{code}` here"),
+                    format!("nothing reported `{code}` {scope}"),
                     "remove the code from the comment (or the comment)",
                 );
             }
         }
-        let _ = dir.span;
     }
     kept
 }

@@ -264,32 +264,53 @@ fn lint_walks_directories_and_exits_by_severity() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let dir = tmp.path();
     std::fs::create_dir(dir.join("net")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(dir.join("ok.conf"), "task\nexec /bin/true\n").unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(dir.join("net/bad.conf"), "nice 99\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("ok.conf"),
+        "description \"ok\"\nstart on startup\ntask\nexec /bin/true\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.join("net/bad.conf"),
+        "description \"bad\"\nstart on filesystem\ntask\nnice 99\nexec /bin/true\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(dir.join("ignored.conf~"), "garbage here\n").unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink(dir, dir.join("net/loop")).unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-lint")
-        .args(["--format", "concise"])
-        .arg(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    let lint = |path: &std::path::Path| {
+        let out = bin("upstart-lint")
+            .args(["--isolated", "--shellcheck", "off", "--format", "concise"])
+            .arg(path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, stdout) = lint(dir);
+    assert_eq!(code, Some(1), "{stdout}");
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    // No colon after the bracket: `severity[CODE] message`.
     assert!(
-        stdout.contains("net/bad.conf:1:6: error[UL104]"),
+        stdout.contains("net/bad.conf:4:6: error[UL104] Illegal nice value"),
         "{stdout}"
     );
-    let out = bin("upstart-lint")
-        .arg(dir.join("ok.conf"))
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(0));
-    let out = bin("upstart-lint")
-        .arg(dir.join("missing.conf"))
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(2));
+    let (code, stdout) = lint(&dir.join("ok.conf"));
+    assert_eq!(code, Some(0), "{stdout}");
+    let (code, _) = lint(&dir.join("missing.conf"));
+    assert_eq!(code, Some(2));
+    // A symlink loop in the tree is an unreadable input (exit 2); the rest
+    // is still linted.
+    std::os::unix::fs::symlink(dir, dir.join("net/loop")).unwrap_or_else(|e| panic!("{e}"));
+    let (code, stdout) = lint(dir);
+    assert_eq!(code, Some(2), "{stdout}");
+    assert!(
+        stdout.contains("net/loop: error[UL903] Unreadable input: symlink loop"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("net/bad.conf:4:6: error[UL104]"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod commands;
 mod corpus;
 mod edge_cases;
 mod generated;
+mod lint_cli;
 mod lint_corpus;
 mod lint_rules;
 mod lint_set;

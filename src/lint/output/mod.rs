@@ -1,84 +1,68 @@
-//! Output formats. Each turns the linter's own diagnostics into text; none
-//! of them decides the exit status.
+//! Output formats, one file each. Every emitter turns the linter's own
+//! diagnostics into text; none of them decides the exit status (that is the
+//! same for every format, see `cli::lint`).
+//!
+//! Positions are 1-based lines and 1-based columns counted in characters
+//! (Unicode code points). A diagnostic about a whole file (an unreadable
+//! input) has line 0; each format says how it shows that.
+
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
 
 use crate::diag::Diagnostic;
 
 /// `--format` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// miette reports with the source snippet (colour on a terminal).
+    // The doc comments are the `--help` text and land in the shell
+    // completions: keep them free of quotes and colons.
+    /// Reports with the source snippet and help (colour on a terminal only).
     Human,
-    /// One line per problem: `path:line:col: severity[CODE] message`.
+    /// One line per problem (path, line, column, severity, code, message).
     Concise,
-    /// `{"version":1,"diagnostics":[...]}`.
+    /// A versioned JSON document.
     Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
 }
 
-/// Render `diags` (from `files` linted files) in `format`.
+/// What an emitter needs besides the diagnostics.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Files reported on (the human summary counts them).
+    pub files: usize,
+    /// ANSI colour (human format only).
+    pub color: bool,
+}
+
+/// Render `diags` in `format`. The text ends with a newline when it is not
+/// empty.
 #[must_use]
-pub fn render(format: Format, diags: &[Diagnostic], files: usize, color: bool) -> String {
+pub fn render(format: Format, diags: &[Diagnostic], options: Options) -> String {
     match format {
-        Format::Human => human(diags, files, color),
-        Format::Concise => diags.iter().map(|d| format!("{}\n", concise(d))).collect(),
-        Format::Json => json(diags),
+        Format::Human => human::render(diags, options),
+        Format::Concise => concise::render(diags),
+        Format::Json => json::render(diags),
+        Format::Github => github::render(diags),
+        Format::Sarif => sarif::render(diags),
     }
 }
 
-fn human(diags: &[Diagnostic], files: usize, color: bool) -> String {
-    let mut out: String = diags.iter().map(|d| d.render(color, 100)).collect();
-    let count = |s| diags.iter().filter(|d| d.severity == s).count();
-    use crate::syntax::Severity;
-    out.push_str(&format!(
-        "{files} file(s) checked: {} error(s), {} warning(s), {} info\n",
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
-    ));
-    out
-}
-
-/// `path:line:col: severity[CODE] message: detail`
-#[must_use]
-pub fn concise(d: &Diagnostic) -> String {
-    let mut s = if d.line == 0 {
-        format!("{}: {}[{}] {}", d.file, d.severity.as_str(), d.code, d.message)
+/// The message with its detail (the label text), as one line of prose.
+pub(crate) fn full_message(d: &Diagnostic) -> String {
+    if d.detail.is_empty() {
+        d.message.clone()
     } else {
-        format!(
-            "{}:{}:{}: {}[{}] {}",
-            d.file,
-            d.line,
-            d.column,
-            d.severity.as_str(),
-            d.code,
-            d.message
-        )
-    };
-    if !d.detail.is_empty() {
-        s.push_str(": ");
-        s.push_str(&d.detail);
+        format!("{}: {}", d.message, d.detail)
     }
-    s
 }
 
-fn json(diags: &[Diagnostic]) -> String {
-    let items: Vec<serde_json::Value> = diags
-        .iter()
-        .map(|d| {
-            serde_json::json!({
-                "file": d.file,
-                "line": d.line,
-                "column": d.column,
-                "end_line": d.end_line,
-                "end_column": d.end_column,
-                "severity": d.severity,
-                "code": d.code,
-                "message": d.message,
-                "detail": d.detail,
-                "help": d.help,
-                "span": [d.span.start, d.span.end],
-                "fix": d.fix,
-            })
-        })
-        .collect();
-    format!("{}\n", serde_json::json!({"version": 1, "diagnostics": items}))
+/// `n thing` / `n things`.
+pub(crate) fn plural(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
 }

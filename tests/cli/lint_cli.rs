@@ -1,0 +1,1329 @@
+//! The command-line contract of `upstart-lint`: output formats, exit
+//! status, configuration, inline suppressions, unreadable inputs, fixes,
+//! the pre-commit manifest and the README's rules table.
+
+use crate::common::{assert_snapshot, bin, root};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use upstart_tools::lint::registry;
+
+/// The snapshots this file writes (`snapshots.rs` checks none is stale).
+pub const SNAPSHOTS: &[&str] = &[
+    "lint_format__human",
+    "lint_format__concise",
+    "lint_format__json",
+    "lint_format__github",
+    "lint_format__sarif",
+];
+
+const FORMATS: &[&str] = &["human", "concise", "json", "github", "sarif"];
+
+/// Options that make a run independent of the machine: no config file
+/// from outside the test, no shellcheck.
+const ISOLATED: &[&str] = &["--isolated", "--shellcheck", "off"];
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Out {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!("not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr)
+        })
+    }
+
+    /// The `diagnostics` of a `--format json` run.
+    fn diagnostics(&self) -> Vec<Value> {
+        self.json()["diagnostics"]
+            .as_array()
+            .unwrap_or_else(|| panic!("no `diagnostics` array:\n{}", self.stdout))
+            .clone()
+    }
+
+    /// (file name, line, code) of each diagnostic of a JSON run.
+    fn findings(&self) -> Vec<(String, u64, String)> {
+        self.diagnostics()
+            .iter()
+            .map(|d| {
+                let file = d["file"].as_str().unwrap_or_default();
+                (
+                    file.rsplit('/').next().unwrap_or(file).to_string(),
+                    d["line"].as_u64().unwrap_or(0),
+                    d["code"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn codes(&self) -> Vec<String> {
+        self.findings().into_iter().map(|(_, _, c)| c).collect()
+    }
+}
+
+/// Run `upstart-lint` in `dir` (the project root when None).
+fn lint_in(dir: Option<&Path>, args: &[&str]) -> Out {
+    let mut cmd = bin("upstart-lint");
+    if let Some(dir) = dir {
+        cmd.current_dir(dir);
+    }
+    let out = cmd
+        .args(args)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap_or_else(|e| panic!("upstart-lint {args:?}: {e}"));
+    Out {
+        code: out.status.code(),
+        stdout: String::from_utf8(out.stdout)
+            .unwrap_or_else(|e| panic!("upstart-lint {args:?}: stdout is not UTF-8: {e}")),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn lint(args: &[&str]) -> Out {
+    lint_in(None, args)
+}
+
+fn with(base: &[&str], more: &[&str]) -> Vec<String> {
+    base.iter().chain(more).map(|s| (*s).to_string()).collect()
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// A temporary repository (it has `.git`, so config discovery stops in it).
+struct Project {
+    dir: tempfile::TempDir,
+}
+
+impl Project {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        std::fs::create_dir(dir.path().join(".git")).unwrap_or_else(|e| panic!("mkdir .git: {e}"));
+        Self { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.path().join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .unwrap_or_else(|e| panic!("mkdir {}: {e}", parent.display()));
+        }
+        std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        path
+    }
+
+    fn lint(&self, args: &[&str]) -> Out {
+        lint_in(Some(self.path()), args)
+    }
+}
+
+// Jobs with one kind of finding each. Every job has a description and
+// absolute paths, so only the intended rule fires.
+const CLEAN: &str = "description \"clean\"\nstart on filesystem\ntask\nexec /bin/true\n";
+const ERROR: &str = "description \"error\"\nstart on filesystem\ntask\nnice 99\nexec /bin/true\n";
+const WARNING: &str = "description \"warning\"\nstart on my_event\ntask\nexec /bin/true\n";
+const INFO: &str = "description \"info\"\nstart on filesystem\ntask\nexec /bin/true\npost-start exec initctl emit info-ready\n";
+
+// ---------------------------------------------------------------- formats
+
+/// The SARIF log with the parts that change with every rule or release
+/// replaced (`rules` and `ruleIndex` are checked on their own, below).
+fn redact_sarif(mut doc: Value) -> String {
+    let driver = &mut doc["runs"][0]["tool"]["driver"];
+    driver["rules"] = Value::String("[every rule of the registry]".into());
+    driver["version"] = Value::String("[version]".into());
+    if let Some(results) = doc["runs"][0]["results"].as_array_mut() {
+        for r in results {
+            r["ruleIndex"] = Value::String("[index of ruleId in rules]".into());
+        }
+    }
+    let text = serde_json::to_string_pretty(&doc).unwrap_or_else(|e| panic!("{e}"));
+    format!("{text}\n")
+}
+
+#[test]
+fn every_format_matches_its_snapshot_and_exits_the_same() {
+    for format in FORMATS {
+        let args = with(ISOLATED, &["--format", format, "fixtures/lint/formats"]);
+        let out = lint(&strs(&args));
+        assert_eq!(
+            out.code,
+            Some(1),
+            "--format {format}: an error means exit 1 in every format\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "--format {format} wrote:\n{}",
+            out.stderr
+        );
+        let text = if *format == "sarif" {
+            redact_sarif(out.json())
+        } else {
+            out.stdout.clone()
+        };
+        assert_snapshot(&format!("lint_format__{format}"), &text);
+    }
+}
+
+#[test]
+fn the_format_fixtures_have_each_severity() {
+    let args = with(ISOLATED, &["--format", "json", "fixtures/lint/formats"]);
+    let diags = lint(&strs(&args)).diagnostics();
+    for severity in ["error", "warning", "info"] {
+        assert!(
+            diags.iter().any(|d| d["severity"] == severity),
+            "no {severity} in fixtures/lint/formats: {diags:#?}"
+        );
+    }
+}
+
+#[test]
+fn json_is_versioned_with_one_based_positions() {
+    let args = with(ISOLATED, &["--format", "json", "fixtures/lint/formats"]);
+    let doc = lint(&strs(&args)).json();
+    assert_eq!(doc["version"], 1);
+    let diags = doc["diagnostics"].as_array().cloned().unwrap_or_default();
+    assert!(!diags.is_empty());
+    for d in &diags {
+        for key in [
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "severity",
+            "code",
+            "message",
+            "help",
+        ] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+        assert!(d["line"].as_u64().is_some_and(|l| l >= 1), "{d}");
+        assert!(d["column"].as_u64().is_some_and(|c| c >= 1), "{d}");
+        assert!(d["end_line"].as_u64() >= d["line"].as_u64(), "{d}");
+    }
+    // `nice 99`: the value starts at column 6 and ends before column 8.
+    let nice = diags
+        .iter()
+        .find(|d| d["code"] == "UL104")
+        .unwrap_or_else(|| panic!("no UL104 in {diags:#?}"));
+    assert_eq!(
+        (
+            &nice["line"],
+            &nice["column"],
+            &nice["end_line"],
+            &nice["end_column"]
+        ),
+        (
+            &Value::from(6),
+            &Value::from(6),
+            &Value::from(6),
+            &Value::from(8)
+        )
+    );
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let p = Project::new();
+    p.write(
+        "job.conf",
+        "description \"café ☕\"\nstart on (filesystem and évènement)\nexec /bin/true\n",
+    );
+    let out = p.lint(&strs(&with(ISOLATED, &["--format", "json", "job.conf"])));
+    let d = out
+        .diagnostics()
+        .into_iter()
+        .find(|d| d["code"] == "UL302")
+        .unwrap_or_else(|| panic!("no UL302:\n{}", out.stdout));
+    // `start on (filesystem and ` is 25 characters; `évènement` is 9 characters (11 bytes).
+    assert_eq!(
+        (d["column"].as_u64(), d["end_column"].as_u64()),
+        (Some(26), Some(35))
+    );
+    let out = p.lint(&strs(&with(ISOLATED, &["--format", "sarif", "job.conf"])));
+    let doc = out.json();
+    assert_eq!(doc["runs"][0]["columnKind"], "unicodeCodePoints");
+    let region = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startColumn"].as_u64(), region["endColumn"].as_u64()),
+        (Some(26), Some(35))
+    );
+}
+
+#[test]
+fn sarif_has_the_required_fields_and_every_rule() {
+    let args = with(ISOLATED, &["--format", "sarif", "fixtures/lint/formats"]);
+    let doc = lint(&strs(&args)).json();
+    assert_eq!(doc["version"], "2.1.0");
+    assert!(
+        doc["$schema"]
+            .as_str()
+            .is_some_and(|s| s.contains("sarif-2.1.0"))
+    );
+    let run = &doc["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "upstart-lint");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let rules = run["tool"]["driver"]["rules"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let readme = std::fs::read_to_string(root().join("README.md"))
+        .unwrap_or_else(|e| panic!("README.md: {e}"));
+    for rule in registry::all() {
+        let d = rules
+            .iter()
+            .find(|d| d["id"] == rule.code)
+            .unwrap_or_else(|| panic!("{} is not in tool.driver.rules", rule.code));
+        assert_eq!(d["name"], rule.name, "{}", rule.code);
+        assert_eq!(d["shortDescription"]["text"], rule.summary, "{}", rule.code);
+        assert_eq!(
+            d["fullDescription"]["text"],
+            rule.documentation().as_str(),
+            "{}",
+            rule.code
+        );
+        let level = match rule.severity.as_str() {
+            "info" => "note",
+            other => other,
+        };
+        assert_eq!(d["defaultConfiguration"]["level"], level, "{}", rule.code);
+        let anchor = rule.code.to_ascii_lowercase();
+        assert_eq!(
+            d["helpUri"],
+            format!("https://github.com/upstart-tools/upstart-tools#{anchor}").as_str()
+        );
+        assert!(
+            readme.contains(&format!("<a id=\"{anchor}\"></a>")),
+            "README.md has no anchor for {} (helpUri would not resolve)",
+            rule.code
+        );
+    }
+    let results = run["results"].as_array().cloned().unwrap_or_default();
+    assert!(!results.is_empty());
+    for r in &results {
+        let index = r["ruleIndex"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("no ruleIndex: {r}"));
+        let rule = &rules[usize::try_from(index).unwrap_or(usize::MAX)];
+        assert_eq!(rule["id"], r["ruleId"], "ruleIndex points at its rule");
+        assert!(["error", "warning", "note"].contains(&r["level"].as_str().unwrap_or("")));
+        assert!(r["message"]["text"].as_str().is_some_and(|t| !t.is_empty()));
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert!(
+            loc["artifactLocation"]["uri"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("fixtures/lint/formats/"))
+        );
+        for key in ["startLine", "startColumn", "endLine", "endColumn"] {
+            assert!(
+                loc["region"][key].as_u64().is_some_and(|n| n >= 1),
+                "{key} in {r}"
+            );
+        }
+    }
+}
+
+#[test]
+fn github_escapes_data_and_properties() {
+    let p = Project::new();
+    // `%` in data; `,` and `:` in a property value (the file name).
+    p.write(
+        "a,b:c.conf",
+        "description \"x\"\nstart on app%ready\ntask\nexec /bin/true\n",
+    );
+    let out = p.lint(&strs(&with(
+        ISOLATED,
+        &["--format", "github", "a,b:c.conf"],
+    )));
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    let line = lines[0];
+    assert!(
+        line.starts_with(
+            "::warning file=a%2Cb%3Ac.conf,line=2,col=10,endLine=2,endColumn=19,title=UL302::"
+        ),
+        "{line}"
+    );
+    let message = line.split_once("title=UL302::").map_or("", |(_, m)| m);
+    assert!(
+        message.contains("`app%25ready` is not a standard event"),
+        "{line}"
+    );
+    assert!(!message.contains("app%ready"), "unescaped % in {line}");
+    // The help is on a second line of the annotation: LF is escaped.
+    assert!(message.contains("%0Ahelp: "), "{line}");
+}
+
+#[test]
+fn github_says_when_annotations_would_be_dropped() {
+    let p = Project::new();
+    let events = |n: usize| {
+        (1..=n)
+            .map(|i| format!("ev{i}"))
+            .collect::<Vec<_>>()
+            .join(" or ")
+    };
+    p.write(
+        "ten.conf",
+        &format!(
+            "description \"x\"\nstart on ({})\nexec /bin/true\n",
+            events(10)
+        ),
+    );
+    p.write(
+        "eleven/job.conf",
+        &format!(
+            "description \"x\"\nstart on ({})\nexec /bin/true\n",
+            events(11)
+        ),
+    );
+    let out = p.lint(&strs(&with(ISOLATED, &["--format", "github", "ten.conf"])));
+    assert_eq!(
+        out.stdout
+            .lines()
+            .filter(|l| l.starts_with("::warning "))
+            .count(),
+        10
+    );
+    assert!(
+        !out.stdout.contains("sarif"),
+        "10 warnings fit: {}",
+        out.stdout
+    );
+    let out = p.lint(&strs(&with(
+        ISOLATED,
+        &["--format", "github", "eleven/job.conf"],
+    )));
+    assert_eq!(
+        out.stdout
+            .lines()
+            .filter(|l| l.starts_with("::warning "))
+            .count(),
+        11
+    );
+    let notice: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with("::"))
+        .collect();
+    assert_eq!(notice.len(), 1, "one notice line: {}", out.stdout);
+    assert!(
+        notice[0].contains("11 warnings") && notice[0].contains("--format sarif"),
+        "{}",
+        notice[0]
+    );
+}
+
+#[test]
+fn human_output_has_no_colour_when_piped_even_without_no_color() {
+    let out = bin("upstart-lint")
+        .env_remove("NO_COLOR")
+        .args(ISOLATED)
+        .arg("fixtures/lint/formats")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "ANSI escapes in piped output:\n{stdout}"
+    );
+    assert!(
+        stdout.contains("UL104") && stdout.contains("nice 99"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("2 files checked: 1 error, 2 warnings, 1 info\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn my_program_gets_exactly_one_warning_saying_how_to_declare_the_event() {
+    let out = lint(&["--format", "json", "fixtures/my_program.conf"]);
+    let diags = out.diagnostics();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    let d = &diags[0];
+    assert_eq!(
+        (&d["code"], &d["severity"]),
+        (&Value::from("UL302"), &Value::from("warning"))
+    );
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(8), Some(10))
+    );
+    assert!(
+        d["detail"].as_str().is_some_and(|t| t.contains("my_event")),
+        "{d}"
+    );
+    assert!(
+        d["help"]
+            .as_str()
+            .is_some_and(|h| h.contains("emits my_event")),
+        "{d}"
+    );
+    assert_eq!(out.code, Some(1), "a warning fails by default");
+}
+
+// ------------------------------------------------------------ exit status
+
+#[test]
+fn exit_status_table() {
+    let p = Project::new();
+    for (name, text) in [
+        ("clean", CLEAN),
+        ("error", ERROR),
+        ("warning", WARNING),
+        ("info", INFO),
+    ] {
+        p.write(&format!("{name}/job.conf"), text);
+    }
+    // (file, extra options, expected status)
+    let table: &[(&str, &[&str], i32)] = &[
+        ("clean", &[], 0),
+        ("info", &[], 0),
+        ("info", &["--fail-on", "warning"], 0),
+        ("warning", &[], 1),
+        ("warning", &["--fail-on", "warning"], 1),
+        ("warning", &["--fail-on", "error"], 0),
+        ("warning", &["--exit-zero"], 0),
+        ("error", &[], 1),
+        ("error", &["--fail-on", "error"], 1),
+        ("error", &["--exit-zero"], 0),
+        // Syntax errors count whatever is selected or ignored.
+        ("error", &["--select", "UL3"], 1),
+        ("error", &["--ignore", "UL1"], 1),
+    ];
+    for (name, extra, want) in table {
+        for format in FORMATS {
+            let mut args = with(ISOLATED, &["--no-context", "--format", format]);
+            args.extend(extra.iter().map(|s| (*s).to_string()));
+            args.push(format!("{name}/job.conf"));
+            let out = p.lint(&strs(&args));
+            assert_eq!(
+                out.code,
+                Some(*want),
+                "{name} {extra:?} --format {format}\n{}{}",
+                out.stdout,
+                out.stderr
+            );
+        }
+    }
+    // The finding is still shown when it does not fail the run.
+    let out = p.lint(&[
+        "--isolated",
+        "--fail-on",
+        "error",
+        "--format",
+        "concise",
+        "warning/job.conf",
+    ]);
+    assert!(out.stdout.contains("warning[UL302]"), "{}", out.stdout);
+    let out = p.lint(&[
+        "--isolated",
+        "--ignore",
+        "UL1",
+        "--format",
+        "concise",
+        "error/job.conf",
+    ]);
+    assert!(out.stdout.contains("error[UL104]"), "{}", out.stdout);
+}
+
+#[test]
+fn exit_status_2_for_usage_config_and_io_errors() {
+    let p = Project::new();
+    p.write("job.conf", CLEAN);
+    let cases: &[(&[&str], &str)] = &[
+        (&["--format", "xml", "job.conf"], "invalid value 'xml'"),
+        (&[], "required"),
+        (&["--fix", "--diff", "job.conf"], "cannot be used with"),
+        (
+            &["--select", "UL999", "job.conf"],
+            "`UL999` is not a rule code",
+        ),
+        (&["--config", "missing.toml", "job.conf"], "missing.toml"),
+        (
+            &["job.conf", "missing.conf"],
+            "missing.conf: error[UL903] Unreadable input: no such file or directory",
+        ),
+        (&["--exit-zero", "job.conf", "missing.conf"], "UL903"),
+        (&["--fail-on", "info", "job.conf"], "invalid value 'info'"),
+    ];
+    for (args, needle) in cases {
+        let mut all = Vec::new();
+        if !args.contains(&"--config") {
+            all.push("--isolated");
+        }
+        if !args.contains(&"--format") {
+            all.extend(["--format", "concise"]);
+        }
+        all.extend_from_slice(args);
+        let out = p.lint(&all);
+        assert_eq!(out.code, Some(2), "{args:?}\n{}{}", out.stdout, out.stderr);
+        assert!(
+            out.stdout.contains(needle) || out.stderr.contains(needle),
+            "{args:?}: no {needle:?} in\n{}{}",
+            out.stdout,
+            out.stderr
+        );
+    }
+}
+
+// ---------------------------------------------------------- configuration
+
+/// Codes reported for `file` (relative to the project) with a config.
+fn codes_with(p: &Project, extra: &[&str], file: &str) -> Vec<String> {
+    let mut args = vec!["--shellcheck", "off", "--no-context", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push(file);
+    let out = p.lint(&args);
+    assert_ne!(
+        out.code,
+        Some(2),
+        "{extra:?} {file}:\n{}{}",
+        out.stdout,
+        out.stderr
+    );
+    out.codes()
+}
+
+#[test]
+fn config_is_found_upward_and_the_nearest_wins() {
+    let p = Project::new();
+    p.write("etc/init/deep/job.conf", WARNING);
+    assert_eq!(codes_with(&p, &[], "etc/init/deep/job.conf"), ["UL302"]);
+    // In the repository root, found from a directory two levels down.
+    p.write("upstart-lint.toml", "known-events = [\"my_event\"]\n");
+    assert!(codes_with(&p, &[], "etc/init/deep/job.conf").is_empty());
+    // `.upstart-lint.toml` is preferred over `upstart-lint.toml` in one directory.
+    p.write(".upstart-lint.toml", "# nothing known\n");
+    assert_eq!(codes_with(&p, &[], "etc/init/deep/job.conf"), ["UL302"]);
+    // A config nearer the file wins (files are not merged).
+    p.write(
+        "etc/init/upstart-lint.toml",
+        "known-events = [\"my_event\"]\n",
+    );
+    assert!(codes_with(&p, &[], "etc/init/deep/job.conf").is_empty());
+    // The same from inside the directory, and for standard input.
+    let out = lint_in(
+        Some(&p.path().join("etc/init/deep")),
+        &["--shellcheck", "off", "--format", "json", "job.conf"],
+    );
+    assert!(out.codes().is_empty(), "{}", out.stdout);
+    let out = bin("upstart-lint")
+        .current_dir(p.path())
+        .args([
+            "--shellcheck",
+            "off",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "etc/init/deep/x.conf",
+            "-",
+        ])
+        .write_stdin(WARNING)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    // --isolated ignores them all; --config names one.
+    assert_eq!(
+        codes_with(&p, &["--isolated"], "etc/init/deep/job.conf"),
+        ["UL302"]
+    );
+    p.write("other.toml", "ignore = [\"UL302\"]\n");
+    p.write("etc/init/upstart-lint.toml", "# nothing known\n");
+    assert!(codes_with(&p, &["--config", "other.toml"], "etc/init/deep/job.conf").is_empty());
+}
+
+#[test]
+fn config_discovery_stops_at_the_repository_root() {
+    let outer = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        outer.path().join(".upstart-lint.toml"),
+        "ignore = [\"UL302\"]\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let repo = outer.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(repo.join("job.conf"), WARNING).unwrap_or_else(|e| panic!("{e}"));
+    let out = lint_in(
+        Some(&repo),
+        &["--shellcheck", "off", "--format", "json", "job.conf"],
+    );
+    assert_eq!(
+        out.codes(),
+        ["UL302"],
+        "the config above the repository is not used"
+    );
+    // Without the .git marker the outer config applies.
+    std::fs::remove_dir(repo.join(".git")).unwrap_or_else(|e| panic!("{e}"));
+    let out = lint_in(
+        Some(&repo),
+        &["--shellcheck", "off", "--format", "json", "job.conf"],
+    );
+    assert!(out.codes().is_empty(), "{}", out.stdout);
+}
+
+#[test]
+fn config_select_ignore_and_prefixes() {
+    let p = Project::new();
+    // UL302 (warning), UL216 (info) and UL104 (a syntax error).
+    p.write(
+        "job.conf",
+        "description \"x\"\nstart on my_event\nnice 99\nexec /bin/true\npost-start exec initctl emit x-ready\n",
+    );
+    let all = codes_with(&p, &[], "job.conf");
+    assert_eq!(all, ["UL302", "UL104", "UL216"]);
+    let cases: &[(&str, &[&str])] = &[
+        ("select = [\"UL3\"]\n", &["UL302", "UL104"]),
+        ("select = [\"UL216\"]\n", &["UL104", "UL216"]),
+        ("ignore = [\"UL302\"]\n", &["UL104", "UL216"]),
+        ("ignore = [\"UL3\", \"UL2\"]\n", &["UL104"]),
+        ("ignore = [\"ALL\"]\n", &["UL104"]),
+        (
+            "select = [\"UL3\"]\nextend-select = [\"UL216\"]\n",
+            &["UL302", "UL104", "UL216"],
+        ),
+    ];
+    for (config, want) in cases {
+        p.write(".upstart-lint.toml", config);
+        assert_eq!(codes_with(&p, &[], "job.conf"), *want, "{config}");
+    }
+    // The command line: --select replaces the file's, --ignore adds to it.
+    p.write(".upstart-lint.toml", "select = [\"UL3\"]\n");
+    assert_eq!(
+        codes_with(&p, &["--select", "UL2"], "job.conf"),
+        ["UL104", "UL216"]
+    );
+    p.write(".upstart-lint.toml", "ignore = [\"UL216\"]\n");
+    assert_eq!(
+        codes_with(&p, &["--ignore", "UL302"], "job.conf"),
+        ["UL104"]
+    );
+}
+
+#[test]
+fn config_per_file_ignores_are_relative_to_the_config() {
+    let p = Project::new();
+    p.write("init/legacy/old.conf", WARNING);
+    p.write("init/new.conf", WARNING);
+    p.write(
+        "init/.upstart-lint.toml",
+        "[per-file-ignores]\n\"legacy/*.conf\" = [\"UL30\"]\n",
+    );
+    let out = p.lint(&["--shellcheck", "off", "--format", "json", "init"]);
+    assert_eq!(
+        out.findings(),
+        [("new.conf".to_string(), 2, "UL302".to_string())],
+        "{}",
+        out.stdout
+    );
+    // From another current directory too.
+    let out = lint_in(
+        Some(&p.path().join("init/legacy")),
+        &[
+            "--shellcheck",
+            "off",
+            "--no-context",
+            "--format",
+            "json",
+            "old.conf",
+        ],
+    );
+    assert!(out.codes().is_empty(), "{}", out.stdout);
+}
+
+#[test]
+fn config_severity_overrides_change_severity_and_exit_status() {
+    let p = Project::new();
+    p.write("job.conf", WARNING);
+    p.write(".upstart-lint.toml", "[severity]\nUL302 = \"error\"\n");
+    let out = p.lint(&[
+        "--shellcheck",
+        "off",
+        "--format",
+        "json",
+        "--fail-on",
+        "error",
+        "job.conf",
+    ]);
+    assert_eq!(out.diagnostics()[0]["severity"], "error");
+    assert_eq!(out.code, Some(1));
+    // A prefix applies too; the longest matching entry wins.
+    p.write(
+        ".upstart-lint.toml",
+        "[severity]\nUL3 = \"info\"\nUL30 = \"error\"\n",
+    );
+    assert_eq!(
+        p.lint(&["--shellcheck", "off", "--format", "json", "job.conf"])
+            .diagnostics()[0]["severity"],
+        "error"
+    );
+    p.write(".upstart-lint.toml", "[severity]\nUL3 = \"info\"\n");
+    let out = p.lint(&["--shellcheck", "off", "--format", "json", "job.conf"]);
+    assert_eq!(out.diagnostics()[0]["severity"], "info");
+    assert_eq!(out.code, Some(0), "info never fails");
+    // fail-on in the file.
+    p.write(".upstart-lint.toml", "fail-on = \"error\"\n");
+    assert_eq!(p.lint(&["--shellcheck", "off", "job.conf"]).code, Some(0));
+    // A syntax error cannot be downgraded, even through a prefix.
+    p.write("bad/job.conf", ERROR);
+    p.write("bad/.upstart-lint.toml", "[severity]\nUL1 = \"info\"\n");
+    let out = p.lint(&["--shellcheck", "off", "--format", "json", "bad/job.conf"]);
+    assert_eq!(out.diagnostics()[0]["severity"], "error");
+    assert_eq!(out.code, Some(1));
+}
+
+#[test]
+fn config_known_jobs_target_version_dialect_and_shellcheck() {
+    let p = Project::new();
+    p.write(
+        "job.conf",
+        "description \"x\"\nstart on started mysql\nexec /bin/true\n",
+    );
+    p.write(
+        "cros.conf",
+        "description \"x\"\nstart on filesystem\nimport SERVICE\nexec /bin/true\n",
+    );
+    assert_eq!(codes_with(&p, &[], "job.conf"), ["UL301"]);
+    assert_eq!(codes_with(&p, &[], "cros.conf"), ["UL014"]);
+    p.write(
+        ".upstart-lint.toml",
+        "known-jobs = [\"mysql\"]\ntarget-version = \"1.5\"\ndialect = \"chromeos\"\nshellcheck = \"off\"\nshellcheck-path = \"/nonexistent/shellcheck\"\n",
+    );
+    assert!(codes_with(&p, &[], "job.conf").is_empty());
+    assert!(codes_with(&p, &[], "cros.conf").is_empty());
+    // The command line wins over the file.
+    assert_eq!(
+        codes_with(&p, &["--dialect", "upstream"], "cros.conf"),
+        ["UL014"]
+    );
+}
+
+#[test]
+fn config_errors_name_the_line_and_exit_2() {
+    let p = Project::new();
+    p.write("job.conf", CLEAN);
+    let cases: &[(&str, &str)] = &[
+        (
+            "select = [\"UL3\"]\n\nbogus = 1\n",
+            ".upstart-lint.toml:3:1: unknown field `bogus`",
+        ),
+        (
+            "[severity]\nUL302 = \"loud\"\n",
+            ".upstart-lint.toml:2:9: unknown variant `loud`",
+        ),
+        (
+            "ignore = [\"UL3\",\n  \"XX9\"]\n",
+            ".upstart-lint.toml:2:3: ignore: `XX9` is not a rule code",
+        ),
+        ("select = [\"ul302\"]\n", "(did you mean `UL302`?)"),
+        (
+            "[severity]\nUL104 = \"warning\"\n",
+            ".upstart-lint.toml:2:1: severity: `UL104` is an error",
+        ),
+        (
+            "fail-on = \"info\"\n",
+            ".upstart-lint.toml:1:11: unknown variant `info`",
+        ),
+        (
+            "target-version = \"one.five\"\n",
+            ".upstart-lint.toml:1:18: target-version: `one.five` is not a version",
+        ),
+        (
+            "dialect = \"debian\"\n",
+            ".upstart-lint.toml:1:11: unknown variant `debian`",
+        ),
+        (
+            "shellcheck = \"sometimes\"\n",
+            ".upstart-lint.toml:1:14: unknown variant `sometimes`",
+        ),
+        (
+            "[per-file-ignores]\n\"a/[\" = [\"UL3\"]\n",
+            ".upstart-lint.toml:2:1: per-file-ignores:",
+        ),
+        (
+            "select = \"UL3\"\n",
+            ".upstart-lint.toml:1:10: invalid type",
+        ),
+    ];
+    for (config, needle) in cases {
+        p.write(".upstart-lint.toml", config);
+        let out = p.lint(&["job.conf"]);
+        assert_eq!(out.code, Some(2), "{config}\n{}{}", out.stdout, out.stderr);
+        assert!(
+            out.stderr.contains(needle),
+            "{config}: no {needle:?} in\n{}",
+            out.stderr
+        );
+        assert!(
+            out.stdout.is_empty(),
+            "nothing is linted with a bad config: {}",
+            out.stdout
+        );
+    }
+}
+
+// ----------------------------------------------------------- suppressions
+
+/// (line, code) of each finding for a fixture of `fixtures/lint/suppress`.
+fn suppress_findings(name: &str) -> (Option<i32>, Vec<(u64, String)>) {
+    let file = format!("fixtures/lint/suppress/{name}.conf");
+    let args = with(ISOLATED, &["--no-context", "--format", "json", &file]);
+    let out = lint(&strs(&args));
+    let found = out.findings().into_iter().map(|(_, l, c)| (l, c)).collect();
+    (out.code, found)
+}
+
+fn pairs(list: &[(u64, &str)]) -> Vec<(u64, String)> {
+    list.iter().map(|(l, c)| (*l, (*c).to_string())).collect()
+}
+
+#[test]
+fn suppression_trailing_a_stanza() {
+    assert_eq!(suppress_findings("trailing"), (Some(0), vec![]));
+}
+
+#[test]
+fn suppression_on_the_line_above_covers_only_the_next_line() {
+    assert_eq!(
+        suppress_findings("line-above"),
+        (Some(1), pairs(&[(5, "UL302")]))
+    );
+}
+
+#[test]
+fn suppression_inside_a_script_block() {
+    // Line 6 is silenced by the shell comment above it; line 7 is not.
+    assert_eq!(
+        suppress_findings("script-block"),
+        (Some(0), pairs(&[(7, "UL216")]))
+    );
+}
+
+#[test]
+fn suppression_for_the_whole_file() {
+    assert_eq!(suppress_findings("whole-file"), (Some(0), vec![]));
+}
+
+#[test]
+fn syntax_errors_cannot_be_silenced() {
+    assert_eq!(
+        suppress_findings("syntax-error"),
+        (Some(1), pairs(&[(2, "UL901"), (5, "UL104"), (5, "UL904")]))
+    );
+}
+
+#[test]
+fn bad_suppressions_are_reported() {
+    let (code, found) = suppress_findings("meta");
+    assert_eq!(
+        found,
+        pairs(&[
+            (4, "UL902"),
+            (5, "UL902"),
+            (6, "UL901"),
+            (7, "UL904"),
+            (8, "UL904"),
+            (9, "UL904"),
+            (10, "UL904"),
+        ])
+    );
+    assert_eq!(code, Some(1), "they are warnings");
+    let out = lint(&strs(&with(
+        ISOLATED,
+        &[
+            "--no-context",
+            "--format",
+            "concise",
+            "fixtures/lint/suppress/meta.conf",
+        ],
+    )));
+    for needle in [
+        "`UL999` is not a rule code",
+        "nothing reported `UL302` on this line or the next",
+        "`disabel=UL302` is not `disable=CODES`",
+        "a blanket `ALL`",
+        "missing `:` after `upstart-lint`",
+        "unexpected `because -- text after the codes (UL904)` after the codes",
+    ] {
+        assert!(
+            out.stdout.contains(needle),
+            "no {needle:?} in\n{}",
+            out.stdout
+        );
+    }
+    // The meta rules obey the config like any other.
+    let out = lint(&strs(&with(
+        ISOLATED,
+        &[
+            "--no-context",
+            "--ignore",
+            "UL9",
+            "--format",
+            "json",
+            "fixtures/lint/suppress/meta.conf",
+        ],
+    )));
+    assert!(out.codes().is_empty(), "{}", out.stdout);
+}
+
+// ------------------------------------------------------------- bad inputs
+
+/// Whether this process can read a file with mode 000 (root can).
+fn can_read_unreadable(dir: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let probe = dir.join("probe");
+    std::fs::write(&probe, "x").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let readable = std::fs::read(&probe).is_ok();
+    std::fs::remove_file(&probe).unwrap_or_else(|e| panic!("{e}"));
+    readable
+}
+
+#[test]
+fn each_bad_input_gives_one_ul903_and_the_rest_is_linted() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = Project::new();
+    let tree = p.path().join("init");
+    std::fs::create_dir_all(tree.join("sub")).unwrap_or_else(|e| panic!("{e}"));
+    p.write("init/good.conf", WARNING);
+    p.write("init/README", "not a job\n");
+    std::fs::write(tree.join("binary.conf"), b"description \"x\"\n\0\x01\x02")
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("nowhere.conf", tree.join("dangling.conf"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // A dangling link upstart would not load is no input.
+    std::os::unix::fs::symlink("nowhere", tree.join("dangling-notes"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("..", tree.join("sub/loop")).unwrap_or_else(|e| panic!("{e}"));
+    let fifo = tree.join("fifo.conf");
+    let made_fifo = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made_fifo {
+        eprintln!("skipped the FIFO case: mkfifo is not available");
+    }
+    let mut expected = vec![
+        (
+            "init/binary.conf",
+            "binary file (it has NUL bytes), not a job file",
+        ),
+        (
+            "init/dangling.conf",
+            "dangling symlink (its target does not exist)",
+        ),
+        ("init/sub/loop", "symlink loop"),
+    ];
+    if made_fifo {
+        expected.push(("init/fifo.conf", "a FIFO (named pipe), not a job file"));
+    }
+    let unreadable = tree.join("secret.conf");
+    std::fs::write(&unreadable, CLEAN).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&unreadable, std::fs::Permissions::from_mode(0o000))
+        .unwrap_or_else(|e| panic!("{e}"));
+    if can_read_unreadable(p.path()) {
+        eprintln!("skipped the permission case: running as root, mode 000 does not stop reads");
+        std::fs::remove_file(&unreadable).unwrap_or_else(|e| panic!("{e}"));
+    } else {
+        expected.push(("init/secret.conf", "permission denied"));
+    }
+    expected.sort_unstable();
+
+    let out = p.lint(&["--shellcheck", "off", "--format", "json", "init"]);
+    assert_eq!(out.code, Some(2), "{}{}", out.stdout, out.stderr);
+    let diags = out.diagnostics();
+    let mut got: Vec<(String, String)> = diags
+        .iter()
+        .filter(|d| d["code"] == "UL903")
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["detail"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got.len(),
+        expected.len(),
+        "one UL903 per bad input: {got:#?}"
+    );
+    for ((file, detail), (want_file, want_detail)) in got.iter().zip(&expected) {
+        assert_eq!(file, want_file);
+        assert!(detail.starts_with(want_detail), "{file}: {detail:?}");
+    }
+    for d in diags.iter().filter(|d| d["code"] == "UL903") {
+        assert_eq!(
+            (&d["severity"], &d["line"]),
+            (&Value::from("error"), &Value::Null),
+            "{d}"
+        );
+    }
+    assert!(
+        diags
+            .iter()
+            .any(|d| d["file"] == "init/good.conf" && d["code"] == "UL302"),
+        "the good file is still linted: {diags:#?}"
+    );
+
+    // Named one by one on the command line: the same, one each.
+    let mut args = vec![
+        "--shellcheck",
+        "off",
+        "--no-context",
+        "--format",
+        "concise",
+        "init/good.conf",
+    ];
+    let named: Vec<&str> = expected
+        .iter()
+        .map(|(f, _)| *f)
+        .filter(|f| !f.ends_with("loop"))
+        .collect();
+    args.extend(&named);
+    let out = p.lint(&args);
+    assert_eq!(out.code, Some(2), "{}", out.stdout);
+    assert_eq!(
+        out.stdout.matches("[UL903]").count(),
+        named.len(),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("init/good.conf:2:10: warning[UL302]"),
+        "{}",
+        out.stdout
+    );
+
+    // Whole-file problems in the other formats: no positions.
+    let out = p.lint(&["--format", "github", "init/binary.conf"]);
+    assert!(
+        out.stdout.starts_with(
+            "::error file=init/binary.conf,title=UL903::Unreadable input: binary file"
+        ),
+        "{}",
+        out.stdout
+    );
+    let out = p.lint(&["--format", "sarif", "init/binary.conf"]);
+    let location = &out.json()["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "init/binary.conf");
+    assert!(location.get("region").is_none(), "{location}");
+    let out = p.lint(&["init/binary.conf"]);
+    assert!(
+        out.stdout
+            .starts_with("init/binary.conf: error[UL903] Unreadable input: binary file"),
+        "{}",
+        out.stdout
+    );
+}
+
+// ------------------------------------------------------------------ fixes
+
+#[test]
+fn diff_shows_and_fix_applies_the_safe_fixes() {
+    let p = Project::new();
+    let text = "description \"x\"\nstart on filesystem\noom -17\nexec /bin/true\n";
+    let job = p.write("job.conf", text);
+    let out = p.lint(&strs(&with(ISOLATED, &["--format", "json", "job.conf"])));
+    let fixable: Vec<Value> = out
+        .diagnostics()
+        .into_iter()
+        .filter(|d| d["fixable"] == true)
+        .collect();
+    assert_eq!(fixable.len(), 1, "{}", out.stdout);
+    assert_eq!(fixable[0]["code"], "UL217");
+
+    let out = p.lint(&strs(&with(ISOLATED, &["--diff", "job.conf"])));
+    assert_eq!(
+        out.code,
+        Some(1),
+        "a fix to show: {}{}",
+        out.stdout,
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("-oom -17\n+oom score -1000\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        std::fs::read_to_string(&job).ok().as_deref(),
+        Some(text),
+        "--diff never writes"
+    );
+
+    let out = p.lint(&strs(&with(
+        ISOLATED,
+        &["--fix", "--format", "concise", "job.conf"],
+    )));
+    assert_eq!(
+        out.code,
+        Some(0),
+        "nothing left: {}{}",
+        out.stdout,
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("job.conf: applied 1 fix(es)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&job).ok().as_deref(),
+        Some("description \"x\"\nstart on filesystem\noom score -1000\nexec /bin/true\n")
+    );
+    let out = p.lint(&strs(&with(ISOLATED, &["--diff", "job.conf"])));
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (Some(0), ""),
+        "no fix left"
+    );
+}
+
+// --------------------------------------------------- generated and static
+
+#[test]
+fn readme_rules_table_is_current() {
+    use upstart_tools::cli::generate::readme_with_rules;
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("README.md: {e}"));
+    let expected = readme_with_rules(&readme).unwrap_or_else(|e| panic!("README.md: {e}"));
+    if readme != expected {
+        let diff = similar::TextDiff::from_lines(&readme, &expected)
+            .unified_diff()
+            .header("README.md", "README.md (generated)")
+            .to_string();
+        let shown: String = diff.lines().take(40).collect::<Vec<_>>().join("\n");
+        panic!(
+            "the rules table in README.md is stale:\n{shown}\nregenerate with: cargo run --bin upstart-tools -- generate rules-md"
+        );
+    }
+    for rule in registry::all() {
+        assert!(
+            readme.contains(&format!("</a>{} | {} |", rule.code, rule.name)),
+            "{} missing",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn generate_rules_md_rewrites_only_the_marked_section() {
+    use upstart_tools::cli::generate::readme_with_rules;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let readme = dir.path().join("README.md");
+    let text = "# Title\n\nintro\n<!-- rules:start -->\nold table\n<!-- rules:end -->\n\nafter\n";
+    std::fs::write(&readme, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = bin("upstart-tools")
+        .args(["generate", "rules-md"])
+        .arg(&readme)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read_to_string(&readme).unwrap_or_default();
+    assert_eq!(
+        written,
+        format!(
+            "# Title\n\nintro\n<!-- rules:start -->\n{}<!-- rules:end -->\n\nafter\n",
+            registry::rules_markdown()
+        )
+    );
+    assert!(!written.contains("old table"));
+    assert!(readme_with_rules("no markers").is_err());
+    assert!(readme_with_rules("<!-- rules:end --> <!-- rules:start -->").is_err());
+    std::fs::write(&readme, "no markers\n").unwrap_or_else(|e| panic!("{e}"));
+    let out = bin("upstart-tools")
+        .args(["generate", "rules-md"])
+        .arg(&readme)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn pre_commit_manifest_declares_the_hook() {
+    let path = root().join(".pre-commit-hooks.yaml");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let hook: Vec<&str> = text
+        .split("\n- ")
+        .find(|h| h.trim_start_matches("- ").starts_with("id: upstart-lint\n"))
+        .unwrap_or_else(|| panic!("no hook `upstart-lint` in\n{text}"))
+        .lines()
+        .map(str::trim)
+        .collect();
+    for line in [
+        "name: upstart-lint",
+        "entry: upstart-lint",
+        "language: rust",
+        "require_serial: true",
+        r"files: (^|/)init/.*\.(conf|override)$",
+    ] {
+        assert!(hook.contains(&line), "the hook lacks `{line}`: {hook:#?}");
+    }
+    // When pre-commit is installed, let it validate the manifest too.
+    match std::process::Command::new("pre-commit")
+        .args(["validate-manifest"])
+        .arg(&path)
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        ),
+        Err(_) => eprintln!("skipped `pre-commit validate-manifest`: pre-commit is not installed"),
+    }
+}
+
+#[test]
+fn readme_config_example_is_a_valid_config() {
+    let readme = std::fs::read_to_string(root().join("README.md"))
+        .unwrap_or_else(|e| panic!("README.md: {e}"));
+    let section = readme
+        .split_once("### Configuration")
+        .map_or("", |(_, rest)| rest);
+    let example = section
+        .split_once("```toml\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map_or_else(
+            || panic!("no ```toml block in the README's Configuration section"),
+            |(toml, _)| toml,
+        );
+    let p = Project::new();
+    p.write(".upstart-lint.toml", example);
+    p.write("job.conf", WARNING);
+    let out = p.lint(&["--format", "json", "job.conf"]);
+    assert_eq!(
+        (out.code, out.codes()),
+        (Some(0), vec![]),
+        "the README's example config: {}{}",
+        out.stdout,
+        out.stderr
+    );
+}
