@@ -21,7 +21,11 @@ const KNOWN_BAD: &[&str] = &[
 ];
 
 /// Error-level findings on other files: (file, code, why it is a real defect).
-const REAL_DEFECTS: &[(&str, &str, &str)] = &[];
+const REAL_DEFECTS: &[(&str, &str, &str)] = &[(
+    "201-saned.conf",
+    "UL201",
+    "both `exec` and `script` define the main process; upstart silently runs only the later one",
+)];
 
 #[test]
 fn corpus_errors_are_known_bad_files_or_real_defects() {
