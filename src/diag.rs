@@ -128,10 +128,10 @@ impl Diagnostic {
     pub fn concise(&self) -> String {
         let sev = self.severity.as_str();
         let mut s = if self.line == 0 {
-            format!("{}: {sev}[{}]: {}", self.file, self.code, self.message)
+            format!("{}: {sev}[{}] {}", self.file, self.code, self.message)
         } else {
             format!(
-                "{}:{}:{}: {sev}[{}]: {}",
+                "{}:{}:{}: {sev}[{}] {}",
                 self.file, self.line, self.column, self.code, self.message
             )
         };

@@ -58,7 +58,7 @@ fn one(path: &Path, mode: &Mode) -> Status {
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => {
-            eprint(&format!("{name}: error[UL901]: cannot read: {e}\n"));
+            eprint(&format!("{name}: error[UL903] cannot read: {e}\n"));
             return Status::Error;
         }
     };
@@ -137,7 +137,7 @@ fn one(path: &Path, mode: &Mode) -> Status {
                     Status::Clean
                 }
                 Err(e) => {
-                    eprint(&format!("{name}: error[UL902]: cannot write: {e}\n"));
+                    eprint(&format!("{name}: error: cannot write: {e}\n"));
                     Status::Error
                 }
             }

@@ -68,7 +68,7 @@ pub(crate) fn run(args: Args) -> Status {
                             io_failed = true;
                             errors.push(Diagnostic::file_error(
                                 &ovr_path.display().to_string(),
-                                "UL901",
+                                "UL903",
                                 format!("cannot read: {e}"),
                             ));
                             None
@@ -81,7 +81,7 @@ pub(crate) fn run(args: Args) -> Status {
                 io_failed = true;
                 errors.push(Diagnostic::file_error(
                     &path.display().to_string(),
-                    "UL901",
+                    "UL903",
                     format!("cannot read: {e}"),
                 ));
             }

@@ -33,7 +33,12 @@ rule! {
 }
 
 fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
-    if ctx.is_override || ctx.resolved.description.is_some() {
+    // A `description` line that failed to parse is reported by its own
+    // error; saying it is missing would mislead.
+    let failed = ctx.job().stanzas().any(|s| {
+        matches!(&s.kind, crate::ast::StanzaKind::Invalid { keyword } if keyword == "description")
+    });
+    if ctx.is_override || ctx.resolved.description.is_some() || failed {
         return;
     }
     out.add("UL603", Span::new(0, 0), "No `description`")
