@@ -41,6 +41,9 @@ pub struct Finding {
     pub help: Option<String>,
     pub related: Vec<(Span, String)>,
     pub fix: Option<Fix>,
+    /// Overrides the rule's default severity (shellcheck's levels, UL405);
+    /// the config's `[severity]` still wins.
+    pub severity: Option<Severity>,
 }
 
 impl Finding {
@@ -63,6 +66,11 @@ impl Finding {
         self.fix = Some(fix);
         self
     }
+
+    pub fn severity(&mut self, severity: Severity) -> &mut Self {
+        self.severity = Some(severity);
+        self
+    }
 }
 
 fn finding(code: &'static str, span: Span, message: String) -> Finding {
@@ -74,6 +82,7 @@ fn finding(code: &'static str, span: Span, message: String) -> Finding {
         help: None,
         related: Vec::new(),
         fix: None,
+        severity: None,
     }
 }
 
@@ -298,7 +307,9 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
 
 fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
     let rule = registry::find(f.code);
-    let default = rule.map_or(Severity::Warning, |r| r.severity);
+    let default = f
+        .severity
+        .unwrap_or_else(|| rule.map_or(Severity::Warning, |r| r.severity));
     let mut d = Diagnostic::new(
         ctx.source(),
         f.code,

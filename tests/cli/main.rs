@@ -10,6 +10,7 @@ mod lint_cli;
 mod lint_corpus;
 mod lint_rules;
 mod lint_set;
+mod lint_shell;
 mod overrides;
 mod robustness;
 mod roundtrip;

@@ -58,6 +58,14 @@ mod ul304_start_cycle;
 mod ul305_self_reference;
 mod ul306_orphan_override;
 mod ul308_console_owner_conflict;
+mod ul401_shell_syntax;
+mod ul402_exec_shell_syntax;
+mod ul403_heredoc_indent_not_stripped;
+mod ul404_early_end_script;
+mod ul405_shellcheck;
+mod ul406_errexit_trailing_and;
+mod ul407_bashism;
+mod ul408_unreachable_after_exec;
 mod ul603_missing_description;
 mod ul901_unused_suppression;
 mod ul902_unknown_rule_in_suppression;
@@ -125,6 +133,14 @@ pub(crate) static RULES: &[Rule] = &[
     ul306_orphan_override::RULE,
     ul308_console_owner_conflict::RULE,
     // UL4xx embedded shell
+    ul401_shell_syntax::RULE,
+    ul402_exec_shell_syntax::RULE,
+    ul403_heredoc_indent_not_stripped::RULE,
+    ul404_early_end_script::RULE,
+    ul405_shellcheck::RULE,
+    ul406_errexit_trailing_and::RULE,
+    ul407_bashism::RULE,
+    ul408_unreachable_after_exec::RULE,
     // UL6xx hygiene
     ul603_missing_description::RULE,
     // UL9xx meta

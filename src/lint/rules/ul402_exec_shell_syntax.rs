@@ -1,0 +1,31 @@
+use super::super::registry::{Check, rule};
+use super::super::shell;
+
+rule! {
+    /// ## What it does
+    /// Checks the shell syntax of every `exec` line that upstart runs through
+    /// the shell: a command containing any of
+    /// ``~ ` ! $ ^ & * ( ) = | \ { } [ ] ; " ' < > ?`` runs as
+    /// `/bin/sh -e -c "exec COMMAND"`. The error is reported at its exact
+    /// position on the `exec` line (found by UL401's pass).
+    ///
+    /// ## Why is this bad?
+    /// The job loads, and then the process fails at once every time it is
+    /// started: the shell cannot even parse the command.
+    ///
+    /// ## Example
+    /// ```text
+    /// exec /usr/bin/foo "$(cat /etc/foo.args)
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// exec /usr/bin/foo "$(cat /etc/foo.args)"
+    /// ```
+    code: "UL402",
+    name: "exec-shell-syntax",
+    severity: Error,
+    default: true,
+    summary: "an `exec` line that runs through `/bin/sh` is not valid shell",
+    check: Check::Set(shell::found_by_ul401),
+}
