@@ -57,20 +57,23 @@ fn bench(c: &mut Criterion) {
         systemd.len()
     ));
     group.sample_size(20);
-    group.bench_function("upstart-lint in-process (parse + all rules, no shellcheck)", |b| {
-        b.iter(|| {
-            let inputs: Vec<Input> = bytes
-                .iter()
-                .map(|(p, b)| Input {
-                    name: job_name(p, None),
-                    file: ParsedFile::from_bytes(p, b.clone()),
-                    config: 0,
-                    report: true,
-                })
-                .collect();
-            black_box(lint(&inputs, &configs).diagnostics.len())
-        });
-    });
+    group.bench_function(
+        "upstart-lint in-process (parse + all rules, no shellcheck)",
+        |b| {
+            b.iter(|| {
+                let inputs: Vec<Input> = bytes
+                    .iter()
+                    .map(|(p, b)| Input {
+                        name: job_name(p, None),
+                        file: ParsedFile::from_bytes(p, b.clone()),
+                        config: 0,
+                        report: true,
+                    })
+                    .collect();
+                black_box(lint(&inputs, &configs).diagnostics.len())
+            });
+        },
+    );
     let bin = env!("CARGO_BIN_EXE_upstart-lint");
     let upstart_dir = corpus.join("upstart");
     group.bench_function("upstart-lint process (whole corpus directory)", |b| {
@@ -89,7 +92,13 @@ fn bench(c: &mut Criterion) {
         .is_ok_and(|s| s.success());
     if have_verify && !systemd.is_empty() {
         group.bench_function("peer: systemd-analyze verify (whole systemd corpus)", |b| {
-            b.iter(|| quiet(Command::new("systemd-analyze").args(["verify", "--man=no"]).args(&systemd)));
+            b.iter(|| {
+                quiet(
+                    Command::new("systemd-analyze")
+                        .args(["verify", "--man=no"])
+                        .args(&systemd),
+                )
+            });
         });
     } else {
         eprintln!("skipped peer: systemd-analyze not found or no units");

@@ -14,7 +14,7 @@ complete -c upstart-lint -l known-job -d 'A job that exists although it is not l
 complete -c upstart-lint -l target-version -d 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)' -r
 complete -c upstart-lint -l dialect -d 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)' -r -f -a "upstream\t''
 chromeos\t''"
-complete -c upstart-lint -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off' -r -f -a "auto\t'Run it when it is on PATH'
+complete -c upstart-lint -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on' -r -f -a "auto\t'Run it when it is on PATH'
 on\t''
 off\t''"
 complete -c upstart-lint -l fail-on -d 'Lowest severity that makes the exit status 1 (default: warning; info never does)' -r -f -a "error\t''

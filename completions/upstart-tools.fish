@@ -53,7 +53,7 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l kno
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l target-version -d 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)' -r
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l dialect -d 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)' -r -f -a "upstream\t''
 chromeos\t''"
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off' -r -f -a "auto\t'Run it when it is on PATH'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on' -r -f -a "auto\t'Run it when it is on PATH'
 on\t''
 off\t''"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit status 1 (default: warning; info never does)' -r -f -a "error\t''

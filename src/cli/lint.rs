@@ -83,8 +83,8 @@ pub(crate) struct Args {
     /// Job-file dialect (`chromeos` allows `import` and `tmpfiles`).
     #[arg(long, value_enum, help_heading = "Rules")]
     dialect: Option<Dialect>,
-    /// Run shellcheck on embedded shell: auto (when on PATH), on, off.
-    #[arg(long, value_enum, help_heading = "Rules")]
+    /// Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on.
+    #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "on", help_heading = "Rules")]
     shellcheck: Option<ShellcheckMode>,
     /// Lowest severity that makes the exit status 1 (default: warning; info never does).
     #[arg(long, value_enum, help_heading = "Exit status")]

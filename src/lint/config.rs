@@ -450,7 +450,9 @@ impl Config {
                         .any(|p| registry::matches(p, code))
             }
         };
-        !selected || self.ignored_for_file(path, code)
+        !selected
+            || self.ignored_for_file(path, code)
+            || registry::shellcheck_code_of(d).is_some_and(|sc| self.ignored_for_file(path, sc))
     }
 
     /// Whether `ignore` or `per-file-ignores` drop `code` for `path`

@@ -77,7 +77,10 @@ pub fn apply(text: &str, diags: &[Diagnostic]) -> (String, usize) {
     for (i, d) in diags.iter().enumerate() {
         let Some(fix) = &d.fix else { continue };
         let overlaps = fix.edits.iter().any(|e| {
-            edits.iter().any(|(o, _)| e.span.start < o.span.end.max(o.span.start + 1) && o.span.start < e.span.end.max(e.span.start + 1))
+            edits.iter().any(|(o, _)| {
+                e.span.start < o.span.end.max(o.span.start + 1)
+                    && o.span.start < e.span.end.max(e.span.start + 1)
+            })
         });
         if overlaps || fix.edits.iter().any(|e| e.span.end > text.len()) {
             continue;
@@ -89,7 +92,10 @@ pub fn apply(text: &str, diags: &[Diagnostic]) -> (String, usize) {
     let mut out = String::with_capacity(text.len());
     let mut pos = 0;
     for (e, _) in edits {
-        if e.span.start < pos || !text.is_char_boundary(e.span.start) || !text.is_char_boundary(e.span.end) {
+        if e.span.start < pos
+            || !text.is_char_boundary(e.span.start)
+            || !text.is_char_boundary(e.span.end)
+        {
             continue;
         }
         out.push_str(&text[pos..e.span.start]);

@@ -93,7 +93,12 @@ pub struct JobFindings {
 }
 
 impl JobFindings {
-    pub fn add(&mut self, code: &'static str, span: Span, message: impl Into<String>) -> &mut Finding {
+    pub fn add(
+        &mut self,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Finding {
         self.findings.push(finding(code, span, message.into()));
         let last = self.findings.len() - 1;
         &mut self.findings[last]
@@ -114,7 +119,8 @@ impl SetFindings {
         span: Span,
         message: impl Into<String>,
     ) -> &mut Finding {
-        self.findings.push((job, finding(code, span, message.into())));
+        self.findings
+            .push((job, finding(code, span, message.into())));
         let last = self.findings.len() - 1;
         &mut self.findings[last].1
     }
@@ -194,7 +200,8 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
             }
         }
     }
-    let conf_for_override: BTreeMap<usize, usize> = override_of.iter().map(|(c, o)| (*o, *c)).collect();
+    let conf_for_override: BTreeMap<usize, usize> =
+        override_of.iter().map(|(c, o)| (*o, *c)).collect();
 
     let ctxs: Vec<JobCtx<'_>> = inputs
         .iter()
@@ -270,20 +277,36 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
 
     let set = SetCtx {
         jobs: &ctxs,
-        known_events: configs.iter().flat_map(|c| c.known_events.iter().cloned()).collect(),
-        known_jobs: configs.iter().flat_map(|c| c.known_jobs.iter().cloned()).collect(),
+        known_events: configs
+            .iter()
+            .flat_map(|c| c.known_events.iter().cloned())
+            .collect(),
+        known_jobs: configs
+            .iter()
+            .flat_map(|c| c.known_jobs.iter().cloned())
+            .collect(),
     };
     let mut out = SetFindings::default();
     for rule in rules {
-        if let Check::Set(check) = rule.check {
+        // A set rule runs when some config enables it (findings are still
+        // filtered per file below).
+        let wanted = |c: &Config| {
+            c.enabled(rule)
+                // UL401's pass reports every in-process shell rule.
+                || rule.code == "UL401"
+                    && rules
+                        .iter()
+                        .any(|r| r.code.starts_with("UL40") && r.code != "UL405" && c.enabled(r))
+        };
+        if let Check::Set(check) = rule.check
+            && (configs.is_empty() && wanted(&default_config) || configs.iter().any(wanted))
+        {
             check(&set, &mut out);
         }
     }
     for (job, f) in out.findings {
         let Some(ctx) = ctxs.get(job) else { continue };
-        if ctx.report
-            && registry::find(f.code).is_some_and(|r| ctx.config.enabled(r))
-        {
+        if ctx.report && registry::find(f.code).is_some_and(|r| ctx.config.enabled(r)) {
             per_file[job].push(to_diagnostic(ctx, f));
         }
     }
@@ -296,8 +319,12 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
         diagnostics.extend(diags);
     }
     diagnostics.sort_by(|a, b| {
-        (a.file.as_str(), a.line, a.column, a.code.as_str())
-            .cmp(&(b.file.as_str(), b.line, b.column, b.code.as_str()))
+        (a.file.as_str(), a.line, a.column, a.code.as_str()).cmp(&(
+            b.file.as_str(),
+            b.line,
+            b.column,
+            b.code.as_str(),
+        ))
     });
     LintResult {
         diagnostics,

@@ -98,6 +98,21 @@ pub fn is_known_pattern(pattern: &str) -> bool {
     is_shellcheck_code(pattern) || all().iter().any(|r| matches(pattern, r.code))
 }
 
+/// The shellcheck code a UL405 diagnostic carries at the start of its
+/// message (`SC2086: …`), if any.
+#[must_use]
+pub fn shellcheck_code_of(d: &crate::diag::Diagnostic) -> Option<&str> {
+    let code = d.message.split(':').next()?;
+    (d.code == "UL405" && is_shellcheck_code(code)).then_some(code)
+}
+
+/// Whether `pattern` selects the diagnostic: by its code, or for a
+/// shellcheck finding by its SC code.
+#[must_use]
+pub fn matches_diagnostic(pattern: &str, d: &crate::diag::Diagnostic) -> bool {
+    matches(pattern, &d.code) || shellcheck_code_of(d).is_some_and(|sc| sc == pattern)
+}
+
 /// `SC` followed by four digits: a shellcheck code passed through.
 #[must_use]
 pub fn is_shellcheck_code(code: &str) -> bool {
@@ -108,7 +123,8 @@ pub fn is_shellcheck_code(code: &str) -> bool {
 /// carries an anchor (`#ul302`), which SARIF's `helpUri` points at.
 #[must_use]
 pub fn rules_markdown() -> String {
-    let mut out = String::from("| Code | Name | Severity | Default | Summary |\n|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| Code | Name | Severity | Default | Summary |\n|---|---|---|---|---|\n");
     for r in all() {
         out.push_str(&format!(
             "| <a id=\"{}\"></a>{} | {} | {} | {} | {} |\n",

@@ -186,7 +186,7 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
                     continue;
                 }
                 for (k, (code, _)) in dir.codes.iter().enumerate() {
-                    if code != "ALL" && registry::matches(code, &d.code) {
+                    if code != "ALL" && registry::matches_diagnostic(code, &d) {
                         dir.used[k] = true;
                         silenced = true;
                     }

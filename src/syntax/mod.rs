@@ -1027,9 +1027,13 @@ pub fn did_you_mean<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
     }
     // One edit (a transposition counts as one) for short names, two from
     // eight characters on; `foo` is not a typo of `oom`, nor `mkdir` of `chdir`.
+    // Optimal string alignment (transpositions count one) allocates nothing,
+    // and a length difference above two can never be close enough.
+    let len = word.chars().count();
     names
         .iter()
-        .map(|n| (strsim::damerau_levenshtein(word, n), *n))
+        .filter(|n| n.len().abs_diff(len) <= 2)
+        .map(|n| (strsim::osa_distance(word, n), *n))
         .filter(|(d, n)| *d <= if n.len() >= 8 { 2 } else { 1 } && *d < word.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)

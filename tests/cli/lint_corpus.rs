@@ -36,7 +36,9 @@ const REAL_DEFECTS: &[(&str, &str, &str)] = &[
 
 #[test]
 fn corpus_errors_are_known_bad_files_or_real_defects() {
-    let Some(dir) = corpus_dir("upstart") else { return };
+    let Some(dir) = corpus_dir("upstart") else {
+        return;
+    };
     let inputs: Vec<Input> = files_in(&dir, "conf")
         .into_iter()
         .map(|p| {
@@ -58,12 +60,23 @@ fn corpus_errors_are_known_bad_files_or_real_defects() {
         .unwrap_or_else(|_| panic!("the linter panicked on the corpus"));
     assert_eq!(result.files, inputs.len());
     let mut unexpected = Vec::new();
-    for d in result.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+    for d in result
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
         let file = d.file.rsplit('/').next().unwrap_or(&d.file);
-        if KNOWN_BAD.contains(&file) || REAL_DEFECTS.iter().any(|(f, c, _)| *f == file && *c == d.code) {
+        if KNOWN_BAD.contains(&file)
+            || REAL_DEFECTS
+                .iter()
+                .any(|(f, c, _)| *f == file && *c == d.code)
+        {
             continue;
         }
-        unexpected.push(format!("{}:{}:{} {} {}: {}", file, d.line, d.column, d.code, d.message, d.detail));
+        unexpected.push(format!(
+            "{}:{}:{} {} {}: {}",
+            file, d.line, d.column, d.code, d.message, d.detail
+        ));
     }
     assert!(
         unexpected.is_empty(),
@@ -72,7 +85,10 @@ fn corpus_errors_are_known_bad_files_or_real_defects() {
     );
     for bad in KNOWN_BAD {
         assert!(
-            result.diagnostics.iter().any(|d| d.file.ends_with(bad) && d.severity == Severity::Error),
+            result
+                .diagnostics
+                .iter()
+                .any(|d| d.file.ends_with(bad) && d.severity == Severity::Error),
             "{bad} should have an error"
         );
     }

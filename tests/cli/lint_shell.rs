@@ -536,3 +536,30 @@ fn corpus_shell_findings_are_exactly_the_known_ones() {
         assert_eq!(d.severity, Error);
     }
 }
+
+#[test]
+fn shellcheck_codes_can_be_suppressed_and_ignored() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let fake = fake_shellcheck(dir.path(), "findings");
+    let job = dir.path().join("job.conf");
+    std::fs::write(
+        &job,
+        "description \"x\"\nscript\n    # upstart-lint: disable=SC1002 -- fake finding\n    echo hi\nend script\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let codes = |config: Config| -> Vec<String> {
+        lint_paths(std::slice::from_ref(&job), config)
+            .iter()
+            .filter(|d| d.code == "UL405" || d.code == "UL901")
+            .map(|d| d.message.split(':').next().unwrap_or("").to_string())
+            .collect()
+    };
+    // The fake reports SC1001/SC1002/SC1003 on the comment's own line.
+    assert_eq!(
+        codes(config(ShellcheckMode::On, Some(&fake))),
+        vec!["SC1001", "SC1003"]
+    );
+    let mut c = config(ShellcheckMode::On, Some(&fake));
+    c.ignore.push("SC1003".into());
+    assert_eq!(codes(c), vec!["SC1001"]);
+}

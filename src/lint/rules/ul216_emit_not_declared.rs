@@ -37,16 +37,26 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         .resolved
         .emits
         .iter()
-        .filter_map(|w| Glob::new(&w.value).ok().map(|g| (w.value.clone(), g.compile_matcher())))
+        .filter_map(|w| {
+            Glob::new(&w.value)
+                .ok()
+                .map(|g| (w.value.clone(), g.compile_matcher()))
+        })
         .collect();
     for s in ctx.job().stanzas() {
-        let StanzaKind::Process { body, .. } = &s.kind else { continue };
+        let StanzaKind::Process { body, .. } = &s.kind else {
+            continue;
+        };
         let span = match body {
             ProcessBody::Exec { command } => command.span,
             ProcessBody::Script { body_span, .. } => *body_span,
         };
         for (name, at) in emitted(ctx.text(span), span.start) {
-            if name.contains('$') || declared.iter().any(|(d, m)| *d == name || m.is_match(&name)) {
+            if name.contains('$')
+                || declared
+                    .iter()
+                    .any(|(d, m)| *d == name || m.is_match(&name))
+            {
                 continue;
             }
             out.add("UL216", at, "Event emitted but not declared")
@@ -68,14 +78,19 @@ fn emitted(text: &str, base: usize) -> Vec<(String, Span)> {
         if words.next() != Some("emit") {
             continue;
         }
-        let Some(name) = words.find(|w| !w.starts_with('-')) else { continue };
+        let Some(name) = words.find(|w| !w.starts_with('-')) else {
+            continue;
+        };
         let name = name.trim_end_matches([';', '\n', '\r', '&', '|', ')']);
         let name = name.trim_matches(['"', '\'']);
         if name.is_empty() {
             continue;
         }
         let at = rest.find(name).map_or(from, |k| from + k);
-        found.push((name.to_string(), Span::new(base + at, base + at + name.len())));
+        found.push((
+            name.to_string(),
+            Span::new(base + at, base + at + name.len()),
+        ));
     }
     found
 }

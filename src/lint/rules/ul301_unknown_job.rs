@@ -54,9 +54,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             // Only the first positional argument is the job; globs and
             // variables match many jobs.
             let Some((job, span)) = job else { continue };
-            if job.contains(['*', '?', '[', '$'])
-                || candidates.contains(&job.as_str())
-            {
+            if job.contains(['*', '?', '[', '$']) || candidates.contains(&job.as_str()) {
                 continue;
             }
             let f = out.add(ctx.index, "UL301", span, "Unknown job");
