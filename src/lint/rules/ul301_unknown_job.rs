@@ -36,6 +36,9 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
     let mut candidates = names.clone();
     candidates.extend(events::STANDARD_JOBS);
     candidates.extend(set.known_jobs.iter().map(String::as_str));
+    // The same unknown name recurs across jobs: suggest once per name.
+    let mut suggestions: std::collections::HashMap<String, Option<&str>> =
+        std::collections::HashMap::new();
     for ctx in set.jobs.iter().filter(|c| c.report) {
         for event in event_matches(ctx.job()) {
             if !events::JOB_EVENTS.contains(&event.name.as_str()) {
@@ -59,7 +62,10 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             }
             let f = out.add(ctx.index, "UL301", span, "Unknown job");
             f.label(format!("no job `{job}` in the linted set"));
-            match crate::syntax::did_you_mean(job, &candidates) {
+            match suggestions
+                .entry(job.to_string())
+                .or_insert_with(|| crate::syntax::did_you_mean(job, &candidates))
+            {
                 Some(s) => f.help(format!("did you mean `{s}`? Otherwise list `{job}` in `known-jobs`")),
                 None => f.help(format!(
                     "lint the directory that holds `{job}.conf`, or list `{job}` in `known-jobs` in .upstart-lint.toml"

@@ -55,6 +55,9 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
     let mut candidates: Vec<&str> = events::STANDARD_EVENTS.to_vec();
     candidates.extend(declared.iter().map(String::as_str));
     candidates.extend(set.known_events.iter().map(String::as_str));
+    // The same unknown name recurs across jobs: suggest once per name.
+    let mut suggestions: std::collections::HashMap<String, Option<&str>> =
+        std::collections::HashMap::new();
     for ctx in set.jobs.iter().filter(|c| c.report) {
         for event in event_matches(ctx.job()) {
             let name = event.name.as_str();
@@ -73,7 +76,10 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             f.label(format!(
                 "`{name}` is not a standard event and no job declares `emits {name}`"
             ));
-            match crate::syntax::did_you_mean(name, &candidates) {
+            match suggestions
+                .entry(name.to_string())
+                .or_insert_with(|| crate::syntax::did_you_mean(name, &candidates))
+            {
                 Some(s) => f.help(format!(
                     "did you mean `{s}`? Otherwise add `emits {name}` to the job that runs `initctl emit {name}`, or list it in `known-events`"
                 )),
