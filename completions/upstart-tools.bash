@@ -16,6 +16,9 @@ _upstart__tools() {
             ",$1")
                 cmd="upstart__tools"
                 ;;
+            upstart__tools,convert)
+                cmd="upstart__tools__subcmd__convert"
+                ;;
             upstart__tools,fmt)
                 cmd="upstart__tools__subcmd__fmt"
                 ;;
@@ -61,6 +64,9 @@ _upstart__tools() {
             upstart__tools__subcmd__generate__subcmd__help,rules-md)
                 cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md"
                 ;;
+            upstart__tools__subcmd__help,convert)
+                cmd="upstart__tools__subcmd__help__subcmd__convert"
+                ;;
             upstart__tools__subcmd__help,fmt)
                 cmd="upstart__tools__subcmd__help__subcmd__fmt"
                 ;;
@@ -95,12 +101,34 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt lint generate help"
+            opts="-h -V --help --version parse fmt convert lint generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__convert)
+            opts="-o -h --output --force --check --diff --verify --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -277,8 +305,22 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt lint generate help"
+            opts="parse fmt convert lint generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

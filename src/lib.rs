@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod cli;
+pub mod convert;
 pub mod diag;
 pub mod lint;
 pub mod load;

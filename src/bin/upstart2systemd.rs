@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    upstart_tools::cli::unavailable_main("upstart2systemd", "conversion to systemd is issue #4")
+    upstart_tools::cli::convert_main()
 }

@@ -1,6 +1,7 @@
 //! Command-line interface. All clap types live in this module; each command
 //! turns its arguments into plain options before doing any work.
 
+mod convert;
 mod fmt;
 pub mod generate;
 mod lint;
@@ -41,6 +42,8 @@ enum Command {
     Parse(parse::Args),
     /// Print job files in canonical form, check or rewrite them.
     Fmt(fmt::Args),
+    /// Convert upstart jobs to systemd units.
+    Convert(convert::Args),
     /// Report the problems of job files (syntax checks).
     Lint(Box<lint::Args>),
     /// Write man pages or shell completions (for maintainers and packagers).
@@ -59,6 +62,7 @@ pub fn main() -> ExitCode {
         Command::Parse(args) => parse::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Lint(args) => lint::run(*args),
+        Command::Convert(args) => convert::run(&args),
         Command::Generate(args) => generate::run(&args),
     };
     status.into()
@@ -81,6 +85,27 @@ pub struct LintCli {
 pub fn lint_main() -> ExitCode {
     match LintCli::try_parse() {
         Ok(cli) => lint::run(cli.args).into(),
+        Err(e) => clap_exit(&e),
+    }
+}
+
+/// `upstart2systemd`: the same command as `upstart-tools convert`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "upstart2systemd",
+    version,
+    about = "Convert upstart jobs to systemd units"
+)]
+pub struct ConvertCli {
+    #[command(flatten)]
+    args: convert::Args,
+}
+
+/// Entry point of the `upstart2systemd` binary.
+#[must_use]
+pub fn convert_main() -> ExitCode {
+    match ConvertCli::try_parse() {
+        Ok(cli) => convert::run(&cli.args).into(),
         Err(e) => clap_exit(&e),
     }
 }

@@ -1,0 +1,6 @@
+//! Conversion between upstart jobs and systemd units.
+
+pub mod to_systemd;
+pub mod unit;
+
+pub use to_systemd::{Conversion, Loss, OutputUnit, to_systemd};

@@ -1,0 +1,877 @@
+//! Upstart job → systemd units (spec/conversion.md Part A, escaping per
+//! Part B). Every loss of meaning becomes a [`Loss`] with a `UL5xx` code, so
+//! `upstart-lint --select UL5` can report the same findings.
+
+use super::unit::{Unit, env_assignment, exec_program, exec_word, plain, unit_name};
+use crate::ast::{
+    ConsoleMode, EventArg, EventExpr, EventMatch, ExitStatus, ExpectMode, LimitValue, Operator,
+    ProcessBody, ProcessKind, Resolved, RespawnLimit,
+};
+use crate::lint::events;
+use crate::source::Span;
+use crate::syntax::Severity;
+use crate::syntax::values::signal_name;
+
+/// One lost or changed piece of meaning.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loss {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// A unit file to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputUnit {
+    /// File name, e.g. `web.service`, `tty@.service`, `my_event.target`.
+    pub file_name: String,
+    pub unit: Unit,
+}
+
+/// The result of converting one job.
+#[derive(Clone, Debug, Default)]
+pub struct Conversion {
+    /// The service (or target) first, then generated event targets.
+    pub units: Vec<OutputUnit>,
+    pub losses: Vec<Loss>,
+    /// What the user must do by hand (enable, start an event target…).
+    pub notes: Vec<String>,
+}
+
+/// Characters that make upstart run an `exec` line through `/bin/sh -e`.
+const SHELL_CHARS: &[char] = &[
+    '~', '`', '!', '$', '^', '&', '*', '(', ')', '=', '|', '\\', '{', '}', '[', ']', ';', '"',
+    '\'', '<', '>', '?',
+];
+
+/// Whether upstart runs this command text through the shell.
+#[must_use]
+pub fn needs_shell(command: &str) -> bool {
+    command.contains(SHELL_CHARS)
+}
+
+/// Variables upstart provides that are empty under systemd.
+const UPSTART_VARS: &[&str] = &[
+    "UPSTART_JOB",
+    "UPSTART_INSTANCE",
+    "UPSTART_EVENTS",
+    "UPSTART_STOP_EVENTS",
+    "UPSTART_FDS",
+];
+
+struct Ctx {
+    unit: Unit,
+    losses: Vec<Loss>,
+    notes: Vec<String>,
+    extra: Vec<OutputUnit>,
+    job: String,
+}
+
+impl Ctx {
+    fn loss(
+        &mut self,
+        code: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Loss {
+        self.losses.push(Loss {
+            code,
+            severity,
+            span,
+            message: message.into(),
+            help: None,
+        });
+        let i = self.losses.len() - 1;
+        &mut self.losses[i]
+    }
+}
+
+impl Loss {
+    fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// The `Exec*=` value that runs what upstart runs for this process.
+#[must_use]
+pub fn exec_line(body: &ProcessBody) -> String {
+    match body {
+        ProcessBody::Exec { command } => {
+            let cmd = command.value.as_str();
+            if needs_shell(cmd) {
+                format!("/bin/sh -ec {}", exec_word(&format!("exec {cmd}")))
+            } else {
+                let mut words = cmd.split([' ', '\t', '\r', '\n']).filter(|w| !w.is_empty());
+                let mut out = words.next().map(exec_program).unwrap_or_default();
+                for w in words {
+                    out.push(' ');
+                    out.push_str(&exec_word(w));
+                }
+                out
+            }
+        }
+        ProcessBody::Script { body, .. } => {
+            // A one-line script is given to `sh -c` without its newline, as
+            // upstart does; a longer one keeps every byte.
+            let single = body.trim_end_matches('\n');
+            let text = if single.contains('\n') {
+                body.as_str()
+            } else {
+                single
+            };
+            format!("/bin/sh -ec {}", exec_word(text))
+        }
+    }
+}
+
+fn body_span(body: &ProcessBody) -> Span {
+    match body {
+        ProcessBody::Exec { command } => command.span,
+        ProcessBody::Script { body_span, .. } => *body_span,
+    }
+}
+
+fn body_text(body: &ProcessBody) -> &str {
+    match body {
+        ProcessBody::Exec { command } => &command.value,
+        ProcessBody::Script { body, .. } => body,
+    }
+}
+
+fn sig(number: i64, name: Option<&str>) -> String {
+    let bare = name.map(|n| n.trim_start_matches("SIG").to_string());
+    match bare.or_else(|| signal_name(number).map(str::to_string)) {
+        Some(n) => format!("SIG{n}"),
+        None => number.to_string(),
+    }
+}
+
+/// Convert a job (its effective definition) named `job`.
+#[must_use]
+pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
+    let mut c = Ctx {
+        unit: Unit::default(),
+        losses: Vec::new(),
+        notes: Vec::new(),
+        extra: Vec::new(),
+        job: job.to_string(),
+    };
+    // Section order is fixed by first use.
+    c.unit.sections.extend(
+        ["Unit", "Service", "Install"].map(|n| super::unit::Section {
+            name: n.into(),
+            entries: Vec::new(),
+        }),
+    );
+
+    if let Some(d) = r.description {
+        c.unit.set("Unit", "Description", plain(&d.value));
+    }
+    for (key, w) in [
+        ("X-Upstart-Author", r.author),
+        ("X-Upstart-Version", r.version),
+        ("X-Upstart-Usage", r.usage),
+    ] {
+        if let Some(w) = w {
+            c.unit.set("Unit", key, plain(&w.value));
+        }
+    }
+    if !r.emits.is_empty() {
+        let list: Vec<String> = r.emits.iter().map(|w| plain(&w.value)).collect();
+        c.unit.set("Unit", "X-Upstart-Emits", list.join(" "));
+    }
+    if !r.export.is_empty() {
+        let list: Vec<String> = r.export.iter().map(|w| plain(&w.value)).collect();
+        c.unit.set("Unit", "X-Upstart-Export", list.join(" "));
+        c.loss("UL501", Severity::Warning, r.export[0].span, "`export` has no systemd equivalent")
+            .help("systemd cannot pass a unit's variables to other units' activations; kept as X-Upstart-Export=");
+    }
+
+    let template = instance(&mut c, r);
+    let has_main = r.main().is_some();
+    let hooks: Vec<ProcessKind> = r
+        .processes
+        .keys()
+        .copied()
+        .filter(|k| *k != ProcessKind::Main)
+        .collect();
+    let is_target = !has_main && hooks.is_empty() && r.apparmor_load.is_none();
+
+    start_on(&mut c, r, is_target);
+    stop_on(&mut c, r);
+
+    if is_target {
+        // A job with no process only marks a state: a target.
+        let name = format!("{}.target", unit_name(job));
+        let unit = strip_service(c.unit);
+        c.notes
+            .push(format!("`{job}` has no process: converted to {name}"));
+        return finish(name, unit, c.losses, c.notes, c.extra);
+    }
+
+    service(&mut c, r, has_main);
+    let name = if template {
+        format!("{}@.service", unit_name(job))
+    } else {
+        format!("{}.service", unit_name(job))
+    };
+    if c.unit
+        .sections
+        .iter()
+        .any(|s| s.name == "Install" && !s.entries.is_empty())
+        && !r.manual
+    {
+        c.notes
+            .push(format!("enable it with `systemctl enable {name}`"));
+    }
+    finish(name, c.unit, c.losses, c.notes, c.extra)
+}
+
+fn finish(
+    name: String,
+    unit: Unit,
+    losses: Vec<Loss>,
+    notes: Vec<String>,
+    extra: Vec<OutputUnit>,
+) -> Conversion {
+    let mut units = vec![OutputUnit {
+        file_name: name,
+        unit,
+    }];
+    units.extend(extra);
+    Conversion {
+        units,
+        losses,
+        notes,
+    }
+}
+
+fn strip_service(mut unit: Unit) -> Unit {
+    unit.sections.retain(|s| s.name != "Service");
+    unit
+}
+
+/// `instance $VAR` → a template with `Environment=VAR=%I`.
+fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
+    let Some(inst) = r.instance else { return false };
+    let text = inst.value.trim();
+    let var = text
+        .strip_prefix("${")
+        .and_then(|t| t.strip_suffix('}'))
+        .or_else(|| text.strip_prefix('$'))
+        .filter(|v| !v.is_empty() && v.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'));
+    match var {
+        Some(v) => {
+            c.unit.set("Service", "Environment", format!("\"{v}=%I\""));
+            c.notes.push(format!(
+                "instances are started as `systemctl start {}@VALUE.service` (was `start {} {v}=VALUE`)",
+                unit_name(&c.job),
+                c.job
+            ));
+        }
+        None => {
+            c.loss(
+                "UL507",
+                Severity::Warning,
+                inst.span,
+                "Instance name is not a single variable",
+            )
+            .help("a template carries one string (%I); split it in the unit or convert by hand");
+            c.unit
+                .set("Service", "Environment", "\"UPSTART_INSTANCE=%I\"");
+        }
+    }
+    true
+}
+
+fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
+    let u = &mut c.unit;
+    // Type.
+    // A job with only hooks stays "running" like upstart's: oneshot that
+    // remains after exit.
+    let typ = if !has_main || r.task {
+        "oneshot"
+    } else {
+        match r.expect {
+            Some(ExpectMode::Fork | ExpectMode::Daemon) => "forking",
+            _ => "simple",
+        }
+    };
+    u.set("Service", "Type", typ);
+    if !has_main {
+        u.set("Service", "RemainAfterExit", "yes");
+    }
+    if r.expect == Some(ExpectMode::Stop) {
+        c.loss("UL501", Severity::Warning, Span::default(), "`expect stop` has no systemd equivalent")
+            .help("systemd has no SIGSTOP readiness protocol: use Type=notify if the daemon speaks sd_notify");
+    }
+    // Environment.
+    for v in &r.env {
+        match &v.value {
+            Some(val) => c
+                .unit
+                .set("Service", "Environment", env_assignment(&v.key, val)),
+            None => {
+                c.unit.set("Service", "PassEnvironment", plain(&v.key));
+                c.loss("UL509", Severity::Warning, v.span, format!("`env {}` takes the value from the service manager", v.key))
+                    .help("systemd's PID 1 environment is nearly empty: set the value with Environment= instead");
+            }
+        }
+    }
+    let u = &mut c.unit;
+    if let Some(w) = r.setuid {
+        u.set("Service", "User", plain(&w.value));
+    }
+    if let Some(w) = r.setgid {
+        u.set("Service", "Group", plain(&w.value));
+    }
+    if let Some(w) = r.chroot {
+        u.set("Service", "RootDirectory", plain(&w.value));
+    }
+    if let Some(w) = r.chdir {
+        u.set("Service", "WorkingDirectory", plain(&w.value));
+    }
+    if let Some(m) = r.umask {
+        u.set("Service", "UMask", format!("{m:04o}"));
+    }
+    if let Some(n) = r.nice {
+        u.set("Service", "Nice", n.to_string());
+    }
+    if let Some(o) = r.oom {
+        u.set("Service", "OOMScoreAdjust", o.score().to_string());
+    }
+    for (res, (soft, hard)) in &r.limits {
+        let key = format!("Limit{}", res.as_str().to_ascii_uppercase());
+        let val = |v: &LimitValue| match v {
+            LimitValue::Unlimited | LimitValue::Value(u64::MAX) => "infinity".to_string(),
+            LimitValue::Value(n) => n.to_string(),
+        };
+        let value = if soft == hard {
+            val(soft)
+        } else {
+            format!("{}:{}", val(soft), val(hard))
+        };
+        u.set("Service", &key, value);
+    }
+    // Kill.
+    if let Some(s) = r.kill_signal {
+        u.set("Service", "KillSignal", sig(s.number, s.name.as_deref()));
+    }
+    match r.kill_timeout {
+        Some(0) => {
+            u.set("Service", "TimeoutStopSec", "1ms");
+            c.loss(
+                "UL513",
+                Severity::Info,
+                Span::default(),
+                "`kill timeout 0` became TimeoutStopSec=1ms",
+            )
+            .help("TimeoutStopSec=0 would mean no timeout at all in systemd");
+        }
+        Some(n) => u.set("Service", "TimeoutStopSec", n.to_string()),
+        // Keep upstart's default of 5 s rather than systemd's 90 s.
+        None => u.set("Service", "TimeoutStopSec", "5"),
+    }
+    // Respawn.
+    restart(c, r, has_main);
+    // Processes.
+    processes(c, r, has_main);
+    // Reload: upstart's `reload` sends SIGHUP unless told otherwise.
+    if has_main {
+        let s = r.reload_signal.map_or_else(
+            || "SIGHUP".to_string(),
+            |s| sig(s.number, s.name.as_deref()),
+        );
+        let bare = s.trim_start_matches("SIG");
+        c.unit.set(
+            "Service",
+            "ExecReload",
+            format!("/bin/kill -{bare} $MAINPID"),
+        );
+    }
+    console(c, r);
+    if let Some(p) = r.apparmor_switch {
+        c.unit.set("Service", "AppArmorProfile", plain(&p.value));
+    }
+    if !r.cgroups.is_empty() {
+        c.loss(
+            "UL501",
+            Severity::Warning,
+            Span::default(),
+            "`cgroup` is not converted",
+        )
+        .help("use systemd resource control (MemoryMax=, CPUWeight=, Slice=) by hand");
+    }
+    if r.debug {
+        c.loss(
+            "UL501",
+            Severity::Info,
+            Span::default(),
+            "`debug` is dropped",
+        );
+    }
+    for w in r.imports.iter().chain(r.tmpfiles.iter()) {
+        c.loss("UL501", Severity::Warning, w.span, "ChromiumOS `import`/`tmpfiles` are not converted")
+            .help("tmpfiles: use systemd-tmpfiles (tmpfiles.d); import: pass the variable with Environment=");
+    }
+}
+
+fn restart(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
+    if !has_main {
+        return;
+    }
+    let codes: Vec<String> = r
+        .normal_exit
+        .iter()
+        .map(|s| match s {
+            ExitStatus::Signal { signal } => sig(signal.number, signal.name.as_deref()),
+            ExitStatus::Code { code, .. } if *code > 255 && code % 256 == 0 => {
+                sig(code / 256, None)
+            }
+            ExitStatus::Code { code, .. } => code.to_string(),
+        })
+        .collect();
+    if r.respawn {
+        c.unit.set(
+            "Service",
+            "Restart",
+            if r.task { "on-failure" } else { "always" },
+        );
+        if !codes.is_empty() {
+            c.unit
+                .set("Service", "RestartPreventExitStatus", codes.join(" "));
+        }
+        let (count, interval) = r.respawn_limit_values();
+        if count == 0 || interval == 0 {
+            c.unit.set("Unit", "StartLimitIntervalSec", "0");
+        } else {
+            c.unit
+                .set("Unit", "StartLimitIntervalSec", interval.to_string());
+            c.unit
+                .set("Unit", "StartLimitBurst", (count + 1).to_string());
+            c.loss(
+                "UL508",
+                Severity::Info,
+                Span::default(),
+                format!(
+                    "respawn limit {count} in {interval} s became StartLimitBurst={}",
+                    count + 1
+                ),
+            )
+            .help("systemd counts every start, the first one too, so the burst is one higher");
+        }
+    } else if let Some(RespawnLimit::Count { count, .. }) = r.respawn_limit {
+        c.loss(
+            "UL501",
+            Severity::Warning,
+            count.span,
+            "`respawn limit` without `respawn` is dropped",
+        )
+        .help("upstart never respawns this job either; add `respawn` if it should");
+    }
+    let success: Vec<&String> = codes.iter().filter(|s| *s != "0").collect();
+    if !success.is_empty() {
+        c.unit.set(
+            "Service",
+            "SuccessExitStatus",
+            success
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+}
+
+fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
+    if let Some(p) = r.apparmor_load {
+        c.unit.set(
+            "Service",
+            "ExecStartPre",
+            format!("-/sbin/apparmor_parser -r -W {}", exec_word(&p.value)),
+        );
+    }
+    for (kind, body) in &r.processes {
+        let line = exec_line(body);
+        let (key, prefix) = match (kind, has_main) {
+            (ProcessKind::PreStart, true) => ("ExecStartPre", ""),
+            (ProcessKind::PreStart, false) => ("ExecStart", ""),
+            (ProcessKind::Main, _) => ("ExecStart", ""),
+            (ProcessKind::PostStart, _) => ("ExecStartPost", "-"),
+            (ProcessKind::PreStop, _) => ("ExecStop", "-"),
+            (ProcessKind::PostStop, _) => ("ExecStopPost", ""),
+        };
+        c.unit.set("Service", key, format!("{prefix}{line}"));
+        let text = body_text(body);
+        if UPSTART_VARS.iter().any(|v| text.contains(v)) || text.contains("initctl") {
+            c.loss(
+                "UL512",
+                Severity::Warning,
+                body_span(body),
+                "the process uses upstart's variables or initctl",
+            )
+            .help("UPSTART_* variables are empty and initctl is absent under systemd: rewrite these lines");
+        }
+        match kind {
+            ProcessKind::PostStart => {
+                c.loss(
+                    "UL504",
+                    Severity::Info,
+                    body_span(body),
+                    "`post-start` became ExecStartPost=- (failure ignored, as in upstart)",
+                );
+            }
+            ProcessKind::PreStop => {
+                c.loss("UL504", Severity::Warning, body_span(body), "`pre-stop` became ExecStop=-")
+                    .help("systemd runs ExecStop= on every stop, even when the main process already died; upstart ran pre-stop only while it was alive");
+            }
+            _ => {}
+        }
+    }
+}
+
+fn console(c: &mut Ctx, r: &Resolved<'_>) {
+    let u = &mut c.unit;
+    match r.console {
+        Some(ConsoleMode::None) => {
+            u.set("Service", "StandardOutput", "null");
+            u.set("Service", "StandardError", "null");
+        }
+        Some(ConsoleMode::Output) => {
+            u.set("Service", "StandardOutput", "tty");
+            u.set("Service", "StandardError", "tty");
+            u.set("Service", "TTYPath", "/dev/console");
+        }
+        Some(ConsoleMode::Owner) => {
+            u.set("Service", "StandardInput", "tty-force");
+            u.set("Service", "StandardOutput", "inherit");
+            u.set("Service", "StandardError", "inherit");
+            u.set("Service", "TTYPath", "/dev/console");
+        }
+        // `console log` (upstart's default): the journal.
+        Some(ConsoleMode::Log) | None => {
+            if r.console == Some(ConsoleMode::Log) {
+                c.loss("UL506", Severity::Info, Span::default(), "`console log` output goes to the journal")
+                    .help("it was /var/log/upstart/JOB.log through a pty; programs may now buffer their output");
+            }
+        }
+    }
+}
+
+/// What the `start on` events translate to.
+fn start_on(c: &mut Ctx, r: &Resolved<'_>, is_target: bool) {
+    let Some(on) = r.start_on else {
+        if r.manual {
+            c.loss(
+                "UL501",
+                Severity::Info,
+                Span::default(),
+                "`manual`: no [Install] section",
+            )
+            .help("the unit is only started by hand (systemctl start), like the job");
+        }
+        return;
+    };
+    if contains_and(&on.expr) {
+        c.loss("UL502", Severity::Warning, on.expr.events()[0].span, "`and` in `start on` is approximated")
+            .help("systemd has no \"both events happened\" trigger: the unit is ordered after every operand and installed into the last one");
+    }
+    for event in on.expr.events() {
+        start_event(c, event, is_target);
+    }
+    if r.manual {
+        c.unit.sections.retain(|s| s.name != "Install");
+    }
+}
+
+fn contains_and(e: &EventExpr) -> bool {
+    match e {
+        EventExpr::Match { .. } => false,
+        EventExpr::Op { op, lhs, rhs, .. } => {
+            *op == Operator::And || contains_and(lhs) || contains_and(rhs)
+        }
+    }
+}
+
+fn positional(e: &EventMatch, i: usize) -> Option<&str> {
+    e.args
+        .iter()
+        .filter_map(|a| match a {
+            EventArg::Positional { pattern, .. } => Some(pattern.as_str()),
+            EventArg::Named { .. } => None,
+        })
+        .nth(i)
+}
+
+fn named<'e>(e: &'e EventMatch, key: &str) -> Option<(&'e str, bool)> {
+    e.args.iter().find_map(|a| match a {
+        EventArg::Named {
+            key: k,
+            negated,
+            pattern,
+            ..
+        } if k == key => Some((pattern.as_str(), *negated)),
+        _ => None,
+    })
+}
+
+/// The runlevels a glob such as `[2345]`, `[!016]`, `2` or `S` matches.
+fn runlevels(pattern: &str) -> Vec<char> {
+    let all = ['0', '1', '2', '3', '4', '5', '6', 'S'];
+    let Some(inner) = pattern.strip_prefix('[').and_then(|p| p.strip_suffix(']')) else {
+        return all
+            .into_iter()
+            .filter(|c| pattern == c.to_string() || pattern == "*")
+            .collect();
+    };
+    let (negate, set) = match inner.strip_prefix(['!', '^']) {
+        Some(s) => (true, s),
+        None => (false, inner),
+    };
+    let mut chars: Vec<char> = Vec::new();
+    let s: Vec<char> = set.chars().collect();
+    let mut i = 0;
+    while i < s.len() {
+        if i + 2 < s.len() && s[i + 1] == '-' {
+            let (a, b) = (s[i], s[i + 2]);
+            chars.extend(all.iter().filter(|c| **c >= a && **c <= b));
+            i += 3;
+        } else {
+            chars.push(s[i]);
+            i += 1;
+        }
+    }
+    all.into_iter()
+        .filter(|c| chars.contains(c) != negate)
+        .collect()
+}
+
+fn start_event(c: &mut Ctx, e: &EventMatch, is_target: bool) {
+    let u = &mut c.unit;
+    let name = e.name.as_str();
+    let job_arg =
+        || positional(e, 0).or_else(|| named(e, "JOB").filter(|(_, n)| !n).map(|(p, _)| p));
+    match name {
+        "runlevel" => {
+            let pattern = positional(e, 0)
+                .or_else(|| named(e, "RUNLEVEL").filter(|(_, n)| !n).map(|(p, _)| p));
+            let levels = pattern.map_or_else(Vec::new, runlevels);
+            if levels.is_empty() {
+                u.add_to_list("Install", "WantedBy", "multi-user.target");
+            } else if levels.iter().all(|l| matches!(l, '0' | '6'))
+                || levels.iter().all(|l| matches!(l, '0' | '1' | '6')) && levels.contains(&'0')
+            {
+                u.set("Unit", "DefaultDependencies", "no");
+                u.add_to_list("Unit", "Before", "shutdown.target");
+                for t in ["halt.target", "poweroff.target", "reboot.target"] {
+                    u.add_to_list("Install", "WantedBy", t);
+                }
+                c.loss("UL502", Severity::Warning, e.span, "a job started at shutdown became a unit wanted by halt/poweroff/reboot")
+                    .help("check the order: a RemainAfterExit=yes unit whose ExecStop= does the work is often better");
+            } else if levels.iter().all(|l| matches!(l, 'S' | '1')) {
+                u.add_to_list("Install", "WantedBy", "rescue.target");
+            } else if levels == ['5'] {
+                u.add_to_list("Install", "WantedBy", "graphical.target");
+            } else {
+                u.add_to_list("Install", "WantedBy", "multi-user.target");
+            }
+        }
+        "startup" | "virtual-filesystems" => {
+            u.set("Unit", "DefaultDependencies", "no");
+            u.add_to_list("Unit", "Conflicts", "shutdown.target");
+            u.add_to_list("Unit", "Before", "shutdown.target");
+            u.add_to_list("Install", "WantedBy", "sysinit.target");
+        }
+        "local-filesystems" => {
+            u.add_to_list("Unit", "After", "local-fs.target");
+            u.add_to_list("Install", "WantedBy", "multi-user.target");
+        }
+        "remote-filesystems" => {
+            u.add_to_list("Unit", "After", "remote-fs.target");
+            u.add_to_list("Unit", "Wants", "remote-fs.target");
+            u.add_to_list("Install", "WantedBy", "multi-user.target");
+        }
+        "filesystem" => {
+            for t in ["local-fs.target", "remote-fs.target", "swap.target"] {
+                u.add_to_list("Unit", "After", t);
+            }
+            u.add_to_list("Install", "WantedBy", "multi-user.target");
+        }
+        "all-swaps" => {
+            u.add_to_list("Unit", "After", "swap.target");
+            u.add_to_list("Install", "WantedBy", "multi-user.target");
+        }
+        "mounted" | "mounting" => {
+            match named(e, "MOUNTPOINT") {
+                Some((m, false)) if m.starts_with('/') && !m.contains(['*', '?', '[', '$']) => {
+                    u.add_to_list("Unit", "RequiresMountsFor", &plain(m));
+                }
+                _ => {
+                    c.loss(
+                        "UL502",
+                        Severity::Warning,
+                        e.span,
+                        format!("`{name}` without a fixed MOUNTPOINT is approximated"),
+                    )
+                    .help("systemd orders on mount units: add RequiresMountsFor=/path");
+                    c.unit.add_to_list("Unit", "After", "local-fs.target");
+                }
+            }
+            c.unit
+                .add_to_list("Install", "WantedBy", "multi-user.target");
+        }
+        "net-device-up" | "static-network-up" => {
+            match named(e, "IFACE") {
+                Some((iface, false)) if !iface.contains(['*', '?', '[', '$']) => {
+                    let dev = format!("sys-subsystem-net-devices-{}.device", unit_name(iface));
+                    u.add_to_list("Unit", "BindsTo", &dev);
+                    u.add_to_list("Unit", "After", &dev);
+                    c.loss(
+                        "UL502",
+                        Severity::Warning,
+                        e.span,
+                        format!(
+                            "`IFACE={iface}` became the device's presence, not its configuration"
+                        ),
+                    )
+                    .help("use network-online.target if the address must be configured");
+                }
+                _ => {
+                    u.add_to_list("Unit", "Wants", "network-online.target");
+                    u.add_to_list("Unit", "After", "network-online.target");
+                }
+            }
+            c.unit
+                .add_to_list("Install", "WantedBy", "multi-user.target");
+        }
+        "control-alt-delete" => u.add_to_list("Install", "WantedBy", "ctrl-alt-del.target"),
+        "keyboard-request" => u.add_to_list("Install", "WantedBy", "kbrequest.target"),
+        "power-status-changed" => u.add_to_list("Install", "WantedBy", "sigpwr.target"),
+        "desktop-session-start" | "login-session-start" => {
+            u.add_to_list("Unit", "After", "display-manager.service");
+            u.add_to_list("Install", "WantedBy", "graphical.target");
+        }
+        "started" | "starting" => match job_arg() {
+            Some(j) if !j.contains(['*', '?', '[', '$']) => {
+                let svc = format!("{}.service", unit_name(j));
+                u.add_to_list(
+                    "Unit",
+                    if name == "started" { "After" } else { "Before" },
+                    &svc,
+                );
+                u.add_to_list("Install", "WantedBy", &svc);
+            }
+            _ => {
+                c.loss(
+                    "UL502",
+                    Severity::Warning,
+                    e.span,
+                    format!("`{name}` without a fixed job name cannot be converted"),
+                )
+                .help("name the unit in After=/WantedBy= by hand");
+            }
+        },
+        "stopping" | "stopped" => {
+            c.loss("UL502", Severity::Warning, e.span, format!("`start on {name} JOB` has no direct systemd form"))
+                .help("add to that unit a drop-in with OnSuccess=/OnFailure= (stopped) or ExecStop=-systemctl start --no-block (stopping)");
+        }
+        "socket" | "file" | "dbus" => {
+            c.loss("UL503", Severity::Warning, e.span, format!("the `{name}` bridge event needs a different unit type"))
+                .help("socket → a .socket unit, file → a .path unit, dbus → D-Bus activation; the program may need changes (LISTEN_FDS)");
+        }
+        n if n.contains("-device-") && events::is_standard_event(n) => {
+            c.loss("UL503", Severity::Warning, e.span, format!("the udev event `{n}` needs a udev rule"))
+                .help("TAG+=\"systemd\", ENV{SYSTEMD_WANTS}+=\"JOB.service\" in a udev rule, or a .device unit in WantedBy=");
+        }
+        n if events::is_standard_event(n) => {
+            c.loss(
+                "UL502",
+                Severity::Warning,
+                e.span,
+                format!("the event `{n}` has no systemd equivalent"),
+            )
+            .help("install the unit into the target that matches the moment by hand");
+        }
+        n => {
+            // A custom event (`initctl emit n`): a target to start instead.
+            let target = format!("{}.target", unit_name(n));
+            if !c.extra.iter().any(|x| x.file_name == target) && !is_target {
+                let mut t = Unit::default();
+                t.set("Unit", "Description", plain(&format!("upstart event {n}")));
+                t.set("Unit", "StopWhenUnneeded", "yes");
+                c.extra.push(OutputUnit {
+                    file_name: target.clone(),
+                    unit: t,
+                });
+            }
+            c.unit.add_to_list("Unit", "After", &target);
+            c.unit.add_to_list("Install", "WantedBy", &target);
+            c.notes.push(format!(
+                "`initctl emit {n}` becomes `systemctl start {target}` (after `systemctl enable`); event variables are not passed"
+            ));
+            c.loss("UL510", Severity::Info, e.span, format!("the event `{n}` became {target}"))
+                .help(format!("start it with `systemctl start {target}` where the job was started by `initctl emit {n}`"));
+        }
+    }
+    for a in &e.args {
+        if let EventArg::Named { key, .. } = a
+            && !matches!(
+                (name, key.as_str()),
+                ("runlevel", "RUNLEVEL")
+                    | (_, "JOB")
+                    | ("mounted" | "mounting", "MOUNTPOINT")
+                    | ("net-device-up", "IFACE")
+            )
+        {
+            c.loss(
+                "UL502",
+                Severity::Warning,
+                a.span(),
+                format!("the filter `{key}` on `{name}` is dropped"),
+            )
+            .help("systemd cannot filter on event variables");
+        }
+    }
+}
+
+fn stop_on(c: &mut Ctx, r: &Resolved<'_>) {
+    let Some(on) = r.stop_on else { return };
+    for e in on.expr.events() {
+        let name = e.name.as_str();
+        let job = positional(e, 0).or_else(|| named(e, "JOB").filter(|(_, n)| !n).map(|(p, _)| p));
+        match (name, job) {
+            ("runlevel", _) => {} // default dependencies stop it at shutdown
+            ("stopping" | "stopped", Some(j)) if !j.contains(['*', '?', '[', '$']) => {
+                c.unit
+                    .add_to_list("Unit", "PartOf", &format!("{}.service", unit_name(j)));
+                if name == "stopped" {
+                    c.loss(
+                        "UL502",
+                        Severity::Info,
+                        e.span,
+                        "`stop on stopped JOB` became PartOf= (stops with it, not after it)",
+                    );
+                }
+            }
+            ("starting", Some(j)) if !j.contains(['*', '?', '[', '$']) => {
+                c.unit
+                    .add_to_list("Unit", "Conflicts", &format!("{}.service", unit_name(j)));
+            }
+            _ => {
+                c.loss(
+                    "UL511",
+                    Severity::Warning,
+                    e.span,
+                    format!("`stop on {name}` is not converted"),
+                )
+                .help(
+                    "systemd stops units by dependencies: use PartOf=/Conflicts= by hand if needed",
+                );
+            }
+        }
+    }
+}

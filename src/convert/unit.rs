@@ -1,0 +1,195 @@
+//! A small model of a systemd unit file and its text form, with the escaping
+//! rules of systemd 252 (spec/conversion.md Part B).
+
+/// A unit file: sections in order, each with `Key=Value` lines whose values
+/// are already escaped for systemd.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Unit {
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Section {
+    pub name: String,
+    pub entries: Vec<(String, String)>,
+}
+
+impl Unit {
+    /// Append `key=value` to `section` (created in order of first use).
+    pub fn set(&mut self, section: &str, key: &str, value: impl Into<String>) {
+        let value = value.into();
+        if let Some(s) = self.sections.iter_mut().find(|s| s.name == section) {
+            s.entries.push((key.to_string(), value));
+        } else {
+            self.sections.push(Section {
+                name: section.to_string(),
+                entries: vec![(key.to_string(), value)],
+            });
+        }
+    }
+
+    /// Add `value` to a space-separated list key (`After=`, `WantedBy=`…),
+    /// once.
+    pub fn add_to_list(&mut self, section: &str, key: &str, value: &str) {
+        if let Some(s) = self.sections.iter_mut().find(|s| s.name == section)
+            && let Some((_, v)) = s.entries.iter_mut().find(|(k, _)| k == key)
+        {
+            if !v.split(' ').any(|x| x == value) {
+                v.push(' ');
+                v.push_str(value);
+            }
+            return;
+        }
+        self.set(section, key, value);
+    }
+
+    /// The value of the first `key` in `section`.
+    #[must_use]
+    pub fn get(&self, section: &str, key: &str) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|s| s.name == section)?
+            .entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The unit file text.
+    #[must_use]
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for (i, s) in self
+            .sections
+            .iter()
+            .filter(|s| !s.entries.is_empty())
+            .enumerate()
+        {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push('[');
+            out.push_str(&s.name);
+            out.push_str("]\n");
+            for (k, v) in &s.entries {
+                out.push_str(k);
+                out.push('=');
+                out.push_str(v);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Escape one character for a double-quoted systemd word (`Exec*=`,
+/// `Environment=`): C escapes are decoded there.
+fn c_escape(c: char, out: &mut String) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '"' => out.push_str("\\\""),
+        '\n' => out.push_str("\\n"),
+        '\t' => out.push_str("\\t"),
+        '%' => out.push_str("%%"),
+        c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+        c => out.push(c),
+    }
+}
+
+/// One argument of an `Exec*=` line: quoted when needed, `%` → `%%`,
+/// `$` → `$$` (so systemd substitutes nothing), C escapes for `\`, `"`,
+/// newline, tab and control characters.
+#[must_use]
+pub fn exec_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s != ";"
+        && s.chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '\\' | '%' | '$'));
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if c == '$' {
+            out.push_str("$$");
+        } else {
+            c_escape(c, &mut out);
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// argv[0] of an `Exec*=` line: `%` doubled; quoted only when it has blanks
+/// (systemd ≤ 219 rejects a quoted command).
+#[must_use]
+pub fn exec_program(s: &str) -> String {
+    if s.chars().any(char::is_whitespace) || s.contains(['"', '\'', '\\', '$']) {
+        exec_word(s)
+    } else {
+        s.replace('%', "%%")
+    }
+}
+
+/// `Environment="KEY=VALUE"`: one quoted word; `$` stays literal there.
+#[must_use]
+pub fn env_assignment(key: &str, value: &str) -> String {
+    let mut out = String::from("\"");
+    for c in key.chars().chain(std::iter::once('=')).chain(value.chars()) {
+        c_escape(c, &mut out);
+    }
+    out.push('"');
+    out
+}
+
+/// A value without quoting syntax (`Description=`, `X-…=`, paths, names):
+/// only `%` is special; a final backslash would join the next line.
+#[must_use]
+pub fn plain(s: &str) -> String {
+    let mut v = s.replace('%', "%%").replace(['\n', '\r'], " ");
+    if v.ends_with('\\') && !v.ends_with("\\\\") {
+        v.push('\\');
+    }
+    v
+}
+
+/// A unit name for a job (or event) name, as `systemd-escape` does: `/`
+/// becomes `-`; bytes other than `[A-Za-z0-9:_.]` become `\xNN`; a leading
+/// `.` is escaped.
+#[must_use]
+pub fn unit_name(name: &str) -> String {
+    let mut out = String::new();
+    for (i, b) in name.trim_matches('/').bytes().enumerate() {
+        match b {
+            b'/' => out.push('-'),
+            b'.' if i == 0 => out.push_str("\\x2e"),
+            b if b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'.') => {
+                out.push(b as char)
+            }
+            b => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(exec_word("--port=80"), "--port=80");
+        assert_eq!(exec_word("a b"), "\"a b\"");
+        assert_eq!(exec_word("+%s"), "\"+%%s\"");
+        assert_eq!(
+            exec_word("echo $HOME \"x\"\n"),
+            "\"echo $$HOME \\\"x\\\"\\n\""
+        );
+        assert_eq!(exec_word(";"), "\";\"");
+        assert_eq!(env_assignment("A", "b c$ %"), "\"A=b c$ %%\"");
+        assert_eq!(plain("100% sure\\"), "100%% sure\\\\");
+        assert_eq!(unit_name("net/apache-2"), "net-apache\\x2d2");
+        assert_eq!(unit_name(".hidden"), "\\x2ehidden");
+    }
+}
