@@ -154,9 +154,11 @@ pub fn plain(s: &str) -> String {
     v
 }
 
-/// A unit name for a job (or event) name, as `systemd-escape` does: `/`
-/// becomes `-`; bytes other than `[A-Za-z0-9:_.]` become `\xNN`; a leading
-/// `.` is escaped.
+/// A unit name for a job (or event) name: `/` becomes `-`; bytes a unit
+/// name cannot hold (other than `[A-Za-z0-9:_.-]`) become `\xNN`, as
+/// `systemd-escape` writes them; a leading `.` is escaped. Unlike
+/// `systemd-escape`, `-` is kept, so `cros-camera` stays `cros-camera` and
+/// names of existing units (`network-manager`) still match.
 #[must_use]
 pub fn unit_name(name: &str) -> String {
     let mut out = String::new();
@@ -164,7 +166,7 @@ pub fn unit_name(name: &str) -> String {
         match b {
             b'/' => out.push('-'),
             b'.' if i == 0 => out.push_str("\\x2e"),
-            b if b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'.') => {
+            b if b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'.' | b'-') => {
                 out.push(b as char)
             }
             b => out.push_str(&format!("\\x{b:02x}")),
@@ -189,7 +191,8 @@ mod tests {
         assert_eq!(exec_word(";"), "\";\"");
         assert_eq!(env_assignment("A", "b c$ %"), "\"A=b c$ %%\"");
         assert_eq!(plain("100% sure\\"), "100%% sure\\\\");
-        assert_eq!(unit_name("net/apache-2"), "net-apache\\x2d2");
+        assert_eq!(unit_name("net/apache-2"), "net-apache-2");
+        assert_eq!(unit_name("a b+c"), "a\\x20b\\x2bc");
         assert_eq!(unit_name(".hidden"), "\\x2ehidden");
     }
 }
