@@ -38,11 +38,11 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -s h 
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -l check -d 'Exit 1 and show a diff when a file is not in canonical form'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -l write -d 'Rewrite files in place (atomically) instead of printing them'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -s h -l help -d 'Print help'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s o -l output -d 'Write the units into this directory instead of printing one unit' -r -F
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l force -d 'Overwrite units that already exist in the output directory'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l check -d 'Exit 1 when a unit on disk differs from what would be written (nothing is written)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l diff -d 'Print unified diffs against the units on disk (nothing is written)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l verify -d 'Run `systemd-analyze verify` on the written units when it is installed'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s o -l output -d 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l force -d 'Overwrite units in DIR that differ from the conversion'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l check -d 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l diff -d 'Print unified diffs between DIR and the conversion (writes nothing)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l verify -d 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s h -l help -d 'Print help'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'Reports with the source snippet and help (colour on a terminal only)'
 concise\t'One line per problem (path, line, column, severity, code, message)'

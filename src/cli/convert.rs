@@ -1,190 +1,445 @@
-//! `upstart2systemd` / `upstart-tools convert`.
+//! `upstart2systemd` / `upstart-tools convert`: upstart jobs → systemd units.
+//!
+//! One job and no `-o`: its units on stdout (several units each after a
+//! `# NAME` header), diagnostics on stderr. `-o DIR`: one file per unit,
+//! written atomically, never over a different file without `--force`.
+//! `--check` / `--diff` compare with `DIR` and write nothing.
+//!
+//! Exit status: 0 converted (losses are warnings), 1 an input has errors and
+//! was not converted (or `--check` found a difference, or `--verify`
+//! failed), 2 usage or I/O error. The worst one wins; every other job is
+//! still converted.
 
 use super::{Status, eprint, stderr_color, write_stdout};
-use crate::convert::to_systemd;
+use crate::convert::{Conversion, Loss, to_systemd};
 use crate::diag::Diagnostic;
-use crate::load::{FileKind, LoadedJob, file_kind, job_name};
+use crate::lint::rules::ul5_common::from_override;
+use crate::load::{FileKind, LoadedJob, ParsedFile, file_kind, job_name};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Job files (`.conf`) or directories of them; a `.override` beside a job is merged first.
+    /// Job files (`.conf`) or directories of them (walked; job names are
+    /// relative to the directory). A `.override` beside a job is merged first.
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
-    /// Write the units into this directory instead of printing one unit.
+    /// Write the units into DIR (`JOB.service`, `JOB@.service` for
+    /// instance jobs, event targets beside them) instead of printing them.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
-    /// Overwrite units that already exist in the output directory.
+    /// Overwrite units in DIR that differ from the conversion.
     #[arg(long)]
     force: bool,
-    /// Exit 1 when a unit on disk differs from what would be written (nothing is written).
-    #[arg(long, conflicts_with = "diff")]
+    /// Exit 1 when a unit in DIR differs from what would be written (writes nothing).
+    #[arg(long, requires = "output")]
     check: bool,
-    /// Print unified diffs against the units on disk (nothing is written).
-    #[arg(long)]
+    /// Print unified diffs between DIR and the conversion (writes nothing).
+    #[arg(long, requires = "output")]
     diff: bool,
-    /// Run `systemd-analyze verify` on the written units when it is installed.
+    /// Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails).
     #[arg(long)]
     verify: bool,
 }
 
-struct Job {
+/// A job to convert.
+struct JobInput {
     name: String,
     path: PathBuf,
 }
 
+/// A unit produced in this run.
+struct Produced {
+    text: String,
+    /// The job that produced it first.
+    job: String,
+}
+
 pub(crate) fn run(args: &Args) -> Status {
-    let mut jobs = Vec::new();
-    let mut status = Status::Clean;
-    for p in &args.paths {
-        if p.is_dir() {
-            for e in walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-            {
-                match e {
-                    Ok(e)
-                        if e.file_type().is_file()
-                            && file_kind(e.path()) == Some(FileKind::Conf) =>
-                    {
-                        jobs.push(Job {
-                            name: job_name(e.path(), Some(p)),
-                            path: e.path().to_path_buf(),
-                        });
-                    }
-                    Ok(_) => {}
-                    Err(err) => {
-                        eprint(&format!("upstart2systemd: {err}\n"));
-                        status = Status::Error;
-                    }
-                }
-            }
-        } else {
-            jobs.push(Job {
-                name: job_name(p, None),
-                path: p.clone(),
-            });
-        }
-    }
-    let to_stdout = args.output.is_none() && !args.check && !args.diff;
+    let (jobs, mut status) = collect(&args.paths);
+    let to_stdout = args.output.is_none();
     if to_stdout && jobs.len() > 1 {
-        eprint("upstart2systemd: several jobs need -o DIR\n");
+        eprint(&format!(
+            "upstart2systemd: {} jobs given: use -o DIR to write their units (stdout takes one job)\n",
+            jobs.len()
+        ));
         return Status::Error;
     }
-    let out_dir = args.output.clone().unwrap_or_else(|| PathBuf::from("."));
-    let mut written = Vec::new();
+    let writes = !to_stdout && !args.check && !args.diff;
+    if let Some(dir) = &args.output
+        && writes
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprint(&format!("{}: cannot create: {e}\n", dir.display()));
+        return Status::Error;
+    }
+
+    let mut produced: BTreeMap<String, Produced> = BTreeMap::new();
+    let (mut converted, mut failed) = (0usize, 0usize);
+    let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
+    // Units in DIR that now hold the conversion (verified there).
+    let mut on_disk: Vec<String> = Vec::new();
+    let several = jobs.len() > 1;
     for job in &jobs {
-        let loaded = match LoadedJob::load(&job.path, job.name.clone()) {
-            Ok(l) => l,
-            Err(e) => {
-                eprint(&format!(
-                    "{}: error[UL903] cannot read: {e}\n",
-                    job.path.display()
-                ));
-                status = Status::Error;
-                continue;
-            }
+        let Some(conv) = convert_one(job, several, &mut status) else {
+            failed += 1;
+            continue;
         };
-        if loaded.conf.parsed.has_errors() {
-            for e in &loaded.conf.parsed.errors {
-                eprint(&Diagnostic::from_parse(&loaded.conf.source, e).render(stderr_color(), 100));
+        converted += 1;
+        if to_stdout {
+            if print_units(&conv).is_err() {
+                return Status::Error;
             }
-            eprint(&format!(
-                "{}: not converted: upstart rejects this job\n",
-                job.path.display()
-            ));
-            status = status.max(Status::Problems);
+            for unit in &conv.units {
+                produced.insert(
+                    unit.file_name.clone(),
+                    Produced {
+                        text: unit.unit.render(),
+                        job: job.name.clone(),
+                    },
+                );
+            }
             continue;
         }
-        let conv = to_systemd(&job.name, &loaded.resolved());
-        for loss in &conv.losses {
-            let d = Diagnostic::new(
-                &loaded.conf.source,
-                loss.code,
-                loss.severity,
-                loss.message.clone(),
-                String::new(),
-                loss.help.clone(),
-                loss.span,
-                &[],
-            );
-            eprint(&format!("{}\n", crate::lint::output::concise::line(&d)));
-            if let Some(h) = &d.help {
-                eprint(&format!("  help: {h}\n"));
-            }
-        }
-        for note in &conv.notes {
-            eprint(&format!("note: {note}\n"));
-        }
+        let Some(dir) = &args.output else { continue };
         for unit in &conv.units {
             let text = unit.unit.render();
-            if to_stdout {
-                let header = if conv.units.len() > 1 {
-                    format!("# {}\n", unit.file_name)
-                } else {
-                    String::new()
-                };
-                if write_stdout(&format!("{header}{text}")).is_err() {
-                    return Status::Error;
-                }
-                if conv.units.len() > 1 {
-                    let _ = write_stdout("\n");
+            if let Some(p) = produced.get(&unit.file_name) {
+                if p.text != text {
+                    eprint(&format!(
+                        "{}: error: job `{}` also produces {} with other contents; not written\n",
+                        job.path.display(),
+                        p.job,
+                        unit.file_name
+                    ));
+                    status = Status::Error;
                 }
                 continue;
             }
-            let target = out_dir.join(&unit.file_name);
-            let existing = std::fs::read_to_string(&target).ok();
-            if args.check {
-                if existing.as_deref() != Some(text.as_str()) {
-                    eprint(&format!("{} would change\n", target.display()));
-                    status = status.max(Status::Problems);
+            produced.insert(
+                unit.file_name.clone(),
+                Produced {
+                    text: text.clone(),
+                    job: job.name.clone(),
+                },
+            );
+            let target = dir.join(&unit.file_name);
+            let existing = match std::fs::read(&target) {
+                Ok(bytes) => Some(bytes),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => {
+                    eprint(&format!("{}: cannot read: {e}\n", target.display()));
+                    status = Status::Error;
+                    continue;
+                }
+            };
+            let same = existing.as_deref() == Some(text.as_bytes());
+            if same {
+                unchanged += 1;
+            } else {
+                differ += 1;
+            }
+            if args.check || args.diff {
+                if !same {
+                    if args.check {
+                        let what = if existing.is_some() {
+                            "would change"
+                        } else {
+                            "would be created"
+                        };
+                        eprint(&format!("{}: {what}\n", target.display()));
+                        status = status.max(Status::Problems);
+                    }
+                    if args.diff {
+                        let old = existing
+                            .as_deref()
+                            .map(String::from_utf8_lossy)
+                            .unwrap_or_default();
+                        let old_name = if existing.is_some() {
+                            target.display().to_string()
+                        } else {
+                            "/dev/null".to_string()
+                        };
+                        let d = similar::TextDiff::from_lines(old.as_ref(), text.as_str())
+                            .unified_diff()
+                            .header(&old_name, &target.display().to_string())
+                            .to_string();
+                        if write_stdout(&d).is_err() {
+                            return Status::Error;
+                        }
+                    }
                 }
                 continue;
             }
-            if args.diff {
-                let old = existing.unwrap_or_default();
-                if old != text {
-                    let d = similar::TextDiff::from_lines(&old, &text)
-                        .unified_diff()
-                        .header(
-                            &target.display().to_string(),
-                            &format!("{} (converted)", target.display()),
-                        )
-                        .to_string();
-                    let _ = write_stdout(&d);
-                }
+            if same {
+                on_disk.push(unit.file_name.clone());
                 continue;
             }
             if existing.is_some() && !args.force {
-                if existing.as_deref() == Some(text.as_str()) {
-                    continue;
-                }
                 eprint(&format!(
-                    "{}: exists; not overwritten (use --force)\n",
+                    "{}: error: exists with other contents; not overwritten (use --force)\n",
                     target.display()
                 ));
                 status = Status::Error;
                 continue;
             }
-            if let Err(e) = write_new(&out_dir, &target, &text) {
+            if let Err(e) = write_atomic(dir, &target, &text) {
                 eprint(&format!("{}: cannot write: {e}\n", target.display()));
                 status = Status::Error;
                 continue;
             }
-            written.push(target);
+            written += 1;
+            on_disk.push(unit.file_name.clone());
         }
     }
-    if args.verify && !written.is_empty() {
-        status = status.max(verify(&written));
+
+    if let Some(dir) = &args.output {
+        let units = produced.len();
+        let what = if args.check || args.diff {
+            format!("{differ} differ, {unchanged} unchanged")
+        } else {
+            format!("{written} written, {unchanged} unchanged")
+        };
+        eprint(&format!(
+            "upstart2systemd: {converted} job{} converted into {units} unit{} in {} ({what}){}\n",
+            plural(converted),
+            plural(units),
+            dir.display(),
+            if failed > 0 {
+                format!(", {failed} not converted")
+            } else {
+                String::new()
+            }
+        ));
+    }
+
+    if args.verify {
+        let units: Vec<(String, String)> = produced
+            .into_iter()
+            .filter(|(name, _)| !writes || on_disk.contains(name))
+            .map(|(name, p)| (name, p.text))
+            .collect();
+        if !units.is_empty() {
+            status = status.max(verify(args.output.as_deref().filter(|_| writes), &units));
+        }
     }
     status
 }
 
-/// Write atomically: a temporary file in the directory, then a rename.
-fn write_new(dir: &Path, target: &Path, text: &str) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The jobs named by the command line, in order, and the status so far
+/// (2 when a directory could not be walked or a path does not exist).
+fn collect(paths: &[PathBuf]) -> (Vec<JobInput>, Status) {
+    let mut jobs: Vec<JobInput> = Vec::new();
+    let mut status = Status::Clean;
+    let mut seen = std::collections::BTreeSet::new();
+    let mut push = |jobs: &mut Vec<JobInput>, name: String, path: PathBuf| {
+        if seen.insert(path.clone()) {
+            jobs.push(JobInput { name, path });
+        }
+    };
+    for p in paths {
+        if p.is_dir() {
+            let walker = walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0
+                        || !e.file_type().is_dir()
+                        || !e.file_name().to_str().is_some_and(skipped_dir)
+                });
+            for e in walker {
+                match e {
+                    Ok(e)
+                        if !e.file_type().is_dir()
+                            && file_kind(e.path()) == Some(FileKind::Conf) =>
+                    {
+                        push(
+                            &mut jobs,
+                            job_name(e.path(), Some(p)),
+                            e.path().to_path_buf(),
+                        );
+                    }
+                    Ok(_) => {}
+                    Err(err) => {
+                        let path = err.path().unwrap_or(p);
+                        eprint(&format!(
+                            "{}: error[UL903] cannot read: {err}\n",
+                            path.display()
+                        ));
+                        status = Status::Error;
+                    }
+                }
+            }
+        } else if file_kind(p) == Some(FileKind::Override) {
+            // The job is the `.conf`; its override is merged into it.
+            let conf = p.with_extension("conf");
+            if conf.is_file() {
+                push(&mut jobs, job_name(&conf, None), conf);
+            } else {
+                eprint(&format!(
+                    "{}: error: an override needs its job: {} does not exist\n",
+                    p.display(),
+                    conf.display()
+                ));
+                status = Status::Error;
+            }
+        } else {
+            push(&mut jobs, job_name(p, None), p.clone());
+        }
+    }
+    (jobs, status)
+}
+
+/// Directories upstart does not load jobs from (as `upstart-lint` walks).
+fn skipped_dir(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || matches!(name, "RCS" | "CVS" | "SCCS" | "lost+found")
+        || name.ends_with(".dpkg-old")
+        || name.ends_with(".dpkg-new")
+}
+
+/// Load, check and convert one job, printing its diagnostics and notes on
+/// stderr. None when it is not converted (`status` says why).
+fn convert_one(job: &JobInput, several: bool, status: &mut Status) -> Option<Conversion> {
+    let loaded = match LoadedJob::load(&job.path, job.name.clone()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprint(&format!(
+                "{}: error[UL903] cannot read: {e}\n",
+                job.path.display()
+            ));
+            *status = Status::Error;
+            return None;
+        }
+    };
+    if loaded.conf.parsed.has_errors() {
+        print_parse_errors(&loaded.conf);
+        eprint(&format!(
+            "{}: not converted: upstart rejects this job (fix the errors above first)\n",
+            job.path.display()
+        ));
+        *status = (*status).max(Status::Problems);
+        return None;
+    }
+    if let Some(o) = loaded
+        .override_file
+        .as_ref()
+        .filter(|o| o.parsed.has_errors())
+    {
+        // Upstart ignores an override it cannot parse; so does the conversion.
+        print_parse_errors(o);
+        eprint(&format!(
+            "{}: warning: ignored, as upstart ignores it: the job is converted without it\n",
+            o.path.display()
+        ));
+        *status = (*status).max(Status::Problems);
+    }
+    let conv = to_systemd(&job.name, &loaded.resolved());
+    print_losses(&loaded, &conv);
+    for note in &conv.notes {
+        if several {
+            eprint(&format!("{}: note: {note}\n", job.path.display()));
+        } else {
+            eprint(&format!("note: {note}\n"));
+        }
+    }
+    Some(conv)
+}
+
+fn print_parse_errors(file: &ParsedFile) {
+    for e in &file.parsed.errors {
+        eprint(&Diagnostic::from_parse(&file.source, e).render(stderr_color(), 100));
+    }
+}
+
+/// The losses as `file:line:col: severity[UL5xx] message` lines, each with
+/// its `help:` line, in file order. A loss that only the `.override`
+/// causes is located in the override.
+fn print_losses(loaded: &LoadedJob, conv: &Conversion) {
+    let clean_override = loaded
+        .override_file
+        .as_ref()
+        .filter(|o| !o.parsed.has_errors());
+    let in_override: Vec<bool> = match clean_override {
+        Some(_) => {
+            let alone = crate::ast::resolve(&[&loaded.conf.parsed.job]);
+            from_override(&conv.losses, &to_systemd(&loaded.name, &alone).losses)
+        }
+        None => vec![false; conv.losses.len()],
+    };
+    let mut diags: Vec<Diagnostic> = conv
+        .losses
+        .iter()
+        .zip(in_override)
+        .map(|(loss, ovr)| {
+            let file = match clean_override {
+                Some(o) if ovr => o,
+                _ => &loaded.conf,
+            };
+            loss_diagnostic(file, loss)
+        })
+        .collect();
+    diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+    for d in &diags {
+        let mut text = crate::lint::output::concise::line(d);
+        text.push('\n');
+        if let Some(h) = &d.help {
+            text.push_str(&format!("  help: {h}\n"));
+        }
+        eprint(&text);
+    }
+}
+
+fn loss_diagnostic(file: &ParsedFile, loss: &Loss) -> Diagnostic {
+    Diagnostic::new(
+        &file.source,
+        loss.code,
+        loss.severity,
+        loss.message.clone(),
+        String::new(),
+        loss.help.clone(),
+        loss.span,
+        &[],
+    )
+}
+
+/// One job's units on stdout: a lone unit as is; several each after a
+/// `# NAME` header line, separated by a blank line.
+fn print_units(conv: &Conversion) -> std::io::Result<()> {
+    let several = conv.units.len() > 1;
+    let mut out = String::new();
+    for (i, unit) in conv.units.iter().enumerate() {
+        if several {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("# {}\n", unit.file_name));
+        }
+        out.push_str(&unit.unit.render());
+    }
+    if several {
+        let names: Vec<&str> = conv.units.iter().map(|u| u.file_name.as_str()).collect();
+        eprint(&format!(
+            "note: {} units on stdout, each after its `# NAME` line ({}); -o DIR writes one file each\n",
+            conv.units.len(),
+            names.join(", ")
+        ));
+    }
+    write_stdout(&out)
+}
+
+/// Write atomically: a temporary file in the same directory, then a rename
+/// over `target`. The temporary file is removed on any error.
+fn write_atomic(dir: &Path, target: &Path, text: &str) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".upstart2systemd-")
+        .tempfile_in(dir)?;
     std::io::Write::write_all(&mut tmp, text.as_bytes())?;
     tmp.as_file().sync_all()?;
     let perms = std::os::unix::fs::PermissionsExt::from_mode(0o644);
@@ -193,26 +448,68 @@ fn write_new(dir: &Path, target: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-fn verify(units: &[PathBuf]) -> Status {
+/// `systemd-analyze verify` on the units: those in `dir` when they were
+/// written there, else copies in a temporary directory (whose path is
+/// left out of the messages).
+fn verify(dir: Option<&Path>, units: &[(String, String)]) -> Status {
+    let tmp;
+    let (base, shown) = match dir {
+        Some(d) => (d.to_path_buf(), None),
+        None => {
+            tmp = match tempfile::Builder::new()
+                .prefix("upstart2systemd-verify-")
+                .tempdir()
+            {
+                Ok(t) => t,
+                Err(e) => {
+                    eprint(&format!(
+                        "upstart2systemd: --verify: temporary directory: {e}\n"
+                    ));
+                    return Status::Error;
+                }
+            };
+            for (name, text) in units {
+                if let Err(e) = std::fs::write(tmp.path().join(name), text) {
+                    eprint(&format!("upstart2systemd: --verify: {name}: {e}\n"));
+                    return Status::Error;
+                }
+            }
+            (tmp.path().to_path_buf(), Some(tmp.path().to_path_buf()))
+        }
+    };
     let out = std::process::Command::new("systemd-analyze")
         .args(["verify", "--man=no", "--recursive-errors=no"])
-        .args(units)
+        .args(units.iter().map(|(name, _)| base.join(name)))
         .output();
     match out {
         Ok(o) => {
-            let text = String::from_utf8_lossy(&o.stderr);
+            let mut text = String::from_utf8_lossy(&o.stderr).into_owned();
+            text.push_str(&String::from_utf8_lossy(&o.stdout));
+            if let Some(t) = shown {
+                text = text.replace(&format!("{}/", t.display()), "");
+            }
             eprint(&text);
             if o.status.success() {
+                eprint(&format!(
+                    "upstart2systemd: systemd-analyze verify: {} unit{} OK\n",
+                    units.len(),
+                    plural(units.len())
+                ));
                 Status::Clean
             } else {
+                eprint("upstart2systemd: systemd-analyze verify reported problems\n");
                 Status::Problems
             }
         }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprint("upstart2systemd: --verify: systemd-analyze is not installed; skipped\n");
+            Status::Clean
+        }
         Err(e) => {
             eprint(&format!(
-                "upstart2systemd: --verify: systemd-analyze not available ({e})\n"
+                "upstart2systemd: --verify: systemd-analyze: {e}\n"
             ));
-            Status::Clean
+            Status::Error
         }
     }
 }

@@ -3,6 +3,7 @@
 mod common;
 
 mod commands;
+mod convert_cli;
 mod corpus;
 mod edge_cases;
 mod generated;

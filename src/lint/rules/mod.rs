@@ -66,6 +66,19 @@ mod ul405_shellcheck;
 mod ul406_errexit_trailing_and;
 mod ul407_bashism;
 mod ul408_unreachable_after_exec;
+mod ul501_no_systemd_equivalent;
+mod ul502_complex_event_condition;
+mod ul503_bridge_event;
+mod ul504_hook_semantics_differ;
+mod ul506_log_path_changes;
+mod ul507_multi_variable_instance;
+mod ul508_respawn_limit_counts_all_starts;
+mod ul509_env_from_service_manager;
+mod ul510_custom_event_target;
+mod ul511_stop_event_not_converted;
+mod ul512_upstart_variables_in_process;
+mod ul513_kill_timeout_zero;
+pub(crate) mod ul5_common;
 mod ul603_missing_description;
 mod ul901_unused_suppression;
 mod ul902_unknown_rule_in_suppression;
@@ -141,6 +154,19 @@ pub(crate) static RULES: &[Rule] = &[
     ul406_errexit_trailing_and::RULE,
     ul407_bashism::RULE,
     ul408_unreachable_after_exec::RULE,
+    // UL5xx portability and conversion losses
+    ul501_no_systemd_equivalent::RULE,
+    ul502_complex_event_condition::RULE,
+    ul503_bridge_event::RULE,
+    ul504_hook_semantics_differ::RULE,
+    ul506_log_path_changes::RULE,
+    ul507_multi_variable_instance::RULE,
+    ul508_respawn_limit_counts_all_starts::RULE,
+    ul509_env_from_service_manager::RULE,
+    ul510_custom_event_target::RULE,
+    ul511_stop_event_not_converted::RULE,
+    ul512_upstart_variables_in_process::RULE,
+    ul513_kill_timeout_zero::RULE,
     // UL6xx hygiene
     ul603_missing_description::RULE,
     // UL9xx meta
