@@ -2,7 +2,9 @@
 //! Part B). Every loss of meaning becomes a [`Loss`] with a `UL5xx` code, so
 //! `upstart-lint --select UL5` can report the same findings.
 
-use super::unit::{Unit, env_assignment, exec_program, exec_word, plain, unit_name};
+use super::unit::{
+    Unit, env_assignment, exec_program, exec_word, path_unit_name, plain, unit_name,
+};
 use crate::ast::{
     ConsoleMode, EventArg, EventExpr, EventMatch, ExitStatus, ExpectMode, LimitValue, Operator,
     ProcessBody, ProcessKind, Resolved, RespawnLimit,
@@ -99,6 +101,14 @@ impl Loss {
 /// The `Exec*=` value that runs what upstart runs for this process.
 #[must_use]
 pub fn exec_line(body: &ProcessBody) -> String {
+    exec_line_in(body, "/")
+}
+
+/// [`exec_line`] for a process that upstart runs in the directory `cwd`
+/// (absolute): `execvp` finds a relative program path with a `/` there,
+/// while systemd refuses such a path.
+#[must_use]
+pub fn exec_line_in(body: &ProcessBody, cwd: &str) -> String {
     match body {
         ProcessBody::Exec { command } => {
             let cmd = command.value.as_str();
@@ -106,7 +116,14 @@ pub fn exec_line(body: &ProcessBody) -> String {
                 format!("/bin/sh -ec {}", exec_word(&format!("exec {cmd}")))
             } else {
                 let mut words = cmd.split([' ', '\t', '\r', '\n']).filter(|w| !w.is_empty());
-                let mut out = words.next().map(exec_program).unwrap_or_default();
+                let program = words.next().map(|p| {
+                    if p.contains('/') && !p.starts_with('/') {
+                        format!("{}/{p}", cwd.trim_end_matches('/'))
+                    } else {
+                        p.to_string()
+                    }
+                });
+                let mut out = program.as_deref().map(exec_program).unwrap_or_default();
                 for w in words {
                     out.push(' ');
                     out.push_str(&exec_word(w));
@@ -125,6 +142,23 @@ pub fn exec_line(body: &ProcessBody) -> String {
             };
             format!("/bin/sh -ec {}", exec_word(text))
         }
+    }
+}
+
+/// Whether systemd accepts `name` in `Environment=`/`PassEnvironment=`.
+fn env_name_is_valid(name: &str) -> bool {
+    name.starts_with(|ch: char| ch.is_ascii_alphabetic() || ch == '_')
+        && name
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+}
+
+/// A directory as upstart uses it: relative to `/`, where init runs.
+fn absolute(dir: &str) -> String {
+    if dir.starts_with('/') {
+        dir.to_string()
+    } else {
+        format!("/{dir}")
     }
 }
 
@@ -201,15 +235,27 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
         .collect();
     let is_target = !has_main && hooks.is_empty() && r.apparmor_load.is_none();
 
-    start_on(&mut c, r, is_target);
+    start_on(&mut c, r);
     stop_on(&mut c, r);
 
     if is_target {
         // A job with no process only marks a state: a target.
         let name = format!("{}.target", unit_name(job));
-        let unit = strip_service(c.unit);
+        let mut unit = strip_service(c.unit);
+        if unit.get("Unit", "Description").is_none() {
+            // An empty unit file is a masked unit for systemd.
+            unit.set("Unit", "Description", plain(&format!("upstart job {job}")));
+        }
         c.notes
             .push(format!("`{job}` has no process: converted to {name}"));
+        if unit
+            .sections
+            .iter()
+            .any(|s| s.name == "Install" && !s.entries.is_empty())
+        {
+            c.notes
+                .push(format!("enable it with `systemctl enable {name}`"));
+        }
         return finish(name, unit, c.losses, c.notes, c.extra);
     }
 
@@ -263,7 +309,7 @@ fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
         .strip_prefix("${")
         .and_then(|t| t.strip_suffix('}'))
         .or_else(|| text.strip_prefix('$'))
-        .filter(|v| !v.is_empty() && v.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_'));
+        .filter(|v| env_name_is_valid(v));
     match var {
         Some(v) => {
             c.unit.set("Service", "Environment", format!("\"{v}=%I\""));
@@ -311,6 +357,16 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
     }
     // Environment.
     for v in &r.env {
+        if !env_name_is_valid(&v.key) {
+            c.loss(
+                "UL501",
+                Severity::Warning,
+                v.span,
+                format!("`env {}`: systemd does not accept this variable name", v.key),
+            )
+            .help("systemd takes only names of letters, digits and `_`, not starting with a digit: rename the variable (and its uses)");
+            continue;
+        }
         match &v.value {
             Some(val) => c
                 .unit
@@ -329,11 +385,13 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
     if let Some(w) = r.setgid {
         u.set("Service", "Group", plain(&w.value));
     }
+    // Upstart's init runs in `/`, so a relative directory is relative to
+    // `/`; systemd refuses relative paths (spec A.2 `chdir`).
     if let Some(w) = r.chroot {
-        u.set("Service", "RootDirectory", plain(&w.value));
+        u.set("Service", "RootDirectory", plain(&absolute(&w.value)));
     }
     if let Some(w) = r.chdir {
-        u.set("Service", "WorkingDirectory", plain(&w.value));
+        u.set("Service", "WorkingDirectory", plain(&absolute(&w.value)));
     }
     if let Some(m) = r.umask {
         u.set("Service", "UMask", format!("{m:04o}"));
@@ -350,6 +408,23 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             LimitValue::Unlimited | LimitValue::Value(u64::MAX) => "infinity".to_string(),
             LimitValue::Value(n) => n.to_string(),
         };
+        let num = |v: &LimitValue| match v {
+            LimitValue::Unlimited => u64::MAX,
+            LimitValue::Value(n) => *n,
+        };
+        if num(soft) > num(hard) {
+            // setrlimit() refuses it when upstart spawns the job; systemd
+            // ignores the setting with a warning.
+            c.loss(
+                "UL501",
+                Severity::Warning,
+                Span::default(),
+                format!("`limit {}` has its soft value above the hard one: dropped", res.as_str()),
+            )
+            .help("upstart fails every start of this job (setrlimit: EINVAL) and systemd ignores such a limit; fix the values");
+            continue;
+        }
+        let u = &mut c.unit;
         let value = if soft == hard {
             val(soft)
         } else {
@@ -357,6 +432,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         };
         u.set("Service", &key, value);
     }
+    let u = &mut c.unit;
     // Kill.
     if let Some(s) = r.kill_signal {
         u.set("Service", "KillSignal", sig(s.number, s.name.as_deref()));
@@ -491,19 +567,42 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
     if let Some(p) = r.apparmor_load {
         c.unit.set(
             "Service",
-            "ExecStartPre",
+            if has_main {
+                "ExecStartPre"
+            } else {
+                "ExecStart"
+            },
             format!("-/sbin/apparmor_parser -r -W {}", exec_word(&p.value)),
         );
     }
-    for (kind, body) in &r.processes {
-        let line = exec_line(body);
-        let (key, prefix) = match (kind, has_main) {
-            (ProcessKind::PreStart, true) => ("ExecStartPre", ""),
-            (ProcessKind::PreStart, false) => ("ExecStart", ""),
-            (ProcessKind::Main, _) => ("ExecStart", ""),
-            (ProcessKind::PostStart, _) => ("ExecStartPost", "-"),
-            (ProcessKind::PreStop, _) => ("ExecStop", "-"),
-            (ProcessKind::PostStop, _) => ("ExecStopPost", ""),
+    // The directory upstart runs the processes in (relative to a chroot).
+    let cwd = r
+        .chdir
+        .map_or_else(|| "/".to_string(), |d| absolute(&d.value));
+    let has = |k| r.processes.contains_key(&k);
+    for kind in ProcessKind::ALL {
+        let Some(body) = r.processes.get(&kind).copied() else {
+            continue;
+        };
+        let line = exec_line_in(body, &cwd);
+        // Without a main process the unit is a oneshot that stays active:
+        // the start hooks are its start, the stop hooks its stop. systemd
+        // refuses a service without ExecStart= or ExecStop=, so a hook that
+        // is alone there takes that place.
+        let (key, prefix) = match kind {
+            ProcessKind::PreStart if has_main => ("ExecStartPre", ""),
+            ProcessKind::PreStart | ProcessKind::Main => ("ExecStart", ""),
+            ProcessKind::PostStart if has_main || has(ProcessKind::PreStart) => {
+                ("ExecStartPost", "-")
+            }
+            ProcessKind::PostStart => ("ExecStart", "-"),
+            ProcessKind::PreStop => ("ExecStop", "-"),
+            ProcessKind::PostStop
+                if !has_main && r.processes.len() == 1 && r.apparmor_load.is_none() =>
+            {
+                ("ExecStop", "")
+            }
+            ProcessKind::PostStop => ("ExecStopPost", ""),
         };
         c.unit.set("Service", key, format!("{prefix}{line}"));
         let text = body_text(body);
@@ -522,7 +621,7 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
                     "UL504",
                     Severity::Info,
                     body_span(body),
-                    "`post-start` became ExecStartPost=- (failure ignored, as in upstart)",
+                    format!("`post-start` became {key}=- (failure ignored, as in upstart)"),
                 );
             }
             ProcessKind::PreStop => {
@@ -563,7 +662,7 @@ fn console(c: &mut Ctx, r: &Resolved<'_>) {
 }
 
 /// What the `start on` events translate to.
-fn start_on(c: &mut Ctx, r: &Resolved<'_>, is_target: bool) {
+fn start_on(c: &mut Ctx, r: &Resolved<'_>) {
     let Some(on) = r.start_on else {
         if r.manual {
             c.loss(
@@ -580,11 +679,81 @@ fn start_on(c: &mut Ctx, r: &Resolved<'_>, is_target: bool) {
         c.loss("UL502", Severity::Warning, on.expr.events()[0].span, "`and` in `start on` is approximated")
             .help("systemd has no \"both events happened\" trigger: the unit is ordered after every operand and installed into the last one");
     }
-    for event in on.expr.events() {
-        start_event(c, event, is_target);
-    }
+    start_expr(c, &on.expr);
     if r.manual {
         c.unit.sections.retain(|s| s.name != "Install");
+    }
+}
+
+/// Translate an event expression: `or` installs into every alternative;
+/// `and` orders after every operand but installs only into the last one
+/// that installs anywhere (spec A.6.6).
+fn start_expr(c: &mut Ctx, e: &EventExpr) {
+    match e {
+        EventExpr::Match { event, .. } => start_event(c, event),
+        EventExpr::Op { op, lhs, rhs, .. } if *op == Operator::And => {
+            let saved = take_install(&mut c.unit);
+            start_expr(c, lhs);
+            let first = take_install(&mut c.unit);
+            start_expr(c, rhs);
+            let last = take_install(&mut c.unit);
+            let chosen = if last.is_empty() { first } else { last };
+            for entries in [saved, chosen] {
+                for (key, value) in entries {
+                    for v in value.split(' ') {
+                        c.unit.add_to_list("Install", &key, v);
+                    }
+                }
+            }
+        }
+        EventExpr::Op { lhs, rhs, .. } => {
+            start_expr(c, lhs);
+            start_expr(c, rhs);
+        }
+    }
+}
+
+/// Remove and return the entries of `[Install]`.
+fn take_install(unit: &mut Unit) -> Vec<(String, String)> {
+    unit.sections
+        .iter_mut()
+        .find(|s| s.name == "Install")
+        .map(|s| std::mem::take(&mut s.entries))
+        .unwrap_or_default()
+}
+
+/// Install a unit started on the runlevels `pattern` matches (spec A.6.2).
+fn runlevel_install(c: &mut Ctx, pattern: Option<&str>, span: Span) {
+    let levels = pattern.map_or_else(Vec::new, runlevels);
+    let boot = levels.iter().any(|l| matches!(l, '2'..='5'));
+    let u = &mut c.unit;
+    if levels.is_empty() {
+        u.add_to_list("Install", "WantedBy", "multi-user.target");
+    } else if !boot && levels.iter().any(|l| matches!(l, '0' | '6')) {
+        // Halt or reboot (perhaps with single-user, as `[!2345]`): a job
+        // started at shutdown.
+        u.add_to_list("Unit", "DefaultDependencies", "no");
+        u.add_to_list("Unit", "Before", "shutdown.target");
+        for t in ["halt.target", "poweroff.target", "reboot.target"] {
+            u.add_to_list("Install", "WantedBy", t);
+        }
+        c.loss("UL502", Severity::Warning, span, "a job started at shutdown became a unit wanted by halt/poweroff/reboot")
+            .help("check the order: a RemainAfterExit=yes unit whose ExecStop= does the work is often better");
+        if levels.iter().any(|l| matches!(l, '1' | 'S')) {
+            c.loss(
+                "UL502",
+                Severity::Warning,
+                span,
+                "the single-user runlevels of this condition are not converted",
+            )
+            .help("add WantedBy=rescue.target if the job must also run when entering rescue mode");
+        }
+    } else if !boot {
+        u.add_to_list("Install", "WantedBy", "rescue.target");
+    } else if levels == ['5'] {
+        u.add_to_list("Install", "WantedBy", "graphical.target");
+    } else {
+        u.add_to_list("Install", "WantedBy", "multi-user.target");
     }
 }
 
@@ -650,38 +819,20 @@ fn runlevels(pattern: &str) -> Vec<char> {
         .collect()
 }
 
-fn start_event(c: &mut Ctx, e: &EventMatch, is_target: bool) {
+fn start_event(c: &mut Ctx, e: &EventMatch) {
     let u = &mut c.unit;
     let name = e.name.as_str();
     let job_arg =
         || positional(e, 0).or_else(|| named(e, "JOB").filter(|(_, n)| !n).map(|(p, _)| p));
+    let stopped_rc = name == "stopped" && job_arg() == Some("rc");
     match name {
         "runlevel" => {
             let pattern = positional(e, 0)
                 .or_else(|| named(e, "RUNLEVEL").filter(|(_, n)| !n).map(|(p, _)| p));
-            let levels = pattern.map_or_else(Vec::new, runlevels);
-            if levels.is_empty() {
-                u.add_to_list("Install", "WantedBy", "multi-user.target");
-            } else if levels.iter().all(|l| matches!(l, '0' | '6'))
-                || levels.iter().all(|l| matches!(l, '0' | '1' | '6')) && levels.contains(&'0')
-            {
-                u.set("Unit", "DefaultDependencies", "no");
-                u.add_to_list("Unit", "Before", "shutdown.target");
-                for t in ["halt.target", "poweroff.target", "reboot.target"] {
-                    u.add_to_list("Install", "WantedBy", t);
-                }
-                c.loss("UL502", Severity::Warning, e.span, "a job started at shutdown became a unit wanted by halt/poweroff/reboot")
-                    .help("check the order: a RemainAfterExit=yes unit whose ExecStop= does the work is often better");
-            } else if levels.iter().all(|l| matches!(l, 'S' | '1')) {
-                u.add_to_list("Install", "WantedBy", "rescue.target");
-            } else if levels == ['5'] {
-                u.add_to_list("Install", "WantedBy", "graphical.target");
-            } else {
-                u.add_to_list("Install", "WantedBy", "multi-user.target");
-            }
+            runlevel_install(c, pattern, e.span);
         }
         "startup" | "virtual-filesystems" => {
-            u.set("Unit", "DefaultDependencies", "no");
+            u.add_to_list("Unit", "DefaultDependencies", "no");
             u.add_to_list("Unit", "Conflicts", "shutdown.target");
             u.add_to_list("Unit", "Before", "shutdown.target");
             u.add_to_list("Install", "WantedBy", "sysinit.target");
@@ -727,7 +878,10 @@ fn start_event(c: &mut Ctx, e: &EventMatch, is_target: bool) {
         "net-device-up" | "static-network-up" => {
             match named(e, "IFACE") {
                 Some((iface, false)) if !iface.contains(['*', '?', '[', '$']) => {
-                    let dev = format!("sys-subsystem-net-devices-{}.device", unit_name(iface));
+                    let dev = format!(
+                        "{}.device",
+                        path_unit_name(&format!("/sys/subsystem/net/devices/{iface}"))
+                    );
                     u.add_to_list("Unit", "BindsTo", &dev);
                     u.add_to_list("Unit", "After", &dev);
                     c.loss(
@@ -775,6 +929,13 @@ fn start_event(c: &mut Ctx, e: &EventMatch, is_target: bool) {
                 .help("name the unit in After=/WantedBy= by hand");
             }
         },
+        "stopped" if stopped_rc => {
+            // rc has run the SysV scripts of the new runlevel: late jobs
+            // such as gettys (spec A.6.2).
+            u.add_to_list("Unit", "After", "rc-local.service");
+            let pattern = named(e, "RUNLEVEL").filter(|(_, n)| !n).map(|(p, _)| p);
+            runlevel_install(c, pattern, e.span);
+        }
         "stopping" | "stopped" => {
             c.loss("UL502", Severity::Warning, e.span, format!("`start on {name} JOB` has no direct systemd form"))
                 .help("add to that unit a drop-in with OnSuccess=/OnFailure= (stopped) or ExecStop=-systemctl start --no-block (stopping)");
@@ -799,7 +960,7 @@ fn start_event(c: &mut Ctx, e: &EventMatch, is_target: bool) {
         n => {
             // A custom event (`initctl emit n`): a target to start instead.
             let target = format!("{}.target", unit_name(n));
-            if !c.extra.iter().any(|x| x.file_name == target) && !is_target {
+            if !c.extra.iter().any(|x| x.file_name == target) {
                 let mut t = Unit::default();
                 t.set("Unit", "Description", plain(&format!("upstart event {n}")));
                 t.set("Unit", "StopWhenUnneeded", "yes");
@@ -826,6 +987,7 @@ fn start_event(c: &mut Ctx, e: &EventMatch, is_target: bool) {
                     | ("mounted" | "mounting", "MOUNTPOINT")
                     | ("net-device-up", "IFACE")
             )
+            && !(stopped_rc && key == "RUNLEVEL")
         {
             c.loss(
                 "UL502",

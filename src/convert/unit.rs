@@ -144,11 +144,12 @@ pub fn env_assignment(key: &str, value: &str) -> String {
 }
 
 /// A value without quoting syntax (`Description=`, `X-…=`, paths, names):
-/// only `%` is special; a final backslash would join the next line.
+/// only `%` is special; a line ending in an odd number of backslashes is
+/// joined with the next one, so such a value gets one more.
 #[must_use]
 pub fn plain(s: &str) -> String {
     let mut v = s.replace('%', "%%").replace(['\n', '\r'], " ");
-    if v.ends_with('\\') && !v.ends_with("\\\\") {
+    if (v.len() - v.trim_end_matches('\\').len()) % 2 == 1 {
         v.push('\\');
     }
     v
@@ -175,6 +176,30 @@ pub fn unit_name(name: &str) -> String {
     out
 }
 
+/// The unit name of a path (`.device`, `.mount`), as `systemd-escape
+/// --path` writes it: `/` separates, every byte other than
+/// `[A-Za-z0-9:_.]` (`-` included) becomes `\xNN`, a leading `.` too; `/`
+/// alone is `-`.
+#[must_use]
+pub fn path_unit_name(path: &str) -> String {
+    let trimmed = path.trim_matches('/');
+    if trimmed.is_empty() {
+        return "-".to_string();
+    }
+    let mut out = String::new();
+    for (i, b) in trimmed.bytes().enumerate() {
+        match b {
+            b'/' => out.push('-'),
+            b'.' if i == 0 => out.push_str("\\x2e"),
+            b if b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'.') => {
+                out.push(b as char);
+            }
+            b => out.push_str(&format!("\\x{b:02x}")),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +219,11 @@ mod tests {
         assert_eq!(unit_name("net/apache-2"), "net-apache-2");
         assert_eq!(unit_name("a b+c"), "a\\x20b\\x2bc");
         assert_eq!(unit_name(".hidden"), "\\x2ehidden");
+        assert_eq!(plain("a\\\\\\"), "a\\\\\\\\");
+        assert_eq!(
+            path_unit_name("/sys/subsystem/net/devices/br-lan"),
+            "sys-subsystem-net-devices-br\\x2dlan"
+        );
+        assert_eq!(path_unit_name("/"), "-");
     }
 }

@@ -4,6 +4,7 @@ mod common;
 
 mod commands;
 mod convert_cli;
+mod convert_units;
 mod corpus;
 mod edge_cases;
 mod generated;

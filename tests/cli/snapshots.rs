@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 /// produces `<prefix><stem>.snap`. A new family of goldens must be listed
 /// here, or `no_stale_snapshots` reports its files as unused.
 const FAMILIES: &[(&str, &str)] = &[
+    ("convert__", "convert"),
     ("parse__", "parse/ok"),
     ("fmt__", "parse/ok"),
     ("lint__", "parse/err"),
