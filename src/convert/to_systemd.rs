@@ -978,8 +978,11 @@ fn start_event(c: &mut Ctx, e: &EventMatch) {
                 .help(format!("start it with `systemctl start {target}` where the job was started by `initctl emit {n}`"));
         }
     }
+    // The bridge events' variables are part of the UL503 finding already.
+    let bridge = matches!(name, "socket" | "file" | "dbus") || name.contains("-device-");
     for a in &e.args {
         if let EventArg::Named { key, .. } = a
+            && !bridge
             && !matches!(
                 (name, key.as_str()),
                 ("runlevel", "RUNLEVEL")
@@ -1006,7 +1009,15 @@ fn stop_on(c: &mut Ctx, r: &Resolved<'_>) {
         let name = e.name.as_str();
         let job = positional(e, 0).or_else(|| named(e, "JOB").filter(|(_, n)| !n).map(|(p, _)| p));
         match (name, job) {
-            ("runlevel", _) => {} // default dependencies stop it at shutdown
+            // Default dependencies already stop the unit at shutdown, which
+            // is when these events come.
+            (
+                "runlevel"
+                | "unmounting-filesystem"
+                | "deconfiguring-networking"
+                | "unmounted-remote-filesystems",
+                _,
+            ) => {}
             ("stopping" | "stopped", Some(j)) if !j.contains(['*', '?', '[', '$']) => {
                 c.unit
                     .add_to_list("Unit", "PartOf", &format!("{}.service", unit_name(j)));
