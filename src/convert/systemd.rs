@@ -3,6 +3,7 @@
 //! stops at the first problem.
 
 use crate::source::Span;
+use std::path::{Path, PathBuf};
 
 /// One `Key=Value` assignment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,4 +88,696 @@ pub struct ExecPrefixes {
 pub struct ExecCommand {
     pub prefixes: ExecPrefixes,
     pub argv: Vec<String>,
+}
+
+/// Blanks systemd strips around lines, keys and values.
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Parse a unit file as systemd does (systemd.syntax(7)). `name` is the
+/// unit name (`foo.service`). Spans are byte offsets into `text`. Every
+/// problem is reported and the parse goes on; lines systemd would ignore
+/// are left out of the result.
+#[must_use]
+pub fn parse_unit(name: &str, text: &[u8]) -> (UnitFile, Vec<UnitError>) {
+    let mut unit = UnitFile {
+        name: name.to_string(),
+        sections: Vec::new(),
+    };
+    let mut errors = Vec::new();
+    if let Err(e) = std::str::from_utf8(text) {
+        let at = e.valid_up_to();
+        errors.push(UnitError {
+            span: Span::new(at, at + e.error_len().unwrap_or(1).min(text.len() - at)),
+            message: "invalid UTF-8 (read with replacement characters)".to_string(),
+        });
+    }
+    let mut offset = 0;
+    if text.starts_with(b"\xEF\xBB\xBF") {
+        offset = 3;
+    }
+    // The logical line being built: its bytes and each byte's offset in
+    // `text` (a continuation's backslash becomes a space at its offset).
+    let mut buf: Vec<u8> = Vec::new();
+    let mut pos: Vec<usize> = Vec::new();
+    let mut continuing = false;
+    while offset < text.len() {
+        let end = text[offset..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| offset + i);
+        let line = &text[offset..end];
+        let line_start = offset;
+        offset = end + 1;
+        if continuing {
+            let first = line.iter().copied().find(|&b| !is_ws(b));
+            if matches!(first, Some(b'#' | b';')) {
+                continue;
+            }
+        }
+        buf.extend_from_slice(line);
+        pos.extend(line_start..end);
+        let mut escaped = false;
+        for &b in line {
+            escaped = !escaped && b == b'\\';
+        }
+        if escaped {
+            if let Some(last) = buf.last_mut() {
+                *last = b' ';
+            }
+            continuing = true;
+            continue;
+        }
+        parse_line(&buf, &pos, &mut unit, &mut errors);
+        buf.clear();
+        pos.clear();
+        continuing = false;
+    }
+    if !buf.is_empty() {
+        parse_line(&buf, &pos, &mut unit, &mut errors);
+    }
+    (unit, errors)
+}
+
+/// One logical line (continuations joined); `pos[i]` is the offset of
+/// `line[i]` in the file.
+fn parse_line(line: &[u8], pos: &[usize], unit: &mut UnitFile, errors: &mut Vec<UnitError>) {
+    let Some(start) = line.iter().position(|&b| !is_ws(b)) else {
+        return;
+    };
+    let end = line
+        .iter()
+        .rposition(|&b| !is_ws(b))
+        .map_or(start, |i| i + 1);
+    let span = |a: usize, b: usize| Span::new(pos[a], pos[b - 1] + 1);
+    let l = &line[start..end];
+    if matches!(l[0], b'#' | b';') {
+        return;
+    }
+    if l[0] == b'[' {
+        if l.len() < 3 || l[l.len() - 1] != b']' {
+            errors.push(UnitError {
+                span: span(start, end),
+                message: format!("invalid section header `{}`", lossy(l)),
+            });
+            return;
+        }
+        unit.sections.push(UnitSection {
+            name: lossy(&l[1..l.len() - 1]),
+            span: span(start, end),
+            entries: Vec::new(),
+        });
+        return;
+    }
+    let Some(eq) = l.iter().position(|&b| b == b'=') else {
+        errors.push(UnitError {
+            span: span(start, end),
+            message: format!("missing `=`: line ignored: `{}`", lossy(l)),
+        });
+        return;
+    };
+    let eq = start + eq;
+    let key_end = line[start..eq]
+        .iter()
+        .rposition(|&b| !is_ws(b))
+        .map_or(start, |i| start + i + 1);
+    if key_end == start {
+        errors.push(UnitError {
+            span: span(start, end),
+            message: "missing key before `=`: line ignored".to_string(),
+        });
+        return;
+    }
+    let Some(section) = unit.sections.last_mut() else {
+        errors.push(UnitError {
+            span: span(start, end),
+            message: "assignment outside of any section: ignored".to_string(),
+        });
+        return;
+    };
+    let value_start = line[eq + 1..end]
+        .iter()
+        .position(|&b| !is_ws(b))
+        .map_or(end, |i| eq + 1 + i);
+    let value_span = if value_start < end {
+        span(value_start, end)
+    } else {
+        Span::point(pos[eq] + 1)
+    };
+    section.entries.push(Entry {
+        key: lossy(&line[start..key_end]),
+        key_span: span(start, key_end),
+        value: lossy(&line[value_start..end]),
+        value_span,
+    });
+}
+
+/// Decode one C escape after a backslash (`rest` starts after the
+/// backslash): the character and how many bytes of `rest` it used. None
+/// for an unknown or invalid escape (systemd keeps those literally, with
+/// a warning).
+fn c_unescape_one(rest: &[char]) -> Option<(char, usize)> {
+    let c = *rest.first()?;
+    let simple = match c {
+        'a' => Some('\u{7}'),
+        'b' => Some('\u{8}'),
+        'f' => Some('\u{c}'),
+        'n' => Some('\n'),
+        'r' => Some('\r'),
+        't' => Some('\t'),
+        'v' => Some('\u{b}'),
+        's' => Some(' '),
+        '\\' | '"' | '\'' => Some(c),
+        _ => None,
+    };
+    if let Some(s) = simple {
+        return Some((s, 1));
+    }
+    let number = |digits: &[char], radix: u32| -> Option<u32> {
+        digits.iter().try_fold(0u32, |acc, d| {
+            Some(acc.checked_mul(radix)? + d.to_digit(radix)?)
+        })
+    };
+    let (value, used) = match c {
+        'x' => (number(rest.get(1..3)?, 16)?, 3),
+        'u' => (number(rest.get(1..5)?, 16)?, 5),
+        'U' => (number(rest.get(1..9)?, 16)?, 9),
+        '0'..='3' => (number(rest.get(0..3)?, 8)?, 3),
+        _ => return None,
+    };
+    if value == 0 {
+        return None;
+    }
+    Some((char::from_u32(value)?, used))
+}
+
+/// Parse the value of an `Exec*=` line (systemd.service(5), "Command
+/// lines") into its commands: prefixes before the executable, words split
+/// at blanks, `"…"` and `'…'` quoting, C escapes inside and outside quotes
+/// (unknown ones kept with their backslash, as systemd does after a
+/// warning), a stand-alone `;` between commands and `\;` for a literal
+/// `;` word. With the `@` prefix `argv` holds the words as written: the
+/// executable, then the name it gets as argv[0], then the arguments.
+/// Specifiers and `$` variables are left alone.
+///
+/// # Errors
+/// Unbalanced quotes, an empty executable after the prefixes, or a
+/// relative executable path (`bin/foo`): systemd refuses the unit.
+pub fn parse_exec(value: &str) -> Result<Vec<ExecCommand>, String> {
+    let chars: Vec<char> = value.chars().collect();
+    let mut i = 0;
+    let mut commands = Vec::new();
+    let mut current: Option<ExecCommand> = None;
+    let ws = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
+    loop {
+        while i < chars.len() && ws(chars[i]) {
+            i += 1;
+        }
+        if i >= chars.len() {
+            break;
+        }
+        let stand_alone = |at: usize| at >= chars.len() || ws(chars[at]);
+        if chars[i] == ';' && stand_alone(i + 1) {
+            i += 1;
+            if let Some(c) = current.take() {
+                commands.push(c);
+            }
+            continue;
+        }
+        let word = if chars[i] == '\\' && chars.get(i + 1) == Some(&';') && stand_alone(i + 2) {
+            i += 2;
+            ";".to_string()
+        } else {
+            let (w, next) = exec_word(&chars, i)?;
+            i = next;
+            w
+        };
+        match current.as_mut() {
+            Some(c) => c.argv.push(word),
+            None => current = Some(exec_first_word(&word)?),
+        }
+    }
+    if let Some(c) = current {
+        commands.push(c);
+    }
+    Ok(commands)
+}
+
+/// The command started by its first word: prefixes, then the executable.
+fn exec_first_word(word: &str) -> Result<ExecCommand, String> {
+    let mut p = ExecPrefixes::default();
+    let mut rest = word;
+    loop {
+        if let Some(r) = rest.strip_prefix('-').filter(|_| !p.ignore_failure) {
+            p.ignore_failure = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('@').filter(|_| !p.argv0) {
+            p.argv0 = true;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(':').filter(|_| !p.no_env) {
+            p.no_env = true;
+            rest = r;
+        } else if let Some(r) = rest
+            .strip_prefix('+')
+            .filter(|_| !p.privileged && !p.no_setuid)
+        {
+            p.privileged = true;
+            rest = r;
+        } else if let Some(r) = rest
+            .strip_prefix("!!")
+            .or_else(|| rest.strip_prefix('!'))
+            .filter(|_| !p.privileged && !p.no_setuid)
+        {
+            p.no_setuid = true;
+            rest = r;
+        } else {
+            break;
+        }
+    }
+    if rest.is_empty() {
+        return Err(format!("empty executable path in `{word}`"));
+    }
+    if !rest.starts_with('/') && !rest.starts_with('%') && rest.contains('/') {
+        return Err(format!(
+            "executable path `{rest}` is neither absolute nor a plain file name"
+        ));
+    }
+    Ok(ExecCommand {
+        prefixes: p,
+        argv: vec![rest.to_string()],
+    })
+}
+
+/// One word from `chars[start..]` (not a blank): quotes removed, escapes
+/// decoded. Returns the word and where the scan stopped.
+fn exec_word(chars: &[char], start: usize) -> Result<(String, usize), String> {
+    let mut out = String::new();
+    let mut i = start;
+    let mut quote: Option<char> = None;
+    while i < chars.len() {
+        let c = chars[i];
+        match (quote, c) {
+            (None, ' ' | '\t' | '\n' | '\r') => break,
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                i += 1;
+            }
+            (Some(q), _) if c == q => {
+                quote = None;
+                i += 1;
+            }
+            (_, '\\') => match c_unescape_one(&chars[i + 1..]) {
+                Some((d, used)) => {
+                    out.push(d);
+                    i += 1 + used;
+                }
+                None => {
+                    out.push('\\');
+                    if let Some(&next) = chars.get(i + 1) {
+                        out.push(next);
+                    }
+                    i += 2;
+                }
+            },
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    if let Some(q) = quote {
+        let shown: String = chars[start..].iter().collect();
+        return Err(format!("unbalanced quoting ({q}) in `{shown}`"));
+    }
+    Ok((out, i.min(chars.len())))
+}
+
+/// systemd's unit-name unescaping: `-` is `/`, `\xNN` a byte.
+fn unescape_unit_part(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'-' {
+            out.push(b'/');
+            i += 1;
+        } else if b[i] == b'\\'
+            && b.get(i + 1) == Some(&b'x')
+            && let Some(v) = b
+                .get(i + 2..i + 4)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    lossy(&out)
+}
+
+/// Resolve the specifiers that depend only on the unit name: `%%`, `%n`,
+/// `%N`, `%p`, `%P`, `%i`, `%I`, `%f`. `instance` overrides the instance
+/// in `unit_name` (`foo@bar.service` → `bar`). Every other `%x` is left
+/// as written (the caller decides how to report or translate it).
+#[must_use]
+pub fn resolve_specifiers(s: &str, unit_name: &str, instance: Option<&str>) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let without_type = unit_name
+        .rfind('.')
+        .map_or(unit_name, |dot| &unit_name[..dot]);
+    let (prefix, own_instance) = match without_type.split_once('@') {
+        Some((p, i)) => (p, Some(i)),
+        None => (without_type, None),
+    };
+    let instance = instance.or(own_instance);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('%') => out.push('%'),
+            Some('n') => out.push_str(unit_name),
+            Some('N') => out.push_str(without_type),
+            Some('p') => out.push_str(prefix),
+            Some('P') => out.push_str(&unescape_unit_part(prefix)),
+            Some('i') => out.push_str(instance.unwrap_or("")),
+            Some('I') => out.push_str(&unescape_unit_part(instance.unwrap_or(""))),
+            Some('f') => {
+                let part = unescape_unit_part(instance.filter(|i| !i.is_empty()).unwrap_or(prefix));
+                if !part.starts_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&part);
+            }
+            Some(other) => {
+                out.push('%');
+                out.push(other);
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}
+
+/// Load the unit at `path` and merge its drop-ins: `NAME.d/*.conf` beside
+/// it, in lexical order of file name, each one's entries appended to the
+/// section of the same name (a section the unit lacks is added). The
+/// errors are paired with the file they are in (spans of drop-in entries
+/// are offsets into their drop-in, not the unit).
+///
+/// # Errors
+/// The unit itself cannot be read. An unreadable drop-in or drop-in
+/// directory is reported among the errors instead.
+pub fn load_with_dropins(path: &Path) -> std::io::Result<(UnitFile, Vec<(PathBuf, UnitError)>)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = std::fs::read(path)?;
+    let (mut unit, errs) = parse_unit(&name, &text);
+    let mut errors: Vec<(PathBuf, UnitError)> =
+        errs.into_iter().map(|e| (path.to_path_buf(), e)).collect();
+    let dir = path.with_file_name(format!("{name}.d"));
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((unit, errors)),
+        Err(e) => {
+            errors.push((
+                dir,
+                UnitError {
+                    span: Span::point(0),
+                    message: format!("cannot read drop-in directory: {e}"),
+                },
+            ));
+            return Ok((unit, errors));
+        }
+    };
+    let mut dropins: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "conf") && !p.is_dir())
+        .collect();
+    dropins.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    for d in dropins {
+        let text = match std::fs::read(&d) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push((
+                    d,
+                    UnitError {
+                        span: Span::point(0),
+                        message: format!("cannot read drop-in: {e}"),
+                    },
+                ));
+                continue;
+            }
+        };
+        let (extra, errs) = parse_unit(&name, &text);
+        errors.extend(errs.into_iter().map(|e| (d.clone(), e)));
+        merge(&mut unit, extra);
+    }
+    Ok((unit, errors))
+}
+
+/// Append `extra`'s entries to the sections of `unit` with the same name.
+fn merge(unit: &mut UnitFile, extra: UnitFile) {
+    for s in extra.sections {
+        match unit.sections.iter_mut().find(|u| u.name == s.name) {
+            Some(u) => u.entries.extend(s.entries),
+            None => unit.sections.push(s),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (UnitFile, Vec<UnitError>) {
+        parse_unit("t.service", text.as_bytes())
+    }
+
+    fn argv(value: &str) -> Vec<Vec<String>> {
+        parse_exec(value)
+            .unwrap_or_else(|e| panic!("{value}: {e}"))
+            .into_iter()
+            .map(|c| c.argv)
+            .collect()
+    }
+
+    #[test]
+    fn sections_keys_comments_and_spans() {
+        let text = "# c\n[Unit]\n  ; indented comment\nDescription = foo # x \n\n[Service]\nExecStart=/a\nExecStart=\nExecStart=/b\n";
+        let (u, errs) = parse(text);
+        assert!(errs.is_empty(), "{errs:?}");
+        assert_eq!(u.sections.len(), 2);
+        let d = &u.sections[0].entries[0];
+        assert_eq!(
+            (d.key.as_str(), d.value.as_str()),
+            ("Description", "foo # x")
+        );
+        assert_eq!(&text[d.key_span.start..d.key_span.end], "Description");
+        assert_eq!(&text[d.value_span.start..d.value_span.end], "foo # x");
+        assert_eq!(
+            &text[u.sections[1].span.start..u.sections[1].span.end],
+            "[Service]"
+        );
+        assert_eq!(u.sections[1].entries.len(), 3);
+        let last: Vec<&str> = u
+            .values("Service", "ExecStart")
+            .iter()
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(last, ["/b"]);
+        // Case-sensitive section names.
+        assert!(u.last("service", "ExecStart").is_none());
+    }
+
+    #[test]
+    fn continuation_lines() {
+        let text = "[S]\nA=one \\\n# skipped\n  two\\\nthree\nB=x\\\\\nC=y\n";
+        let (u, errs) = parse(text);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = &u.sections[0].entries;
+        assert_eq!(e[0].value, "one    two three");
+        assert_eq!(
+            &text[e[0].value_span.start..e[0].value_span.end],
+            "one \\\n# skipped\n  two\\\nthree"
+        );
+        assert_eq!(e[1].value, "x\\\\");
+        assert_eq!(e[2].value, "y");
+        // A continuation at the end of the file still counts.
+        let (u, _) = parse("[S]\nA=a\\");
+        assert_eq!(u.sections[0].entries[0].value, "a");
+    }
+
+    #[test]
+    fn errors_with_spans() {
+        let text = "Early=1\n[S]\ngarbage line\n[bad\n=v\nOk=1\n";
+        let (u, errs) = parse(text);
+        let msgs: Vec<(&str, &str)> = errs
+            .iter()
+            .map(|e| (&text[e.span.start..e.span.end], e.message.as_str()))
+            .collect();
+        assert_eq!(msgs.len(), 4, "{msgs:?}");
+        assert_eq!(msgs[0].0, "Early=1");
+        assert!(msgs[0].1.contains("outside"));
+        assert_eq!(msgs[1].0, "garbage line");
+        assert!(msgs[1].1.contains("missing `=`"));
+        assert_eq!(msgs[2].0, "[bad");
+        assert_eq!(msgs[3].0, "=v");
+        assert_eq!(u.sections[0].entries.len(), 1);
+    }
+
+    #[test]
+    fn invalid_utf8_is_lossy_with_an_error() {
+        let (u, errs) = parse_unit("t.service", b"[S]\nA=a\xffb\n");
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].span, Span::new(7, 8));
+        assert_eq!(u.sections[0].entries[0].value, "a\u{fffd}b");
+        assert_eq!(u.sections[0].entries[0].value_span, Span::new(6, 9));
+    }
+
+    #[test]
+    fn exec_b2_table() {
+        assert_eq!(argv("/bin/date +%%s"), [["/bin/date", "+%%s"]]);
+        assert_eq!(
+            argv("/bin/e --opt=\"a b\" x'y z'"),
+            [["/bin/e", "--opt=a b", "xy z"]]
+        );
+        assert_eq!(
+            argv(r#"/bin/e "a\nb" 'c\td' e\x41f "\101" \s"#),
+            [["/bin/e", "a\nb", "c\td", "eAf", "A", " "]]
+        );
+        assert_eq!(argv(r"/bin/e 'a\.b'"), [["/bin/e", r"a\.b"]]);
+        assert_eq!(
+            argv(r#"/bin/e "--price=\$5""#),
+            [["/bin/e", r"--price=\$5"]]
+        );
+        assert!(parse_exec("/bin/echo 'unterminated").is_err());
+        assert!(parse_exec("/bin/echo \"x").is_err());
+        assert_eq!(
+            argv("/bin/echo a; /bin/echo b ; /bin/echo c"),
+            [
+                vec!["/bin/echo", "a;", "/bin/echo", "b"],
+                vec!["/bin/echo", "c"]
+            ]
+        );
+        assert_eq!(argv("/bin/echo \";\" x"), [["/bin/echo", ";", "x"]]);
+        assert_eq!(argv(r"/bin/echo \; x"), [["/bin/echo", ";", "x"]]);
+        assert!(parse_exec("bin/foo").is_err());
+        assert_eq!(argv("foo"), [["foo"]]);
+        assert_eq!(argv(""), Vec::<Vec<String>>::new());
+        assert_eq!(
+            argv(r#"/bin/e "J=tab\there" "K=back\\slash""#),
+            [["/bin/e", "J=tab\there", "K=back\\slash"]]
+        );
+    }
+
+    #[test]
+    fn exec_prefixes() {
+        let c = parse_exec("-@/bin/sleep name 1").expect("valid");
+        assert_eq!(c[0].argv, ["/bin/sleep", "name", "1"]);
+        assert!(c[0].prefixes.ignore_failure && c[0].prefixes.argv0);
+        assert!(!c[0].prefixes.privileged);
+        let c = parse_exec(":!!/bin/x").expect("valid");
+        assert!(c[0].prefixes.no_env && c[0].prefixes.no_setuid);
+        assert_eq!(c[0].argv, ["/bin/x"]);
+        let c = parse_exec("+-/bin/x").expect("valid");
+        assert!(c[0].prefixes.privileged && c[0].prefixes.ignore_failure);
+        assert!(parse_exec("-").is_err());
+        assert!(
+            parse_exec("+!/bin/x").is_err(),
+            "`!` after `+` is part of the path"
+        );
+    }
+
+    #[test]
+    fn specifiers() {
+        let r = |s: &str| resolve_specifiers(s, "getty@tty1.service", None);
+        assert_eq!(
+            r("%n %N %p %i %I"),
+            "getty@tty1.service getty@tty1 getty tty1 tty1"
+        );
+        assert_eq!(r("100%% %z %"), "100% %z %");
+        assert_eq!(r("%f"), "/tty1");
+        let r = |s: &str| resolve_specifiers(s, "foo-bar@a-b\\x2dc.service", Some("x-y"));
+        assert_eq!(r("%P|%i|%I|%f"), "foo/bar|x-y|x/y|/x/y");
+        assert_eq!(resolve_specifiers("%f %i.", "a-b.service", None), "/a/b .");
+    }
+
+    #[test]
+    fn dropins_are_merged_in_lexical_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let unit = dir.path().join("x.service");
+        std::fs::write(&unit, "[Service]\nExecStart=/a\n").expect("write");
+        let d = dir.path().join("x.service.d");
+        std::fs::create_dir(&d).expect("mkdir");
+        std::fs::write(d.join("20-b.conf"), "[Service]\nExecStart=\nExecStart=/c\n")
+            .expect("write");
+        std::fs::write(
+            d.join("10-a.conf"),
+            "[Service]\nExecStart=/b\n[Unit]\nDescription=d\nbad\n",
+        )
+        .expect("write");
+        std::fs::write(d.join("ignored.txt"), "[Service]\nExecStart=/z\n").expect("write");
+        let (u, errs) = load_with_dropins(&unit).expect("load");
+        let vals: Vec<&str> = u.sections[0]
+            .entries
+            .iter()
+            .map(|e| e.value.as_str())
+            .collect();
+        assert_eq!(vals, ["/a", "/b", "", "/c"]);
+        assert_eq!(
+            u.last("Unit", "Description").map(|e| e.value.as_str()),
+            Some("d")
+        );
+        assert_eq!(errs.len(), 1);
+        assert!(errs[0].0.ends_with("10-a.conf"));
+        assert_eq!(u.name, "x.service");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300)) {
+            let (u, errs) = parse_unit("p.service", &bytes);
+            for s in &u.sections {
+                proptest::prop_assert!(s.span.end <= bytes.len());
+                for e in &s.entries {
+                    proptest::prop_assert!(e.key_span.end <= bytes.len());
+                    proptest::prop_assert!(e.value_span.end <= bytes.len());
+                }
+            }
+            for e in &errs {
+                proptest::prop_assert!(e.span.end <= bytes.len());
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let _ = parse_exec(&text);
+            let _ = resolve_specifiers(&text, "a@b.service", None);
+        }
+
+        #[test]
+        fn never_panics_on_unit_like_text(s in "[\\[\\]=a-z \\\\#;\n\"'%x0-9-@!:+]{0,200}") {
+            let (u, _) = parse_unit("p@i.service", s.as_bytes());
+            for sec in &u.sections {
+                for e in &sec.entries {
+                    let _ = parse_exec(&e.value);
+                    let _ = resolve_specifiers(&e.value, &u.name, None);
+                }
+            }
+        }
+    }
 }
