@@ -17,3 +17,4 @@ mod overrides;
 mod robustness;
 mod roundtrip;
 mod snapshots;
+mod systemd_parse;
