@@ -1,5 +1,6 @@
 //! Conversion between upstart jobs and systemd units.
 
+pub mod from_systemd;
 pub mod systemd;
 pub mod to_systemd;
 pub mod unit;

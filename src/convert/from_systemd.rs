@@ -1,0 +1,1722 @@
+//! systemd unit → upstart job (spec/conversion.md A.7, the reverse of A.2).
+//!
+//! Every directive is either mapped or reported as a [`Loss`]; none is
+//! dropped silently. Loss codes (the `UL7xx` family, reserved for
+//! `systemd2upstart` in lint.md):
+//!
+//! * `UL701` no-upstart-equivalent — the directive has no upstart form
+//!   (sandboxing, sockets, `RestartSec=`, `ExecReload=` other than a kill,
+//!   Exec prefixes `@ + ! !!`, `TimeoutStopSec=infinity`…).
+//! * `UL702` dependency-approximated — ordering/requirement dependencies
+//!   that upstart's events only approximate (`Before=`/`After=` alone,
+//!   `Requires=`, `Wants=` of other units, `Restart=on-abnormal`…).
+//! * `UL703` type-not-supported — `Type=notify|dbus|idle|exec`, non-service
+//!   unit types (`.socket`, `.timer`, `.path`, `.mount`…), `PIDFile=`.
+//! * `UL704` environment-file — `EnvironmentFile=` is not read.
+//! * `UL705` condition-dropped — `Condition*=`/`Assert*=`/`ExecCondition=`.
+//! * `UL706` unknown-key — a key this converter does not know.
+//!
+//! Each loss points at the entry's value span in the unit file.
+
+use super::Loss;
+use super::systemd::{Entry, ExecPrefixes, UnitFile};
+use crate::ast::{
+    Comment, ConsoleMode, EnvVar, EventArg, EventExpr, EventMatch, ExitStatus, ExpectMode, Item,
+    Job, LimitValue, OnCondition, Oom, Operator, ProcessBody, ProcessKind, Resource, RespawnLimit,
+    Signal, Spanned, Stanza, StanzaKind, Word,
+};
+use crate::source::Span;
+use crate::syntax::Severity;
+use crate::syntax::values::{signal_from_name, signal_name};
+use std::collections::BTreeSet;
+
+/// The result of converting one unit.
+#[derive(Clone, Debug, Default)]
+pub struct FromSystemd {
+    pub job: Job,
+    pub losses: Vec<Loss>,
+}
+
+/// Sandboxing and other directives with no upstart form (→ `UL701`).
+const NO_EQUIVALENT: &[&str] = &[
+    "PrivateTmp",
+    "ProtectSystem",
+    "ProtectHome",
+    "PrivateDevices",
+    "PrivateNetwork",
+    "PrivateUsers",
+    "NoNewPrivileges",
+    "CapabilityBoundingSet",
+    "AmbientCapabilities",
+    "ReadOnlyPaths",
+    "ReadWritePaths",
+    "InaccessiblePaths",
+    "ReadOnlyDirectories",
+    "ReadWriteDirectories",
+    "InaccessibleDirectories",
+    "SystemCallFilter",
+    "SystemCallArchitectures",
+    "SystemCallErrorNumber",
+    "RestrictAddressFamilies",
+    "RestrictNamespaces",
+    "RestrictRealtime",
+    "RestrictSUIDSGID",
+    "MemoryDenyWriteExecute",
+    "LockPersonality",
+    "ProtectKernelTunables",
+    "ProtectKernelModules",
+    "ProtectKernelLogs",
+    "ProtectControlGroups",
+    "ProtectClock",
+    "ProtectHostname",
+    "ProtectProc",
+    "ProcSubset",
+    "DevicePolicy",
+    "DeviceAllow",
+    "IPAddressDeny",
+    "IPAddressAllow",
+    "DynamicUser",
+    "SupplementaryGroups",
+    "RestartSec",
+    "TimeoutStartSec",
+    "TimeoutSec",
+    "RuntimeMaxSec",
+    "WatchdogSec",
+    "NotifyAccess",
+    "KillMode",
+    "SendSIGKILL",
+    "SendSIGHUP",
+    "FinalKillSignal",
+    "RestartForceExitStatus",
+    "RuntimeDirectory",
+    "RuntimeDirectoryMode",
+    "RuntimeDirectoryPreserve",
+    "StateDirectory",
+    "LogsDirectory",
+    "CacheDirectory",
+    "ConfigurationDirectory",
+    "Sockets",
+    "BusName",
+    "SyslogIdentifier",
+    "SyslogFacility",
+    "SyslogLevel",
+    "LogLevelMax",
+    "MemoryMax",
+    "MemoryLimit",
+    "MemoryHigh",
+    "CPUWeight",
+    "CPUShares",
+    "CPUQuota",
+    "TasksMax",
+    "Slice",
+    "Delegate",
+    "CPUSchedulingPolicy",
+    "CPUSchedulingPriority",
+    "IOSchedulingClass",
+    "IOSchedulingPriority",
+    "CPUAffinity",
+    "Alias",
+    "Also",
+    "DefaultInstance",
+    "Documentation",
+    "UnsetEnvironment",
+    "StandardInput",
+    "GuessMainPID",
+    "OnFailure",
+    "IgnoreSIGPIPE",
+    "TTYReset",
+    "TTYVHangup",
+    "TTYVTDisallocate",
+    "RefuseManualStart",
+    "RefuseManualStop",
+    "AllowIsolate",
+    "StopWhenUnneeded",
+    "JobTimeoutSec",
+    "UtmpIdentifier",
+    "PAMName",
+    "KeyringMode",
+    "FileDescriptorStoreMax",
+];
+
+struct Ctx<'u> {
+    unit: &'u UnitFile,
+    items: Vec<Item>,
+    losses: Vec<Loss>,
+    /// `(section, key)` pairs handled (mapped or reported).
+    handled: BTreeSet<(String, String)>,
+    /// The instance variable of a template.
+    instance: Option<String>,
+}
+
+fn word(s: &str) -> Word {
+    Spanned::new(s.to_string(), Span::default())
+}
+
+fn item(kind: StanzaKind) -> Item {
+    Item::Stanza(Stanza {
+        kind,
+        span: Span::default(),
+        keyword_span: Span::default(),
+        comment: None,
+    })
+}
+
+fn signal(name_or_number: &str) -> Option<Signal> {
+    let bare = name_or_number.trim();
+    if let Ok(n) = bare.parse::<i64>() {
+        return Some(Signal {
+            name: signal_name(n).map(str::to_string),
+            number: n,
+            span: Span::default(),
+        });
+    }
+    let number = signal_from_name(bare)?;
+    Some(Signal {
+        name: Some(bare.trim_start_matches("SIG").to_string()),
+        number,
+        span: Span::default(),
+    })
+}
+
+impl<'u> Ctx<'u> {
+    fn loss(&mut self, code: &'static str, severity: Severity, span: Span, message: String) {
+        self.losses.push(Loss {
+            code,
+            severity,
+            span,
+            message,
+            help: None,
+        });
+    }
+
+    fn help(&mut self, help: &str) {
+        if let Some(l) = self.losses.last_mut() {
+            l.help = Some(help.to_string());
+        }
+    }
+
+    fn mark(&mut self, section: &str, key: &str) {
+        self.handled.insert((section.to_string(), key.to_string()));
+    }
+
+    /// The last value of `key`, marked handled.
+    fn last(&mut self, section: &str, key: &str) -> Option<&'u Entry> {
+        self.mark(section, key);
+        self.unit.last(section, key)
+    }
+
+    fn values(&mut self, section: &str, key: &str) -> Vec<&'u Entry> {
+        self.mark(section, key);
+        self.unit.values(section, key)
+    }
+
+    /// Space-separated list values (`After=`, `WantedBy=`…), each with the
+    /// entry it came from.
+    fn list(&mut self, section: &str, key: &str) -> Vec<(String, &'u Entry)> {
+        let mut out = Vec::new();
+        for e in self.values(section, key) {
+            for v in e.value.split_whitespace() {
+                out.push((self.spec(v), e));
+            }
+        }
+        out
+    }
+
+    /// Resolve specifiers (A.7.3) in `s`.
+    fn spec(&self, s: &str) -> String {
+        let name = &self.unit.name;
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(a, _)| a);
+        let prefix = stem.split_once('@').map_or(stem, |(p, _)| p);
+        let inst = self
+            .instance
+            .as_ref()
+            .map_or_else(|| "$INSTANCE".to_string(), |v| format!("${v}"));
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c != '%' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('%') | None => out.push('%'),
+                Some('i' | 'I') => out.push_str(&inst),
+                Some('n') => out.push_str(name),
+                Some('N') => out.push_str(stem),
+                Some('p' | 'P' | 'j' | 'J') => out.push_str(prefix),
+                Some('f') => {
+                    out.push('/');
+                    out.push_str(&inst);
+                }
+                Some('t') => out.push_str("/run"),
+                Some('S') => out.push_str("/var/lib"),
+                Some('C') => out.push_str("/var/cache"),
+                Some('L') => out.push_str("/var/log"),
+                Some('E') => out.push_str("/etc"),
+                Some('T') => out.push_str("/tmp"),
+                Some('V') => out.push_str("/var/tmp"),
+                Some('u' | 'g') => out.push_str("root"),
+                Some('U' | 'G') => out.push('0'),
+                Some('h') => out.push_str("/root"),
+                Some('s') => out.push_str("/bin/sh"),
+                Some('H') => out.push_str("$(hostname)"),
+                Some('l') => out.push_str("$(hostname -s)"),
+                Some('m') => out.push_str("$(cat /etc/machine-id)"),
+                Some('b') => out.push_str("$(cat /proc/sys/kernel/random/boot_id)"),
+                Some('v') => out.push_str("$(uname -r)"),
+                Some(other) => {
+                    out.push('%');
+                    out.push(other);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A plain value (`Description=`, paths): specifiers resolved, the extra
+/// backslash `plain()` adds to a value ending in an odd run removed.
+fn plain_value(c: &Ctx<'_>, v: &str) -> String {
+    let mut s = c.spec(v);
+    let run = s.len() - s.trim_end_matches('\\').len();
+    if run >= 2 && run.is_multiple_of(2) {
+        s.pop();
+    }
+    s
+}
+
+/// Split a value into words as systemd does (quotes, C escapes).
+fn split_words(s: &str) -> Vec<(String, bool)> {
+    // (word, had_quotes)
+    let mut out = Vec::new();
+    let mut chars = s.chars().peekable();
+    loop {
+        while chars.peek().is_some_and(|c| c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let mut w = String::new();
+        let mut quoted = false;
+        let mut quote: Option<char> = None;
+        while let Some(&c) = chars.peek() {
+            if quote.is_none() && c.is_whitespace() {
+                break;
+            }
+            chars.next();
+            match c {
+                '"' | '\'' if quote.is_none() => {
+                    quote = Some(c);
+                    quoted = true;
+                }
+                q if Some(q) == quote => quote = None,
+                '\\' => match chars.next() {
+                    Some('n') => w.push('\n'),
+                    Some('t') => w.push('\t'),
+                    Some('r') => w.push('\r'),
+                    Some('a') => w.push('\x07'),
+                    Some('b') => w.push('\x08'),
+                    Some('f') => w.push('\x0c'),
+                    Some('v') => w.push('\x0b'),
+                    Some('s') => w.push(' '),
+                    Some('x') => {
+                        let h: String = (0..2).filter_map(|_| chars.next()).collect();
+                        if let Some(ch) = u8::from_str_radix(&h, 16).ok().map(char::from) {
+                            w.push(ch);
+                        }
+                    }
+                    Some(d @ '0'..='7') => {
+                        let mut o = String::from(d);
+                        for _ in 0..2 {
+                            if let Some(&n @ '0'..='7') = chars.peek() {
+                                o.push(n);
+                                chars.next();
+                            }
+                        }
+                        if let Some(ch) = u8::from_str_radix(&o, 8).ok().map(char::from) {
+                            w.push(ch);
+                        }
+                    }
+                    Some(other) => w.push(other),
+                    None => {}
+                },
+                c => w.push(c),
+            }
+        }
+        out.push((w, quoted));
+    }
+    out
+}
+
+/// A piece of an Exec argument: literal text or a systemd variable
+/// reference (`$NAME` splits into words, `${NAME}` does not).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Seg {
+    Lit(String),
+    Var(String),
+}
+
+#[derive(Clone, Debug)]
+struct Cmd {
+    prefixes: ExecPrefixes,
+    argv: Vec<Vec<Seg>>,
+    entry: Span,
+}
+
+fn segs(c: &Ctx<'_>, w: &str, no_env: bool) -> Vec<Seg> {
+    let w = c.spec(w);
+    if no_env {
+        return vec![Seg::Lit(w)];
+    }
+    let mut out: Vec<Seg> = Vec::new();
+    let mut lit = String::new();
+    let b: Vec<char> = w.chars().collect();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == '$' && b.get(i + 1) == Some(&'$') {
+            lit.push('$');
+            i += 2;
+            continue;
+        }
+        if b[i] == '$' {
+            let (name, next) = if b.get(i + 1) == Some(&'{') {
+                let end = b[i + 2..].iter().position(|&c| c == '}');
+                match end {
+                    Some(e) => (b[i + 2..i + 2 + e].iter().collect::<String>(), i + 3 + e),
+                    None => (String::new(), i + 1),
+                }
+            } else {
+                let n: String = b[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
+                    .collect();
+                let len = n.len();
+                (n, i + 1 + len)
+            };
+            if !name.is_empty() {
+                if !lit.is_empty() {
+                    out.push(Seg::Lit(std::mem::take(&mut lit)));
+                }
+                out.push(Seg::Var(name));
+                i = next;
+                continue;
+            }
+        }
+        lit.push(b[i]);
+        i += 1;
+    }
+    if !lit.is_empty() || out.is_empty() {
+        out.push(Seg::Lit(lit));
+    }
+    out
+}
+
+/// Parse an `Exec*=` value into commands (`;` separates them).
+fn parse_exec(c: &Ctx<'_>, e: &Entry) -> Vec<Cmd> {
+    let mut out = Vec::new();
+    let mut cur: Option<Cmd> = None;
+    let mut first = true;
+    for (raw, quoted) in split_words(&e.value) {
+        if raw == ";" && !quoted {
+            out.extend(cur.take());
+            first = true;
+            continue;
+        }
+        let mut w = raw.as_str();
+        let mut p = ExecPrefixes::default();
+        if first && !quoted {
+            loop {
+                if let Some(r) = w.strip_prefix('-') {
+                    p.ignore_failure = true;
+                    w = r;
+                } else if let Some(r) = w.strip_prefix('@') {
+                    p.argv0 = true;
+                    w = r;
+                } else if let Some(r) = w.strip_prefix(':') {
+                    p.no_env = true;
+                    w = r;
+                } else if let Some(r) = w.strip_prefix('+') {
+                    p.privileged = true;
+                    w = r;
+                } else if let Some(r) = w.strip_prefix('!') {
+                    p.no_setuid = true;
+                    w = r;
+                } else {
+                    break;
+                }
+            }
+        }
+        let cmd = cur.get_or_insert_with(|| Cmd {
+            prefixes: p,
+            argv: Vec::new(),
+            entry: e.value_span,
+        });
+        if first && w.is_empty() && !quoted {
+            // Prefixes alone, program follows.
+            continue;
+        }
+        first = false;
+        cmd.argv.push(segs(c, w, cmd.prefixes.no_env));
+    }
+    out.extend(cur);
+    out.retain(|c| !c.argv.is_empty());
+    out
+}
+
+/// Characters upstart's `exec` hands to the shell, plus blanks and `#`.
+fn needs_quote(s: &str) -> bool {
+    s.is_empty()
+        || s.contains(|ch: char| {
+            ch.is_whitespace()
+                || ch.is_control()
+                || super::to_systemd::needs_shell(&ch.to_string())
+                || ch == '#'
+        })
+}
+
+fn sh_quote(s: &str) -> String {
+    if needs_quote(s) {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    } else {
+        s.to_string()
+    }
+}
+
+fn arg_text(arg: &[Seg]) -> String {
+    arg.iter()
+        .map(|s| match s {
+            Seg::Lit(l) => {
+                if arg.len() == 1 {
+                    sh_quote(l)
+                } else if l.is_empty() {
+                    String::new()
+                } else {
+                    format!("'{}'", l.replace('\'', "'\\''"))
+                }
+            }
+            Seg::Var(v) => format!("\"${{{v}}}\""),
+        })
+        .collect()
+}
+
+fn cmd_text(cmd: &Cmd) -> String {
+    cmd.argv
+        .iter()
+        .map(|a| arg_text(a))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The literal text of an argument, the variables written `${NAME}`.
+fn raw_text(arg: &[Seg]) -> String {
+    arg.iter()
+        .map(|s| match s {
+            Seg::Lit(l) => l.clone(),
+            Seg::Var(v) => format!("${{{v}}}"),
+        })
+        .collect()
+}
+
+/// `sh -c BODY` / `/bin/sh -ec BODY`: the body and whether `-e` was given.
+fn shell_body(cmd: &Cmd) -> Option<(String, bool)> {
+    let lit = |a: &Vec<Seg>| match a.as_slice() {
+        [Seg::Lit(l)] => Some(l.clone()),
+        _ => None,
+    };
+    if cmd.argv.len() != 3 {
+        return None;
+    }
+    let prog = lit(&cmd.argv[0])?;
+    if !matches!(prog.as_str(), "/bin/sh" | "sh" | "/usr/bin/sh") {
+        return None;
+    }
+    let flag = lit(&cmd.argv[1])?;
+    let e = match flag.as_str() {
+        "-ec" | "-ce" => true,
+        "-c" => false,
+        _ => return None,
+    };
+    Some((raw_text(&cmd.argv[2]), e))
+}
+
+fn script(body: String) -> ProcessBody {
+    let mut body = body;
+    if !body.ends_with('\n') {
+        body.push('\n');
+    }
+    ProcessBody::Script {
+        body,
+        body_span: Span::default(),
+        indent: 0,
+        end_comment: None,
+    }
+}
+
+fn exec(text: String) -> ProcessBody {
+    ProcessBody::Exec {
+        command: word(&text),
+    }
+}
+
+impl Ctx<'_> {
+    /// One upstart process for `cmds`; `ignore_ok`: upstart ignores this
+    /// process's failure anyway (post-start, pre-stop).
+    fn process(&mut self, cmds: &[Cmd], ignore_ok: bool, what: &str) -> Option<ProcessBody> {
+        for cmd in cmds {
+            let p = cmd.prefixes;
+            if p.argv0 || p.privileged || p.no_setuid {
+                self.loss(
+                    "UL701",
+                    Severity::Warning,
+                    cmd.entry,
+                    format!("the Exec prefix `@`, `+` or `!` of {what} has no upstart equivalent"),
+                );
+                self.help(
+                    "every process of a job runs with the same setuid/setgid; `exec -a` needs bash",
+                );
+            }
+            if !p.ignore_failure && ignore_ok {
+                self.loss(
+                    "UL701",
+                    Severity::Info,
+                    cmd.entry,
+                    format!("upstart ignores the failure of {what}"),
+                );
+            }
+            if cmd
+                .argv
+                .iter()
+                .any(|a| a.iter().any(|s| *s == Seg::Var("MAINPID".into())))
+            {
+                self.loss(
+                    "UL701",
+                    Severity::Warning,
+                    cmd.entry,
+                    "`$MAINPID` has no upstart equivalent".into(),
+                );
+                self.help("use pidof or a pid file");
+            }
+        }
+        let guard = |cmd: &Cmd, line: String| {
+            if cmd.prefixes.ignore_failure && !ignore_ok {
+                format!("{line} || true")
+            } else {
+                line
+            }
+        };
+        match cmds {
+            [] => None,
+            [cmd] => {
+                if let Some((body, e)) = shell_body(cmd) {
+                    if !e {
+                        self.loss(
+                            "UL701",
+                            Severity::Info,
+                            cmd.entry,
+                            format!("`sh -c` of {what} became a script, run with `sh -e`"),
+                        );
+                    }
+                    let one_line = !body.trim_end_matches('\n').contains('\n');
+                    if let Some(rest) = body.strip_prefix("exec ")
+                        && one_line
+                        && !rest.contains('#')
+                        && super::to_systemd::needs_shell(rest)
+                        && (!cmd.prefixes.ignore_failure || ignore_ok)
+                    {
+                        return Some(exec(rest.trim_end_matches('\n').to_string()));
+                    }
+                    let body = if cmd.prefixes.ignore_failure && !ignore_ok {
+                        format!("( {} ) || true", body.trim_end_matches('\n'))
+                    } else {
+                        body
+                    };
+                    return Some(script(self.safe_script(body, cmd.entry)));
+                }
+                let text = cmd_text(cmd);
+                if cmd.prefixes.ignore_failure && !ignore_ok || text.contains(['\n', '\r']) {
+                    let line = guard(cmd, text);
+                    Some(script(self.safe_script(line, cmd.entry)))
+                } else {
+                    Some(exec(text))
+                }
+            }
+            _ => {
+                let lines: Vec<String> = cmds.iter().map(|c| guard(c, cmd_text(c))).collect();
+                let span = cmds[0].entry;
+                Some(script(self.safe_script(lines.join("\n"), span)))
+            }
+        }
+    }
+
+    /// A body with no line that upstart would read as `end script`.
+    fn safe_script(&mut self, body: String, span: Span) -> String {
+        if body.lines().any(|l| l.trim() == "end script") {
+            self.loss(
+                "UL701",
+                Severity::Warning,
+                span,
+                "a line `end script` in the command was rewritten".into(),
+            );
+            body.lines()
+                .map(|l| {
+                    if l.trim() == "end script" {
+                        format!("{l} ;")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        } else {
+            body
+        }
+    }
+
+    fn cmds(&mut self, key: &str) -> Vec<Cmd> {
+        let entries = self.values("Service", key);
+        entries.iter().flat_map(|e| parse_exec(self, e)).collect()
+    }
+}
+
+/// A time span in seconds (`90`, `1min 30s`, `500ms`); `None` when unparsable.
+fn timespan(s: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    let mut rest = s;
+    while !rest.trim_start().is_empty() {
+        rest = rest.trim_start();
+        let n_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let n: f64 = rest[..n_len].parse().ok()?;
+        rest = rest[n_len..].trim_start();
+        let u_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let unit = &rest[..u_len];
+        rest = &rest[u_len..];
+        let mult = match unit {
+            "" | "s" | "sec" | "second" | "seconds" => 1.0,
+            "us" | "usec" => 1e-6,
+            "ms" | "msec" => 1e-3,
+            "m" | "min" | "minute" | "minutes" => 60.0,
+            "h" | "hr" | "hour" | "hours" => 3600.0,
+            "d" | "day" | "days" => 86400.0,
+            "w" | "week" | "weeks" => 604_800.0,
+            _ => return None,
+        };
+        total += n * mult;
+    }
+    Some(total)
+}
+
+/// A `Limit*=` value (`infinity`, a number with an optional base-1024 suffix).
+fn limit_value(s: &str) -> Option<LimitValue> {
+    let s = s.trim();
+    if s == "infinity" {
+        return Some(LimitValue::Unlimited);
+    }
+    let (num, mult) = match s.chars().last()? {
+        'K' => (&s[..s.len() - 1], 1u64 << 10),
+        'M' => (&s[..s.len() - 1], 1 << 20),
+        'G' => (&s[..s.len() - 1], 1 << 30),
+        'T' => (&s[..s.len() - 1], 1 << 40),
+        'P' => (&s[..s.len() - 1], 1 << 50),
+        'E' => (&s[..s.len() - 1], 1 << 60),
+        _ => (s, 1),
+    };
+    let n: u64 = num.parse().ok()?;
+    let v = n.checked_mul(mult)?;
+    Some(if v == u64::MAX {
+        LimitValue::Unlimited
+    } else {
+        LimitValue::Value(v)
+    })
+}
+
+fn event(name: &str, args: &[&str]) -> EventExpr {
+    EventExpr::Match {
+        event: EventMatch {
+            name: name.to_string(),
+            name_span: Span::default(),
+            args: args
+                .iter()
+                .map(|a| {
+                    if a.contains('=') {
+                        EventArg::from_token(a, Span::default())
+                    } else {
+                        EventArg::Positional {
+                            pattern: (*a).to_string(),
+                            span: Span::default(),
+                        }
+                    }
+                })
+                .collect(),
+            span: Span::default(),
+        },
+        parens: 0,
+    }
+}
+
+fn combine(op: Operator, terms: Vec<EventExpr>) -> Option<EventExpr> {
+    let mut it = terms.into_iter();
+    let mut acc = it.next()?;
+    for t in it {
+        let mut t = t;
+        if matches!(t, EventExpr::Op { .. }) {
+            *t.parens_mut() += 1;
+        }
+        acc = EventExpr::Op {
+            op,
+            lhs: Box::new(acc),
+            rhs: Box::new(t),
+            op_span: Span::default(),
+            parens: 0,
+        };
+    }
+    Some(acc)
+}
+
+fn on(expr: EventExpr) -> OnCondition {
+    OnCondition {
+        expr,
+        comments: Vec::new(),
+    }
+}
+
+/// Convert a unit (its merged definition).
+#[must_use]
+pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
+    let mut c = Ctx {
+        unit,
+        items: Vec::new(),
+        losses: Vec::new(),
+        handled: BTreeSet::new(),
+        instance: None,
+    };
+    let suffix = unit.name.rsplit_once('.').map_or("", |(_, s)| s);
+    let template = unit.name.contains("@.");
+    if !matches!(suffix, "service" | "target") {
+        c.loss(
+            "UL703",
+            Severity::Error,
+            Span::default(),
+            format!("a .{suffix} unit has no upstart equivalent"),
+        );
+        c.help("sockets: upstart-socket-bridge; timers: cron; paths: upstart-file-bridge");
+    }
+    for s in &unit.sections {
+        if !matches!(s.name.as_str(), "Unit" | "Service" | "Install") {
+            c.loss(
+                "UL703",
+                Severity::Error,
+                s.span,
+                format!("the [{}] section is not converted", s.name),
+            );
+            for e in &s.entries {
+                c.mark(&s.name, &e.key);
+            }
+        }
+    }
+
+    // Template: find the instance variable.
+    let mut instance_env: Option<String> = None;
+    if template {
+        for e in unit.values("Service", "Environment") {
+            for (w, _) in split_words(&e.value) {
+                if let Some((k, v)) = w.split_once('=')
+                    && matches!(v, "%I" | "%i")
+                    && instance_env.is_none()
+                {
+                    instance_env = Some(k.to_string());
+                }
+            }
+        }
+        c.instance = Some(instance_env.clone().unwrap_or_else(|| "INSTANCE".into()));
+    }
+
+    if let Some(d) = c.last("Unit", "Description") {
+        let v = plain_value(&c, &d.value);
+        c.items
+            .push(item(StanzaKind::Description { text: word(&v) }));
+    }
+    for d in c.values("Unit", "Documentation") {
+        c.items.push(Item::Comment(Comment {
+            text: format!("# Documentation: {}", d.value.replace(['\n', '\r'], " ")),
+            span: Span::default(),
+        }));
+    }
+    for (key, kind) in [
+        ("X-Upstart-Author", 0),
+        ("X-Upstart-Version", 1),
+        ("X-Upstart-Usage", 2),
+    ] {
+        if let Some(e) = c.last("Unit", key) {
+            let text = word(&plain_value(&c, &e.value));
+            c.items.push(item(match kind {
+                0 => StanzaKind::Author { text },
+                1 => StanzaKind::Version { text },
+                _ => StanzaKind::Usage { text },
+            }));
+        }
+    }
+    if let Some(v) = &c.instance {
+        c.items.push(item(StanzaKind::Instance {
+            name: word(&format!("${v}")),
+        }));
+    }
+
+    events(&mut c);
+
+    let emits = c.list("Unit", "X-Upstart-Emits");
+    if !emits.is_empty() {
+        c.items.push(item(StanzaKind::Emits {
+            events: emits.iter().map(|(v, _)| word(v)).collect(),
+        }));
+    }
+    let export = c.list("Unit", "X-Upstart-Export");
+    if !export.is_empty() {
+        c.items.push(item(StanzaKind::Export {
+            names: export.iter().map(|(v, _)| word(v)).collect(),
+        }));
+    }
+
+    service(&mut c, &instance_env);
+
+    // Everything not handled is a loss.
+    for s in &unit.sections {
+        for e in &s.entries {
+            if c.handled.contains(&(s.name.clone(), e.key.clone())) {
+                continue;
+            }
+            c.mark(&s.name, &e.key);
+            let k = e.key.as_str();
+            let (code, sev, msg) = if k.starts_with("Condition") || k.starts_with("Assert") {
+                ("UL705", Severity::Warning, format!("`{k}=` is dropped"))
+            } else if k == "EnvironmentFile" {
+                (
+                    "UL704",
+                    Severity::Warning,
+                    "`EnvironmentFile=` is not read".to_string(),
+                )
+            } else if NO_EQUIVALENT.contains(&k) {
+                let sev = if k.starts_with("Protect")
+                    || k.starts_with("Private")
+                    || k.starts_with("Restrict")
+                    || k.contains("Capabilit")
+                    || k.contains("Paths")
+                    || k.starts_with("SystemCall")
+                    || k == "NoNewPrivileges"
+                {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                ("UL701", sev, format!("`{k}=` has no upstart equivalent"))
+            } else {
+                (
+                    "UL706",
+                    Severity::Warning,
+                    format!("unknown key `{k}=` is dropped"),
+                )
+            };
+            c.loss(code, sev, e.value_span, msg);
+            if code == "UL704" {
+                c.help("source it in the scripts: set -a; [ -r F ] && . F; set +a");
+            }
+        }
+    }
+
+    FromSystemd {
+        job: Job { items: c.items },
+        losses: c.losses,
+    }
+}
+
+fn events(c: &mut Ctx<'_>) {
+    let wanted: Vec<(String, &Entry)> = {
+        let mut w = c.list("Install", "WantedBy");
+        w.extend(c.list("Install", "RequiredBy"));
+        w
+    };
+    let after: Vec<(String, &Entry)> = c.list("Unit", "After");
+    let before: Vec<(String, &Entry)> = c.list("Unit", "Before");
+    let wants: Vec<(String, &Entry)> = c.list("Unit", "Wants");
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    let dd_no = c
+        .last("Unit", "DefaultDependencies")
+        .is_some_and(|e| matches!(e.value.as_str(), "no" | "false" | "0" | "off"));
+    let has_after = |n: &str| after.iter().any(|(a, _)| a == n);
+    let has_before = |n: &str| before.iter().any(|(a, _)| a == n);
+
+    let mut start: Vec<EventExpr> = Vec::new();
+    let mut stop_runlevel = false;
+    let mut shutdown = false;
+    for (t, e) in &wanted {
+        let term = match t.as_str() {
+            "multi-user.target" | "default.target" => {
+                stop_runlevel = true;
+                if has_after("rc-local.service") {
+                    used.insert("rc-local.service".into());
+                    event("stopped", &["rc", "RUNLEVEL=[2345]"])
+                } else {
+                    event("runlevel", &["[2345]"])
+                }
+            }
+            "graphical.target" => {
+                stop_runlevel = true;
+                if has_after("display-manager.service") {
+                    used.insert("display-manager.service".into());
+                    event("desktop-session-start", &[])
+                } else {
+                    event("runlevel", &["[5]"])
+                }
+            }
+            "sysinit.target" | "basic.target" => event("startup", &[]),
+            "rescue.target" => event("runlevel", &["S"]),
+            "halt.target" | "poweroff.target" | "reboot.target" => {
+                if shutdown {
+                    continue;
+                }
+                shutdown = true;
+                used.insert("shutdown.target".into());
+                event("runlevel", &["[06]"])
+            }
+            "ctrl-alt-del.target" => event("control-alt-delete", &[]),
+            "kbrequest.target" => event("keyboard-request", &[]),
+            "sigpwr.target" => event("power-status-changed", &[]),
+            "local-fs.target" => event("local-filesystems", &[]),
+            "remote-fs.target" => event("remote-filesystems", &[]),
+            "network-online.target" | "network.target" => event("net-device-up", &["IFACE!=lo"]),
+            s if s.ends_with(".service") => {
+                let job = s.trim_end_matches(".service");
+                used.insert(s.to_string());
+                if has_before(s) {
+                    event("starting", &[job])
+                } else {
+                    event("started", &[job])
+                }
+            }
+            s if s.ends_with(".target") => {
+                used.insert(s.to_string());
+                event(s.trim_end_matches(".target"), &[])
+            }
+            s => {
+                c.loss(
+                    "UL702",
+                    Severity::Warning,
+                    e.value_span,
+                    format!("installing into `{s}` has no upstart event"),
+                );
+                continue;
+            }
+        };
+        start.push(term);
+    }
+    // Ordering on standard targets: extra `and` terms (A.7).
+    let mut and_terms: Vec<EventExpr> = Vec::new();
+    if !start.is_empty() {
+        for (t, _) in &after {
+            let term = match t.as_str() {
+                "local-fs.target" => event("local-filesystems", &[]),
+                "remote-fs.target" => event("remote-filesystems", &[]),
+                "network-online.target" | "network.target" => {
+                    event("net-device-up", &["IFACE!=lo"])
+                }
+                "swap.target" => event("all-swaps", &[]),
+                _ => continue,
+            };
+            used.insert(t.clone());
+            if !and_terms.contains(&term) {
+                and_terms.push(term);
+            }
+        }
+        for mp in c.list("Unit", "RequiresMountsFor") {
+            and_terms.push(event("mounted", &[&format!("MOUNTPOINT={}", mp.0)]));
+        }
+    }
+    if dd_no {
+        used.insert("shutdown.target".into());
+    }
+    let mut stop: Vec<EventExpr> = Vec::new();
+    if stop_runlevel {
+        stop.push(event("runlevel", &["[!2345]"]));
+    }
+    for key in ["PartOf", "BindsTo", "Conflicts"] {
+        for (t, e) in c.list("Unit", key) {
+            if t == "shutdown.target" {
+                continue;
+            }
+            if let Some(job) = t.strip_suffix(".service") {
+                stop.push(event(
+                    if key == "Conflicts" {
+                        "starting"
+                    } else {
+                        "stopping"
+                    },
+                    &[job],
+                ));
+            } else {
+                c.loss(
+                    "UL702",
+                    Severity::Warning,
+                    e.value_span,
+                    format!("`{key}={t}` has no upstart equivalent"),
+                );
+            }
+        }
+    }
+    for (key, list) in [("After", &after), ("Before", &before), ("Wants", &wants)] {
+        for (t, e) in list.iter() {
+            if used.contains(t) || (key == "Before" && t == "shutdown.target") {
+                continue;
+            }
+            c.loss(
+                "UL702",
+                Severity::Warning,
+                e.value_span,
+                format!("`{key}={t}` is only approximated by upstart's events"),
+            );
+            c.help("upstart has no dependency engine: add `and started X` or `pre-start exec start X || true` by hand");
+        }
+    }
+    for key in ["Requires", "Requisite"] {
+        for (t, e) in c.list("Unit", key) {
+            c.loss(
+                "UL702",
+                Severity::Warning,
+                e.value_span,
+                format!("`{key}={t}` is only approximated"),
+            );
+        }
+    }
+    let mut terms = Vec::new();
+    if let Some(s) = combine(Operator::Or, start) {
+        terms.push(s);
+    }
+    if !terms.is_empty() {
+        terms.extend(and_terms);
+    }
+    if let Some(expr) = combine(Operator::And, terms) {
+        c.items.push(item(StanzaKind::StartOn { on: on(expr) }));
+    }
+    if let Some(expr) = combine(Operator::Or, stop) {
+        c.items.push(item(StanzaKind::StopOn { on: on(expr) }));
+    }
+}
+
+#[allow(clippy::too_many_lines)]
+fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
+    let typ = c
+        .last("Service", "Type")
+        .map(|e| (e.value.clone(), e.value_span));
+    let remain = c
+        .last("Service", "RemainAfterExit")
+        .is_some_and(|e| matches!(e.value.as_str(), "yes" | "true" | "1" | "on"));
+    let oneshot = typ.as_ref().is_some_and(|(t, _)| t == "oneshot");
+    let has_main = !(oneshot && remain);
+    if remain
+        && !oneshot
+        && let Some(e) = c.unit.last("Service", "RemainAfterExit")
+    {
+        c.loss(
+            "UL701",
+            Severity::Warning,
+            e.value_span,
+            "`RemainAfterExit=` with a main process has no upstart equivalent".into(),
+        );
+    }
+    match &typ {
+        Some((t, _)) if t == "oneshot" && has_main => c.items.push(item(StanzaKind::Task)),
+        Some((t, span)) if t == "forking" => {
+            c.items.push(item(StanzaKind::Expect {
+                mode: Spanned::new(ExpectMode::Fork, Span::default()),
+            }));
+            if let Some(p) = c.last("Service", "PIDFile") {
+                c.loss(
+                    "UL703",
+                    Severity::Warning,
+                    p.value_span,
+                    "`PIDFile=` has no upstart equivalent".into(),
+                );
+                c.help("upstart follows the fork count: check `expect fork` (one fork) against `expect daemon` (two)");
+            }
+            let _ = span;
+        }
+        Some((t, span)) if matches!(t.as_str(), "notify" | "dbus" | "idle" | "exec") => {
+            let sev = match t.as_str() {
+                "notify" => Severity::Error,
+                "dbus" => Severity::Warning,
+                _ => Severity::Info,
+            };
+            c.loss(
+                "UL703",
+                sev,
+                *span,
+                format!("`Type={t}` is not supported: the job is a simple service"),
+            );
+        }
+        Some((t, span)) if t != "simple" && t != "oneshot" => {
+            c.loss(
+                "UL703",
+                Severity::Warning,
+                *span,
+                format!("`Type={t}` is not known"),
+            );
+        }
+        _ => {}
+    }
+
+    // Restart.
+    let mut respawn = false;
+    let mut normal: Vec<String> = Vec::new();
+    if let Some(e) = c.last("Service", "Restart") {
+        match e.value.as_str() {
+            "no" => {}
+            "always" => respawn = true,
+            "on-failure" => {
+                respawn = true;
+                if !oneshot {
+                    normal.extend(["0", "TERM", "HUP", "INT", "PIPE"].map(str::to_string));
+                }
+            }
+            other => {
+                respawn = true;
+                c.loss(
+                    "UL702",
+                    Severity::Warning,
+                    e.value_span,
+                    format!("`Restart={other}` is approximated by `respawn`"),
+                );
+            }
+        }
+    }
+    for key in ["RestartPreventExitStatus", "SuccessExitStatus"] {
+        for (v, _) in c.list("Service", key) {
+            let v = v.trim_start_matches("SIG").to_string();
+            if !normal.contains(&v) {
+                normal.push(v);
+            }
+        }
+    }
+    if respawn {
+        c.items.push(item(StanzaKind::Respawn));
+        let interval = c
+            .last("Unit", "StartLimitIntervalSec")
+            .or_else(|| c.last("Service", "StartLimitInterval"))
+            .map(|e| (e.value.clone(), e.value_span));
+        let burst = c
+            .last("Unit", "StartLimitBurst")
+            .or_else(|| c.last("Service", "StartLimitBurst"))
+            .map(|e| (e.value.clone(), e.value_span));
+        let iv = interval.as_ref().and_then(|(v, _)| timespan(v));
+        if iv == Some(0.0) {
+            c.items.push(item(StanzaKind::RespawnLimit {
+                limit: RespawnLimit::Unlimited {
+                    span: Span::default(),
+                },
+            }));
+        } else if interval.is_some() || burst.is_some() {
+            let b = burst
+                .as_ref()
+                .and_then(|(v, _)| v.trim().parse::<u64>().ok());
+            // systemd's defaults: 10 s, 5 starts.
+            let count = b.unwrap_or(5).saturating_sub(1);
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let secs = iv.unwrap_or(10.0).round() as u64;
+            if count == 0 {
+                c.items.push(item(StanzaKind::RespawnLimit {
+                    limit: RespawnLimit::Unlimited {
+                        span: Span::default(),
+                    },
+                }));
+            } else {
+                c.items.push(item(StanzaKind::RespawnLimit {
+                    limit: RespawnLimit::Count {
+                        count: Spanned::new(count, Span::default()),
+                        interval: Spanned::new(secs.max(1), Span::default()),
+                    },
+                }));
+            }
+        }
+    } else {
+        c.mark("Unit", "StartLimitIntervalSec");
+        c.mark("Unit", "StartLimitBurst");
+        c.mark("Service", "StartLimitInterval");
+        c.mark("Service", "StartLimitBurst");
+    }
+    if !normal.is_empty() {
+        let statuses: Vec<ExitStatus> = normal
+            .iter()
+            .filter_map(|v| match v.parse::<i64>() {
+                Ok(code) => Some(ExitStatus::Code {
+                    code,
+                    span: Span::default(),
+                }),
+                Err(_) => signal(v).map(|signal| ExitStatus::Signal { signal }),
+            })
+            .collect();
+        if !statuses.is_empty() {
+            c.items.push(item(StanzaKind::NormalExit { statuses }));
+        }
+    }
+
+    // Console.
+    let out = c.last("Service", "StandardOutput").map(|e| e.value.clone());
+    let _ = c.last("Service", "StandardError");
+    let input = c
+        .unit
+        .last("Service", "StandardInput")
+        .map(|e| e.value.clone());
+    let tty = c.last("Service", "TTYPath");
+    let console = if input.as_deref() == Some("tty-force") {
+        c.mark("Service", "StandardInput");
+        Some(ConsoleMode::Owner)
+    } else {
+        match out.as_deref() {
+            Some("null") => Some(ConsoleMode::None),
+            Some("tty") => Some(ConsoleMode::Output),
+            Some("journal" | "kmsg" | "syslog" | "inherit" | "journal+console") => {
+                Some(ConsoleMode::Log)
+            }
+            Some(other) => {
+                if let Some(e) = c.unit.last("Service", "StandardOutput") {
+                    c.loss(
+                        "UL701",
+                        Severity::Warning,
+                        e.value_span,
+                        format!("`StandardOutput={other}` has no upstart equivalent"),
+                    );
+                }
+                None
+            }
+            None => None,
+        }
+    };
+    if let Some(t) = tty
+        && t.value != "/dev/console"
+    {
+        c.loss(
+            "UL701",
+            Severity::Warning,
+            t.value_span,
+            "upstart's console is /dev/console".into(),
+        );
+    }
+    if let Some(mode) = console {
+        c.items.push(item(StanzaKind::Console {
+            mode: Spanned::new(mode, Span::default()),
+        }));
+    }
+
+    // Environment.
+    for e in c.values("Service", "Environment") {
+        for (w, _) in split_words(&e.value) {
+            let Some((k, v)) = w.split_once('=') else {
+                c.loss(
+                    "UL706",
+                    Severity::Warning,
+                    e.value_span,
+                    format!("`Environment={w}` has no `=`"),
+                );
+                continue;
+            };
+            if instance_env.as_deref() == Some(k) && matches!(v, "%I" | "%i") {
+                continue;
+            }
+            let v = c.spec(v);
+            c.items.push(item(StanzaKind::Env {
+                var: EnvVar {
+                    key: k.to_string(),
+                    value: Some(v.replace(['\n', '\r'], " ")),
+                    span: Span::default(),
+                },
+            }));
+        }
+    }
+    for (k, _) in c.list("Service", "PassEnvironment") {
+        c.items.push(item(StanzaKind::Env {
+            var: EnvVar {
+                key: k,
+                value: None,
+                span: Span::default(),
+            },
+        }));
+    }
+
+    for (key, idx) in [
+        ("User", 0),
+        ("Group", 1),
+        ("RootDirectory", 2),
+        ("WorkingDirectory", 3),
+        ("AppArmorProfile", 4),
+    ] {
+        if let Some(e) = c.last("Service", key) {
+            let mut v = plain_value(c, &e.value);
+            if idx == 3 {
+                if let Some(rest) = v.strip_prefix('-') {
+                    v = rest.to_string();
+                    c.loss(
+                        "UL701",
+                        Severity::Info,
+                        e.value_span,
+                        "the `-` of WorkingDirectory= (ignore a missing directory) is lost".into(),
+                    );
+                }
+                if v == "~" {
+                    v = "/root".into();
+                }
+            }
+            let w = word(&v);
+            c.items.push(item(match idx {
+                0 => StanzaKind::Setuid { user: w },
+                1 => StanzaKind::Setgid { group: w },
+                2 => StanzaKind::Chroot { dir: w },
+                3 => StanzaKind::Chdir { dir: w },
+                _ => StanzaKind::ApparmorSwitch { profile: w },
+            }));
+        }
+    }
+    if let Some(e) = c.last("Service", "UMask") {
+        match u32::from_str_radix(e.value.trim(), 8) {
+            Ok(m) if m <= 0o777 => c.items.push(item(StanzaKind::Umask {
+                mask: Spanned::new(m, Span::default()),
+            })),
+            _ => c.loss(
+                "UL706",
+                Severity::Warning,
+                e.value_span,
+                format!("invalid `UMask={}`", e.value),
+            ),
+        }
+    }
+    if let Some(e) = c.last("Service", "Nice") {
+        match e.value.trim().parse::<i32>() {
+            Ok(n) if (-20..=19).contains(&n) => c.items.push(item(StanzaKind::Nice {
+                value: Spanned::new(n, Span::default()),
+            })),
+            _ => c.loss(
+                "UL706",
+                Severity::Warning,
+                e.value_span,
+                format!("invalid `Nice={}`", e.value),
+            ),
+        }
+    }
+    if let Some(e) = c.last("Service", "OOMScoreAdjust") {
+        match e.value.trim().parse::<i32>() {
+            Ok(n) if (-1000..=1000).contains(&n) => c.items.push(item(StanzaKind::Oom {
+                oom: Spanned::new(Oom::Score { score: n }, Span::default()),
+            })),
+            _ => c.loss(
+                "UL706",
+                Severity::Warning,
+                e.value_span,
+                format!("invalid `OOMScoreAdjust={}`", e.value),
+            ),
+        }
+    }
+    let limit_keys: Vec<String> = c
+        .unit
+        .sections
+        .iter()
+        .filter(|s| s.name == "Service")
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| e.key.starts_with("Limit"))
+        .map(|e| e.key.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for key in limit_keys {
+        let Some(e) = c.last("Service", &key) else {
+            continue;
+        };
+        let res = Resource::from_name(&key["Limit".len()..].to_ascii_lowercase());
+        let (soft, hard) = e.value.split_once(':').unwrap_or((&e.value, &e.value));
+        match (res, limit_value(soft), limit_value(hard)) {
+            (Some(resource), Some(soft), Some(hard)) => c.items.push(item(StanzaKind::Limit {
+                resource: Spanned::new(resource, Span::default()),
+                soft: Spanned::new(soft, Span::default()),
+                hard: Spanned::new(hard, Span::default()),
+            })),
+            (None, _, _) => c.loss(
+                "UL701",
+                Severity::Warning,
+                e.value_span,
+                format!("`{key}=` has no upstart equivalent"),
+            ),
+            _ => c.loss(
+                "UL701",
+                Severity::Warning,
+                e.value_span,
+                format!(
+                    "`{key}={}` is not converted (time or unknown units)",
+                    e.value
+                ),
+            ),
+        }
+    }
+    if let Some(e) = c.last("Service", "KillSignal") {
+        match signal(&e.value) {
+            Some(signal) => c.items.push(item(StanzaKind::KillSignal { signal })),
+            None => c.loss(
+                "UL706",
+                Severity::Warning,
+                e.value_span,
+                format!("unknown signal `{}`", e.value),
+            ),
+        }
+    }
+    if let Some(e) = c.last("Service", "TimeoutStopSec") {
+        let v = e.value.trim();
+        if v == "infinity" || v == "0" {
+            c.loss(
+                "UL701",
+                Severity::Warning,
+                e.value_span,
+                format!("`TimeoutStopSec={v}` (no timeout) has no upstart equivalent"),
+            );
+            c.help("upstart always sends SIGKILL after `kill timeout`: set a large one");
+        } else {
+            match timespan(v) {
+                Some(secs) => {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let n = if secs < 1.0 { 0 } else { secs.round() as u64 };
+                    c.items.push(item(StanzaKind::KillTimeout {
+                        seconds: Spanned::new(n, Span::default()),
+                    }));
+                }
+                None => c.loss(
+                    "UL706",
+                    Severity::Warning,
+                    e.value_span,
+                    format!("invalid `TimeoutStopSec={v}`"),
+                ),
+            }
+        }
+    }
+
+    // Reload.
+    let reload = c.cmds("ExecReload");
+    if let [cmd] = reload.as_slice()
+        && let Some(sig) = kill_signal(cmd)
+    {
+        if sig.number != 1 {
+            c.items.push(item(StanzaKind::ReloadSignal { signal: sig }));
+        }
+    } else if let Some(cmd) = reload.first() {
+        c.loss(
+            "UL701",
+            Severity::Warning,
+            cmd.entry,
+            "`ExecReload=` other than a kill of the main process has no upstart equivalent".into(),
+        );
+    }
+
+    // Processes.
+    let pre = c.cmds("ExecStartPre");
+    let start = c.cmds("ExecStart");
+    let post = c.cmds("ExecStartPost");
+    let stop = c.cmds("ExecStop");
+    let stop_post = c.cmds("ExecStopPost");
+    for key in ["ExecCondition"] {
+        for e in c.values("Service", key) {
+            c.loss(
+                "UL705",
+                Severity::Warning,
+                e.value_span,
+                format!("`{key}=` is dropped"),
+            );
+        }
+    }
+    let mut procs: Vec<(ProcessKind, Vec<Cmd>, bool, &str)> = Vec::new();
+    if has_main {
+        procs.push((ProcessKind::PreStart, pre, false, "ExecStartPre="));
+        procs.push((ProcessKind::Main, start, false, "ExecStart="));
+        procs.push((ProcessKind::PostStart, post, true, "ExecStartPost="));
+        procs.push((ProcessKind::PreStop, stop, true, "ExecStop="));
+        procs.push((ProcessKind::PostStop, stop_post, false, "ExecStopPost="));
+    } else {
+        // A oneshot that remains: start commands are its start, stop ones
+        // its stop (the reverse of the forward mapping).
+        let (late, early): (Vec<Cmd>, Vec<Cmd>) =
+            start.into_iter().partition(|c| c.prefixes.ignore_failure);
+        let mut pre_all = pre;
+        pre_all.extend(early);
+        let mut post_all = late;
+        post_all.extend(post);
+        let (soft_stop, hard_stop): (Vec<Cmd>, Vec<Cmd>) =
+            stop.into_iter().partition(|c| c.prefixes.ignore_failure);
+        let mut post_stop = hard_stop;
+        post_stop.extend(stop_post);
+        procs.push((ProcessKind::PreStart, pre_all, false, "ExecStart="));
+        procs.push((ProcessKind::PostStart, post_all, true, "ExecStartPost="));
+        procs.push((ProcessKind::PreStop, soft_stop, true, "ExecStop="));
+        procs.push((ProcessKind::PostStop, post_stop, false, "ExecStopPost="));
+    }
+    for (kind, cmds, ignore_ok, what) in procs {
+        if kind == ProcessKind::Main && cmds.len() > 1 && !oneshot {
+            c.loss(
+                "UL701",
+                Severity::Warning,
+                cmds[1].entry,
+                "several ExecStart= outside a oneshot".into(),
+            );
+        }
+        if let Some(body) = c.process(&cmds, ignore_ok, what) {
+            c.items.push(item(StanzaKind::Process {
+                process: kind,
+                body,
+            }));
+        }
+    }
+}
+
+/// `/bin/kill -SIG $MAINPID` → SIG.
+fn kill_signal(cmd: &Cmd) -> Option<Signal> {
+    let [prog, flag, pid] = cmd.argv.as_slice() else {
+        return None;
+    };
+    let lit = |a: &Vec<Seg>| match a.as_slice() {
+        [Seg::Lit(l)] => Some(l.clone()),
+        _ => None,
+    };
+    if !matches!(lit(prog)?.as_str(), "/bin/kill" | "kill" | "/usr/bin/kill") {
+        return None;
+    }
+    if pid.as_slice() != [Seg::Var("MAINPID".into())] {
+        return None;
+    }
+    let f = lit(flag)?;
+    let s = f
+        .strip_prefix("-s")
+        .map_or(f.trim_start_matches('-'), |r| r);
+    signal(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::systemd::UnitSection;
+
+    fn unit(name: &str, text: &[(&str, &[(&str, &str)])]) -> UnitFile {
+        UnitFile {
+            name: name.into(),
+            sections: text
+                .iter()
+                .map(|(s, es)| UnitSection {
+                    name: (*s).into(),
+                    span: Span::default(),
+                    entries: es
+                        .iter()
+                        .map(|(k, v)| Entry {
+                            key: (*k).into(),
+                            key_span: Span::default(),
+                            value: (*v).into(),
+                            value_span: Span::default(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    fn text(u: &UnitFile) -> (String, Vec<&'static str>) {
+        let r = from_systemd(u);
+        let t = crate::print::print(&r.job).expect("printable");
+        let parsed = crate::syntax::parse_str(&t);
+        assert!(!parsed.has_errors(), "{t}\n{:?}", parsed.errors);
+        (t, r.losses.iter().map(|l| l.code).collect())
+    }
+
+    #[test]
+    fn appendix_2() {
+        let u = unit(
+            "api.service",
+            &[
+                (
+                    "Unit",
+                    &[
+                        ("Description", "Example API"),
+                        ("After", "network-online.target"),
+                        ("Wants", "network-online.target"),
+                        ("StartLimitIntervalSec", "60"),
+                        ("StartLimitBurst", "5"),
+                    ],
+                ),
+                (
+                    "Service",
+                    &[
+                        ("Type", "notify"),
+                        ("User", "api"),
+                        ("EnvironmentFile", "-/etc/default/api"),
+                        ("Environment", "\"LOG_LEVEL=info\""),
+                        ("ExecStartPre", "/usr/bin/api migrate"),
+                        ("ExecStart", "/usr/bin/api serve --port ${PORT}"),
+                        ("Restart", "on-failure"),
+                        ("RestartSec", "5"),
+                        ("TimeoutStopSec", "1min 30s"),
+                        ("PrivateTmp", "yes"),
+                        ("LimitNOFILE", "65536"),
+                    ],
+                ),
+                ("Install", &[("WantedBy", "multi-user.target")]),
+            ],
+        );
+        let (t, codes) = text(&u);
+        for line in [
+            "description \"Example API\"",
+            "respawn limit 4 60",
+            "setuid api",
+            "env LOG_LEVEL=info",
+            "limit nofile 65536 65536",
+            "kill timeout 90",
+            "pre-start exec /usr/bin/api migrate",
+            "exec /usr/bin/api serve --port \"${PORT}\"",
+            "stop on runlevel [!2345]",
+            "normal exit 0 TERM HUP INT PIPE",
+        ] {
+            assert!(t.contains(line), "missing {line}:\n{t}");
+        }
+        assert!(
+            t.contains("start on runlevel [2345] and net-device-up IFACE!=lo"),
+            "{t}"
+        );
+        for code in ["UL703", "UL704", "UL701"] {
+            assert!(codes.contains(&code), "{code} missing: {codes:?}");
+        }
+        assert_eq!(
+            codes.iter().filter(|c| **c == "UL701").count(),
+            2,
+            "{codes:?}"
+        );
+    }
+
+    #[test]
+    fn shell_wrappers_and_templates() {
+        let u = unit(
+            "tty@.service",
+            &[(
+                "Service",
+                &[
+                    ("Environment", "\"TTY=%I\""),
+                    ("ExecStart", "/bin/sh -ec \"exec getty 38400 $$TTY\""),
+                    ("ExecStopPost", "/bin/sh -ec \"echo %i >/dev/null\""),
+                    ("ExecReload", "/bin/kill -USR1 $MAINPID"),
+                    ("Unknown", "x"),
+                ],
+            )],
+        );
+        let (t, codes) = text(&u);
+        assert!(t.contains("instance $TTY\n"), "{t}");
+        assert!(t.contains("exec getty 38400 $TTY\n"), "{t}");
+        assert!(t.contains("echo ${TTY} >/dev/null"), "{t}");
+        assert!(t.contains("reload signal USR1"), "{t}");
+        assert!(!t.contains("env TTY"), "{t}");
+        assert_eq!(codes, vec!["UL706"]);
+    }
+}
