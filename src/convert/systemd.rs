@@ -510,11 +510,9 @@ pub fn load_with_dropins(path: &Path) -> std::io::Result<(UnitFile, Vec<(PathBuf
     let (mut unit, errs) = parse_unit(&name, &text);
     let mut errors: Vec<(PathBuf, UnitError)> =
         errs.into_iter().map(|e| (path.to_path_buf(), e)).collect();
-    let dir = path.with_file_name(format!("{name}.d"));
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(rd) => rd,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((unit, errors)),
-        Err(e) => {
+    let dropins = match dropin_paths(path) {
+        Ok(d) => d,
+        Err((dir, e)) => {
             errors.push((
                 dir,
                 UnitError {
@@ -525,12 +523,6 @@ pub fn load_with_dropins(path: &Path) -> std::io::Result<(UnitFile, Vec<(PathBuf
             return Ok((unit, errors));
         }
     };
-    let mut dropins: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "conf") && !p.is_dir())
-        .collect();
-    dropins.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     for d in dropins {
         let text = match std::fs::read(&d) {
             Ok(t) => t,
@@ -550,6 +542,31 @@ pub fn load_with_dropins(path: &Path) -> std::io::Result<(UnitFile, Vec<(PathBuf
         merge(&mut unit, extra);
     }
     Ok((unit, errors))
+}
+
+/// The drop-ins of the unit at `path`: `NAME.d/*.conf` beside it, sorted
+/// by file name (none when the directory does not exist).
+///
+/// # Errors
+/// The drop-in directory exists but cannot be read: its path and the error.
+pub fn dropin_paths(path: &Path) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = path.with_file_name(format!("{name}.d"));
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err((dir, e)),
+    };
+    let mut dropins: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "conf") && !p.is_dir())
+        .collect();
+    dropins.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+    Ok(dropins)
 }
 
 /// Append `extra`'s entries to the sections of `unit` with the same name.
