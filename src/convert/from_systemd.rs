@@ -545,6 +545,11 @@ fn script(body: String) -> ProcessBody {
     if !body.ends_with('\n') {
         body.push('\n');
     }
+    // Upstart strips indentation common to every line unless a line is
+    // empty: keep a body's own indentation with a trailing empty line.
+    if crate::syntax::script::strip_common_indent(&body) != body {
+        body.push('\n');
+    }
     ProcessBody::Script {
         body,
         body_span: Span::default(),
@@ -841,8 +846,13 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
 
     if let Some(d) = c.last("Unit", "Description") {
         let v = plain_value(&c, &d.value);
-        c.items
-            .push(item(StanzaKind::Description { text: word(&v) }));
+        // The forward mapping's placeholder for a target (an empty unit
+        // file would be masked) is not a description.
+        let stem = unit.name.strip_suffix(".target").unwrap_or_default();
+        if suffix != "target" || v != format!("upstart job {stem}") {
+            c.items
+                .push(item(StanzaKind::Description { text: word(&v) }));
+        }
     }
     for d in c.values("Unit", "Documentation") {
         c.items.push(Item::Comment(Comment {
@@ -1533,6 +1543,29 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             );
         }
     }
+    // `apparmor load` (the forward mapping's ExecStartPre=/ExecStart=).
+    let (pre, start) = {
+        let mut profile = None;
+        let mut take = |cmds: Vec<Cmd>| -> Vec<Cmd> {
+            cmds.into_iter()
+                .filter(|cmd| {
+                    let p = apparmor_profile(cmd);
+                    if p.is_some() && profile.is_none() {
+                        profile = p;
+                        return false;
+                    }
+                    true
+                })
+                .collect()
+        };
+        let pre = take(pre);
+        let start = take(start);
+        if let Some(p) = profile {
+            c.items
+                .push(item(StanzaKind::ApparmorLoad { profile: word(&p) }));
+        }
+        (pre, start)
+    };
     let mut procs: Vec<(ProcessKind, Vec<Cmd>, bool, &str)> = Vec::new();
     if has_main {
         procs.push((ProcessKind::PreStart, pre, false, "ExecStartPre="));
@@ -1573,6 +1606,27 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 body,
             }));
         }
+    }
+}
+
+/// `-/sbin/apparmor_parser -r -W PROFILE` → PROFILE.
+fn apparmor_profile(cmd: &Cmd) -> Option<String> {
+    if !cmd.prefixes.ignore_failure {
+        return None;
+    }
+    let words: Vec<String> = cmd
+        .argv
+        .iter()
+        .map(|a| match a.as_slice() {
+            [Seg::Lit(l)] => Some(l.clone()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    match words.as_slice() {
+        [prog, r, w, profile] if prog == "/sbin/apparmor_parser" && r == "-r" && w == "-W" => {
+            Some(profile.clone())
+        }
+        _ => None,
     }
 }
 

@@ -16,5 +16,6 @@ mod lint_shell;
 mod overrides;
 mod robustness;
 mod roundtrip;
+mod roundtrip_systemd;
 mod snapshots;
 mod systemd_parse;
