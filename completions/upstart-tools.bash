@@ -34,6 +34,9 @@ _upstart__tools() {
             upstart__tools,parse)
                 cmd="upstart__tools__subcmd__parse"
                 ;;
+            upstart__tools,systemd2upstart)
+                cmd="upstart__tools__subcmd__systemd2upstart"
+                ;;
             upstart__tools__subcmd__generate,all)
                 cmd="upstart__tools__subcmd__generate__subcmd__all"
                 ;;
@@ -82,6 +85,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,parse)
                 cmd="upstart__tools__subcmd__help__subcmd__parse"
                 ;;
+            upstart__tools__subcmd__help,systemd2upstart)
+                cmd="upstart__tools__subcmd__help__subcmd__systemd2upstart"
+                ;;
             upstart__tools__subcmd__help__subcmd__generate,all)
                 cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__all"
                 ;;
@@ -101,7 +107,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt convert lint generate help"
+            opts="-h -V --help --version parse fmt convert lint systemd2upstart generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -305,7 +311,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt convert lint generate help"
+            opts="parse fmt convert lint systemd2upstart generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -458,6 +464,20 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__systemd2upstart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__lint)
             opts="-h --format --explain --stdin-filename --no-context --config --isolated --select --extend-select --ignore --known-event --known-job --target-version --dialect --shellcheck --fail-on --exit-zero --fix --diff --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -531,6 +551,28 @@ _upstart__tools() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__systemd2upstart)
+            opts="-o -h --output --force --check --diff --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    upstart_tools::cli::unavailable_main("systemd2upstart", "conversion from systemd is issue #5")
+    upstart_tools::cli::from_systemd_main()
 }

@@ -4,7 +4,7 @@
 //! [`RULES_START`] and [`RULES_END`]); tests regenerate them in memory and
 //! fail when the committed files are stale.
 
-use super::{Cli, ConvertCli, LintCli, Status, eprint, write_stdout};
+use super::{Cli, ConvertCli, FromSystemdCli, LintCli, Status, eprint, write_stdout};
 use crate::lint::registry;
 use clap::CommandFactory;
 use clap_complete::Shell;
@@ -36,7 +36,12 @@ enum What {
 }
 
 /// The binaries that have a command-line definition.
-pub const BINARIES: &[&str] = &["upstart-tools", "upstart-lint", "upstart2systemd"];
+pub const BINARIES: &[&str] = &[
+    "upstart-tools",
+    "upstart-lint",
+    "upstart2systemd",
+    "systemd2upstart",
+];
 
 /// Shells we ship completions for.
 pub const SHELLS: &[Shell] = &[Shell::Bash, Shell::Zsh, Shell::Fish];
@@ -46,6 +51,7 @@ fn command(binary: &str) -> Option<clap::Command> {
         "upstart-tools" => Some(Cli::command()),
         "upstart-lint" => Some(LintCli::command()),
         "upstart2systemd" => Some(ConvertCli::command()),
+        "systemd2upstart" => Some(FromSystemdCli::command()),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 
 mod convert;
 mod fmt;
+mod from_systemd;
 pub mod generate;
 mod lint;
 mod parse;
@@ -46,6 +47,9 @@ enum Command {
     Convert(convert::Args),
     /// Report the problems of job files (syntax checks).
     Lint(Box<lint::Args>),
+    /// Convert systemd units to upstart jobs.
+    #[command(name = "systemd2upstart")]
+    Systemd2upstart(from_systemd::Args),
     /// Write man pages or shell completions (for maintainers and packagers).
     #[command(hide = true)]
     Generate(generate::Args),
@@ -63,6 +67,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Lint(args) => lint::run(*args),
         Command::Convert(args) => convert::run(&args),
+        Command::Systemd2upstart(args) => from_systemd::run(&args),
         Command::Generate(args) => generate::run(&args),
     };
     status.into()
@@ -106,6 +111,27 @@ pub struct ConvertCli {
 pub fn convert_main() -> ExitCode {
     match ConvertCli::try_parse() {
         Ok(cli) => convert::run(&cli.args).into(),
+        Err(e) => clap_exit(&e),
+    }
+}
+
+/// `systemd2upstart`: the same command as `upstart-tools systemd2upstart`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "systemd2upstart",
+    version,
+    about = "Convert systemd units to upstart jobs"
+)]
+pub struct FromSystemdCli {
+    #[command(flatten)]
+    args: from_systemd::Args,
+}
+
+/// Entry point of the `systemd2upstart` binary.
+#[must_use]
+pub fn from_systemd_main() -> ExitCode {
+    match FromSystemdCli::try_parse() {
+        Ok(cli) => from_systemd::run(&cli.args).into(),
         Err(e) => clap_exit(&e),
     }
 }

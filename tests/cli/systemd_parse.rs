@@ -125,3 +125,260 @@ fn corpus_values_round_trip_through_spans() {
         }
     }
 }
+
+// ---- the systemd2upstart CLI -------------------------------------------
+
+struct Out {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn s2u_as(binary: &str, pre: &[&str], args: &[&str]) -> Out {
+    let out = crate::common::bin(binary)
+        .args(pre)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap_or_else(|e| panic!("{binary}: {e}"));
+    Out {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn s2u(args: &[&str]) -> Out {
+    s2u_as("systemd2upstart", &[], args)
+}
+
+const WEB: &str = "[Unit]\nDescription=Web server\n\n[Service]\nExecStart=/usr/sbin/web -f\nRestart=always\n\n[Install]\nWantedBy=multi-user.target\n";
+
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    for (rel, text) in files {
+        let p = dir.path().join(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir: {e}"));
+        }
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("write {}: {e}", p.display()));
+    }
+    dir
+}
+
+fn path_str(dir: &tempfile::TempDir, rel: &str) -> String {
+    dir.path().join(rel).display().to_string()
+}
+
+#[test]
+fn cli_one_unit_on_stdout() {
+    let t = tree(&[("web.service", WEB)]);
+    let out = s2u(&[&path_str(&t, "web.service")]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("description \"Web server\""),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("exec /usr/sbin/web -f") || out.stdout.contains("exec '/usr/sbin/web'"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("respawn"), "{}", out.stdout);
+    // The printed job is valid upstart.
+    let parsed = upstart_tools::syntax::parse(out.stdout.as_bytes());
+    assert!(!parsed.has_errors(), "{:?}\n{}", parsed.errors, out.stdout);
+    // The umbrella subcommand is the same command.
+    let same = s2u_as(
+        "upstart-tools",
+        &["systemd2upstart"],
+        &[&path_str(&t, "web.service")],
+    );
+    assert_eq!((same.code, same.stdout), (Some(0), out.stdout));
+}
+
+#[test]
+fn cli_dropins_are_merged() {
+    let t = tree(&[
+        ("web.service", WEB),
+        (
+            "web.service.d/10-desc.conf",
+            "[Unit]\nDescription=Overridden here\n",
+        ),
+    ]);
+    let out = s2u(&[&path_str(&t, "web.service")]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("description \"Overridden here\""),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn cli_syntax_errors_warn_and_exit_1() {
+    let t = tree(&[(
+        "bad.service",
+        "[Service]\nExecStart=/bin/true\nthis is garbage\n",
+    )]);
+    let out = s2u(&[&path_str(&t, "bad.service")]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("bad.service:3:1: warning: missing `=`"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout.contains("/bin/true"),
+        "still converted: {}",
+        out.stdout
+    );
+}
+
+#[test]
+fn cli_usage_and_io_errors_exit_2() {
+    let t = tree(&[("a.service", WEB), ("b.service", WEB)]);
+    let out = s2u(&[&path_str(&t, "a.service"), &path_str(&t, "b.service")]);
+    assert_eq!(out.code, Some(2), "two units need -o: {}", out.stderr);
+    assert!(out.stderr.contains("use -o DIR"), "{}", out.stderr);
+    let out = s2u(&[&path_str(&t, "missing.service")]);
+    assert_eq!(out.code, Some(2));
+    assert!(out.stderr.contains("cannot read"), "{}", out.stderr);
+    assert_eq!(s2u(&[]).code, Some(2));
+    assert_eq!(
+        s2u(&["--check", &path_str(&t, "a.service")]).code,
+        Some(2),
+        "--check needs -o"
+    );
+}
+
+#[test]
+fn cli_output_dir_force_check_diff() {
+    let t = tree(&[
+        ("units/web.service", WEB),
+        (
+            "units/getty@.service",
+            "[Unit]\nDescription=Getty on %I\n[Service]\nExecStart=/sbin/agetty %I\n",
+        ),
+        ("units/ignored.socket", "[Socket]\nListenStream=80\n"),
+    ]);
+    let units = path_str(&t, "units");
+    let outdir = path_str(&t, "out");
+    // --check before anything is written: exit 1, nothing written.
+    let out = s2u(&["-o", &outdir, "--check", &units]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("would be created"), "{}", out.stderr);
+    assert!(!t.path().join("out").exists());
+    // Write: a template gives NAME.conf; the .socket in a directory is skipped.
+    let out = s2u(&["-o", &outdir, &units]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr.contains("2 units converted into 2 jobs"),
+        "{}",
+        out.stderr
+    );
+    let mut names: Vec<String> = std::fs::read_dir(t.path().join("out"))
+        .unwrap_or_else(|e| panic!("read out: {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["getty.conf", "web.conf"]);
+    let getty = std::fs::read_to_string(t.path().join("out/getty.conf"))
+        .unwrap_or_else(|e| panic!("read getty.conf: {e}"));
+    assert!(getty.contains("instance"), "{getty}");
+    // Same again: unchanged, exit 0; --check clean.
+    let out = s2u(&["-o", &outdir, &units]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("0 written, 2 unchanged"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(s2u(&["-o", &outdir, "--check", &units]).code, Some(0));
+    // A changed file is not overwritten without --force.
+    let web = t.path().join("out/web.conf");
+    std::fs::write(&web, "# mine\n").unwrap_or_else(|e| panic!("write: {e}"));
+    let out = s2u(&["-o", &outdir, &units]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not overwritten (use --force)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&web).unwrap_or_default(),
+        "# mine\n"
+    );
+    // --diff shows it and writes nothing; --check reports it.
+    let out = s2u(&["-o", &outdir, "--diff", &units]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("-# mine") && out.stdout.contains("+description \"Web server\""),
+        "{}",
+        out.stdout
+    );
+    let out = s2u(&["-o", &outdir, "--check", &units]);
+    assert_eq!(out.code, Some(1));
+    assert!(
+        out.stderr.contains("web.conf: would change"),
+        "{}",
+        out.stderr
+    );
+    // --force overwrites, leaving no temporary file behind.
+    let out = s2u(&["-o", &outdir, "--force", &units]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        std::fs::read_to_string(&web)
+            .unwrap_or_default()
+            .contains("Web server")
+    );
+    let leftovers = std::fs::read_dir(t.path().join("out"))
+        .unwrap_or_else(|e| panic!("read out: {e}"))
+        .count();
+    assert_eq!(leftovers, 2);
+}
+
+#[test]
+fn cli_two_units_for_one_job_name_conflict() {
+    let t = tree(&[
+        ("u/foo.service", WEB),
+        ("u/foo@.service", "[Service]\nExecStart=/bin/other %i\n"),
+    ]);
+    let out = s2u(&["-o", &path_str(&t, "out"), &path_str(&t, "u")]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("also produces foo.conf"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn cli_whole_corpus_converts_to_valid_jobs() {
+    let Some(dir) = corpus_dir("systemd") else {
+        return;
+    };
+    let t = tree(&[]);
+    let outdir = path_str(&t, "out");
+    let out = s2u(&["-o", &outdir, &dir.display().to_string()]);
+    assert!(matches!(out.code, Some(0 | 1)), "{}", out.stderr);
+    let mut invalid = Vec::new();
+    let mut count = 0;
+    for f in files_in(&t.path().join("out"), "conf") {
+        count += 1;
+        let bytes = std::fs::read(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let parsed = upstart_tools::syntax::parse(&bytes);
+        if parsed.has_errors() {
+            invalid.push(format!("{}: {:?}", f.display(), parsed.errors));
+        }
+    }
+    assert!(count > 100, "only {count} jobs written: {}", out.stderr);
+    assert!(
+        invalid.is_empty(),
+        "jobs upstart would reject:\n{}",
+        invalid.join("\n")
+    );
+}

@@ -1,0 +1,366 @@
+//! `systemd2upstart` / `upstart-tools systemd2upstart`: systemd units →
+//! upstart jobs.
+//!
+//! One unit and no `-o`: its job on stdout, diagnostics on stderr. `-o
+//! DIR`: one `NAME.conf` per unit (a template `foo@.service` gives
+//! `foo.conf`), written atomically, never over a different file without
+//! `--force`. `--check` / `--diff` compare with `DIR` and write nothing.
+//! Drop-ins (`NAME.d/*.conf` beside a unit) are merged first.
+//!
+//! Exit status: 0 converted (losses are warnings), 1 a unit has syntax
+//! errors (systemd ignores those lines, and so does the conversion, which
+//! still happens) or `--check` found a difference, 2 usage or I/O error,
+//! or a job that cannot be printed. The worst one wins; every other unit is
+//! still converted.
+
+use super::{Status, eprint, write_stdout};
+use crate::convert::Loss;
+use crate::convert::from_systemd::from_systemd;
+use crate::convert::systemd::{UnitFile, dropin_paths, load_with_dropins, parse_unit};
+use crate::source::{SourceFile, Span};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const NAME: &str = "systemd2upstart";
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Unit files or directories of them (their `*.service` files). Drop-ins
+    /// in `UNIT.d/*.conf` beside a unit are merged first.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    paths: Vec<PathBuf>,
+    /// Write the jobs into DIR (`NAME.conf`; a template `NAME@.service`
+    /// gives `NAME.conf` with an `instance` stanza) instead of printing them.
+    #[arg(short, long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Overwrite jobs in DIR that differ from the conversion.
+    #[arg(long)]
+    force: bool,
+    /// Exit 1 when a job in DIR differs from what would be written (writes nothing).
+    #[arg(long, requires = "output")]
+    check: bool,
+    /// Print unified diffs between DIR and the conversion (writes nothing).
+    #[arg(long, requires = "output")]
+    diff: bool,
+}
+
+/// The job file name for a unit: `foo.service`, `foo@.service` and
+/// `foo@bar.service` all give `foo.conf`.
+#[must_use]
+pub(crate) fn job_file_name(unit_name: &str) -> String {
+    let stem = unit_name
+        .rfind('.')
+        .filter(|&dot| dot > 0)
+        .map_or(unit_name, |dot| &unit_name[..dot]);
+    let stem = stem.split_once('@').map_or(stem, |(p, _)| p);
+    format!("{stem}.conf")
+}
+
+pub(crate) fn run(args: &Args) -> Status {
+    let (units, mut status) = collect(&args.paths);
+    let to_stdout = args.output.is_none();
+    if to_stdout && units.len() > 1 {
+        eprint(&format!(
+            "{NAME}: {} units given: use -o DIR to write their jobs (stdout takes one unit)\n",
+            units.len()
+        ));
+        return Status::Error;
+    }
+    let writes = !to_stdout && !args.check && !args.diff;
+    if let Some(dir) = &args.output
+        && writes
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprint(&format!("{}: cannot create: {e}\n", dir.display()));
+        return Status::Error;
+    }
+    // Job file name → (text, the unit that produced it).
+    let mut produced: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
+    let (mut converted, mut failed) = (0usize, 0usize);
+    let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
+    for path in &units {
+        let Some((unit, text)) = convert_one(path, &mut status) else {
+            failed += 1;
+            continue;
+        };
+        converted += 1;
+        let Some(dir) = &args.output else {
+            if write_stdout(&text).is_err() {
+                return Status::Error;
+            }
+            continue;
+        };
+        let file_name = job_file_name(&unit.name);
+        if let Some((other_text, other)) = produced.get(&file_name) {
+            if *other_text != text {
+                eprint(&format!(
+                    "{}: error: {} also produces {file_name} with other contents; not written\n",
+                    path.display(),
+                    other.display()
+                ));
+                status = Status::Error;
+            }
+            continue;
+        }
+        produced.insert(file_name.clone(), (text.clone(), path.clone()));
+        let target = dir.join(&file_name);
+        let existing = match std::fs::read(&target) {
+            Ok(bytes) => Some(bytes),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => {
+                eprint(&format!("{}: cannot read: {e}\n", target.display()));
+                status = Status::Error;
+                continue;
+            }
+        };
+        let same = existing.as_deref() == Some(text.as_bytes());
+        if same {
+            unchanged += 1;
+            continue;
+        }
+        differ += 1;
+        if args.check || args.diff {
+            if args.check {
+                let what = if existing.is_some() {
+                    "would change"
+                } else {
+                    "would be created"
+                };
+                eprint(&format!("{}: {what}\n", target.display()));
+                status = status.max(Status::Problems);
+            }
+            if args.diff {
+                let old = existing
+                    .as_deref()
+                    .map(String::from_utf8_lossy)
+                    .unwrap_or_default();
+                let old_name = if existing.is_some() {
+                    target.display().to_string()
+                } else {
+                    "/dev/null".to_string()
+                };
+                let d = similar::TextDiff::from_lines(old.as_ref(), text.as_str())
+                    .unified_diff()
+                    .header(&old_name, &target.display().to_string())
+                    .to_string();
+                if write_stdout(&d).is_err() {
+                    return Status::Error;
+                }
+            }
+            continue;
+        }
+        if existing.is_some() && !args.force {
+            eprint(&format!(
+                "{}: error: exists with other contents; not overwritten (use --force)\n",
+                target.display()
+            ));
+            status = Status::Error;
+            continue;
+        }
+        if let Err(e) = write_atomic(dir, &target, &text) {
+            eprint(&format!("{}: cannot write: {e}\n", target.display()));
+            status = Status::Error;
+            continue;
+        }
+        written += 1;
+    }
+    if let Some(dir) = &args.output {
+        let what = if args.check || args.diff {
+            format!("{differ} differ, {unchanged} unchanged")
+        } else {
+            format!("{written} written, {unchanged} unchanged")
+        };
+        eprint(&format!(
+            "{NAME}: {converted} unit{} converted into {} job{} in {} ({what}){}\n",
+            plural(converted),
+            produced.len(),
+            plural(produced.len()),
+            dir.display(),
+            if failed > 0 {
+                format!(", {failed} not converted")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    status
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The units named by the command line, in order (directories give their
+/// `*.service` files, sorted), and the status so far.
+fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Status) {
+    let mut units = Vec::new();
+    let mut status = Status::Clean;
+    for p in paths {
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(rd) => {
+                    let mut found: Vec<PathBuf> = rd
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "service"))
+                        .collect();
+                    found.sort();
+                    units.extend(found);
+                }
+                Err(e) => {
+                    eprint(&format!("{}: cannot read: {e}\n", p.display()));
+                    status = Status::Error;
+                }
+            }
+        } else {
+            units.push(p.clone());
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    units.retain(|u| seen.insert(u.clone()));
+    (units, status)
+}
+
+/// Load one unit with its drop-ins, report its syntax errors and the
+/// conversion's losses on stderr, and print the job. None when it is not
+/// converted (`status` says why).
+fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
+    let (unit, errors) = match load_with_dropins(path) {
+        Ok(r) => r,
+        Err(e) => {
+            eprint(&format!("{}: cannot read: {e}\n", path.display()));
+            *status = Status::Error;
+            return None;
+        }
+    };
+    let files = SourceFiles::load(path);
+    for (file, e) in &errors {
+        let (line, col) = files.line_col(file, e.span);
+        eprint(&format!(
+            "{}:{line}:{col}: warning: {} (systemd ignores this line; so does the conversion)\n",
+            file.display(),
+            e.message
+        ));
+        *status = (*status).max(Status::Problems);
+    }
+    let conv = from_systemd(&unit);
+    files.print_losses(&unit, &conv.losses);
+    match crate::print::print(&conv.job) {
+        Ok(text) => Some((unit, text)),
+        Err(e) => {
+            eprint(&format!(
+                "{}: error: the converted job cannot be printed: {e} (a bug in {NAME})\n",
+                path.display()
+            ));
+            *status = Status::Error;
+            None
+        }
+    }
+}
+
+/// The unit file and its drop-ins, to place diagnostics.
+struct SourceFiles {
+    /// The unit first, then its drop-ins in merge order.
+    files: Vec<(PathBuf, SourceFile, UnitFile)>,
+}
+
+impl SourceFiles {
+    fn load(path: &Path) -> Self {
+        let mut all = vec![path.to_path_buf()];
+        all.extend(dropin_paths(path).unwrap_or_default());
+        let files = all
+            .into_iter()
+            .filter_map(|p| {
+                let bytes = std::fs::read(&p).ok()?;
+                let (unit, _) = parse_unit("", &bytes);
+                let source = SourceFile::new(p.display().to_string(), bytes);
+                Some((p, source, unit))
+            })
+            .collect();
+        Self { files }
+    }
+
+    fn line_col(&self, file: &Path, span: Span) -> (usize, usize) {
+        self.files
+            .iter()
+            .find(|(p, _, _)| p == file)
+            .map_or((1, 1), |(_, s, _)| s.line_col(s.clamp(span).start))
+    }
+
+    /// The file a loss is in: the unit, unless only a drop-in has an
+    /// entry with the same key and value around its span.
+    fn file_of(&self, merged: &UnitFile, span: Span) -> Option<&SourceFile> {
+        let holds = |u: &UnitFile| {
+            u.sections.iter().flat_map(|s| &s.entries).any(|e| {
+                e.key_span.start <= span.start
+                    && span.end <= e.value_span.end.max(e.key_span.end)
+                    && merged
+                        .sections
+                        .iter()
+                        .flat_map(|s| &s.entries)
+                        .any(|m| m == e)
+            })
+        };
+        self.files
+            .iter()
+            .find(|(_, _, u)| holds(u))
+            .or_else(|| self.files.first())
+            .map(|(_, s, _)| s)
+    }
+
+    fn print_losses(&self, merged: &UnitFile, losses: &[Loss]) {
+        let mut diags: Vec<crate::diag::Diagnostic> = losses
+            .iter()
+            .filter_map(|loss| {
+                let source = self.file_of(merged, loss.span)?;
+                Some(crate::diag::Diagnostic::new(
+                    source,
+                    loss.code,
+                    loss.severity,
+                    loss.message.clone(),
+                    String::new(),
+                    loss.help.clone(),
+                    loss.span,
+                    &[],
+                ))
+            })
+            .collect();
+        diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        for d in &diags {
+            let mut text = crate::lint::output::concise::line(d);
+            text.push('\n');
+            if let Some(h) = &d.help {
+                text.push_str(&format!("  help: {h}\n"));
+            }
+            eprint(&text);
+        }
+    }
+}
+
+/// Write atomically: a temporary file in the same directory, then a rename
+/// over `target`. The temporary file is removed on any error.
+fn write_atomic(dir: &Path, target: &Path, text: &str) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".systemd2upstart-")
+        .tempfile_in(dir)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    let perms = std::os::unix::fs::PermissionsExt::from_mode(0o644);
+    std::fs::set_permissions(tmp.path(), perms)?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::job_file_name;
+
+    #[test]
+    fn job_names() {
+        assert_eq!(job_file_name("foo.service"), "foo.conf");
+        assert_eq!(job_file_name("getty@.service"), "getty.conf");
+        assert_eq!(job_file_name("getty@tty1.service"), "getty.conf");
+        assert_eq!(job_file_name("a.b.service"), "a.b.conf");
+        assert_eq!(job_file_name("noext"), "noext.conf");
+    }
+}
