@@ -131,7 +131,13 @@ pub fn parse_unit(name: &str, text: &[u8]) -> (UnitFile, Vec<UnitError>) {
             .iter()
             .position(|&b| b == b'\n')
             .map_or(text.len(), |i| offset + i);
-        let line = &text[offset..end];
+        // systemd's read_line() also ends a line at `\r\n`.
+        let line_end = if end > offset && text[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        let line = &text[offset..line_end];
         let line_start = offset;
         offset = end + 1;
         if continuing {
@@ -141,7 +147,7 @@ pub fn parse_unit(name: &str, text: &[u8]) -> (UnitFile, Vec<UnitError>) {
             }
         }
         buf.extend_from_slice(line);
-        pos.extend(line_start..end);
+        pos.extend(line_start..line_end);
         let mut escaped = false;
         for &b in line {
             escaped = !escaped && b == b'\\';
@@ -639,6 +645,18 @@ mod tests {
         // A continuation at the end of the file still counts.
         let (u, _) = parse("[S]\nA=a\\");
         assert_eq!(u.sections[0].entries[0].value, "a");
+    }
+
+    #[test]
+    fn crlf_line_ends() {
+        let text = "[S]\r\nA=one\\\r\n two\r\nB = b \r\n";
+        let (u, errs) = parse(text);
+        assert!(errs.is_empty(), "{errs:?}");
+        let e = &u.sections[0].entries;
+        assert_eq!(u.sections[0].name, "S");
+        assert_eq!(e[0].value, "one  two");
+        assert_eq!(e[1].value, "b");
+        assert_eq!(&text[e[1].value_span.start..e[1].value_span.end], "b");
     }
 
     #[test]
