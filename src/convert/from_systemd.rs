@@ -136,6 +136,27 @@ const NO_EQUIVALENT: &[&str] = &[
     "PAMName",
     "KeyringMode",
     "FileDescriptorStoreMax",
+    "PIDFile",
+    "OnFailureJobMode",
+    "IgnoreOnIsolate",
+    "LoadCredential",
+    "MountFlags",
+    "JobTimeoutAction",
+    "SuccessAction",
+    "FailureAction",
+    "StartLimitAction",
+    "MemoryAccounting",
+    "CPUAccounting",
+    "StateDirectoryMode",
+    "LogsDirectoryMode",
+    "CacheDirectoryMode",
+    "RemoveIPC",
+    "ReloadPropagatedFrom",
+    "PropagatesReloadTo",
+    "WatchdogSignal",
+    "RestartKillSignal",
+    "PrivateMounts",
+    "PermissionsStartOnly",
 ];
 
 struct Ctx<'u> {
@@ -1045,8 +1066,17 @@ fn events(c: &mut Ctx<'_>) {
                 and_terms.push(term);
             }
         }
-        for mp in c.list("Unit", "RequiresMountsFor") {
-            and_terms.push(event("mounted", &[&format!("MOUNTPOINT={}", mp.0)]));
+    }
+    for (mp, e) in c.list("Unit", "RequiresMountsFor") {
+        if start.is_empty() {
+            c.loss(
+                "UL702",
+                Severity::Warning,
+                e.value_span,
+                format!("`RequiresMountsFor={mp}` without an install target is not converted"),
+            );
+        } else {
+            and_terms.push(event("mounted", &[&format!("MOUNTPOINT={mp}")]));
         }
     }
     if dd_no {
@@ -1254,10 +1284,21 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }
         }
     } else {
-        c.mark("Unit", "StartLimitIntervalSec");
-        c.mark("Unit", "StartLimitBurst");
-        c.mark("Service", "StartLimitInterval");
-        c.mark("Service", "StartLimitBurst");
+        for (sec, key) in [
+            ("Unit", "StartLimitIntervalSec"),
+            ("Unit", "StartLimitBurst"),
+            ("Service", "StartLimitInterval"),
+            ("Service", "StartLimitBurst"),
+        ] {
+            if let Some(e) = c.last(sec, key) {
+                c.loss(
+                    "UL701",
+                    Severity::Info,
+                    e.value_span,
+                    format!("`{key}=` without `Restart=` has no upstart equivalent"),
+                );
+            }
+        }
     }
     if !normal.is_empty() {
         let statuses: Vec<ExitStatus> = normal

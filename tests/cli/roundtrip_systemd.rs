@@ -13,7 +13,11 @@ use upstart_tools::ast::{
 use upstart_tools::convert::from_systemd::from_systemd;
 use upstart_tools::convert::systemd::parse_unit;
 use upstart_tools::convert::to_systemd::{needs_shell, to_systemd};
+use upstart_tools::lint::config::Config;
+use upstart_tools::lint::{Input, lint};
+use upstart_tools::load::ParsedFile;
 use upstart_tools::print::print;
+use upstart_tools::syntax::Severity;
 use upstart_tools::syntax::{parse, parse_str};
 
 /// Corpus files upstart itself rejects (as in corpus.rs).
@@ -243,6 +247,17 @@ fn round_trip(path: &Path) -> Option<Trip> {
         "{label}: the produced job does not parse: {:?}\n{job_text}",
         again.errors
     );
+    // The conversion adds no lint error (the original's own shell
+    // findings may come back).
+    let before = error_findings(&name, &String::from_utf8_lossy(&bytes));
+    let lint_errors: Vec<String> = error_findings(&name, &job_text)
+        .into_iter()
+        .filter(|e| !before.contains(e))
+        .collect();
+    assert!(
+        lint_errors.is_empty(),
+        "{label}: the produced job has new lint errors: {lint_errors:?}\n{job_text}"
+    );
     let a = normalise(&r);
     let b = normalise(&resolve(&[&again.job]));
     Some(if a == b {
@@ -346,4 +361,105 @@ fn corpus_round_trips_through_systemd() {
         unexplained.is_empty(),
         "fields lost in the round trip: {unexplained:?} (ROUNDTRIP_VERBOSE=1 lists the jobs)"
     );
+}
+
+/// Error-level findings of `upstart-lint` (default configuration) on a job.
+fn error_findings(name: &str, text: &str) -> Vec<String> {
+    let input = Input {
+        file: ParsedFile::from_bytes(format!("{name}.conf"), text.as_bytes().to_vec()),
+        name: name.to_string(),
+        config: 0,
+        report: true,
+    };
+    lint(&[input], &[Config::default()])
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect()
+}
+
+/// Convert every unit in `dir`: no panic, every job parses and lints
+/// without error (ShellCheck findings on the unit's commands aside), every
+/// loss span lies in the file; returns the number of units and adds the
+/// losses to `counts` by code.
+fn survey(dir: &Path, counts: &mut BTreeMap<&'static str, u32>) -> usize {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension().is_some_and(|x| {
+                    matches!(
+                        x.to_str(),
+                        Some("service" | "socket" | "target" | "timer" | "mount" | "path")
+                    )
+                })
+        })
+        .collect();
+    files.sort();
+    let mut bad = Vec::new();
+    for f in &files {
+        let label = f.display().to_string();
+        let Ok(bytes) = std::fs::read(f) else {
+            continue; // dangling symlinks (masked units)
+        };
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (unit, _) = parse_unit(&name, &bytes);
+        let back = std::panic::catch_unwind(|| from_systemd(&unit))
+            .unwrap_or_else(|_| panic!("{label}: from_systemd panicked"));
+        for l in &back.losses {
+            *counts.entry(l.code).or_default() += 1;
+            if std::env::var_os("ROUNDTRIP_VERBOSE").is_some() {
+                eprintln!("loss {} {}", l.code, l.message);
+            }
+            assert!(
+                l.span.end <= bytes.len(),
+                "{label}: loss span {:?} outside the file",
+                l.span
+            );
+        }
+        let job_text = print(&back.job).unwrap_or_else(|e| panic!("{label}: {e}"));
+        let parsed = parse_str(&job_text);
+        if parsed.has_errors() {
+            bad.push(format!("{label}: {:?}\n{job_text}", parsed.errors));
+            continue;
+        }
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(a, _)| a);
+        // Shell findings (UL405, ShellCheck) are about the unit's own
+        // commands, not the conversion.
+        let errs: Vec<String> = error_findings(stem, &job_text)
+            .into_iter()
+            .filter(|e| !e.starts_with("UL405 "))
+            .collect();
+        if !errs.is_empty() {
+            bad.push(format!("{label}: lint errors {errs:?}\n{job_text}"));
+        }
+    }
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    files.len()
+}
+
+#[test]
+fn systemd_units_convert_to_valid_jobs() {
+    let mut counts = BTreeMap::new();
+    let mut total = 0;
+    if let Some(dir) = corpus_dir("systemd") {
+        let n = survey(&dir, &mut counts);
+        assert!(n > 150, "corpus unexpectedly small: {n}");
+        total += n;
+    }
+    let installed = Path::new("/lib/systemd/system");
+    if installed.is_dir() {
+        total += survey(installed, &mut counts);
+    } else {
+        eprintln!("skipped: {} is absent", installed.display());
+    }
+    let mut by_count: Vec<_> = counts.into_iter().collect();
+    by_count.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    eprintln!("systemd → upstart: {total} units, losses by code: {by_count:?}");
 }
