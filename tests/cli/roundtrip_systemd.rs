@@ -4,6 +4,7 @@
 //! converts without panic to a job that parses without error.
 
 use crate::common::{corpus_dir, files_in, fixture};
+use proptest::prelude::*;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -114,7 +115,7 @@ fn absolute(dir: &str) -> String {
 /// and load.
 ///
 /// A job with no process (and no `apparmor load`) becomes a target: its
-/// process settings (env, console, user, directories, limits, kill…) are
+/// process settings (instance, env, console, user, directories, limits, kill…) are
 /// not compared. Trailing blanks of the description are not compared
 /// (systemd trims values).
 ///
@@ -178,13 +179,13 @@ fn normalise(r: &Resolved<'_>) -> Value {
         "usage": word(r.usage),
         "emits": r.emits.iter().map(|w| w.value.clone()).collect::<Vec<_>>(),
         "export": r.export.iter().map(|w| w.value.clone()).collect::<Vec<_>>(),
-        "instance": r.instance.map(|w| w.value.trim().trim_start_matches('$').trim_start_matches('{').trim_end_matches('}').to_string()),
+        "instance": proc_only(json!(r.instance.map(|w| w.value.trim().trim_start_matches('$').trim_start_matches('{').trim_end_matches('}').to_string()))),
         "env": proc_only(json!(r.env.iter().map(|e| (e.key.clone(), e.value.clone())).collect::<Vec<_>>())),
         "processes": procs,
         "task": r.task && has_main,
         "respawn": respawn,
         "respawn_limit": limit,
-        "normal_exit": normal,
+        "normal_exit": if has_main { normal } else { Vec::new() },
         "expect": match r.expect {
             Some(ExpectMode::Daemon | ExpectMode::Fork) if has_main && !r.task => "fork",
             Some(ExpectMode::Stop) => "stop",
@@ -462,4 +463,104 @@ fn systemd_units_convert_to_valid_jobs() {
     let mut by_count: Vec<_> = counts.into_iter().collect();
     by_count.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     eprintln!("systemd → upstart: {total} units, losses by code: {by_count:?}");
+}
+
+/// One stanza of a generated job (text).
+fn stanza() -> impl Strategy<Value = String> {
+    let word = "[a-z][a-z0-9_.-]{0,8}";
+    prop_oneof![
+        "[A-Za-z][A-Za-z0-9 %-]{0,20}".prop_map(|d| format!("description \"{}\"", d.trim_end())),
+        ("[A-Z][A-Z0-9_]{0,6}", "[a-z0-9/ %$.-]{0,12}")
+            .prop_map(|(k, v)| format!("env {k}=\"{v}\"")),
+        word.prop_map(|u| format!("setuid {u}")),
+        word.prop_map(|g| format!("setgid {g}")),
+        word.prop_map(|d| format!("chdir /{d}")),
+        (0u32..0o777).prop_map(|m| format!("umask {m:04o}")),
+        (-20i32..20).prop_map(|n| format!("nice {n}")),
+        (-1000i32..=1000).prop_map(|n| format!("oom score {n}")),
+        (1u64..65536, 1u64..65536).prop_map(|(a, b)| format!(
+            "limit nofile {} {}",
+            a.min(b),
+            a.max(b)
+        )),
+        prop::sample::select(vec!["TERM", "INT", "HUP", "USR1", "QUIT", "9"])
+            .prop_map(|s| format!("kill signal {s}")),
+        prop::sample::select(vec!["USR1", "USR2", "HUP", "TERM"])
+            .prop_map(|s| format!("reload signal {s}")),
+        (0u64..300).prop_map(|t| format!("kill timeout {t}")),
+        Just("respawn".to_string()),
+        (1u64..20, 1u64..100).prop_map(|(c, i)| format!("respawn limit {c} {i}")),
+        Just("respawn limit unlimited".to_string()),
+        Just("task".to_string()),
+        Just("expect fork".to_string()),
+        prop::sample::select(vec!["none", "output", "log"]).prop_map(|m| format!("console {m}")),
+        prop::collection::vec(
+            prop_oneof![
+                (1i64..255).prop_map(|c| c.to_string()),
+                prop::sample::select(vec!["TERM", "HUP", "SIGINT"]).prop_map(str::to_string)
+            ],
+            1..4
+        )
+        .prop_map(|v| format!("normal exit {}", v.join(" "))),
+        Just("start on runlevel [2345]".to_string()),
+        word.prop_map(|d| format!("author \"{d}\"")),
+        "[A-Z][A-Z_]{0,5}".prop_map(|v| format!("instance ${v}")),
+    ]
+}
+
+/// A process: plain exec, exec that needs the shell, or a script. No `&`:
+/// `task` + `expect fork` + a backgrounding script comes back without the
+/// `expect` (to_systemd's oneshot ignores it), which lints as UL206.
+fn process_text(keyword: &'static str) -> impl Strategy<Value = String> {
+    let arg = "[a-z0-9_./=-]{1,8}";
+    prop_oneof![
+        ("/usr/bin/[a-z]{1,6}", prop::collection::vec(arg, 0..4))
+            .prop_map(move |(p, a)| format!("{keyword} exec {p} {}", a.join(" "))),
+        ("/usr/bin/[a-z]{1,6}", "[a-z$ |>]{1,12}")
+            .prop_map(move |(p, a)| format!("{keyword} exec {p} \"{a}\"")),
+        prop::collection::vec("[a-z][a-z0-9 $|;>-]{0,20}", 1..4).prop_map(move |lines| {
+            let body: String = lines
+                .iter()
+                .map(|l| format!("    {}\n", l.trim_end()))
+                .collect();
+            format!("{keyword} script\n{body}end script")
+        }),
+    ]
+}
+
+fn job() -> impl Strategy<Value = String> {
+    (
+        prop::collection::vec(stanza(), 0..8),
+        prop::option::of(process_text("")),
+        prop::option::of(process_text("pre-start")),
+        prop::option::of(process_text("post-stop")),
+    )
+        .prop_map(|(stanzas, main, pre, post)| {
+            let mut lines = stanzas;
+            for p in [main, pre, post].into_iter().flatten() {
+                lines.push(p.trim_start().to_string());
+            }
+            let mut text = lines.join("\n");
+            text.push('\n');
+            text
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn generated_jobs_round_trip_through_systemd(text in job()) {
+        let parsed = parse_str(&text);
+        prop_assume!(!parsed.has_errors());
+        let dir = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let path = dir.path().join("gen.conf");
+        std::fs::write(&path, &text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        match round_trip(&path) {
+            Some(Trip::Exact) => {}
+            Some(Trip::Differs(a, b)) => {
+                prop_assert!(false, "{}\n--- job:\n{text}", diff(&a, &b));
+            }
+            None => prop_assert!(false, "does not parse"),
+        }
+    }
 }
