@@ -1814,4 +1814,85 @@ mod tests {
         assert!(!t.contains("env TTY"), "{t}");
         assert_eq!(codes, vec!["UL706"]);
     }
+
+    fn parsed(name: &str, text: &str) -> (String, Vec<Loss>) {
+        let (u, errors) = crate::convert::systemd::parse_unit(name, text.as_bytes());
+        assert!(errors.is_empty(), "{errors:?}");
+        let r = from_systemd(&u);
+        let t = crate::print::print(&r.job).expect("printable");
+        let parsed = crate::syntax::parse_str(&t);
+        assert!(!parsed.has_errors(), "{t}\n{:?}", parsed.errors);
+        (t, r.losses)
+    }
+
+    #[test]
+    fn types_hooks_and_dependencies() {
+        let text = "[Unit]\nDescription=D\nPartOf=web.service\nAfter=db.service\n\
+            [Service]\nType=forking\nPIDFile=/run/x.pid\nExecStart=/usr/sbin/xd -d\n\
+            ExecStop=/usr/sbin/xd stop\nPrivateTmp=yes\nConditionPathExists=/etc/x\n\
+            [Install]\nWantedBy=db.service\n";
+        let (t, losses) = parsed("x.service", text);
+        for line in [
+            "expect fork\n",
+            "exec /usr/sbin/xd -d\n",
+            "pre-stop exec /usr/sbin/xd stop\n",
+            "start on started db\n",
+            "stop on stopping web\n",
+        ] {
+            assert!(t.contains(line), "missing {line}:\n{t}");
+        }
+        let codes: Vec<&str> = losses.iter().map(|l| l.code).collect();
+        assert_eq!(
+            codes.iter().filter(|c| **c == "UL703").count(),
+            1,
+            "{codes:?}"
+        );
+        assert!(codes.contains(&"UL705"), "{codes:?}");
+        // Every loss points at its value in the file.
+        for l in &losses {
+            let v = &text[l.span.start..l.span.end];
+            assert!(
+                ["/run/x.pid", "yes", "/etc/x", "/usr/sbin/xd stop"].contains(&v),
+                "{}: {v:?}",
+                l.message
+            );
+        }
+    }
+
+    #[test]
+    fn oneshot_commands_and_remaining_units() {
+        let (t, losses) = parsed(
+            "s.service",
+            "[Service]\nType=oneshot\nExecStart=/bin/a\nExecStart=-/bin/b x\n\
+             [Install]\nWantedBy=sysinit.target\n",
+        );
+        assert!(t.contains("task\n"), "{t}");
+        assert!(
+            t.contains("script\n    /bin/a\n    /bin/b x || true\nend script"),
+            "{t}"
+        );
+        assert!(t.contains("start on startup\n"), "{t}");
+        assert!(losses.is_empty(), "{losses:?}");
+        let (t, _) = parsed(
+            "r.service",
+            "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/up\n\
+             ExecStop=/bin/down\n[Install]\nWantedBy=graphical.target\n",
+        );
+        assert!(!t.contains("task"), "{t}");
+        assert!(t.contains("pre-start exec /bin/up\n"), "{t}");
+        assert!(t.contains("post-stop exec /bin/down\n"), "{t}");
+        assert!(t.contains("start on runlevel [5]\n"), "{t}");
+    }
+
+    #[test]
+    fn exec_words_are_requoted() {
+        let (t, _) = parsed(
+            "q.service",
+            "[Service]\nExecStart=/bin/echo \"a b\" it\\'s 100%% $$HOME #x\n",
+        );
+        assert!(
+            t.contains("exec /bin/echo 'a b' 'it'\\''s' 100% '$HOME' '#x'\n"),
+            "{t}"
+        );
+    }
 }
