@@ -433,56 +433,39 @@ fn segs(c: &Ctx<'_>, w: &str, no_env: bool) -> Vec<Seg> {
     out
 }
 
-/// Parse an `Exec*=` value into commands (`;` separates them).
-fn parse_exec(c: &Ctx<'_>, e: &Entry) -> Vec<Cmd> {
-    let mut out = Vec::new();
-    let mut cur: Option<Cmd> = None;
-    let mut first = true;
-    for (raw, quoted) in split_words(&e.value) {
-        if raw == ";" && !quoted {
-            out.extend(cur.take());
-            first = true;
-            continue;
-        }
-        let mut w = raw.as_str();
-        let mut p = ExecPrefixes::default();
-        if first && !quoted {
-            loop {
-                if let Some(r) = w.strip_prefix('-') {
-                    p.ignore_failure = true;
-                    w = r;
-                } else if let Some(r) = w.strip_prefix('@') {
-                    p.argv0 = true;
-                    w = r;
-                } else if let Some(r) = w.strip_prefix(':') {
-                    p.no_env = true;
-                    w = r;
-                } else if let Some(r) = w.strip_prefix('+') {
-                    p.privileged = true;
-                    w = r;
-                } else if let Some(r) = w.strip_prefix('!') {
-                    p.no_setuid = true;
-                    w = r;
-                } else {
-                    break;
+/// Parse an `Exec*=` value into commands with [`super::systemd::parse_exec`];
+/// with the `@` prefix the argv[0] name is dropped (reported by
+/// [`Ctx::process`]). A line systemd refuses is reported (`UL706`).
+fn parse_exec(c: &mut Ctx<'_>, e: &Entry) -> Vec<Cmd> {
+    match super::systemd::parse_exec(&e.value) {
+        Ok(cmds) => cmds
+            .into_iter()
+            .filter(|cmd| !cmd.argv.is_empty())
+            .map(|cmd| {
+                let mut argv = cmd.argv;
+                if cmd.prefixes.argv0 && argv.len() > 1 {
+                    argv.remove(1);
                 }
-            }
+                Cmd {
+                    prefixes: cmd.prefixes,
+                    argv: argv
+                        .iter()
+                        .map(|w| segs(c, w, cmd.prefixes.no_env))
+                        .collect(),
+                    entry: e.value_span,
+                }
+            })
+            .collect(),
+        Err(m) => {
+            c.loss(
+                "UL706",
+                Severity::Warning,
+                e.value_span,
+                format!("`{}=` is invalid and not converted: {m}", e.key),
+            );
+            Vec::new()
         }
-        let cmd = cur.get_or_insert_with(|| Cmd {
-            prefixes: p,
-            argv: Vec::new(),
-            entry: e.value_span,
-        });
-        if first && w.is_empty() && !quoted {
-            // Prefixes alone, program follows.
-            continue;
-        }
-        first = false;
-        cmd.argv.push(segs(c, w, cmd.prefixes.no_env));
     }
-    out.extend(cur);
-    out.retain(|c| !c.argv.is_empty());
-    out
 }
 
 /// Characters upstart's `exec` hands to the shell, plus blanks and `#`.
@@ -701,7 +684,11 @@ impl Ctx<'_> {
 
     fn cmds(&mut self, key: &str) -> Vec<Cmd> {
         let entries = self.values("Service", key);
-        entries.iter().flat_map(|e| parse_exec(self, e)).collect()
+        let mut out = Vec::new();
+        for e in entries {
+            out.extend(parse_exec(self, e));
+        }
+        out
     }
 }
 
