@@ -1305,7 +1305,17 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
 
     // Console.
     let out = c.last("Service", "StandardOutput").map(|e| e.value.clone());
-    let _ = c.last("Service", "StandardError");
+    if let Some(e) = c.last("Service", "StandardError")
+        && Some(&e.value) != out.as_ref()
+        && e.value != "inherit"
+    {
+        c.loss(
+            "UL701",
+            Severity::Warning,
+            e.value_span,
+            "upstart sends standard error where standard output goes".into(),
+        );
+    }
     let input = c
         .unit
         .last("Service", "StandardInput")
