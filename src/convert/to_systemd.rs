@@ -239,7 +239,18 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
     stop_on(&mut c, r);
 
     if is_target {
-        // A job with no process only marks a state: a target.
+        // A job with no process only marks a state: a target. Settings for
+        // processes have nothing to apply to; say which are dropped.
+        let dropped = process_settings(r);
+        if !dropped.is_empty() {
+            c.loss(
+                "UL501",
+                Severity::Warning,
+                Span::default(),
+                format!("the job has no process: {} dropped", dropped.join(", ")),
+            )
+            .help("a target runs nothing; add the process or remove these stanzas");
+        }
         let name = format!("{}.target", unit_name(job));
         let mut unit = strip_service(c.unit);
         if unit.get("Unit", "Description").is_none() {
@@ -301,6 +312,35 @@ fn strip_service(mut unit: Unit) -> Unit {
     unit
 }
 
+/// The stanzas of `r` that only matter to processes.
+fn process_settings(r: &Resolved<'_>) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let checks: [(&'static str, bool); 16] = [
+        ("respawn", r.respawn),
+        ("respawn limit", r.respawn_limit.is_some()),
+        ("normal exit", !r.normal_exit.is_empty()),
+        ("task", r.task),
+        ("expect", r.expect.is_some()),
+        ("kill", r.kill_timeout.is_some() || r.kill_signal.is_some()),
+        ("reload signal", r.reload_signal.is_some()),
+        ("env", !r.env.is_empty()),
+        ("umask", r.umask.is_some()),
+        ("nice", r.nice.is_some()),
+        ("oom", r.oom.is_some()),
+        ("limit", !r.limits.is_empty()),
+        ("chdir/chroot", r.chdir.is_some() || r.chroot.is_some()),
+        ("setuid/setgid", r.setuid.is_some() || r.setgid.is_some()),
+        ("console", r.console.is_some()),
+        ("apparmor switch", r.apparmor_switch.is_some()),
+    ];
+    for (name, present) in checks {
+        if present {
+            out.push(name);
+        }
+    }
+    out
+}
+
 /// `instance $VAR` → a template with `Environment=VAR=%I`.
 fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
     let Some(inst) = r.instance else { return false };
@@ -335,10 +375,20 @@ fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
 }
 
 fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
+    if r.task && matches!(r.expect, Some(ExpectMode::Fork | ExpectMode::Daemon)) {
+        c.loss(
+            "UL501",
+            Severity::Warning,
+            Span::default(),
+            "`expect fork|daemon` on a task is dropped (Type=oneshot)",
+        )
+        .help(
+            "a task should run in the foreground; systemd waits for the oneshot's process to exit",
+        );
+    }
     let u = &mut c.unit;
-    // Type.
-    // A job with only hooks stays "running" like upstart's: oneshot that
-    // remains after exit.
+    // Type. A job with only hooks stays "running" like upstart's: a oneshot
+    // that remains after exit.
     let typ = if !has_main || r.task {
         "oneshot"
     } else {
@@ -1046,5 +1096,52 @@ fn stop_on(c: &mut Ctx, r: &Resolved<'_>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod loss_tests {
+    use super::*;
+    use crate::ast::resolve;
+    use crate::syntax::parse_str;
+
+    fn losses(src: &str) -> Vec<String> {
+        let parsed = parse_str(src);
+        assert!(!parsed.has_errors(), "{:?}", parsed.errors);
+        to_systemd("j", &resolve(&[&parsed.job]))
+            .losses
+            .into_iter()
+            .map(|l| format!("{} {}", l.code, l.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_job_without_process_reports_the_settings_it_drops() {
+        let l = losses("start on runlevel [2345]\nrespawn\nnice 5\n");
+        assert!(
+            l.iter()
+                .any(|m| m == "UL501 the job has no process: respawn, nice dropped"),
+            "{l:?}"
+        );
+        assert!(
+            losses("start on runlevel [2345]\n")
+                .iter()
+                .all(|m| !m.contains("no process"))
+        );
+    }
+
+    #[test]
+    fn expect_on_a_task_is_reported() {
+        let l = losses("task\nexpect fork\nexec /usr/bin/x\n");
+        assert!(
+            l.iter()
+                .any(|m| m.starts_with("UL501 `expect fork|daemon` on a task")),
+            "{l:?}"
+        );
+        assert!(
+            losses("expect fork\nexec /usr/bin/x\n")
+                .iter()
+                .all(|m| !m.contains("on a task"))
+        );
     }
 }
