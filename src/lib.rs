@@ -7,6 +7,7 @@ pub mod ast;
 pub mod cli;
 pub mod convert;
 pub mod diag;
+pub mod exec;
 pub mod lint;
 pub mod load;
 pub mod print;

@@ -1,3 +1,3 @@
 fn main() -> std::process::ExitCode {
-    upstart_tools::cli::unavailable_main("upstart-run", "supervision is issue #6")
+    upstart_tools::cli::run_main()
 }

@@ -7,6 +7,7 @@ mod from_systemd;
 pub mod generate;
 mod lint;
 mod parse;
+mod run;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -132,6 +133,27 @@ pub struct FromSystemdCli {
 pub fn from_systemd_main() -> ExitCode {
     match FromSystemdCli::try_parse() {
         Ok(cli) => from_systemd::run(&cli.args).into(),
+        Err(e) => clap_exit(&e),
+    }
+}
+
+/// `upstart-run`: supervise one job.
+#[derive(Debug, Parser)]
+#[command(
+    name = "upstart-run",
+    version,
+    about = "Run an upstart job under supervision"
+)]
+pub struct RunCli {
+    #[command(flatten)]
+    args: run::Args,
+}
+
+/// Entry point of the `upstart-run` binary.
+#[must_use]
+pub fn run_main() -> ExitCode {
+    match RunCli::try_parse() {
+        Ok(cli) => run::run(&cli.args).into(),
         Err(e) => clap_exit(&e),
     }
 }

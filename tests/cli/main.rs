@@ -17,5 +17,6 @@ mod overrides;
 mod robustness;
 mod roundtrip;
 mod roundtrip_systemd;
+mod run;
 mod snapshots;
 mod systemd_parse;

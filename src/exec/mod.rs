@@ -1,0 +1,353 @@
+//! Foreground supervision of one job (`upstart-run --foreground`): the
+//! pre-start → main → post-start → running → pre-stop → killed → post-stop
+//! sequence of upstart's state machine, respawn with its limit, and the kill
+//! sequence. Waiting is event driven: every signal we care about (SIGCHLD,
+//! SIGTERM, SIGINT, SIGHUP, SIGALRM for the kill timeout) is blocked and
+//! taken with `sigwait`, so the supervisor sleeps until something happens.
+
+mod spawn;
+
+use crate::ast::{ProcessKind, Resolved};
+use crate::load::LoadedJob;
+use nix::sys::signal::{SigSet, Signal, kill, killpg};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::Pid;
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// How to run a job.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Directory of `console log` files (`<job>.log`).
+    pub log_dir: PathBuf,
+    /// `KEY=VALUE` start environment.
+    pub env: Vec<(String, String)>,
+    /// Log state changes to stderr.
+    pub verbose: bool,
+}
+
+/// How the run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// The job ended normally or was stopped on request.
+    Ok,
+    /// The job failed; the text says which process and how.
+    Failed(String),
+}
+
+enum Ev {
+    Exited(Pid, i64),
+    Stop,
+    Reload,
+    Alarm,
+}
+
+struct Sup<'a> {
+    job: &'a LoadedJob,
+    r: Resolved<'a>,
+    opts: &'a RunOptions,
+    sigs: SigSet,
+    queue: VecDeque<Ev>,
+    exited: HashMap<Pid, i64>,
+    main: Option<Pid>,
+    /// Status of the main process and whether it ended by itself (goal start).
+    main_end: Option<(i64, bool)>,
+    stop_requested: bool,
+    alarm_fired: bool,
+}
+
+/// Supervise `job` in the foreground until it stops.
+#[must_use]
+pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
+    let mut sigs = SigSet::empty();
+    for s in [
+        Signal::SIGCHLD,
+        Signal::SIGTERM,
+        Signal::SIGINT,
+        Signal::SIGHUP,
+        Signal::SIGALRM,
+    ] {
+        sigs.add(s);
+    }
+    if let Err(e) = sigs.thread_block() {
+        return RunOutcome::Failed(format!("cannot block signals: {e}"));
+    }
+    let mut sup = Sup {
+        job,
+        r: job.resolved(),
+        opts,
+        sigs,
+        queue: VecDeque::new(),
+        exited: HashMap::new(),
+        main: None,
+        main_end: None,
+        stop_requested: false,
+        alarm_fired: false,
+    };
+    let out = sup.supervise();
+    let _ = sigs.thread_unblock();
+    out
+}
+
+fn describe(status: i64) -> String {
+    if status >= 256 {
+        let n = i32::try_from(status >> 8).unwrap_or(0);
+        match Signal::try_from(n) {
+            Ok(s) => format!("killed by {} signal", &s.as_str()[3..]),
+            Err(_) => format!("killed by signal {n}"),
+        }
+    } else {
+        format!("terminated with status {status}")
+    }
+}
+
+impl Sup<'_> {
+    fn log(&self, msg: &str) {
+        if self.opts.verbose {
+            eprintln!("{} {msg}", self.job.name);
+        }
+    }
+
+    fn next_event(&mut self) -> Ev {
+        loop {
+            if let Some(ev) = self.queue.pop_front() {
+                return ev;
+            }
+            let Ok(sig) = self.sigs.wait() else { continue };
+            match sig {
+                Signal::SIGCHLD => loop {
+                    match waitpid(None, Some(WaitPidFlag::WNOHANG)) {
+                        Ok(WaitStatus::Exited(pid, code)) => {
+                            self.queue.push_back(Ev::Exited(pid, i64::from(code)));
+                        }
+                        Ok(WaitStatus::Signaled(pid, s, _)) => {
+                            self.queue.push_back(Ev::Exited(pid, (s as i64) << 8));
+                        }
+                        Ok(WaitStatus::StillAlive) | Err(_) => break,
+                        Ok(_) => {}
+                    }
+                },
+                Signal::SIGTERM | Signal::SIGINT => self.queue.push_back(Ev::Stop),
+                Signal::SIGHUP => self.queue.push_back(Ev::Reload),
+                Signal::SIGALRM => self.queue.push_back(Ev::Alarm),
+                _ => {}
+            }
+        }
+    }
+
+    /// Take one event and record what it means.
+    fn step(&mut self) {
+        match self.next_event() {
+            Ev::Exited(pid, st) => {
+                if Some(pid) == self.main {
+                    self.main = None;
+                    self.log(&format!("main process ({pid}) {}", describe(st)));
+                    self.main_end = Some((st, !self.stop_requested));
+                } else {
+                    self.exited.insert(pid, st);
+                }
+            }
+            Ev::Stop => {
+                if !self.stop_requested {
+                    self.log("goal changed from start to stop");
+                }
+                self.stop_requested = true;
+            }
+            Ev::Reload => {
+                if let Some(pid) = self.main {
+                    let sig = self
+                        .r
+                        .reload_signal
+                        .and_then(|s| i32::try_from(s.number).ok())
+                        .and_then(|n| Signal::try_from(n).ok())
+                        .unwrap_or(Signal::SIGHUP);
+                    let _ = kill(pid, sig);
+                }
+            }
+            Ev::Alarm => self.alarm_fired = true,
+        }
+    }
+
+    /// Run a helper process (not main) to its end; `None` if it could not be spawned.
+    fn run_helper(&mut self, kind: ProcessKind) -> Option<Result<i64, String>> {
+        let body = self.r.processes.get(&kind).copied()?;
+        let name = kind_name(kind);
+        let pid = match spawn::spawn(self.job, &self.r, self.opts, body) {
+            Ok(pid) => pid,
+            Err(e) => {
+                eprintln!("{}: failed to spawn {name} process: {e}", self.job.name);
+                return Some(Err(e));
+            }
+        };
+        self.log(&format!("{name} process ({pid})"));
+        loop {
+            if let Some(st) = self.exited.remove(&pid) {
+                if st != 0 {
+                    self.log(&format!("{name} process ({pid}) {}", describe(st)));
+                }
+                return Some(Ok(st));
+            }
+            self.step();
+        }
+    }
+
+    fn kill_main(&mut self) {
+        let Some(pid) = self.main else { return };
+        let sig = self
+            .r
+            .kill_signal
+            .and_then(|s| i32::try_from(s.number).ok())
+            .and_then(|n| Signal::try_from(n).ok())
+            .unwrap_or(Signal::SIGTERM);
+        let timeout = self.r.kill_timeout.unwrap_or(5);
+        self.alarm_fired = false;
+        let sent = killpg(pid, sig).or_else(|_| kill(pid, sig)).is_ok();
+        if sent {
+            if timeout == 0 {
+                self.alarm_fired = true;
+            } else {
+                nix::unistd::alarm::set(u32::try_from(timeout).unwrap_or(u32::MAX));
+            }
+        }
+        let mut killed = false;
+        while self.main.is_some() {
+            if self.alarm_fired && !killed {
+                self.log(&format!("main process ({pid}) killed after kill timeout"));
+                let _ = killpg(pid, Signal::SIGKILL).or_else(|_| kill(pid, Signal::SIGKILL));
+                killed = true;
+                continue;
+            }
+            self.step();
+        }
+        nix::unistd::alarm::cancel();
+    }
+
+    fn supervise(&mut self) -> RunOutcome {
+        let (limit_count, limit_interval) = self.r.respawn_limit_values();
+        let mut window: Option<Instant> = None;
+        let mut count = 0u64;
+        let mut failure: Option<String> = None;
+        loop {
+            self.main_end = None;
+            let mut respawn = false;
+            // pre-start
+            match self.run_helper(ProcessKind::PreStart) {
+                Some(Ok(0)) | None => {}
+                Some(Ok(st)) => {
+                    failure.get_or_insert(format!("pre-start process {}", describe(st)));
+                    self.stop_requested = true;
+                }
+                Some(Err(e)) => {
+                    failure.get_or_insert(format!("pre-start process failed to spawn: {e}"));
+                    self.stop_requested = true;
+                }
+            }
+            if !self.stop_requested {
+                // spawned
+                if let Some(body) = self.r.main() {
+                    match spawn::spawn(self.job, &self.r, self.opts, body) {
+                        Ok(pid) => {
+                            self.main = Some(pid);
+                            self.log(&format!("main process ({pid})"));
+                        }
+                        Err(e) => {
+                            eprintln!("{}: failed to spawn main process: {e}", self.job.name);
+                            failure.get_or_insert(format!("main process failed to spawn: {e}"));
+                            self.stop_requested = true;
+                        }
+                    }
+                }
+                // post-start: its result is ignored
+                if !self.stop_requested {
+                    let _ = self.run_helper(ProcessKind::PostStart);
+                }
+                // running
+                if self.main_end.is_none() && !self.stop_requested {
+                    self.log("state changed to running");
+                }
+                let has_main = self.r.main().is_some();
+                while !self.stop_requested
+                    && self.main_end.is_none()
+                    && (self.main.is_some() || (!has_main && !self.r.task))
+                {
+                    self.step();
+                }
+                // The main process ended by itself: classify (§5.4).
+                if let Some((st, by_itself)) = self.main_end
+                    && by_itself
+                {
+                    let task = self.r.task;
+                    let candidate = st != 0 || (self.r.respawn && !task);
+                    let normal = self.r.normal_exit.iter().any(|e| e.encoded() == st);
+                    let failed = candidate && !normal;
+                    if failed && self.r.respawn {
+                        let runaway = if limit_count == 0 || limit_interval == 0 {
+                            false
+                        } else {
+                            match window {
+                                Some(w) if w.elapsed().as_secs() < limit_interval => {
+                                    count += 1;
+                                    count > limit_count
+                                }
+                                _ => {
+                                    window = Some(Instant::now());
+                                    count = 1;
+                                    false
+                                }
+                            }
+                        };
+                        if runaway {
+                            self.log("respawning too fast, stopped");
+                            if !self.opts.verbose {
+                                eprintln!("{} respawning too fast, stopped", self.job.name);
+                            }
+                            failure.get_or_insert("respawning too fast".to_string());
+                        } else {
+                            self.log("main process ended, respawning");
+                            respawn = true;
+                        }
+                    } else if failed {
+                        failure.get_or_insert(format!("main process {}", describe(st)));
+                    }
+                }
+                // pre-stop only while the main process is alive
+                if self.stop_requested && self.main.is_some() {
+                    let _ = self.run_helper(ProcessKind::PreStop);
+                }
+                // killed
+                self.kill_main();
+            }
+            // post-stop
+            match self.run_helper(ProcessKind::PostStop) {
+                Some(Ok(0)) | None => {}
+                Some(Ok(st)) => {
+                    failure.get_or_insert(format!("post-stop process {}", describe(st)));
+                    respawn = false;
+                }
+                Some(Err(e)) => {
+                    failure.get_or_insert(format!("post-stop process failed to spawn: {e}"));
+                    respawn = false;
+                }
+            }
+            if !respawn || self.stop_requested {
+                break;
+            }
+        }
+        self.log("state changed to waiting");
+        match failure {
+            Some(f) => RunOutcome::Failed(f),
+            None => RunOutcome::Ok,
+        }
+    }
+}
+
+fn kind_name(kind: ProcessKind) -> &'static str {
+    match kind {
+        ProcessKind::Main => "main",
+        ProcessKind::PreStart => "pre-start",
+        ProcessKind::PostStart => "post-start",
+        ProcessKind::PreStop => "pre-stop",
+        ProcessKind::PostStop => "post-stop",
+    }
+}

@@ -1,0 +1,193 @@
+//! `upstart-run --foreground`: real processes, bounded waits, no timing assertions.
+
+use assert_cmd::Command;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+fn job(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(format!("{name}.conf"));
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn run(dir: &Path, conf: &Path) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("upstart-run")
+        .unwrap()
+        .args(["--foreground", "--log-dir"])
+        .arg(dir)
+        .arg(conf)
+        .timeout(Duration::from_secs(20))
+        .assert()
+}
+
+fn lines(p: &Path) -> usize {
+    std::fs::read_to_string(p).map_or(0, |s| s.lines().count())
+}
+
+#[test]
+fn task_exiting_zero_succeeds() {
+    let d = tempfile::tempdir().unwrap();
+    let c = job(d.path(), "t", "task\nexec /bin/true\n");
+    run(d.path(), &c).code(0);
+}
+
+#[test]
+fn main_failing_without_respawn_fails() {
+    let d = tempfile::tempdir().unwrap();
+    let c = job(d.path(), "s", "exec /bin/false\n");
+    run(d.path(), &c).code(1);
+}
+
+#[test]
+fn respawn_limit_stops_after_three_runs() {
+    let d = tempfile::tempdir().unwrap();
+    let count = d.path().join("count");
+    let c = job(
+        d.path(),
+        "r",
+        &format!(
+            "respawn\nrespawn limit 2 10\nscript\n  echo x >> {}\n  exec /bin/false\nend script\n",
+            count.display()
+        ),
+    );
+    let a = run(d.path(), &c).code(1);
+    let err = String::from_utf8_lossy(&a.get_output().stderr).into_owned();
+    assert!(err.contains("respawning too fast"), "{err}");
+    assert_eq!(lines(&count), 3);
+}
+
+#[test]
+fn normal_exit_is_not_respawned() {
+    let d = tempfile::tempdir().unwrap();
+    let count = d.path().join("count");
+    let c = job(
+        d.path(),
+        "n",
+        &format!(
+            "respawn\nnormal exit 3\nscript\n  echo x >> {}\n  exit 3\nend script\n",
+            count.display()
+        ),
+    );
+    run(d.path(), &c).code(0);
+    assert_eq!(lines(&count), 1);
+}
+
+#[test]
+fn failed_pre_start_still_runs_post_stop() {
+    let d = tempfile::tempdir().unwrap();
+    let mark = d.path().join("post-stop");
+    let c = job(
+        d.path(),
+        "p",
+        &format!(
+            "pre-start exec /bin/false\nexec /bin/true\npost-stop exec /usr/bin/touch {}\n",
+            mark.display()
+        ),
+    );
+    run(d.path(), &c).code(1);
+    assert!(mark.exists());
+}
+
+#[test]
+fn env_chdir_umask_and_log() {
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("out");
+    let c = job(
+        d.path(),
+        "e",
+        &format!(
+            "task\nenv FOO=bar\nchdir {}\numask 027\nscript\n  echo \"$FOO $BAZ $UPSTART_JOB $(pwd) $(umask)\" > {}\n  echo logged\nend script\n",
+            d.path().display(),
+            out.display()
+        ),
+    );
+    Command::cargo_bin("upstart-run")
+        .unwrap()
+        .args(["--foreground", "--log-dir"])
+        .arg(d.path())
+        .arg(&c)
+        .arg("BAZ=qux")
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(0);
+    let got = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(got.trim(), format!("bar qux e {} 0027", d.path().display()));
+    let log = std::fs::read_to_string(d.path().join("e.log")).unwrap();
+    assert!(log.contains("logged"));
+}
+
+#[test]
+fn refuses_to_detach() {
+    let d = tempfile::tempdir().unwrap();
+    let c = job(d.path(), "t", "task\nexec /bin/true\n");
+    Command::cargo_bin("upstart-run")
+        .unwrap()
+        .arg(&c)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2);
+}
+
+/// Start upstart-run, wait for `ready` to exist, SIGTERM it, return its exit code.
+fn term_when_ready(dir: &Path, conf: &Path, ready: &Path) -> Option<i32> {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .args(["--foreground", "--log-dir"])
+        .arg(dir)
+        .arg(conf)
+        .spawn()
+        .unwrap();
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap());
+    let start = Instant::now();
+    while !ready.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
+    let start = Instant::now();
+    loop {
+        if let Some(st) = child.try_wait().unwrap() {
+            return st.code();
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn sigterm_runs_pre_stop_then_post_stop() {
+    let d = tempfile::tempdir().unwrap();
+    let ready = d.path().join("ready");
+    let order = d.path().join("order");
+    let c = job(
+        d.path(),
+        "s",
+        &format!(
+            "script\n  touch {r}\n  exec sleep 60\nend script\npre-stop exec /bin/sh -c 'echo pre-stop >> {o}'\npost-stop exec /bin/sh -c 'echo post-stop >> {o}'\n",
+            r = ready.display(),
+            o = order.display()
+        ),
+    );
+    assert_eq!(term_when_ready(d.path(), &c, &ready), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&order).unwrap(),
+        "pre-stop\npost-stop\n"
+    );
+}
+
+#[test]
+fn kill_timeout_escalates_to_sigkill() {
+    let d = tempfile::tempdir().unwrap();
+    let ready = d.path().join("ready");
+    let c = job(
+        d.path(),
+        "k",
+        &format!(
+            "kill timeout 1\nscript\n  trap '' TERM\n  touch {}\n  while true; do sleep 1; done\nend script\n",
+            ready.display()
+        ),
+    );
+    assert_eq!(term_when_ready(d.path(), &c, &ready), Some(0));
+}
