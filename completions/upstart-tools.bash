@@ -19,6 +19,9 @@ _upstart__tools() {
             upstart__tools,convert)
                 cmd="upstart__tools__subcmd__convert"
                 ;;
+            upstart__tools,exec)
+                cmd="upstart__tools__subcmd__exec"
+                ;;
             upstart__tools,fmt)
                 cmd="upstart__tools__subcmd__fmt"
                 ;;
@@ -70,6 +73,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,convert)
                 cmd="upstart__tools__subcmd__help__subcmd__convert"
                 ;;
+            upstart__tools__subcmd__help,exec)
+                cmd="upstart__tools__subcmd__help__subcmd__exec"
+                ;;
             upstart__tools__subcmd__help,fmt)
                 cmd="upstart__tools__subcmd__help__subcmd__fmt"
                 ;;
@@ -107,7 +113,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt convert lint systemd2upstart generate help"
+            opts="-h -V --help --version parse fmt convert lint exec systemd2upstart generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -132,6 +138,24 @@ _upstart__tools() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__exec)
+            opts="-v -h --foreground --log-dir --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --log-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -311,7 +335,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt convert lint systemd2upstart generate help"
+            opts="parse fmt convert lint exec systemd2upstart generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,6 +349,20 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help__subcmd__convert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

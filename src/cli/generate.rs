@@ -41,6 +41,7 @@ pub const BINARIES: &[&str] = &[
     "upstart-lint",
     "upstart2systemd",
     "systemd2upstart",
+    "upstart-run",
 ];
 
 /// Shells we ship completions for.
@@ -52,6 +53,7 @@ fn command(binary: &str) -> Option<clap::Command> {
         "upstart-lint" => Some(LintCli::command()),
         "upstart2systemd" => Some(ConvertCli::command()),
         "systemd2upstart" => Some(FromSystemdCli::command()),
+        "upstart-run" => Some(super::RunCli::command()),
         _ => None,
     }
 }

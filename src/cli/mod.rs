@@ -46,8 +46,10 @@ enum Command {
     Fmt(fmt::Args),
     /// Convert upstart jobs to systemd units.
     Convert(convert::Args),
-    /// Report the problems of job files (syntax checks).
+    /// Report the problems of job files.
     Lint(Box<lint::Args>),
+    /// Run a job in the foreground with upstart's supervision semantics.
+    Exec(run::Args),
     /// Convert systemd units to upstart jobs.
     #[command(name = "systemd2upstart")]
     Systemd2upstart(from_systemd::Args),
@@ -67,6 +69,7 @@ pub fn main() -> ExitCode {
         Command::Parse(args) => parse::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Lint(args) => lint::run(*args),
+        Command::Exec(args) => run::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Systemd2upstart(args) => from_systemd::run(&args),
         Command::Generate(args) => generate::run(&args),

@@ -191,3 +191,71 @@ fn kill_timeout_escalates_to_sigkill() {
     );
     assert_eq!(term_when_ready(d.path(), &c, &ready), Some(0));
 }
+
+/// The pids recorded by `fixtures/run/my_program.conf`.
+fn pids(dir: &Path) -> Vec<i32> {
+    std::fs::read_to_string(dir.join("pids"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| l.trim().parse().ok())
+        .collect()
+}
+
+fn wait_for(what: impl Fn() -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        if what() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn the_tutorial_job_is_respawned_when_killed() {
+    use nix::sys::signal::{Signal, kill};
+    use nix::unistd::Pid;
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let conf = crate::common::fixture("run/my_program.conf");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .args(["--foreground", "--log-dir"])
+        .arg(d.path())
+        .arg(&conf)
+        .arg(format!("WORKDIR={}", d.path().display()))
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let supervisor = Pid::from_raw(i32::try_from(child.id()).unwrap_or(0));
+    let started = wait_for(|| pids(d.path()).len() == 1);
+    let first = pids(d.path()).first().copied();
+    if let Some(p) = first {
+        let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+    }
+    let respawned = wait_for(|| pids(d.path()).len() >= 2);
+    let _ = kill(supervisor, Signal::SIGTERM);
+    let start = Instant::now();
+    let code = loop {
+        if let Ok(Some(st)) = child.try_wait() {
+            break st.code();
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // Whatever happened, leave no process behind.
+    for p in pids(d.path()) {
+        let _ = kill(Pid::from_raw(p), Signal::SIGKILL);
+    }
+    assert!(started, "the main process never started");
+    assert!(
+        respawned,
+        "the main process was not respawned: {:?}",
+        pids(d.path())
+    );
+    let all = pids(d.path());
+    assert_ne!(all.first(), all.get(1), "a new process, not the same pid");
+    assert_eq!(code, Some(0), "stopped on request");
+}
