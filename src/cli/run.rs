@@ -70,5 +70,9 @@ pub fn run(args: &Args) -> Status {
             eprintln!("upstart-run: {} failed: {why}", job.name);
             Status::Problems
         }
+        RunOutcome::Error(why) => {
+            eprintln!("upstart-run: {}: {why}", job.name);
+            Status::Error
+        }
     }
 }

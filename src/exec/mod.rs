@@ -5,14 +5,17 @@
 //! SIGTERM, SIGINT, SIGHUP, SIGALRM for the kill timeout) is blocked and
 //! taken with `sigwait`, so the supervisor sleeps until something happens.
 
+mod expand;
 mod spawn;
 
-use crate::ast::{ProcessKind, Resolved};
+pub use expand::expand;
+
+use crate::ast::{ExpectMode, ProcessKind, Resolved};
 use crate::load::LoadedJob;
 use nix::sys::signal::{SigSet, Signal, kill, killpg};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -34,10 +37,13 @@ pub enum RunOutcome {
     Ok,
     /// The job failed; the text says which process and how.
     Failed(String),
+    /// The job could not be started (e.g. its instance name did not expand).
+    Error(String),
 }
 
 enum Ev {
     Exited(Pid, i64),
+    Stopped(Pid, Signal),
     Stop,
     Reload,
     Alarm,
@@ -55,6 +61,14 @@ struct Sup<'a> {
     main_end: Option<(i64, bool)>,
     stop_requested: bool,
     alarm_fired: bool,
+    /// The expanded `instance` name (empty without one).
+    instance: String,
+    /// Helper processes (pre-start, post-start, ...) currently running.
+    helpers: HashSet<Pid>,
+    /// `expect fork|daemon`: exits of the forking chain still expected.
+    forks_left: u32,
+    /// `expect stop`: still waiting for the main process to SIGSTOP itself.
+    await_stop: bool,
 }
 
 /// Supervise `job` in the foreground until it stops.
@@ -70,12 +84,29 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
     ] {
         sigs.add(s);
     }
+    let r = job.resolved();
+    let instance = match r.instance {
+        Some(w) => {
+            let env = spawn::environment(job, &r, opts, "");
+            match expand(&w.value, &env) {
+                Ok(i) => i,
+                Err(e) => return RunOutcome::Error(e),
+            }
+        }
+        None => String::new(),
+    };
+    // Orphans of the job (the parents of `expect fork|daemon` exit) are
+    // reparented to us, so we can follow them and kill them on stop.
+    // SAFETY: plain prctl call with integer arguments.
+    unsafe {
+        nix::libc::prctl(nix::libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    }
     if let Err(e) = sigs.thread_block() {
         return RunOutcome::Failed(format!("cannot block signals: {e}"));
     }
     let mut sup = Sup {
         job,
-        r: job.resolved(),
+        r,
         opts,
         sigs,
         queue: VecDeque::new(),
@@ -84,6 +115,10 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
         main_end: None,
         stop_requested: false,
         alarm_fired: false,
+        instance,
+        helpers: HashSet::new(),
+        forks_left: 0,
+        await_stop: false,
     };
     let out = sup.supervise();
     let _ = sigs.thread_unblock();
@@ -105,7 +140,11 @@ fn describe(status: i64) -> String {
 impl Sup<'_> {
     fn log(&self, msg: &str) {
         if self.opts.verbose {
-            eprintln!("{} {msg}", self.job.name);
+            if self.instance.is_empty() {
+                eprintln!("{} {msg}", self.job.name);
+            } else {
+                eprintln!("{} ({}) {msg}", self.job.name, self.instance);
+            }
         }
     }
 
@@ -117,12 +156,15 @@ impl Sup<'_> {
             let Ok(sig) = self.sigs.wait() else { continue };
             match sig {
                 Signal::SIGCHLD => loop {
-                    match waitpid(None, Some(WaitPidFlag::WNOHANG)) {
+                    match waitpid(None, Some(WaitPidFlag::WNOHANG | WaitPidFlag::WUNTRACED)) {
                         Ok(WaitStatus::Exited(pid, code)) => {
                             self.queue.push_back(Ev::Exited(pid, i64::from(code)));
                         }
                         Ok(WaitStatus::Signaled(pid, s, _)) => {
                             self.queue.push_back(Ev::Exited(pid, (s as i64) << 8));
+                        }
+                        Ok(WaitStatus::Stopped(pid, s)) => {
+                            self.queue.push_back(Ev::Stopped(pid, s));
                         }
                         Ok(WaitStatus::StillAlive) | Err(_) => break,
                         Ok(_) => {}
@@ -139,8 +181,19 @@ impl Sup<'_> {
     /// Take one event and record what it means.
     fn step(&mut self) {
         match self.next_event() {
+            Ev::Exited(pid, st) if self.forks_left > 0 && !self.helpers.contains(&pid) => {
+                self.chain_exit(pid, st);
+            }
+            Ev::Stopped(pid, sig) => {
+                if self.await_stop && Some(pid) == self.main && sig == Signal::SIGSTOP {
+                    self.await_stop = false;
+                    self.log(&format!("main process ({pid}) stopped itself"));
+                    let _ = kill(pid, Signal::SIGCONT);
+                }
+            }
             Ev::Exited(pid, st) => {
                 if Some(pid) == self.main {
+                    self.await_stop = false;
                     self.main = None;
                     self.log(&format!("main process ({pid}) {}", describe(st)));
                     self.main_end = Some((st, !self.stop_requested));
@@ -173,7 +226,7 @@ impl Sup<'_> {
     fn run_helper(&mut self, kind: ProcessKind) -> Option<Result<i64, String>> {
         let body = self.r.processes.get(&kind).copied()?;
         let name = kind_name(kind);
-        let pid = match spawn::spawn(self.job, &self.r, self.opts, body) {
+        let pid = match spawn::spawn(self.job, &self.r, self.opts, &self.instance, body) {
             Ok(pid) => pid,
             Err(e) => {
                 eprintln!("{}: failed to spawn {name} process: {e}", self.job.name);
@@ -181,8 +234,10 @@ impl Sup<'_> {
             }
         };
         self.log(&format!("{name} process ({pid})"));
+        self.helpers.insert(pid);
         loop {
             if let Some(st) = self.exited.remove(&pid) {
+                self.helpers.remove(&pid);
                 if st != 0 {
                     self.log(&format!("{name} process ({pid}) {}", describe(st)));
                 }
@@ -192,8 +247,91 @@ impl Sup<'_> {
         }
     }
 
+    /// Our children other than running helpers: `(pid, is_zombie)`. With
+    /// the subreaper bit, these are the main process and the job's orphans.
+    fn adopted(&self) -> Vec<(Pid, bool)> {
+        let me = i32::try_from(std::process::id()).unwrap_or(0);
+        let mut out = Vec::new();
+        let Ok(dir) = std::fs::read_dir("/proc") else {
+            return out;
+        };
+        for e in dir.flatten() {
+            let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+                continue;
+            };
+            let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
+                continue;
+            };
+            let mut f = rest.split_whitespace();
+            let state = f.next().unwrap_or("");
+            let ppid = f.next().and_then(|p| p.parse::<i32>().ok());
+            let pid = Pid::from_raw(pid);
+            if ppid == Some(me) && !self.helpers.contains(&pid) {
+                out.push((pid, state == "Z"));
+            }
+        }
+        out
+    }
+
+    /// Adopted processes other than the main one (live ones only unless
+    /// `zombies`).
+    fn orphans(&self, zombies: bool) -> Vec<Pid> {
+        self.adopted()
+            .into_iter()
+            .filter(|(p, zombie)| (zombies || !zombie) && Some(*p) != self.main)
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    /// `expect fork|daemon`: a process of the forking chain exited; follow
+    /// the chain to the process it left behind (reparented to us).
+    fn chain_exit(&mut self, pid: Pid, st: i64) {
+        self.forks_left -= 1;
+        let kids = self.adopted();
+        let next = kids
+            .iter()
+            .find(|(_, zombie)| !zombie)
+            .or(kids.first())
+            .map(|(p, _)| *p);
+        match next {
+            Some(p) => {
+                self.main = Some(p);
+                if self.forks_left == 0 {
+                    self.log(&format!("main process is now ({p})"));
+                }
+            }
+            None => {
+                self.forks_left = 0;
+                self.main = None;
+                self.log(&format!("main process ({pid}) {}", describe(st)));
+                self.main_end = Some((st, !self.stop_requested));
+            }
+        }
+    }
+
+    /// Send `sig` to the main process's group and to every orphan of the job
+    /// (and its group, for those that made their own); whether any was sent.
+    fn signal_all(&self, sig: Signal) -> bool {
+        let mut sent = false;
+        if let Some(pid) = self.main {
+            sent |= killpg(pid, sig).or_else(|_| kill(pid, sig)).is_ok();
+        }
+        for p in self.orphans(false) {
+            let _ = killpg(p, sig);
+            sent |= kill(p, sig).is_ok();
+        }
+        sent
+    }
+
+    /// The kill sequence (§5.10), extended to the orphans the job left with
+    /// us: upstart leaves them running, we don't.
     fn kill_main(&mut self) {
-        let Some(pid) = self.main else { return };
+        if self.main.is_none() && self.orphans(true).is_empty() {
+            return;
+        }
         let sig = self
             .r
             .kill_signal
@@ -202,8 +340,7 @@ impl Sup<'_> {
             .unwrap_or(Signal::SIGTERM);
         let timeout = self.r.kill_timeout.unwrap_or(5);
         self.alarm_fired = false;
-        let sent = killpg(pid, sig).or_else(|_| kill(pid, sig)).is_ok();
-        if sent {
+        if self.signal_all(sig) {
             if timeout == 0 {
                 self.alarm_fired = true;
             } else {
@@ -211,10 +348,11 @@ impl Sup<'_> {
             }
         }
         let mut killed = false;
-        while self.main.is_some() {
+        // Until everything is reaped (a zombie's SIGCHLD is still pending).
+        while self.main.is_some() || !self.orphans(true).is_empty() {
             if self.alarm_fired && !killed {
-                self.log(&format!("main process ({pid}) killed after kill timeout"));
-                let _ = killpg(pid, Signal::SIGKILL).or_else(|_| kill(pid, Signal::SIGKILL));
+                self.log("killed after kill timeout");
+                let _ = self.signal_all(Signal::SIGKILL);
                 killed = true;
                 continue;
             }
@@ -246,10 +384,16 @@ impl Sup<'_> {
             if !self.stop_requested {
                 // spawned
                 if let Some(body) = self.r.main() {
-                    match spawn::spawn(self.job, &self.r, self.opts, body) {
+                    match spawn::spawn(self.job, &self.r, self.opts, &self.instance, body) {
                         Ok(pid) => {
                             self.main = Some(pid);
                             self.log(&format!("main process ({pid})"));
+                            match self.r.expect {
+                                Some(ExpectMode::Fork) => self.forks_left = 1,
+                                Some(ExpectMode::Daemon) => self.forks_left = 2,
+                                Some(ExpectMode::Stop) => self.await_stop = true,
+                                _ => {}
+                            }
                         }
                         Err(e) => {
                             eprintln!("{}: failed to spawn main process: {e}", self.job.name);
@@ -258,8 +402,19 @@ impl Sup<'_> {
                         }
                     }
                 }
+                // spawned: wait for the expected forks / SIGSTOP (§5.7)
+                let expecting = self.forks_left > 0 || self.await_stop;
+                while !self.stop_requested
+                    && self.main_end.is_none()
+                    && (self.forks_left > 0 || self.await_stop)
+                {
+                    self.step();
+                }
+                self.forks_left = 0;
+                self.await_stop = false;
                 // post-start: its result is ignored
-                if !self.stop_requested {
+                let died_spawning = expecting && self.main_end.is_some();
+                if !self.stop_requested && !died_spawning {
                     let _ = self.run_helper(ProcessKind::PostStart);
                 }
                 // running

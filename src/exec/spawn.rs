@@ -48,7 +48,12 @@ fn sh(text: &str) -> Vec<String> {
 
 /// The process environment (§5.8).
 #[must_use]
-pub fn environment(job: &LoadedJob, r: &Resolved<'_>, opts: &RunOptions) -> Vec<(String, String)> {
+pub fn environment(
+    job: &LoadedJob,
+    r: &Resolved<'_>,
+    opts: &RunOptions,
+    instance: &str,
+) -> Vec<(String, String)> {
     let mut env: Vec<(String, String)> = Vec::new();
     let set = |env: &mut Vec<(String, String)>, k: &str, v: String| {
         env.retain(|(key, _)| key != k);
@@ -76,8 +81,19 @@ pub fn environment(job: &LoadedJob, r: &Resolved<'_>, opts: &RunOptions) -> Vec<
         set(&mut env, k, v.clone());
     }
     set(&mut env, "UPSTART_JOB", job.name.clone());
-    set(&mut env, "UPSTART_INSTANCE", String::new());
+    set(&mut env, "UPSTART_INSTANCE", instance.to_string());
     env
+}
+
+/// `<job>.log` or `<job>-<instance>.log`, every `/` replaced by `_` (§5.11).
+#[must_use]
+pub fn log_name(job: &str, instance: &str) -> String {
+    let name = if instance.is_empty() {
+        format!("{job}.log")
+    } else {
+        format!("{job}-{instance}.log")
+    };
+    name.replace('/', "_")
 }
 
 fn resource(r: Resource) -> R {
@@ -114,6 +130,7 @@ pub fn spawn(
     job: &LoadedJob,
     r: &Resolved<'_>,
     opts: &RunOptions,
+    instance: &str,
     body: &ProcessBody,
 ) -> Result<Pid, String> {
     let argv = argv(body);
@@ -121,7 +138,9 @@ pub fn spawn(
         return Err("empty command".to_string());
     };
     let mut cmd = Command::new(prog);
-    cmd.args(args).env_clear().envs(environment(job, r, opts));
+    cmd.args(args)
+        .env_clear()
+        .envs(environment(job, r, opts, instance));
     cmd.stdin(Stdio::null());
     match r.console.unwrap_or(ConsoleMode::Log) {
         ConsoleMode::None => {
@@ -131,9 +150,7 @@ pub fn spawn(
             cmd.stdin(Stdio::inherit());
         }
         ConsoleMode::Log => {
-            let file = opts
-                .log_dir
-                .join(format!("{}.log", job.name.replace('/', "_")));
+            let file = opts.log_dir.join(log_name(&job.name, instance));
             match OpenOptions::new()
                 .append(true)
                 .create(true)

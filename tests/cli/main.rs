@@ -18,5 +18,6 @@ mod robustness;
 mod roundtrip;
 mod roundtrip_systemd;
 mod run;
+mod run_expect;
 mod snapshots;
 mod systemd_parse;
