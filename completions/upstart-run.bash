@@ -23,12 +23,16 @@ _upstart__run() {
 
     case "${cmd}" in
         upstart__run)
-            opts="-v -h -V --foreground --log-dir --verbose --help --version"
+            opts="-v -h -V --foreground --pidfile --log-dir --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -149,12 +149,16 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__exec)
-            opts="-v -h --foreground --log-dir --verbose --help"
+            opts="-v -h --foreground --pidfile --log-dir --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --log-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -73,8 +73,9 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l exi
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l fix -d 'Apply safe fixes to the files (atomically), then report what is left'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l diff -d 'Print the safe fixes as a unified diff without writing; exit 1 when there are any'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l pidfile -d 'Write the supervisor\'s pid to FILE (after detaching)' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l log-dir -d 'Directory for `console log` output (<job>.log)' -r -F
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l foreground -d 'Stay in the foreground (required for now)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l foreground -d 'Stay in the foreground (default: detach and supervise in the background)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s v -l verbose -d 'Log state changes to stderr'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -s o -l output -d 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them' -r -F

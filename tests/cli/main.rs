@@ -18,6 +18,7 @@ mod robustness;
 mod roundtrip;
 mod roundtrip_systemd;
 mod run;
+mod run_detach;
 mod run_expect;
 mod snapshots;
 mod systemd_parse;

@@ -116,18 +116,6 @@ fn env_chdir_umask_and_log() {
     assert!(log.contains("logged"));
 }
 
-#[test]
-fn refuses_to_detach() {
-    let d = tempfile::tempdir().unwrap();
-    let c = job(d.path(), "t", "task\nexec /bin/true\n");
-    Command::cargo_bin("upstart-run")
-        .unwrap()
-        .arg(&c)
-        .timeout(Duration::from_secs(20))
-        .assert()
-        .code(2);
-}
-
 /// Start upstart-run, wait for `ready` to exist, SIGTERM it, return its exit code.
 fn term_when_ready(dir: &Path, conf: &Path, ready: &Path) -> Option<i32> {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
