@@ -10,6 +10,7 @@
 //! failed), 2 usage or I/O error. The worst one wins; every other job is
 //! still converted.
 
+use super::files::{Placed, Placement, place};
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::convert::{Conversion, Loss, to_systemd};
 use crate::diag::Diagnostic;
@@ -124,69 +125,32 @@ pub(crate) fn run(args: &Args) -> Status {
                 },
             );
             let target = dir.join(&unit.file_name);
-            let existing = match std::fs::read(&target) {
-                Ok(bytes) => Some(bytes),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => {
-                    eprint(&format!("{}: cannot read: {e}\n", target.display()));
-                    status = Status::Error;
+            let how = Placement {
+                check: args.check,
+                diff: args.diff,
+                force: args.force,
+            };
+            match place(&target, &text, &how) {
+                Ok(Placed::Unchanged) => {
+                    unchanged += 1;
+                    if !(args.check || args.diff) {
+                        on_disk.push(unit.file_name.clone());
+                    }
                     continue;
                 }
-            };
-            let same = existing.as_deref() == Some(text.as_bytes());
-            if same {
-                unchanged += 1;
-            } else {
-                differ += 1;
-            }
-            if args.check || args.diff {
-                if !same {
+                Ok(Placed::Differs) => {
+                    differ += 1;
                     if args.check {
-                        let what = if existing.is_some() {
-                            "would change"
-                        } else {
-                            "would be created"
-                        };
-                        eprint(&format!("{}: {what}\n", target.display()));
                         status = status.max(Status::Problems);
                     }
-                    if args.diff {
-                        let old = existing
-                            .as_deref()
-                            .map(String::from_utf8_lossy)
-                            .unwrap_or_default();
-                        let old_name = if existing.is_some() {
-                            target.display().to_string()
-                        } else {
-                            "/dev/null".to_string()
-                        };
-                        let d = similar::TextDiff::from_lines(old.as_ref(), text.as_str())
-                            .unified_diff()
-                            .header(&old_name, &target.display().to_string())
-                            .to_string();
-                        if write_stdout(&d).is_err() {
-                            return Status::Error;
-                        }
-                    }
+                    continue;
                 }
-                continue;
-            }
-            if same {
-                on_disk.push(unit.file_name.clone());
-                continue;
-            }
-            if existing.is_some() && !args.force {
-                eprint(&format!(
-                    "{}: error: exists with other contents; not overwritten (use --force)\n",
-                    target.display()
-                ));
-                status = Status::Error;
-                continue;
-            }
-            if let Err(e) = write_atomic(dir, &target, &text) {
-                eprint(&format!("{}: cannot write: {e}\n", target.display()));
-                status = Status::Error;
-                continue;
+                Ok(Placed::Written) => differ += 1,
+                Err(s) => {
+                    differ += 1;
+                    status = status.max(s);
+                    continue;
+                }
             }
             written += 1;
             on_disk.push(unit.file_name.clone());
@@ -432,20 +396,6 @@ fn print_units(conv: &Conversion) -> std::io::Result<()> {
         ));
     }
     write_stdout(&out)
-}
-
-/// Write atomically: a temporary file in the same directory, then a rename
-/// over `target`. The temporary file is removed on any error.
-fn write_atomic(dir: &Path, target: &Path, text: &str) -> std::io::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".upstart2systemd-")
-        .tempfile_in(dir)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    let perms = std::os::unix::fs::PermissionsExt::from_mode(0o644);
-    std::fs::set_permissions(tmp.path(), perms)?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// `systemd-analyze verify` on the units: those in `dir` when they were

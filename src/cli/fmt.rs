@@ -1,12 +1,13 @@
 //! `upstart-tools fmt`: canonical layout of job files.
 
+use super::files::{unified_diff, write_atomic};
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::ast::eq_ignoring_spans;
 use crate::diag::Diagnostic;
 use crate::load::{ParsedFile, read_file};
 use crate::print::print;
 use crate::syntax::{ErrorKind, parse_str};
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -116,10 +117,12 @@ fn one(path: &Path, mode: &Mode) -> Status {
             if formatted == original {
                 return Status::Clean;
             }
-            let diff = similar::TextDiff::from_lines(original, &formatted)
-                .unified_diff()
-                .header(&name, &format!("{name} (formatted)"))
-                .to_string();
+            let diff = unified_diff(
+                Some(original),
+                &formatted,
+                &name,
+                &format!("{name} (formatted)"),
+            );
             if let Err(e) = write_stdout(&diff) {
                 eprint(&format!("upstart-tools fmt: cannot write output: {e}\n"));
                 return Status::Error;
@@ -143,19 +146,4 @@ fn one(path: &Path, mode: &Mode) -> Status {
             }
         }
     }
-}
-
-/// Replace a file's contents atomically: write a temporary file in the same
-/// directory, copy the permissions, then rename it over the target (through
-/// a symlink, the file it points to is replaced).
-pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
-    let perms = std::fs::metadata(&target)?.permissions();
-    std::fs::set_permissions(tmp.path(), perms)?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
 }

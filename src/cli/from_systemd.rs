@@ -13,6 +13,7 @@
 //! or a job that cannot be printed. The worst one wins; every other unit is
 //! still converted.
 
+use super::files::{Placed, Placement, place};
 use super::{Status, eprint, write_stdout};
 use crate::convert::Loss;
 use crate::convert::from_systemd::from_systemd;
@@ -104,63 +105,29 @@ pub(crate) fn run(args: &Args) -> Status {
         }
         produced.insert(file_name.clone(), (text.clone(), path.clone()));
         let target = dir.join(&file_name);
-        let existing = match std::fs::read(&target) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => {
-                eprint(&format!("{}: cannot read: {e}\n", target.display()));
-                status = Status::Error;
+        let how = Placement {
+            check: args.check,
+            diff: args.diff,
+            force: args.force,
+        };
+        match place(&target, &text, &how) {
+            Ok(Placed::Unchanged) => {
+                unchanged += 1;
                 continue;
             }
-        };
-        let same = existing.as_deref() == Some(text.as_bytes());
-        if same {
-            unchanged += 1;
-            continue;
-        }
-        differ += 1;
-        if args.check || args.diff {
-            if args.check {
-                let what = if existing.is_some() {
-                    "would change"
-                } else {
-                    "would be created"
-                };
-                eprint(&format!("{}: {what}\n", target.display()));
-                status = status.max(Status::Problems);
-            }
-            if args.diff {
-                let old = existing
-                    .as_deref()
-                    .map(String::from_utf8_lossy)
-                    .unwrap_or_default();
-                let old_name = if existing.is_some() {
-                    target.display().to_string()
-                } else {
-                    "/dev/null".to_string()
-                };
-                let d = similar::TextDiff::from_lines(old.as_ref(), text.as_str())
-                    .unified_diff()
-                    .header(&old_name, &target.display().to_string())
-                    .to_string();
-                if write_stdout(&d).is_err() {
-                    return Status::Error;
+            Ok(Placed::Differs) => {
+                differ += 1;
+                if args.check {
+                    status = status.max(Status::Problems);
                 }
+                continue;
             }
-            continue;
-        }
-        if existing.is_some() && !args.force {
-            eprint(&format!(
-                "{}: error: exists with other contents; not overwritten (use --force)\n",
-                target.display()
-            ));
-            status = Status::Error;
-            continue;
-        }
-        if let Err(e) = write_atomic(dir, &target, &text) {
-            eprint(&format!("{}: cannot write: {e}\n", target.display()));
-            status = Status::Error;
-            continue;
+            Ok(Placed::Written) => differ += 1,
+            Err(s) => {
+                differ += 1;
+                status = status.max(s);
+                continue;
+            }
         }
         written += 1;
     }
@@ -335,20 +302,6 @@ impl SourceFiles {
             eprint(&text);
         }
     }
-}
-
-/// Write atomically: a temporary file in the same directory, then a rename
-/// over `target`. The temporary file is removed on any error.
-fn write_atomic(dir: &Path, target: &Path, text: &str) -> std::io::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".systemd2upstart-")
-        .tempfile_in(dir)?;
-    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    let perms = std::os::unix::fs::PermissionsExt::from_mode(0o644);
-    std::fs::set_permissions(tmp.path(), perms)?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]

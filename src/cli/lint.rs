@@ -530,16 +530,16 @@ fn fix(
         }
         let name = &input.file.source.name;
         if write {
-            super::fmt::write_atomic(&input.file.path, now.as_bytes())
+            super::files::write_atomic(&input.file.path, now.as_bytes())
                 .map_err(|e| format!("{name}: cannot write: {e}"))?;
             eprint(&format!("{name}: applied {} fix(es)\n", applied[i]));
         } else {
-            diff.push_str(
-                &similar::TextDiff::from_lines(originals[i].as_str(), now)
-                    .unified_diff()
-                    .header(name, &format!("{name} (fixed)"))
-                    .to_string(),
-            );
+            diff.push_str(&super::files::unified_diff(
+                Some(originals[i].as_str()),
+                now,
+                name,
+                &format!("{name} (fixed)"),
+            ));
         }
     }
     Ok((result, diff))

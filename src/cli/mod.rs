@@ -2,6 +2,7 @@
 //! turns its arguments into plain options before doing any work.
 
 mod convert;
+mod files;
 mod fmt;
 mod from_systemd;
 pub mod generate;
