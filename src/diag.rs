@@ -23,7 +23,7 @@ pub struct Diagnostic {
     #[serde(skip)]
     related: Vec<(Span, String)>,
     #[serde(skip)]
-    source: Option<miette::NamedSource<String>>,
+    source: Option<miette::NamedSource<std::sync::Arc<str>>>,
     /// A safe automatic fix: replacements of byte ranges of the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,

@@ -65,14 +65,15 @@ pub struct SourceFile {
     bytes: Vec<u8>,
     /// `bytes` with every byte of an invalid UTF-8 sequence replaced by `?`, so
     /// that it has exactly the same length and spans index it unchanged.
-    display: String,
+    /// Shared, so that every diagnostic of the file refers to one copy.
+    display: std::sync::Arc<str>,
     line_starts: Vec<usize>,
 }
 
 impl SourceFile {
     #[must_use]
     pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        let display = display_text(&bytes);
+        let display: std::sync::Arc<str> = display_text(&bytes).into();
         let mut line_starts = vec![0];
         line_starts.extend(
             bytes
@@ -130,7 +131,7 @@ impl SourceFile {
 
     /// The miette source for rendering diagnostics.
     #[must_use]
-    pub fn to_miette(&self) -> miette::NamedSource<String> {
+    pub fn to_miette(&self) -> miette::NamedSource<std::sync::Arc<str>> {
         miette::NamedSource::new(self.name.clone(), self.display.clone())
     }
 }
