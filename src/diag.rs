@@ -123,30 +123,11 @@ impl Diagnostic {
         &self.related
     }
 
-    /// `file:line:col: severity[CODE]: message: detail` on one line.
-    #[must_use]
-    pub fn concise(&self) -> String {
-        let sev = self.severity.as_str();
-        let mut s = if self.line == 0 {
-            format!("{}: {sev}[{}] {}", self.file, self.code, self.message)
-        } else {
-            format!(
-                "{}:{}:{}: {sev}[{}] {}",
-                self.file, self.line, self.column, self.code, self.message
-            )
-        };
-        if !self.detail.is_empty() {
-            s.push_str(": ");
-            s.push_str(&self.detail);
-        }
-        s
-    }
-
     /// The miette report with the source snippet, label and help.
     #[must_use]
     pub fn render(&self, color: bool, width: usize) -> String {
         if self.source.is_none() {
-            return format!("{}\n", self.concise());
+            return format!("{}\n", crate::lint::output::concise::line(self));
         }
         let theme = if color {
             GraphicalTheme::unicode()
@@ -156,7 +137,7 @@ impl Diagnostic {
         let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
         let mut out = String::new();
         if handler.render_report(&mut out, self).is_err() {
-            return format!("{}\n", self.concise());
+            return format!("{}\n", crate::lint::output::concise::line(self));
         }
         out
     }

@@ -110,7 +110,7 @@ pub(crate) fn run(args: Args) -> Status {
         });
     }
     for d in &errors {
-        super::eprint(&format!("{}\n", d.concise()));
+        super::eprint(&format!("{}\n", crate::lint::output::concise::line(d)));
     }
     let out = Output {
         version: 1,

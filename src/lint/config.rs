@@ -584,15 +584,9 @@ pub fn is_known_pattern(pattern: &str) -> bool {
             .any(|k| registry::matches(pattern, k.code()))
 }
 
+/// 1-based line and column of a byte offset of the config text.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+    crate::source::SourceFile::new("", text.as_bytes().to_vec()).line_col(offset)
 }
 
 /// `path` made absolute against the current directory, with symlinks in

@@ -235,7 +235,7 @@ fn my_program_has_no_single_job_findings() {
     let hits: Vec<String> = diags
         .iter()
         .filter(|d| mine.contains(&d.code.as_str()))
-        .map(Diagnostic::concise)
+        .map(upstart_tools::lint::output::concise::line)
         .collect();
     assert!(hits.is_empty(), "{hits:?}");
 }
@@ -555,7 +555,7 @@ fn override_may_repeat_what_the_conf_says() {
     let hits: Vec<String> = diags
         .iter()
         .filter(|d| mine.contains(&d.code.as_str()))
-        .map(Diagnostic::concise)
+        .map(upstart_tools::lint::output::concise::line)
         .collect();
     assert!(hits.is_empty(), "{hits:?}");
 }
@@ -760,7 +760,7 @@ fn corpus_errors_of_single_job_rules_are_real_defects() {
             !KNOWN_BAD.contains(&file.as_str())
                 && !REAL_DEFECTS.contains(&(file.as_str(), d.code.as_str()))
         })
-        .map(Diagnostic::concise)
+        .map(upstart_tools::lint::output::concise::line)
         .collect();
     assert!(
         unexpected.is_empty(),
