@@ -2,5 +2,5 @@ complete -c upstart-run -l pidfile -d 'Write the supervisor\'s pid to FILE (afte
 complete -c upstart-run -l log-dir -d 'Directory for `console log` output (<job>.log)' -r -F
 complete -c upstart-run -l foreground -d 'Stay in the foreground (default: detach and supervise in the background)'
 complete -c upstart-run -s v -l verbose -d 'Log state changes to stderr'
-complete -c upstart-run -s h -l help -d 'Print help'
+complete -c upstart-run -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-run -s V -l version -d 'Print version'

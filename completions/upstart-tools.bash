@@ -16,6 +16,9 @@ _upstart__tools() {
             ",$1")
                 cmd="upstart__tools"
                 ;;
+            upstart__tools,completions)
+                cmd="upstart__tools__subcmd__completions"
+                ;;
             upstart__tools,convert)
                 cmd="upstart__tools__subcmd__convert"
                 ;;
@@ -34,6 +37,9 @@ _upstart__tools() {
             upstart__tools,lint)
                 cmd="upstart__tools__subcmd__lint"
                 ;;
+            upstart__tools,man)
+                cmd="upstart__tools__subcmd__man"
+                ;;
             upstart__tools,parse)
                 cmd="upstart__tools__subcmd__parse"
                 ;;
@@ -43,14 +49,8 @@ _upstart__tools() {
             upstart__tools__subcmd__generate,all)
                 cmd="upstart__tools__subcmd__generate__subcmd__all"
                 ;;
-            upstart__tools__subcmd__generate,completions)
-                cmd="upstart__tools__subcmd__generate__subcmd__completions"
-                ;;
             upstart__tools__subcmd__generate,help)
                 cmd="upstart__tools__subcmd__generate__subcmd__help"
-                ;;
-            upstart__tools__subcmd__generate,man)
-                cmd="upstart__tools__subcmd__generate__subcmd__man"
                 ;;
             upstart__tools__subcmd__generate,rules-md)
                 cmd="upstart__tools__subcmd__generate__subcmd__rules__subcmd__md"
@@ -58,17 +58,14 @@ _upstart__tools() {
             upstart__tools__subcmd__generate__subcmd__help,all)
                 cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__all"
                 ;;
-            upstart__tools__subcmd__generate__subcmd__help,completions)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__completions"
-                ;;
             upstart__tools__subcmd__generate__subcmd__help,help)
                 cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__help"
                 ;;
-            upstart__tools__subcmd__generate__subcmd__help,man)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__man"
-                ;;
             upstart__tools__subcmd__generate__subcmd__help,rules-md)
                 cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md"
+                ;;
+            upstart__tools__subcmd__help,completions)
+                cmd="upstart__tools__subcmd__help__subcmd__completions"
                 ;;
             upstart__tools__subcmd__help,convert)
                 cmd="upstart__tools__subcmd__help__subcmd__convert"
@@ -88,6 +85,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,lint)
                 cmd="upstart__tools__subcmd__help__subcmd__lint"
                 ;;
+            upstart__tools__subcmd__help,man)
+                cmd="upstart__tools__subcmd__help__subcmd__man"
+                ;;
             upstart__tools__subcmd__help,parse)
                 cmd="upstart__tools__subcmd__help__subcmd__parse"
                 ;;
@@ -96,12 +96,6 @@ _upstart__tools() {
                 ;;
             upstart__tools__subcmd__help__subcmd__generate,all)
                 cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__all"
-                ;;
-            upstart__tools__subcmd__help__subcmd__generate,completions)
-                cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__completions"
-                ;;
-            upstart__tools__subcmd__help__subcmd__generate,man)
-                cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__man"
                 ;;
             upstart__tools__subcmd__help__subcmd__generate,rules-md)
                 cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md"
@@ -113,7 +107,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt convert lint exec systemd2upstart generate help"
+            opts="-h -V --help --version parse fmt convert lint exec systemd2upstart completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -126,8 +120,26 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__completions)
+            opts="-h -V --bin --help --version bash elvish fish powershell zsh"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bin)
+                    COMPREPLY=($(compgen -W "upstart-tools upstart-lint upstart2systemd systemd2upstart upstart-run" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__convert)
-            opts="-o -h --output --force --check --diff --verify --help"
+            opts="-o -h -V --output --force --check --diff --verify --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -149,7 +161,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__exec)
-            opts="-v -h --foreground --pidfile --log-dir --verbose --help"
+            opts="-v -h -V --foreground --pidfile --log-dir --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -171,7 +183,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__fmt)
-            opts="-h --check --write --help"
+            opts="-h -V --check --write --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -185,7 +197,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__generate)
-            opts="-h --help all rules-md man completions help"
+            opts="-h -V --help --version all rules-md help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,21 +211,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__generate__subcmd__all)
-            opts="-h --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__completions)
-            opts="-h --help bash elvish fish powershell zsh"
+            opts="-h -V --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -227,7 +225,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__generate__subcmd__help)
-            opts="all rules-md man completions help"
+            opts="all rules-md help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -241,20 +239,6 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__all)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -282,20 +266,6 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__man)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -310,22 +280,8 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__man)
-            opts="-h --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         upstart__subcmd__tools__subcmd__generate__subcmd__rules__subcmd__md)
-            opts="-h --help"
+            opts="-h -V --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,8 +295,22 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt convert lint exec systemd2upstart generate help"
+            opts="parse fmt convert lint exec systemd2upstart completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -395,7 +365,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help__subcmd__generate)
-            opts="all rules-md man completions"
+            opts="all rules-md"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,34 +379,6 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__all)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__completions)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -492,6 +434,20 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__help__subcmd__parse)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -521,7 +477,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__lint)
-            opts="-h --format --explain --stdin-filename --no-context --config --isolated --select --extend-select --ignore --known-event --known-job --target-version --dialect --shellcheck --fail-on --exit-zero --fix --diff --help"
+            opts="-h -V --format --explain --stdin-filename --no-context --config --isolated --select --extend-select --ignore --known-event --known-job --target-version --dialect --shellcheck --fail-on --exit-zero --fix --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,8 +542,22 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__man)
+            opts="-h -V --help --version upstart-tools upstart-lint upstart2systemd systemd2upstart upstart-run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__parse)
-            opts="-h --no-override --pretty --help"
+            opts="-h -V --no-override --pretty --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -601,7 +571,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__systemd2upstart)
-            opts="-o -h --output --force --check --diff --help"
+            opts="-o -h -V --output --force --check --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -3,5 +3,5 @@ complete -c upstart2systemd -l force -d 'Overwrite units in DIR that differ from
 complete -c upstart2systemd -l check -d 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
 complete -c upstart2systemd -l diff -d 'Print unified diffs between DIR and the conversion (writes nothing)'
 complete -c upstart2systemd -l verify -d 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)'
-complete -c upstart2systemd -s h -l help -d 'Print help'
+complete -c upstart2systemd -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart2systemd -s V -l version -d 'Print version'

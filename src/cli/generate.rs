@@ -29,10 +29,6 @@ enum What {
         #[arg(default_value = "README.md")]
         readme: PathBuf,
     },
-    /// Print the man page of a binary.
-    Man { binary: String },
-    /// Print the completion script of a binary for a shell.
-    Completions { binary: String, shell: Shell },
 }
 
 /// The binaries that have a command-line definition.
@@ -45,9 +41,45 @@ pub const BINARIES: &[&str] = &[
 ];
 
 /// Shells we ship completions for.
-pub const SHELLS: &[Shell] = &[Shell::Bash, Shell::Zsh, Shell::Fish];
+pub const SHELLS: &[Shell] = &[
+    Shell::Bash,
+    Shell::Zsh,
+    Shell::Fish,
+    Shell::Elvish,
+    Shell::PowerShell,
+];
 
-fn command(binary: &str) -> Option<clap::Command> {
+/// `upstart-tools completions SHELL [--bin BINARY]`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell to complete in.
+    shell: Shell,
+    /// The binary to complete.
+    #[arg(long = "bin", value_name = "BINARY", default_value = "upstart-tools",
+          value_parser = clap::builder::PossibleValuesParser::new(BINARIES))]
+    binary: String,
+}
+
+/// `upstart-tools man [BINARY]`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ManArgs {
+    /// The binary whose man page to print.
+    #[arg(default_value = "upstart-tools",
+          value_parser = clap::builder::PossibleValuesParser::new(BINARIES))]
+    binary: String,
+}
+
+pub(crate) fn print_completions(args: &CompletionsArgs) -> Status {
+    print_or_fail(completion(&args.binary, args.shell), &args.binary)
+}
+
+pub(crate) fn print_man(args: &ManArgs) -> Status {
+    print_or_fail(man_page(&args.binary), &args.binary)
+}
+
+/// The clap definition of a binary.
+#[must_use]
+pub fn command(binary: &str) -> Option<clap::Command> {
     match binary {
         "upstart-tools" => Some(Cli::command()),
         "upstart-lint" => Some(LintCli::command()),
@@ -61,20 +93,43 @@ fn command(binary: &str) -> Option<clap::Command> {
 /// The roff man page of a binary.
 #[must_use]
 pub fn man_page(binary: &str) -> Option<String> {
+    man_page_of(command(binary)?)
+}
+
+/// The roff man page of a clap definition.
+#[must_use]
+pub fn man_page_of(cmd: clap::Command) -> Option<String> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(command(binary)?)
-        .render(&mut out)
-        .ok()?;
+    clap_mangen::Man::new(cmd).render(&mut out).ok()?;
     String::from_utf8(out).ok()
 }
 
 /// The completion script of a binary for a shell.
 #[must_use]
 pub fn completion(binary: &str, shell: Shell) -> Option<String> {
-    let mut cmd = command(binary)?;
+    completion_of(command(binary)?, shell)
+}
+
+/// The completion script of a clap definition for a shell.
+#[must_use]
+pub fn completion_of(mut cmd: clap::Command, shell: Shell) -> Option<String> {
+    let name = cmd.get_name().to_string();
     let mut out = Vec::new();
-    clap_complete::generate(shell, &mut cmd, binary, &mut out);
+    clap_complete::generate(shell, &mut cmd, name, &mut out);
     String::from_utf8(out).ok()
+}
+
+/// Where a binary's completion script for a shell is committed.
+#[must_use]
+pub fn completion_path(binary: &str, shell: Shell) -> PathBuf {
+    let name = match shell {
+        Shell::Bash => format!("{binary}.bash"),
+        Shell::Zsh => format!("_{binary}"),
+        Shell::Elvish => format!("{binary}.elv"),
+        Shell::PowerShell => format!("{binary}.ps1"),
+        _ => format!("{binary}.{shell}"),
+    };
+    Path::new("completions").join(name)
 }
 
 /// The marker line before the README's rules table.
@@ -126,16 +181,27 @@ pub fn all_files() -> Vec<(PathBuf, String)> {
         }
         for shell in SHELLS {
             if let Some(script) = completion(bin, *shell) {
-                let name = match shell {
-                    Shell::Bash => format!("{bin}.bash"),
-                    Shell::Zsh => format!("_{bin}"),
-                    _ => format!("{bin}.{shell}"),
-                };
-                files.push((Path::new("completions").join(name), script));
+                files.push((completion_path(bin, *shell), script));
             }
         }
     }
     files
+}
+
+/// The generated files under `root` that differ from `expected`, each with
+/// what is wrong ("stale" or "missing").
+#[must_use]
+pub fn stale_files(root: &Path, expected: &[(PathBuf, String)]) -> Vec<String> {
+    expected
+        .iter()
+        .filter_map(
+            |(rel, text)| match std::fs::read_to_string(root.join(rel)) {
+                Ok(actual) if actual == *text => None,
+                Ok(_) => Some(format!("{} is stale", rel.display())),
+                Err(e) => Some(format!("{} is missing ({e})", rel.display())),
+            },
+        )
+        .collect()
 }
 
 pub(crate) fn run(args: &Args) -> Status {
@@ -160,8 +226,6 @@ pub(crate) fn run(args: &Args) -> Status {
             }
         }
         What::RulesMd { readme } => write_rules_md(readme),
-        What::Man { binary } => print_or_fail(man_page(binary), binary),
-        What::Completions { binary, shell } => print_or_fail(completion(binary, *shell), binary),
     }
 }
 

@@ -33,7 +33,18 @@ impl From<Status> for ExitCode {
 
 /// Parse, lint, convert and run upstart job files.
 #[derive(Debug, Parser)]
-#[command(name = "upstart-tools", version, about, long_about = None)]
+#[command(
+    name = "upstart-tools",
+    version,
+    propagate_version = true,
+    about,
+    long_about = "Parse, lint, convert and run upstart job files (/etc/init/*.conf).\n\n\
+                  Every command reads the same AST, built exactly as upstart 1.13.2 and libnih \
+                  parse a job. `upstart-lint`, `upstart2systemd`, `systemd2upstart` and \
+                  `upstart-run` are the same commands as `lint`, `convert`, `systemd2upstart` \
+                  and `exec`.",
+    after_long_help = EXIT_STATUS
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -49,15 +60,25 @@ enum Command {
     Convert(convert::Args),
     /// Report the problems of job files.
     Lint(Box<lint::Args>),
-    /// Run a job in the foreground with upstart's supervision semantics.
+    /// Run a job under supervision with the semantics of upstart.
     Exec(run::Args),
     /// Convert systemd units to upstart jobs.
     #[command(name = "systemd2upstart")]
     Systemd2upstart(from_systemd::Args),
+    /// Print the shell completion script of a binary.
+    Completions(generate::CompletionsArgs),
+    /// Print the man page (roff) of a binary.
+    Man(generate::ManArgs),
     /// Write man pages or shell completions (for maintainers and packagers).
     #[command(hide = true)]
     Generate(generate::Args),
 }
+
+/// The exit-status table shown by `--help` of every binary.
+const EXIT_STATUS: &str = "Exit codes:\n  \
+    0  success: nothing to report\n  \
+    1  problems in the input (errors, findings, files that would change; for upstart-run: the job failed)\n  \
+    2  usage, configuration or I/O error (the other inputs are still processed)";
 
 /// Entry point of the `upstart-tools` binary.
 #[must_use]
@@ -73,6 +94,8 @@ pub fn main() -> ExitCode {
         Command::Exec(args) => run::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Systemd2upstart(args) => from_systemd::run(&args),
+        Command::Completions(args) => generate::print_completions(&args),
+        Command::Man(args) => generate::print_man(&args),
         Command::Generate(args) => generate::run(&args),
     };
     status.into()
@@ -83,7 +106,9 @@ pub fn main() -> ExitCode {
 #[command(
     name = "upstart-lint",
     version,
-    about = "Report the problems of upstart job files"
+    about = "Report the problems of upstart job files",
+    long_about = "Report every problem of upstart job files in one pass: the syntax and value errors upstart rejects a file for, single-job semantics, cross-file checks over the job set, and the embedded shell. Directories are walked for .conf and .override files. `upstart-lint --explain CODE` prints the documentation of a rule.",
+    after_long_help = EXIT_STATUS
 )]
 pub struct LintCli {
     #[command(flatten)]
@@ -104,7 +129,9 @@ pub fn lint_main() -> ExitCode {
 #[command(
     name = "upstart2systemd",
     version,
-    about = "Convert upstart jobs to systemd units"
+    about = "Convert upstart jobs to systemd units",
+    long_about = "Convert upstart jobs to systemd service units (systemd 252 syntax). Every stanza that does not map exactly is reported as a UL5xx loss diagnostic on stderr. Files are written only with -o DIR, atomically, and never over a different file without --force.",
+    after_long_help = EXIT_STATUS
 )]
 pub struct ConvertCli {
     #[command(flatten)]
@@ -125,7 +152,9 @@ pub fn convert_main() -> ExitCode {
 #[command(
     name = "systemd2upstart",
     version,
-    about = "Convert systemd units to upstart jobs"
+    about = "Convert systemd units to upstart jobs",
+    long_about = "Convert systemd service units (with their NAME.service.d drop-ins) to upstart jobs. Whatever upstart cannot express is reported as a UL7xx loss diagnostic on stderr. Files are written only with -o DIR, atomically, and never over a different file without --force.",
+    after_long_help = EXIT_STATUS
 )]
 pub struct FromSystemdCli {
     #[command(flatten)]
@@ -146,7 +175,9 @@ pub fn from_systemd_main() -> ExitCode {
 #[command(
     name = "upstart-run",
     version,
-    about = "Run an upstart job under supervision"
+    about = "Run an upstart job under supervision",
+    long_about = "Run one upstart job with the supervision semantics of upstart 1.13: pre-start, main, post-start, respawn and its limit, normal exit, kill signal and timeout, pre-stop, post-stop, expect fork/daemon/stop, console log. SIGTERM or SIGINT stops the job; SIGHUP sends its reload signal.",
+    after_long_help = EXIT_STATUS
 )]
 pub struct RunCli {
     #[command(flatten)]

@@ -1,19 +1,18 @@
-//! Committed generated files (man pages, completions) must be current.
+//! Committed generated files (man pages, completions) must be current, the
+//! staleness check must notice a changed flag, and each completion script
+//! must load in its shell where that shell is installed.
 
 use crate::common::root;
-use upstart_tools::cli::generate::all_files;
+use assert_cmd::Command;
+use clap_complete::Shell;
+use std::path::PathBuf;
+use upstart_tools::cli::generate::{
+    BINARIES, SHELLS, all_files, command, completion_of, completion_path, man_page_of, stale_files,
+};
 
 #[test]
 fn man_pages_and_completions_are_current() {
-    let mut stale = Vec::new();
-    for (rel, expected) in all_files() {
-        let path = root().join(&rel);
-        match std::fs::read_to_string(&path) {
-            Ok(actual) if actual == expected => {}
-            Ok(_) => stale.push(format!("{} is stale", rel.display())),
-            Err(e) => stale.push(format!("{} is missing ({e})", rel.display())),
-        }
-    }
+    let stale = stale_files(&root(), &all_files());
     assert!(
         stale.is_empty(),
         "{}\nregenerate with: cargo run --bin upstart-tools -- generate all .",
@@ -22,23 +21,240 @@ fn man_pages_and_completions_are_current() {
 }
 
 #[test]
-fn bash_completions_are_valid_bash() {
-    for (rel, _) in all_files() {
-        if rel.extension().is_some_and(|e| e == "bash") {
-            let status = std::process::Command::new("bash")
-                .arg("-n")
-                .arg(root().join(&rel))
-                .status()
-                .unwrap_or_else(|e| panic!("bash: {e}"));
-            assert!(status.success(), "{} is not valid bash", rel.display());
+fn every_binary_has_a_man_page_and_five_completions() {
+    let files: Vec<PathBuf> = all_files().into_iter().map(|(p, _)| p).collect();
+    for bin in BINARIES {
+        assert!(
+            files.contains(&PathBuf::from(format!("man/{bin}.1"))),
+            "{bin}.1"
+        );
+        for shell in SHELLS {
+            assert!(
+                files.contains(&completion_path(bin, *shell)),
+                "{bin} {shell}"
+            );
         }
+    }
+    assert_eq!(SHELLS.len(), 5);
+}
+
+/// The check is only worth something if a changed flag makes it fail.
+#[test]
+fn a_changed_flag_makes_the_staleness_check_fail() {
+    let changed = || {
+        command("upstart-lint")
+            .expect("upstart-lint is a binary")
+            .arg(
+                clap::Arg::new("new-flag")
+                    .long("new-flag")
+                    .help("a flag added later"),
+            )
+    };
+    let mut expected = vec![(
+        PathBuf::from("man/upstart-lint.1"),
+        man_page_of(changed()).expect("man page"),
+    )];
+    for shell in SHELLS {
+        expected.push((
+            completion_path("upstart-lint", *shell),
+            completion_of(changed(), *shell).expect("completion"),
+        ));
+    }
+    let stale = stale_files(&root(), &expected);
+    assert_eq!(stale.len(), 1 + SHELLS.len(), "{stale:?}");
+    assert!(stale.iter().all(|s| s.ends_with("is stale")), "{stale:?}");
+}
+
+#[test]
+fn completions_and_man_commands_print_the_committed_files() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = Command::cargo_bin("upstart-tools")
+            .expect("binary")
+            .args(["completions", shell, "--bin", "upstart-run"])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{shell}");
+        let parsed: Shell = shell.parse().expect("shell name");
+        let committed = std::fs::read(root().join(completion_path("upstart-run", parsed)))
+            .expect("committed completion");
+        assert_eq!(out.stdout, committed, "{shell}");
+    }
+    let out = Command::cargo_bin("upstart-tools")
+        .expect("binary")
+        .arg("man")
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let committed = std::fs::read(root().join("man/upstart-tools.1")).expect("man page");
+    assert_eq!(out.stdout, committed);
+    // An unknown binary is a usage error.
+    Command::cargo_bin("upstart-tools")
+        .expect("binary")
+        .args(["man", "nope"])
+        .assert()
+        .code(2);
+}
+
+fn shell_installed(shell: &str) -> bool {
+    let found = std::process::Command::new(shell)
+        .arg("-c")
+        .arg("exit 0")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        eprintln!("skipped: {shell} is not installed");
+    }
+    found
+}
+
+/// Run `script` in `shell` and return stdout; panics with stderr on failure.
+fn run_in(shell: &str, args: &[&str], script: &str) -> String {
+    let out = std::process::Command::new(shell)
+        .args(args)
+        .arg(script)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("{shell}: {e}"));
+    assert!(
+        out.status.success(),
+        "{shell} failed on:\n{script}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn bash_completions_load_and_complete_subcommands() {
+    if !shell_installed("bash") {
+        return;
+    }
+    for bin in BINARIES {
+        let file = completion_path(bin, Shell::Bash);
+        let out = run_in(
+            "bash",
+            &["-c"],
+            &format!("source {} && complete -p {bin}", file.display()),
+        );
+        assert!(out.contains(bin), "{bin}: {out}");
+    }
+    // Ask the loaded function for the words after `upstart-tools `.
+    let out = run_in(
+        "bash",
+        &["-c"],
+        "source completions/upstart-tools.bash
+         COMP_WORDS=(upstart-tools ''); COMP_CWORD=1
+         _upstart__tools upstart-tools '' upstart-tools
+         printf '%s\\n' \"${COMPREPLY[@]}\"",
+    );
+    for sub in ["lint", "convert", "exec", "completions", "man"] {
+        assert!(out.lines().any(|l| l == sub), "bash offers no {sub}: {out}");
+    }
+}
+
+#[test]
+fn zsh_completions_load() {
+    if !shell_installed("zsh") {
+        return;
+    }
+    for bin in BINARIES {
+        let file = completion_path(bin, Shell::Zsh);
+        // Loading defines the completion function without errors.
+        let out = run_in(
+            "zsh",
+            &["-f", "-c"],
+            &format!(
+                "autoload -U compinit && compinit -u -D && source {} && whence -w _{bin}",
+                file.display()
+            ),
+        );
+        assert!(out.contains("function"), "{bin}: {out}");
+    }
+}
+
+#[test]
+fn fish_completions_load_and_complete_subcommands() {
+    if !shell_installed("fish") {
+        return;
+    }
+    let out = run_in(
+        "fish",
+        &["--no-config", "-c"],
+        "source completions/upstart-tools.fish; complete -C 'upstart-tools '",
+    );
+    for sub in ["lint", "convert", "exec", "completions", "man"] {
+        assert!(
+            out.lines().any(|l| l.starts_with(&format!("{sub}\t"))),
+            "fish offers no {sub}: {out}"
+        );
+    }
+    let out = run_in(
+        "fish",
+        &["--no-config", "-c"],
+        "source completions/upstart-lint.fish; complete -C 'upstart-lint --for'",
+    );
+    assert!(out.contains("--format"), "{out}");
+}
+
+/// Elvish has its `edit:` module only in an interactive session, so the
+/// scripts are loaded in one, on a pty made by util-linux `script`.
+#[test]
+fn elvish_completions_load() {
+    if !shell_installed("elvish") || !shell_installed("script") {
+        return;
+    }
+    let mut input = String::new();
+    for bin in BINARIES {
+        let file = completion_path(bin, Shell::Elvish);
+        input.push_str(&format!(
+            "eval (slurp < {})\necho LOADED-{bin} (has-key $edit:completion:arg-completer {bin})\n",
+            file.display()
+        ));
+    }
+    input.push_str("exit\n");
+    let mut child = std::process::Command::new("timeout")
+        .args(["20", "script", "-qec", "elvish -norc", "/dev/null"])
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input.as_bytes()).expect("write");
+    }
+    let out = child.wait_with_output().expect("elvish");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for bin in BINARIES {
+        assert!(
+            text.contains(&format!("LOADED-{bin} $true")),
+            "elvish did not load {bin}:\n{text}"
+        );
+    }
+    assert!(!text.contains("Compilation error"), "{text}");
+}
+
+#[test]
+fn powershell_completions_load() {
+    if !shell_installed("pwsh") {
+        return;
+    }
+    for bin in BINARIES {
+        let file = completion_path(bin, Shell::PowerShell);
+        run_in(
+            "pwsh",
+            &["-NoProfile", "-Command"],
+            &format!(". ./{}", file.display()),
+        );
     }
 }
 
 #[test]
 fn man_page_documents_the_commands() {
     let page = std::fs::read_to_string(root().join("man/upstart-tools.1")).unwrap_or_default();
-    for needle in ["parse", "fmt", "lint"] {
+    for needle in ["parse", "fmt", "lint", "convert", "exec", "completions"] {
         assert!(page.contains(needle), "man page lacks {needle}");
     }
 }

@@ -3,6 +3,7 @@
 mod common;
 
 mod commands;
+mod conventions;
 mod convert_cli;
 mod convert_units;
 mod corpus;

@@ -1,0 +1,33 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[upstart-run] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'upstart-run'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'upstart-run'= {
+            cand --pidfile 'Write the supervisor''s pid to FILE (after detaching)'
+            cand --log-dir 'Directory for `console log` output (<job>.log)'
+            cand --foreground 'Stay in the foreground (default: detach and supervise in the background)'
+            cand -v 'Log state changes to stderr'
+            cand --verbose 'Log state changes to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,195 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[upstart-tools] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'upstart-tools'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'upstart-tools'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand parse 'Print the AST of job files as versioned JSON'
+            cand fmt 'Print job files in canonical form, check or rewrite them'
+            cand convert 'Convert upstart jobs to systemd units'
+            cand lint 'Report the problems of job files'
+            cand exec 'Run a job under supervision with the semantics of upstart'
+            cand systemd2upstart 'Convert systemd units to upstart jobs'
+            cand completions 'Print the shell completion script of a binary'
+            cand man 'Print the man page (roff) of a binary'
+            cand generate 'Write man pages or shell completions (for maintainers and packagers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'upstart-tools;parse'= {
+            cand --no-override 'Do not parse the `.override` file beside each `.conf`'
+            cand --pretty 'Indent the JSON'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;fmt'= {
+            cand --check 'Exit 1 and show a diff when a file is not in canonical form'
+            cand --write 'Rewrite files in place (atomically) instead of printing them'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;convert'= {
+            cand -o 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them'
+            cand --output 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them'
+            cand --force 'Overwrite units in DIR that differ from the conversion'
+            cand --check 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
+            cand --diff 'Print unified diffs between DIR and the conversion (writes nothing)'
+            cand --verify 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;lint'= {
+            cand --format 'Output format'
+            cand --explain 'Print the documentation of a rule and exit'
+            cand --stdin-filename 'File name to report for standard input (also used to find the config)'
+            cand --config 'Use this config file instead of searching for one'
+            cand --select 'Rules to run instead of the default ones (codes or prefixes, comma-separated)'
+            cand --extend-select 'Rules to run in addition'
+            cand --ignore 'Rules never to report'
+            cand --known-event 'An event that exists although no linted job declares it (repeatable)'
+            cand --known-job 'A job that exists although it is not linted (repeatable)'
+            cand --target-version 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)'
+            cand --dialect 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)'
+            cand --shellcheck 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on'
+            cand --fail-on 'Lowest severity that makes the exit status 1 (default: warning; info never does)'
+            cand --no-context 'Do not load the sibling jobs of the given files as context for cross-file rules'
+            cand --isolated 'Ignore config files'
+            cand --exit-zero 'Exit 0 even when problems are found (2 still means usage, config or I/O errors)'
+            cand --fix 'Apply safe fixes to the files (atomically), then report what is left'
+            cand --diff 'Print the safe fixes as a unified diff without writing; exit 1 when there are any'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;exec'= {
+            cand --pidfile 'Write the supervisor''s pid to FILE (after detaching)'
+            cand --log-dir 'Directory for `console log` output (<job>.log)'
+            cand --foreground 'Stay in the foreground (default: detach and supervise in the background)'
+            cand -v 'Log state changes to stderr'
+            cand --verbose 'Log state changes to stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;systemd2upstart'= {
+            cand -o 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them'
+            cand --output 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them'
+            cand --force 'Overwrite jobs in DIR that differ from the conversion'
+            cand --check 'Exit 1 when a job in DIR differs from what would be written (writes nothing)'
+            cand --diff 'Print unified diffs between DIR and the conversion (writes nothing)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;completions'= {
+            cand --bin 'The binary to complete'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;man'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;generate'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand all 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
+            cand rules-md 'Rewrite the rules table of a README (between the rules markers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'upstart-tools;generate;all'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;generate;rules-md'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;generate;help'= {
+            cand all 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
+            cand rules-md 'Rewrite the rules table of a README (between the rules markers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'upstart-tools;generate;help;all'= {
+        }
+        &'upstart-tools;generate;help;rules-md'= {
+        }
+        &'upstart-tools;generate;help;help'= {
+        }
+        &'upstart-tools;help'= {
+            cand parse 'Print the AST of job files as versioned JSON'
+            cand fmt 'Print job files in canonical form, check or rewrite them'
+            cand convert 'Convert upstart jobs to systemd units'
+            cand lint 'Report the problems of job files'
+            cand exec 'Run a job under supervision with the semantics of upstart'
+            cand systemd2upstart 'Convert systemd units to upstart jobs'
+            cand completions 'Print the shell completion script of a binary'
+            cand man 'Print the man page (roff) of a binary'
+            cand generate 'Write man pages or shell completions (for maintainers and packagers)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'upstart-tools;help;parse'= {
+        }
+        &'upstart-tools;help;fmt'= {
+        }
+        &'upstart-tools;help;convert'= {
+        }
+        &'upstart-tools;help;lint'= {
+        }
+        &'upstart-tools;help;exec'= {
+        }
+        &'upstart-tools;help;systemd2upstart'= {
+        }
+        &'upstart-tools;help;completions'= {
+        }
+        &'upstart-tools;help;man'= {
+        }
+        &'upstart-tools;help;generate'= {
+            cand all 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
+            cand rules-md 'Rewrite the rules table of a README (between the rules markers)'
+        }
+        &'upstart-tools;help;generate;all'= {
+        }
+        &'upstart-tools;help;generate;rules-md'= {
+        }
+        &'upstart-tools;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,229 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'upstart-tools'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'upstart-tools' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Print the AST of job files as versioned JSON')
+            [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Print job files in canonical form, check or rewrite them')
+            [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert upstart jobs to systemd units')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Report the problems of job files')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
+            [CompletionResult]::new('systemd2upstart', 'systemd2upstart', [CompletionResultType]::ParameterValue, 'Convert systemd units to upstart jobs')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write man pages or shell completions (for maintainers and packagers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upstart-tools;parse' {
+            [CompletionResult]::new('--no-override', '--no-override', [CompletionResultType]::ParameterName, 'Do not parse the `.override` file beside each `.conf`')
+            [CompletionResult]::new('--pretty', '--pretty', [CompletionResultType]::ParameterName, 'Indent the JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;fmt' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 and show a diff when a file is not in canonical form')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Rewrite files in place (atomically) instead of printing them')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;convert' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite units in DIR that differ from the conversion')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print unified diffs between DIR and the conversion (writes nothing)')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;lint' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the documentation of a rule and exit')
+            [CompletionResult]::new('--stdin-filename', '--stdin-filename', [CompletionResultType]::ParameterName, 'File name to report for standard input (also used to find the config)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this config file instead of searching for one')
+            [CompletionResult]::new('--select', '--select', [CompletionResultType]::ParameterName, 'Rules to run instead of the default ones (codes or prefixes, comma-separated)')
+            [CompletionResult]::new('--extend-select', '--extend-select', [CompletionResultType]::ParameterName, 'Rules to run in addition')
+            [CompletionResult]::new('--ignore', '--ignore', [CompletionResultType]::ParameterName, 'Rules never to report')
+            [CompletionResult]::new('--known-event', '--known-event', [CompletionResultType]::ParameterName, 'An event that exists although no linted job declares it (repeatable)')
+            [CompletionResult]::new('--known-job', '--known-job', [CompletionResultType]::ParameterName, 'A job that exists although it is not linted (repeatable)')
+            [CompletionResult]::new('--target-version', '--target-version', [CompletionResultType]::ParameterName, 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)')
+            [CompletionResult]::new('--shellcheck', '--shellcheck', [CompletionResultType]::ParameterName, 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1 (default: warning; info never does)')
+            [CompletionResult]::new('--no-context', '--no-context', [CompletionResultType]::ParameterName, 'Do not load the sibling jobs of the given files as context for cross-file rules')
+            [CompletionResult]::new('--isolated', '--isolated', [CompletionResultType]::ParameterName, 'Ignore config files')
+            [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Exit 0 even when problems are found (2 still means usage, config or I/O errors)')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Apply safe fixes to the files (atomically), then report what is left')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print the safe fixes as a unified diff without writing; exit 1 when there are any')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;exec' {
+            [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'Write the supervisor''s pid to FILE (after detaching)')
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Directory for `console log` output (<job>.log)')
+            [CompletionResult]::new('--foreground', '--foreground', [CompletionResultType]::ParameterName, 'Stay in the foreground (default: detach and supervise in the background)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log state changes to stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log state changes to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;systemd2upstart' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite jobs in DIR that differ from the conversion')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 when a job in DIR differs from what would be written (writes nothing)')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print unified diffs between DIR and the conversion (writes nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;completions' {
+            [CompletionResult]::new('--bin', '--bin', [CompletionResultType]::ParameterName, 'The binary to complete')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;man' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;generate' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md')
+            [CompletionResult]::new('rules-md', 'rules-md', [CompletionResultType]::ParameterValue, 'Rewrite the rules table of a README (between the rules markers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upstart-tools;generate;all' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;generate;rules-md' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;generate;help' {
+            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md')
+            [CompletionResult]::new('rules-md', 'rules-md', [CompletionResultType]::ParameterValue, 'Rewrite the rules table of a README (between the rules markers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upstart-tools;generate;help;all' {
+            break
+        }
+        'upstart-tools;generate;help;rules-md' {
+            break
+        }
+        'upstart-tools;generate;help;help' {
+            break
+        }
+        'upstart-tools;help' {
+            [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Print the AST of job files as versioned JSON')
+            [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Print job files in canonical form, check or rewrite them')
+            [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert upstart jobs to systemd units')
+            [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Report the problems of job files')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
+            [CompletionResult]::new('systemd2upstart', 'systemd2upstart', [CompletionResultType]::ParameterValue, 'Convert systemd units to upstart jobs')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write man pages or shell completions (for maintainers and packagers)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upstart-tools;help;parse' {
+            break
+        }
+        'upstart-tools;help;fmt' {
+            break
+        }
+        'upstart-tools;help;convert' {
+            break
+        }
+        'upstart-tools;help;lint' {
+            break
+        }
+        'upstart-tools;help;exec' {
+            break
+        }
+        'upstart-tools;help;systemd2upstart' {
+            break
+        }
+        'upstart-tools;help;completions' {
+            break
+        }
+        'upstart-tools;help;man' {
+            break
+        }
+        'upstart-tools;help;generate' {
+            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md')
+            [CompletionResult]::new('rules-md', 'rules-md', [CompletionResultType]::ParameterValue, 'Rewrite the rules table of a README (between the rules markers)')
+            break
+        }
+        'upstart-tools;help;generate;all' {
+            break
+        }
+        'upstart-tools;help;generate;rules-md' {
+            break
+        }
+        'upstart-tools;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}
