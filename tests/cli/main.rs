@@ -15,6 +15,7 @@ mod lint_rules;
 mod lint_set;
 mod lint_shell;
 mod overrides;
+mod packaging;
 mod robustness;
 mod roundtrip;
 mod roundtrip_systemd;
