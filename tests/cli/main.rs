@@ -16,6 +16,7 @@ mod lint_set;
 mod lint_shell;
 mod overrides;
 mod packaging;
+mod readme;
 mod robustness;
 mod roundtrip;
 mod roundtrip_systemd;
