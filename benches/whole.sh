@@ -1,0 +1,93 @@
+#!/bin/bash
+# Whole-process benchmark of the file tools over the corpus, scaled ×1, ×10
+# and ×100, with systemd-analyze verify as the peer, in ONE run (issue 8).
+# Not part of CI. Needs hyperfine (installed with apt-get when missing) and
+# ../shared/corpus.
+#   benches/whole.sh                 # scales 1 10 100
+#   SCALES="1 10" RUNS=3 benches/whole.sh
+# Prints one table per scale: median wall time, time per file, and the ratio
+# of each command's time per file to systemd-analyze verify's on the systemd
+# corpus (the peer that checks unit files), then how each command's time grows
+# from ×1 to the largest scale.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CORPUS=${CORPUS:-$ROOT/../shared/corpus}
+[ -d "$CORPUS/upstart" ] && [ -d "$CORPUS/systemd" ] || { echo "needs $CORPUS/{upstart,systemd}" >&2; exit 2; }
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v systemd-analyze >/dev/null || need+=(systemd)
+command -v shellcheck >/dev/null || need+=(shellcheck)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+fi
+(cd "$ROOT" && cargo build --release --bins >&2)
+BIN=$ROOT/target/release
+SCALES=${SCALES:-"1 10 100"}
+RUNS=${RUNS:-5}
+WORK=$ROOT/target/bench-whole
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+# A scaled corpus: N copies of every file under distinct names (templates
+# keep their @), so job names, unit names and cross-file rules stay valid.
+scale() { # kind ext n
+  local dst=$WORK/$1-x$3 f base k
+  mkdir -p "$dst"
+  for f in "$CORPUS/$1"/*."$2"; do
+    base=$(basename "$f" ".$2")
+    for ((k = 0; k < $3; k++)); do
+      if [[ $base == *@ ]]; then cp "$f" "$dst/${base%@}-$k@.$2"
+      else cp "$f" "$dst/$base-$k.$2"; fi
+    done
+  done
+  echo "$dst"
+}
+
+for n in $SCALES; do
+  up=$(scale upstart conf "$n")
+  sd=$(scale systemd service "$n")
+  nup=$(ls "$up" | wc -l); nsd=$(ls "$sd" | wc -l)
+  out=$WORK/out-x$n && mkdir -p "$out/sd" "$out/up"
+  echo "== ×$n: $nup upstart jobs, $nsd systemd units" >&2
+  # Exit statuses are ignored (-i): corpus files have findings by design.
+  cmds=(
+    -n "systemd-analyze verify (peer, systemd units)" "bash -c 'cd $sd && exec systemd-analyze verify --man=no ./*.service'"
+    -n "upstart-tools parse" "bash -c 'cd $up && exec $BIN/upstart-tools parse ./*.conf'"
+    -n "upstart-lint (no shellcheck)" "$BIN/upstart-lint --isolated --shellcheck off --format concise $up"
+  )
+  # shellcheck costs ~4 ms per file: ×100 would take minutes per run.
+  if [ "$n" -le "${SHELLCHECK_MAX_SCALE:-10}" ]; then
+    cmds+=(-n "upstart-lint (with shellcheck)" "$BIN/upstart-lint --isolated --shellcheck on --format concise $up")
+  fi
+  cmds+=(
+    -n "upstart2systemd -o DIR" "$BIN/upstart2systemd --force -o $out/sd $up"
+    -n "systemd2upstart -o DIR" "$BIN/systemd2upstart --force -o $out/up $sd"
+  )
+  # Exit statuses are ignored (-i): corpus files have findings by design.
+  hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$WORK/x$n.json" "${cmds[@]}" >/dev/null
+  echo "$n $nup $nsd" >> "$WORK/scales"
+done
+
+python3 - "$WORK" <<'PY'
+import json, sys, os
+work = sys.argv[1]
+scales = [l.split() for l in open(os.path.join(work, "scales"))]
+peer = "systemd-analyze verify (peer, systemd units)"
+first = {}
+last_seen = {}
+for n, nup, nsd in scales:
+    res = json.load(open(os.path.join(work, f"x{n}.json")))["results"]
+    med = {r["command"]: r["median"] for r in res}
+    files = {c: (int(nsd) if ("systemd-analyze" in c or c.startswith("systemd2upstart")) else int(nup)) for c in med}
+    per = {c: med[c] / files[c] for c in med}
+    print(f"\n×{n}: {nup} upstart jobs, {nsd} systemd units (median of the runs)")
+    print(f"{'command':48} {'median':>10} {'per file':>10} {'vs peer/file':>13}")
+    for c in med:
+        print(f"{c:48} {med[c]*1000:8.1f} ms {per[c]*1e6:7.1f} µs {per[c]/per[peer]:12.2f}×")
+    for c in med:
+        first.setdefault(c, (int(n), med[c]))
+        last_seen[c] = (int(n), med[c])
+print("\ngrowth: time at the largest scale measured / time at the smallest")
+for c, (n0, t0) in first.items():
+    n1, t1 = last_seen[c]
+    print(f"{c:48} ×{n0} → ×{n1}: {t1/t0:7.1f}× the time for {n1//n0}× the work")
+PY
