@@ -1,4 +1,6 @@
-//! Converting the whole upstart corpus to systemd units.
+//! Converting the whole corpus both ways: upstart jobs to systemd units and
+//! systemd units to upstart jobs, with `systemd-analyze verify` of the same
+//! units as the peer in the same run.
 //!
 //! Run: `cargo bench --bench convert`. Needs `../shared/corpus/upstart`
 //! (prints that it skipped otherwise). Before timing it prints how many
@@ -15,6 +17,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use upstart_tools::ast::resolve;
+use upstart_tools::convert::from_systemd::from_systemd;
+use upstart_tools::convert::systemd::parse_unit;
 use upstart_tools::convert::to_systemd;
 use upstart_tools::load::job_name;
 use upstart_tools::syntax::parse;
@@ -131,5 +135,83 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Parse every unit, convert it and print the job; returns the bytes printed.
+fn convert_units(units: &[(String, Vec<u8>)]) -> usize {
+    let mut bytes = 0;
+    for (name, text) in units {
+        let (unit, errors) = parse_unit(name, text);
+        black_box(&errors);
+        let conv = from_systemd(&unit);
+        bytes += upstart_tools::print::print(&conv.job).map_or(0, |t| t.len());
+        black_box(&conv.losses);
+    }
+    bytes
+}
+
+fn bench_reverse(c: &mut Criterion) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/systemd");
+    let paths = files(&dir, "service");
+    if paths.is_empty() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let units: Vec<(String, Vec<u8>)> = paths
+        .iter()
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            std::fs::read(p).ok().map(|b| (name, b))
+        })
+        .collect();
+    let mut group = c.benchmark_group(format!("convert corpus: {} systemd units", units.len()));
+    group.sample_size(20);
+    group.bench_function(
+        "in-process: parse_unit + from_systemd + print, every unit",
+        |b| {
+            b.iter(|| black_box(convert_units(&units)));
+        },
+    );
+    let out = tempfile::tempdir().ok();
+    if let Some(out) = &out {
+        let bin = env!("CARGO_BIN_EXE_systemd2upstart");
+        group.bench_function(
+            "process: systemd2upstart --check -o DIR (whole corpus)",
+            |b| {
+                b.iter(|| {
+                    let status = Command::new(bin)
+                        .arg("--check")
+                        .arg("-o")
+                        .arg(out.path())
+                        .arg(&dir)
+                        .stdout(Stdio::null())
+                        .stderr(Stdio::null())
+                        .status();
+                    black_box(status.ok())
+                });
+            },
+        );
+    }
+    // The peer: systemd's own check of the same units, one process.
+    if Command::new("systemd-analyze")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let names: Vec<&String> = units.iter().map(|(n, _)| n).collect();
+        group.bench_function("peer: systemd-analyze verify (same units)", |b| {
+            b.iter(|| {
+                let status = Command::new("systemd-analyze")
+                    .args(["verify", "--man=no"])
+                    .args(names.iter().map(|n| format!("./{n}")))
+                    .current_dir(&dir)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status();
+                black_box(status.ok())
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_reverse);
 criterion_main!(benches);
