@@ -80,41 +80,56 @@ fn short_help_is_short_and_long_help_has_the_exit_codes() {
     }
 }
 
-/// A directory of `n` jobs with problems, so every command has output.
-fn job_set(n: usize) -> tempfile::TempDir {
+/// A directory of `n` jobs with problems and `n` units, so every command has
+/// output, and the paths the tests pass.
+struct JobSet {
+    _dir: tempfile::TempDir,
+    dir: String,
+    jobs: Vec<String>,
+    unit: String,
+}
+
+fn job_set(n: usize) -> JobSet {
     let dir = tempfile::tempdir().expect("tempdir");
+    let mut jobs = Vec::new();
     for i in 0..n {
+        let job = dir.path().join(format!("job{i}.conf"));
         std::fs::write(
-            dir.path().join(format!("job{i}.conf")),
+            &job,
             "start on runlevel [2345]\nexec /usr/bin/daemon --port 80 ; echo done\nbogus stanza\n",
         )
         .expect("write job");
+        jobs.push(job.to_string_lossy().into_owned());
         std::fs::write(
             dir.path().join(format!("unit{i}.service")),
             "[Service]\nExecStart=/usr/bin/daemon\nPrivateTmp=yes\n",
         )
         .expect("write unit");
     }
-    dir
+    JobSet {
+        dir: dir.path().to_string_lossy().into_owned(),
+        unit: dir
+            .path()
+            .join("unit0.service")
+            .to_string_lossy()
+            .into_owned(),
+        jobs,
+        _dir: dir,
+    }
 }
 
 #[test]
 fn a_closed_stdout_ends_quietly() {
     let set = job_set(300);
-    let dir = set.path().to_string_lossy().into_owned();
-    let one = set.path().join("job0.conf").to_string_lossy().into_owned();
-    let unit = set
-        .path()
-        .join("unit0.service")
-        .to_string_lossy()
-        .into_owned();
+    let mut parse_all = vec!["parse"];
+    parse_all.extend(set.jobs.iter().map(String::as_str));
     let cases: Vec<(&str, Vec<&str>)> = vec![
-        ("upstart-tools", vec!["parse", &dir]),
+        ("upstart-tools", parse_all),
         ("upstart-tools", vec!["fmt", "fixtures/my_program.conf"]),
-        ("upstart-lint", vec![&dir]),
-        ("upstart-lint", vec!["--format", "json", &dir]),
-        ("upstart2systemd", vec![&one]),
-        ("systemd2upstart", vec![&unit]),
+        ("upstart-lint", vec![&set.dir]),
+        ("upstart-lint", vec!["--format", "json", &set.dir]),
+        ("upstart2systemd", vec![&set.jobs[0]]),
+        ("systemd2upstart", vec![&set.unit]),
         ("upstart-tools", vec!["man"]),
         ("upstart-tools", vec!["completions", "bash"]),
         ("upstart-lint", vec!["--explain", "UL302"]),
@@ -149,18 +164,11 @@ fn a_closed_stdout_ends_quietly() {
 #[test]
 fn no_colour_off_a_terminal() {
     let set = job_set(2);
-    let dir = set.path().to_string_lossy().into_owned();
-    let one = set.path().join("job0.conf").to_string_lossy().into_owned();
-    let unit = set
-        .path()
-        .join("unit0.service")
-        .to_string_lossy()
-        .into_owned();
     let cases: Vec<(&str, Vec<&str>)> = vec![
-        ("upstart-lint", vec![&dir]),
-        ("upstart-tools", vec!["parse", &dir]),
-        ("upstart2systemd", vec![&one]),
-        ("systemd2upstart", vec![&unit]),
+        ("upstart-lint", vec![&set.dir]),
+        ("upstart-tools", vec!["parse", &set.jobs[0]]),
+        ("upstart2systemd", vec![&set.jobs[0]]),
+        ("systemd2upstart", vec![&set.unit]),
         ("upstart-lint", vec!["--nope"]),
     ];
     for (bin, args) in cases {
@@ -176,7 +184,6 @@ fn no_colour_off_a_terminal() {
 
 #[test]
 fn paths_are_printed_as_typed() {
-    let set = job_set(1);
     let typed = "./fixtures/../fixtures/parse/err/missing-arguments.conf";
     for (bin, args) in [
         ("upstart-tools", vec!["parse", typed]),
@@ -214,5 +221,4 @@ fn paths_are_printed_as_typed() {
         let name = args.last().copied().unwrap_or_default();
         assert!(all.contains(name), "{bin} does not name {name}: {all}");
     }
-    drop(set);
 }
