@@ -23,7 +23,7 @@ _upstart__run() {
 
     case "${cmd}" in
         upstart__run)
-            opts="-v -h -V --foreground --pidfile --log-dir --verbose --help --version"
+            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -34,6 +34,10 @@ _upstart__run() {
                     return 0
                     ;;
                 --log-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

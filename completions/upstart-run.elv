@@ -20,6 +20,7 @@ set edit:completion:arg-completer[upstart-run] = {|@words|
         &'upstart-run'= {
             cand --pidfile 'Write the supervisor''s pid to FILE (after detaching)'
             cand --log-dir 'Directory for `console log` output (<job>.log)'
+            cand --event 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event''s variables'
             cand --foreground 'Stay in the foreground (default: detach and supervise in the background)'
             cand -v 'Log state changes to stderr'
             cand --verbose 'Log state changes to stderr'

@@ -1,5 +1,6 @@
 complete -c upstart-run -l pidfile -d 'Write the supervisor\'s pid to FILE (after detaching)' -r -F
 complete -c upstart-run -l log-dir -d 'Directory for `console log` output (<job>.log)' -r -F
+complete -c upstart-run -l event -d 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event\'s variables' -r
 complete -c upstart-run -l foreground -d 'Stay in the foreground (default: detach and supervise in the background)'
 complete -c upstart-run -s v -l verbose -d 'Log state changes to stderr'
 complete -c upstart-run -s h -l help -d 'Print help (see more with \'--help\')'

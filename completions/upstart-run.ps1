@@ -23,6 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-run' -ScriptBlock {
         'upstart-run' {
             [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'Write the supervisor''s pid to FILE (after detaching)')
             [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Directory for `console log` output (<job>.log)')
+            [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event''s variables')
             [CompletionResult]::new('--foreground', '--foreground', [CompletionResultType]::ParameterName, 'Stay in the foreground (default: detach and supervise in the background)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log state changes to stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log state changes to stderr')

@@ -161,7 +161,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__exec)
-            opts="-v -h -V --foreground --pidfile --log-dir --verbose --help --version"
+            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -172,6 +172,10 @@ _upstart__tools() {
                     return 0
                     ;;
                 --log-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -17,6 +17,10 @@ pub struct Args {
     /// Directory for `console log` output (<job>.log).
     #[arg(long, value_name = "DIR")]
     pub log_dir: Option<PathBuf>,
+    /// Start the job as if event NAME had started it: sets UPSTART_EVENTS
+    /// (repeat for several), and KEY=VALUE become the event's variables.
+    #[arg(long, value_name = "NAME")]
+    pub event: Vec<String>,
     /// Log state changes to stderr.
     #[arg(short, long)]
     pub verbose: bool,
@@ -36,6 +40,16 @@ pub fn run(args: &Args) -> Status {
                 return Status::Error;
             }
         }
+    }
+    if let Some(bad) = args
+        .event
+        .iter()
+        .find(|e| e.is_empty() || e.contains(char::is_whitespace) || e.contains('='))
+    {
+        eprintln!(
+            "upstart-run: --event {bad:?}: an event name is one word without `=`; pass its variables as KEY=VALUE"
+        );
+        return Status::Error;
     }
     let name = crate::load::job_name(&args.file, None);
     let job = match LoadedJob::load(&args.file, name) {
@@ -61,6 +75,7 @@ pub fn run(args: &Args) -> Status {
     let mut opts = RunOptions {
         log_dir,
         env,
+        events: args.event.clone(),
         verbose: args.verbose,
     };
     let mut pidfile = None;

@@ -6,16 +6,21 @@
 //! taken with `sigwait`, so the supervisor sleeps until something happens.
 
 mod expand;
+mod log;
 mod spawn;
 
 pub use expand::expand;
 
-use crate::ast::{ExpectMode, ProcessKind, Resolved};
+use crate::ast::{ConsoleMode, ExpectMode, ProcessKind, Resolved};
 use crate::load::LoadedJob;
+use log::Log;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
 use nix::sys::signal::{SigSet, Signal, kill, killpg};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
 use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
 use nix::unistd::Pid;
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -24,8 +29,12 @@ use std::time::Instant;
 pub struct RunOptions {
     /// Directory of `console log` files (`<job>.log`).
     pub log_dir: PathBuf,
-    /// `KEY=VALUE` start environment.
+    /// `KEY=VALUE` start environment (the variables of the events when
+    /// `events` is not empty).
     pub env: Vec<(String, String)>,
+    /// Names of the events that started the job (`UPSTART_EVENTS`); empty
+    /// when started by command, as upstart leaves the variable unset then.
+    pub events: Vec<String>,
     /// Log state changes to stderr.
     pub verbose: bool,
 }
@@ -54,6 +63,10 @@ struct Sup<'a> {
     r: Resolved<'a>,
     opts: &'a RunOptions,
     sigs: SigSet,
+    /// The blocked signals, read as events; `None` falls back to `sigwait`.
+    sfd: Option<SignalFd>,
+    /// `console log`: the pipe the job writes into.
+    log: Option<Log>,
     queue: VecDeque<Ev>,
     exited: HashMap<Pid, i64>,
     main: Option<Pid>,
@@ -64,7 +77,7 @@ struct Sup<'a> {
     /// The expanded `instance` name (empty without one).
     instance: String,
     /// Helper processes (pre-start, post-start, ...) currently running.
-    helpers: HashSet<Pid>,
+    helpers: HashMap<Pid, &'static str>,
     /// `expect fork|daemon`: exits of the forking chain still expected.
     forks_left: u32,
     /// `expect stop`: still waiting for the main process to SIGSTOP itself.
@@ -85,6 +98,9 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
         sigs.add(s);
     }
     let r = job.resolved();
+    if let Err(e) = spawn::identity(&r) {
+        return RunOutcome::Failed(e);
+    }
     let instance = match r.instance {
         Some(w) => {
             let env = spawn::environment(job, &r, opts, "");
@@ -104,11 +120,23 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
     if let Err(e) = sigs.thread_block() {
         return RunOutcome::Failed(format!("cannot block signals: {e}"));
     }
+    let log = if r.console.unwrap_or(ConsoleMode::Log) == ConsoleMode::Log {
+        let path = opts.log_dir.join(spawn::log_name(&job.name, &instance));
+        match Log::new(&job.name, path) {
+            Ok(l) => Some(l),
+            Err(e) => return RunOutcome::Error(format!("cannot make the log pipe: {e}")),
+        }
+    } else {
+        None
+    };
+    let sfd = SignalFd::with_flags(&sigs, SfdFlags::SFD_NONBLOCK | SfdFlags::SFD_CLOEXEC).ok();
     let mut sup = Sup {
         job,
         r,
         opts,
         sigs,
+        sfd,
+        log,
         queue: VecDeque::new(),
         exited: HashMap::new(),
         main: None,
@@ -116,11 +144,15 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
         stop_requested: false,
         alarm_fired: false,
         instance,
-        helpers: HashSet::new(),
+        helpers: HashMap::new(),
         forks_left: 0,
         await_stop: false,
     };
     let out = sup.supervise();
+    // Every process is reaped: what they wrote is all in the pipe.
+    if let Some(l) = &mut sup.log {
+        l.drain();
+    }
     let _ = sigs.thread_unblock();
     out
 }
@@ -153,35 +185,77 @@ impl Sup<'_> {
             if let Some(ev) = self.queue.pop_front() {
                 return ev;
             }
-            let Ok(sig) = self.sigs.wait() else { continue };
-            match sig {
-                Signal::SIGCHLD => loop {
-                    match waitpid(None, Some(WaitPidFlag::WNOHANG | WaitPidFlag::WUNTRACED)) {
-                        Ok(WaitStatus::Exited(pid, code)) => {
-                            self.queue.push_back(Ev::Exited(pid, i64::from(code)));
-                        }
-                        Ok(WaitStatus::Signaled(pid, s, _)) => {
-                            self.queue.push_back(Ev::Exited(pid, (s as i64) << 8));
-                        }
-                        Ok(WaitStatus::Stopped(pid, s)) => {
-                            self.queue.push_back(Ev::Stopped(pid, s));
-                        }
-                        Ok(WaitStatus::StillAlive) | Err(_) => break,
-                        Ok(_) => {}
+            match self.wait_signals() {
+                Some(sigs) => sigs.into_iter().for_each(|s| self.on_signal(s)),
+                None => {
+                    if let Ok(s) = self.sigs.wait() {
+                        self.on_signal(s);
                     }
-                },
-                Signal::SIGTERM | Signal::SIGINT => self.queue.push_back(Ev::Stop),
-                Signal::SIGHUP => self.queue.push_back(Ev::Reload),
-                Signal::SIGALRM => self.queue.push_back(Ev::Alarm),
-                _ => {}
+                }
             }
+        }
+    }
+
+    /// Sleep until a signal or log output arrives (no timeout: an idle job
+    /// costs no wake-ups); move the output to the log and return the
+    /// signals. `None` when the signalfd is unusable.
+    fn wait_signals(&mut self) -> Option<Vec<Signal>> {
+        let sfd = self.sfd.as_ref()?;
+        let (sig_ready, log_ready) = {
+            let mut fds = vec![PollFd::new(sfd.as_fd(), PollFlags::POLLIN)];
+            if let Some(l) = &self.log {
+                fds.push(PollFd::new(l.read_fd(), PollFlags::POLLIN));
+            }
+            match poll(&mut fds, PollTimeout::NONE) {
+                Ok(_) => {}
+                Err(nix::errno::Errno::EINTR) => return Some(Vec::new()),
+                Err(_) => return None,
+            }
+            let ready = |f: &PollFd| f.revents().is_some_and(|r| !r.is_empty());
+            (ready(&fds[0]), fds.get(1).is_some_and(ready))
+        };
+        if log_ready && let Some(l) = &mut self.log {
+            l.drain();
+        }
+        let mut out = Vec::new();
+        if sig_ready {
+            while let Ok(Some(info)) = sfd.read_signal() {
+                if let Ok(s) = Signal::try_from(i32::try_from(info.ssi_signo).unwrap_or(0)) {
+                    out.push(s);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn on_signal(&mut self, sig: Signal) {
+        match sig {
+            Signal::SIGCHLD => loop {
+                match waitpid(None, Some(WaitPidFlag::WNOHANG | WaitPidFlag::WUNTRACED)) {
+                    Ok(WaitStatus::Exited(pid, code)) => {
+                        self.queue.push_back(Ev::Exited(pid, i64::from(code)));
+                    }
+                    Ok(WaitStatus::Signaled(pid, s, _)) => {
+                        self.queue.push_back(Ev::Exited(pid, (s as i64) << 8));
+                    }
+                    Ok(WaitStatus::Stopped(pid, s)) => {
+                        self.queue.push_back(Ev::Stopped(pid, s));
+                    }
+                    Ok(WaitStatus::StillAlive) | Err(_) => break,
+                    Ok(_) => {}
+                }
+            },
+            Signal::SIGTERM | Signal::SIGINT => self.queue.push_back(Ev::Stop),
+            Signal::SIGHUP => self.queue.push_back(Ev::Reload),
+            Signal::SIGALRM => self.queue.push_back(Ev::Alarm),
+            _ => {}
         }
     }
 
     /// Take one event and record what it means.
     fn step(&mut self) {
         match self.next_event() {
-            Ev::Exited(pid, st) if self.forks_left > 0 && !self.helpers.contains(&pid) => {
+            Ev::Exited(pid, st) if self.forks_left > 0 && !self.helpers.contains_key(&pid) => {
                 self.chain_exit(pid, st);
             }
             Ev::Stopped(pid, sig) => {
@@ -204,6 +278,23 @@ impl Sup<'_> {
             Ev::Stop => {
                 if !self.stop_requested {
                     self.log("goal changed from start to stop");
+                    // Upstart never interrupts a running pre-start, post-start,
+                    // pre-stop or post-stop (and has no timeout for them).
+                    for (pid, name) in &self.helpers {
+                        eprintln!(
+                            "{}: waiting for the {name} process ({pid}) to end, as upstart does; \
+                             send SIGTERM or SIGINT again to kill it",
+                            self.job.name
+                        );
+                    }
+                } else {
+                    // Upstart's operator could kill a hung helper by pid; ours
+                    // gets a second stop request instead.
+                    for (pid, name) in &self.helpers {
+                        eprintln!("{}: killing the {name} process ({pid})", self.job.name);
+                        let _ =
+                            killpg(*pid, Signal::SIGKILL).or_else(|_| kill(*pid, Signal::SIGKILL));
+                    }
                 }
                 self.stop_requested = true;
             }
@@ -226,7 +317,14 @@ impl Sup<'_> {
     fn run_helper(&mut self, kind: ProcessKind) -> Option<Result<i64, String>> {
         let body = self.r.processes.get(&kind).copied()?;
         let name = kind_name(kind);
-        let pid = match spawn::spawn(self.job, &self.r, self.opts, &self.instance, body) {
+        let pid = match spawn::spawn(
+            self.job,
+            &self.r,
+            self.opts,
+            &self.instance,
+            body,
+            self.log.as_ref(),
+        ) {
             Ok(pid) => pid,
             Err(e) => {
                 eprintln!("{}: failed to spawn {name} process: {e}", self.job.name);
@@ -234,7 +332,7 @@ impl Sup<'_> {
             }
         };
         self.log(&format!("{name} process ({pid})"));
-        self.helpers.insert(pid);
+        self.helpers.insert(pid, name);
         loop {
             if let Some(st) = self.exited.remove(&pid) {
                 self.helpers.remove(&pid);
@@ -269,7 +367,7 @@ impl Sup<'_> {
             let state = f.next().unwrap_or("");
             let ppid = f.next().and_then(|p| p.parse::<i32>().ok());
             let pid = Pid::from_raw(pid);
-            if ppid == Some(me) && !self.helpers.contains(&pid) {
+            if ppid == Some(me) && !self.helpers.contains_key(&pid) {
                 out.push((pid, state == "Z"));
             }
         }
@@ -313,21 +411,27 @@ impl Sup<'_> {
     }
 
     /// Send `sig` to the main process's group and to every orphan of the job
-    /// (and its group, for those that made their own); whether any was sent.
-    fn signal_all(&self, sig: Signal) -> bool {
+    /// (and its group, for those that made their own) not in `done`; whether
+    /// any was sent. The pids signalled are added to `done`.
+    fn signal_all(&self, sig: Signal, done: &mut HashSet<Pid>) -> bool {
         let mut sent = false;
-        if let Some(pid) = self.main {
+        if let Some(pid) = self.main
+            && done.insert(pid)
+        {
             sent |= killpg(pid, sig).or_else(|_| kill(pid, sig)).is_ok();
         }
         for p in self.orphans(false) {
-            let _ = killpg(p, sig);
-            sent |= kill(p, sig).is_ok();
+            if done.insert(p) {
+                let _ = killpg(p, sig);
+                sent |= kill(p, sig).is_ok();
+            }
         }
         sent
     }
 
     /// The kill sequence (§5.10), extended to the orphans the job left with
-    /// us: upstart leaves them running, we don't.
+    /// us: upstart leaves them running, we don't. Processes reparented to us
+    /// while we wait (children of the dying main process) get the signal too.
     fn kill_main(&mut self) {
         if self.main.is_none() && self.orphans(true).is_empty() {
             return;
@@ -340,21 +444,29 @@ impl Sup<'_> {
             .unwrap_or(Signal::SIGTERM);
         let timeout = self.r.kill_timeout.unwrap_or(5);
         self.alarm_fired = false;
-        if self.signal_all(sig) {
-            if timeout == 0 {
-                self.alarm_fired = true;
-            } else {
-                nix::unistd::alarm::set(u32::try_from(timeout).unwrap_or(u32::MAX));
-            }
-        }
+        let mut signalled = HashSet::new();
+        let mut armed = false;
         let mut killed = false;
         // Until everything is reaped (a zombie's SIGCHLD is still pending).
-        while self.main.is_some() || !self.orphans(true).is_empty() {
+        loop {
+            if killed {
+                let _ = self.signal_all(Signal::SIGKILL, &mut signalled);
+            } else if self.signal_all(sig, &mut signalled) && !armed {
+                armed = true;
+                if timeout == 0 {
+                    self.alarm_fired = true;
+                } else {
+                    nix::unistd::alarm::set(u32::try_from(timeout).unwrap_or(u32::MAX));
+                }
+            }
             if self.alarm_fired && !killed {
                 self.log("killed after kill timeout");
-                let _ = self.signal_all(Signal::SIGKILL);
+                signalled.clear();
                 killed = true;
                 continue;
+            }
+            if self.main.is_none() && self.orphans(true).is_empty() {
+                break;
             }
             self.step();
         }
@@ -384,7 +496,14 @@ impl Sup<'_> {
             if !self.stop_requested {
                 // spawned
                 if let Some(body) = self.r.main() {
-                    match spawn::spawn(self.job, &self.r, self.opts, &self.instance, body) {
+                    match spawn::spawn(
+                        self.job,
+                        &self.r,
+                        self.opts,
+                        &self.instance,
+                        body,
+                        self.log.as_ref(),
+                    ) {
                         Ok(pid) => {
                             self.main = Some(pid);
                             self.log(&format!("main process ({pid})"));

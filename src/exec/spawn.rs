@@ -7,14 +7,13 @@
 //! text either way).
 
 use super::RunOptions;
+use super::log::Log;
 use crate::ast::{ConsoleMode, LimitValue, ProcessBody, Resolved, Resource};
 use crate::load::LoadedJob;
 use nix::sys::resource::{Resource as R, setrlimit};
 use nix::sys::signal::{SigSet, SigmaskHow, sigprocmask};
 use nix::unistd::{Gid, Group, Pid, Uid, User};
 use std::ffi::CString;
-use std::fs::OpenOptions;
-use std::os::unix::fs::OpenOptionsExt;
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
 
@@ -80,6 +79,9 @@ pub fn environment(
     for (k, v) in &opts.env {
         set(&mut env, k, v.clone());
     }
+    if !opts.events.is_empty() {
+        set(&mut env, "UPSTART_EVENTS", opts.events.join(" "));
+    }
     set(&mut env, "UPSTART_JOB", job.name.clone());
     set(&mut env, "UPSTART_INSTANCE", instance.to_string());
     env
@@ -122,6 +124,54 @@ fn limit(v: LimitValue) -> u64 {
     }
 }
 
+/// The uid, gid and initgroups name for `setuid`/`setgid`, checked before
+/// anything starts: a job that needs root or names a missing user fails
+/// with a message rather than with each process's spawn.
+///
+/// # Errors
+/// Not root, or a user or group that does not exist.
+pub fn identity(r: &Resolved<'_>) -> Result<Option<Identity>, String> {
+    if r.setuid.is_none() && r.setgid.is_none() {
+        return Ok(None);
+    }
+    if !Uid::effective().is_root() {
+        return Err(format!(
+            "setuid/setgid need upstart-run to run as root (it runs as uid {}); run it with sudo or drop the stanzas",
+            Uid::effective()
+        ));
+    }
+    let user = match r.setuid {
+        Some(u) => Some(User::from_name(&u.value).ok().flatten().ok_or_else(|| {
+            format!(
+                "setuid {}: no such user on this machine; create it or change the stanza",
+                u.value
+            )
+        })?),
+        None => None,
+    };
+    let gid =
+        match r.setgid {
+            Some(g) => Group::from_name(&g.value)
+                .ok()
+                .flatten()
+                .ok_or_else(|| {
+                    format!(
+                        "setgid {}: no such group on this machine; create it or change the stanza",
+                        g.value
+                    )
+                })?
+                .gid,
+            None => user.as_ref().map_or(Gid::effective(), |u| u.gid),
+        };
+    let name = user
+        .as_ref()
+        .and_then(|u| CString::new(u.name.as_str()).ok());
+    Ok(Some((user.map(|u| u.uid), gid, name)))
+}
+
+/// `(uid, gid, user name for initgroups)`.
+pub type Identity = (Option<Uid>, Gid, Option<CString>);
+
 /// Spawn one process of the job; its pid, or why it could not start.
 ///
 /// # Errors
@@ -132,6 +182,7 @@ pub fn spawn(
     opts: &RunOptions,
     instance: &str,
     body: &ProcessBody,
+    log: Option<&Log>,
 ) -> Result<Pid, String> {
     let argv = argv(body);
     let Some((prog, args)) = argv.split_first() else {
@@ -149,28 +200,16 @@ pub fn spawn(
         ConsoleMode::Output | ConsoleMode::Owner => {
             cmd.stdin(Stdio::inherit());
         }
-        ConsoleMode::Log => {
-            let file = opts.log_dir.join(log_name(&job.name, instance));
-            match OpenOptions::new()
-                .append(true)
-                .create(true)
-                .mode(0o640)
-                .open(&file)
-            {
-                Ok(f) => {
-                    let f2 = f.try_clone().map_err(|e| e.to_string())?;
-                    cmd.stdout(Stdio::from(f)).stderr(Stdio::from(f2));
-                }
-                Err(e) => {
-                    eprintln!(
-                        "{}: cannot open log {}: {e}; output discarded",
-                        job.name,
-                        file.display()
-                    );
-                    cmd.stdout(Stdio::null()).stderr(Stdio::null());
-                }
+        ConsoleMode::Log => match log.map(Log::writer) {
+            Some(Ok(w)) => {
+                let w2 = w.try_clone().map_err(|e| e.to_string())?;
+                cmd.stdout(Stdio::from(w)).stderr(Stdio::from(w2));
             }
-        }
+            Some(Err(e)) => return Err(format!("cannot set up the log pipe: {e}")),
+            None => {
+                cmd.stdout(Stdio::null()).stderr(Stdio::null());
+            }
+        },
     }
     let umask = r.umask;
     let nice = r.nice;
@@ -182,35 +221,7 @@ pub fn spawn(
         .collect();
     let chroot = r.chroot.map(|w| w.value.clone());
     let chdir = r.chdir.map_or_else(|| "/".to_string(), |w| w.value.clone());
-    let mut ids: Option<(Option<Uid>, Gid, Option<CString>)> = None;
-    if r.setuid.is_some() || r.setgid.is_some() {
-        if !Uid::effective().is_root() {
-            return Err("setuid/setgid need upstart-run to run as root".to_string());
-        }
-        let user = match r.setuid {
-            Some(u) => Some(
-                User::from_name(&u.value)
-                    .ok()
-                    .flatten()
-                    .ok_or_else(|| "Invalid setuid user name does not exist".to_string())?,
-            ),
-            None => None,
-        };
-        let gid = match r.setgid {
-            Some(g) => {
-                Group::from_name(&g.value)
-                    .ok()
-                    .flatten()
-                    .ok_or_else(|| "Invalid setgid group name does not exist".to_string())?
-                    .gid
-            }
-            None => user.as_ref().map_or(Gid::effective(), |u| u.gid),
-        };
-        let name = user
-            .as_ref()
-            .and_then(|u| CString::new(u.name.as_str()).ok());
-        ids = Some((user.map(|u| u.uid), gid, name));
-    }
+    let ids = identity(r)?;
     let chroot_c = chroot
         .map(|c| CString::new(c).map_err(|e| e.to_string()))
         .transpose()?;

@@ -23,5 +23,6 @@ mod roundtrip_systemd;
 mod run;
 mod run_detach;
 mod run_expect;
+mod run_faults;
 mod snapshots;
 mod systemd_parse;

@@ -1,0 +1,112 @@
+//! `console log`: every process of the job writes into one pipe that the
+//! supervisor drains into `<log dir>/<job>.log`, as upstart's own logger
+//! does. The job never writes the file itself, so a log that cannot be
+//! written (full disk, read-only or missing directory) is reported by the
+//! supervisor and the job keeps running instead of dying on EPIPE/ENOSPC.
+
+use nix::fcntl::{FcntlArg, OFlag, fcntl};
+use std::fs::{File, OpenOptions};
+use std::io::{ErrorKind, Read, Write};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::PathBuf;
+
+pub struct Log {
+    job: String,
+    path: PathBuf,
+    read: File,
+    write: OwnedFd,
+    file: Option<File>,
+    /// The last error reported, so a full disk is reported once, not per line.
+    reported: Option<ErrorKind>,
+}
+
+impl Log {
+    /// A log for `job` written to `path` (created on the first output, as
+    /// upstart does: a job that prints nothing leaves no file).
+    ///
+    /// # Errors
+    /// When the pipe cannot be made.
+    pub fn new(job: &str, path: PathBuf) -> nix::Result<Self> {
+        let (read, write) = nix::unistd::pipe2(OFlag::O_CLOEXEC)?;
+        // Only our end is non-blocking: the job's writes block when the
+        // pipe is full, as they would on a terminal, and lose nothing.
+        fcntl(&read, FcntlArg::F_SETFL(OFlag::O_NONBLOCK))?;
+        Ok(Self {
+            job: job.to_string(),
+            path,
+            read: File::from(read),
+            write,
+            file: None,
+            reported: None,
+        })
+    }
+
+    /// A write end for one process's stdout or stderr.
+    ///
+    /// # Errors
+    /// When the descriptor cannot be duplicated.
+    pub fn writer(&self) -> std::io::Result<OwnedFd> {
+        self.write.try_clone()
+    }
+
+    pub fn read_fd(&self) -> BorrowedFd<'_> {
+        self.read.as_fd()
+    }
+
+    /// Move everything in the pipe to the log file.
+    pub fn drain(&mut self) {
+        let mut buf = [0u8; 16 * 1024];
+        loop {
+            match self.read.read(&mut buf) {
+                Ok(0) => return,
+                Ok(n) => self.append(&buf[..n]),
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(_) => return, // WouldBlock: drained
+            }
+        }
+    }
+
+    fn append(&mut self, bytes: &[u8]) {
+        let res = self.open().and_then(|f| f.write_all(bytes));
+        match res {
+            Ok(()) => self.reported = None,
+            Err(e) => {
+                // Reopen next time: the file may have been removed or rotated.
+                self.file = None;
+                if self.reported != Some(e.kind()) {
+                    eprintln!(
+                        "{}: cannot write log {}: {e}; output is discarded until it can be written",
+                        self.job,
+                        self.path.display()
+                    );
+                    self.reported = Some(e.kind());
+                }
+            }
+        }
+    }
+
+    fn open(&mut self) -> std::io::Result<&mut File> {
+        if self.file.is_none() {
+            if let Some(dir) = self.path.parent()
+                && !dir.as_os_str().is_empty()
+                && !dir.exists()
+            {
+                // /var/log/upstart is missing on hosts without upstart.
+                std::fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o755)
+                    .create(dir)?;
+            }
+            let f = OpenOptions::new()
+                .append(true)
+                .create(true)
+                .mode(0o640)
+                .open(&self.path)?;
+            self.file = Some(f);
+        }
+        self.file
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("log file not open"))
+    }
+}
