@@ -8,6 +8,8 @@ pub mod cli;
 pub mod convert;
 pub mod diag;
 pub mod exec;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod lint;
 pub mod load;
 pub mod print;

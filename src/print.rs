@@ -215,7 +215,20 @@ pub fn script_body(body: &str) -> String {
             return indented;
         }
     }
-    body
+    // Verbatim, unless the indentation rule would strip it: then no text
+    // gives this body back (only a NUL byte, which cuts a line short, can
+    // produce one). Print the body upstart would read from the verbatim
+    // text, taken to its fixed point so that printing is stable.
+    let mut stripped = strip_common_indent(&body);
+    if stripped == body {
+        return body;
+    }
+    while stripped != body {
+        body = stripped;
+        stripped = strip_common_indent(&body);
+    }
+    // A fixed point of the rule: this call returns at the latest above.
+    script_body(&body)
 }
 
 /// Longest `start on`/`stop on` line before the printer wraps it.

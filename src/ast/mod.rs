@@ -288,7 +288,8 @@ pub enum ProcessBody {
     /// continuation lines joined with one space, comment and trailing blanks cut.
     Exec { command: Word },
     /// A script block after libnih's common-indentation stripping: the bytes
-    /// upstart hands to `/bin/sh -e`. Every line keeps its newline.
+    /// upstart hands to `/bin/sh -e`. Every line keeps its newline, except
+    /// one cut short by a NUL byte (libnih's `strncat`).
     Script {
         body: String,
         /// The body lines in the file (from the line after `script` to the

@@ -348,16 +348,29 @@ impl Sup<'_> {
     /// Our children other than running helpers: `(pid, is_zombie)`. With
     /// the subreaper bit, these are the main process and the job's orphans.
     fn adopted(&self) -> Vec<(Pid, bool)> {
-        let me = i32::try_from(std::process::id()).unwrap_or(0);
-        let mut out = Vec::new();
-        let Ok(dir) = std::fs::read_dir("/proc") else {
-            return out;
+        let me = std::process::id();
+        // The kernel's list of our children (CONFIG_PROC_CHILDREN): one read
+        // instead of a scan of every process, which would dominate the
+        // respawn gap. The supervisor is single-threaded, so the main
+        // thread's list is all of them.
+        let listed = std::fs::read_to_string(format!("/proc/{me}/task/{me}/children"));
+        let candidates: Vec<i32> = match &listed {
+            Ok(text) => text
+                .split_whitespace()
+                .filter_map(|p| p.parse().ok())
+                .collect(),
+            Err(_) => std::fs::read_dir("/proc")
+                .map(|dir| {
+                    dir.flatten()
+                        .filter_map(|e| e.file_name().to_str().and_then(|n| n.parse().ok()))
+                        .collect()
+                })
+                .unwrap_or_default(),
         };
-        for e in dir.flatten() {
-            let Some(pid) = e.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
-                continue;
-            };
-            let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+        let me = i32::try_from(me).unwrap_or(0);
+        let mut out = Vec::new();
+        for pid in candidates {
+            let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
                 continue;
             };
             let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else {

@@ -8,6 +8,7 @@ mod convert_cli;
 mod convert_units;
 mod corpus;
 mod edge_cases;
+mod fuzz_regressions;
 mod generated;
 mod lint_cli;
 mod lint_corpus;
