@@ -7,14 +7,26 @@ use crate::ast::{Item, Job, ProcessBody, StanzaKind, eq_ignoring_spans, resolve}
 use crate::convert::from_systemd::from_systemd;
 use crate::convert::systemd::parse_unit;
 use crate::convert::to_systemd;
+use crate::diag::Diagnostic;
 use crate::print::print;
+use crate::source::SourceFile;
 use crate::syntax::parse;
 
-/// The upstart parser on any bytes: a job that parses cleanly prints, the
+/// The upstart parser on any bytes: error spans stay inside the input and
+/// render as diagnostics; a job that parses cleanly prints, the
 /// printed text parses cleanly to the same job, and the converter accepts
 /// it and writes units that systemd's syntax accepts.
 pub fn job(data: &[u8]) {
     let parsed = parse(data);
+    let source = SourceFile::new("fuzz.conf", data.to_vec());
+    for e in &parsed.errors {
+        assert!(
+            e.span.start <= e.span.end && e.span.end <= data.len(),
+            "span {:?} outside the input",
+            e.span
+        );
+        let _ = Diagnostic::from_parse(&source, e).render(false, 80);
+    }
     let resolved = resolve(&[&parsed.job]);
     let conversion = to_systemd("fuzz", &resolved);
     if parsed.has_errors() {
