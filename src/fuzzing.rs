@@ -25,6 +25,9 @@ pub fn job(data: &[u8]) {
             "span {:?} outside the input",
             e.span
         );
+    }
+    // Rendering is the slow part; one diagnostic per input covers it.
+    if let Some(e) = parsed.errors.first() {
         let _ = Diagnostic::from_parse(&source, e).render(false, 80);
     }
     let resolved = resolve(&[&parsed.job]);

@@ -18,16 +18,22 @@ use std::fmt::Write as _;
 /// Indentation the printer gives script bodies.
 pub const SCRIPT_INDENT: &str = "    ";
 
-/// The job holds a stanza that failed to parse, which has no canonical form.
+/// A stanza with no canonical form: one that failed to parse, or one whose
+/// comments no layout can keep.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PrintError {
     pub span: Span,
     pub keyword: String,
+    /// Why, when the stanza itself is valid.
+    pub reason: Option<&'static str>,
 }
 
 impl std::fmt::Display for PrintError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "cannot print the invalid stanza `{}`", self.keyword)
+        match self.reason {
+            Some(why) => write!(f, "cannot print `{}`: {why}", self.keyword),
+            None => write!(f, "cannot print the invalid stanza `{}`", self.keyword),
+        }
     }
 }
 
@@ -83,8 +89,14 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
             let words: Vec<String> = ws.iter().map(|w| quote(&w.value)).collect();
             format!("{} {}", s.kind.keyword(), words.join(" "))
         }
-        StanzaKind::StartOn { on } => on_condition("start on ", on),
-        StanzaKind::StopOn { on } => on_condition("stop on ", on),
+        StanzaKind::StartOn { on } | StanzaKind::StopOn { on } => {
+            let prefix = format!("{} ", s.kind.keyword());
+            on_condition(&prefix, on).map_err(|why| PrintError {
+                span: s.span,
+                keyword: s.kind.keyword().to_string(),
+                reason: Some(why),
+            })?
+        }
         StanzaKind::Process { process, body } => {
             let prefix = match process {
                 ProcessKind::Main => String::new(),
@@ -95,11 +107,27 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
                 ProcessBody::Script {
                     body, end_comment, ..
                 } => {
+                    let text = script_body(body);
+                    // Only a NUL byte can leave a body line that reads `end
+                    // script`; printed, it would close the block early.
+                    let mut at = 0;
+                    while at < text.len() {
+                        if crate::syntax::block_end_at(&text.as_bytes()[at..]) {
+                            return Err(PrintError {
+                                span: s.span,
+                                keyword: s.kind.keyword().to_string(),
+                                reason: Some(
+                                    "a line of the script reads `end script` (left by a NUL byte)",
+                                ),
+                            });
+                        }
+                        at += text[at..].find('\n').map_or(text.len() - at, |i| i + 1);
+                    }
                     out.push_str(&prefix);
                     out.push_str("script");
                     trailing(out, s.comment.as_ref());
                     out.push('\n');
-                    out.push_str(&script_body(body));
+                    out.push_str(&text);
                     out.push_str("end script");
                     trailing(out, end_comment.as_ref());
                     out.push('\n');
@@ -173,6 +201,7 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
             return Err(PrintError {
                 span: s.span,
                 keyword: keyword.clone(),
+                reason: None,
             });
         }
     };
@@ -234,14 +263,14 @@ pub fn script_body(body: &str) -> String {
 /// Longest `start on`/`stop on` line before the printer wraps it.
 pub const EXPR_WIDTH: usize = 80;
 
-fn on_condition(prefix: &str, on: &OnCondition) -> String {
+fn on_condition(prefix: &str, on: &OnCondition) -> Result<String, &'static str> {
     let mut pieces = Vec::new();
     expr_pieces(&on.expr, &mut pieces, false);
     let indent = " ".repeat(prefix.len() + 1);
     let one_line = join_pieces(prefix, &pieces, |_, _| None);
     if on.comments.is_empty() {
         if one_line.len() <= EXPR_WIDTH {
-            return one_line;
+            return Ok(one_line);
         }
         // Too long: break before each operator of the outermost chain and
         // of the groups directly inside it. Inside parentheses a newline is
@@ -273,7 +302,7 @@ fn on_condition(prefix: &str, on: &OnCondition) -> String {
                 breaks.extend((w[0]..w[1]).filter(|&i| is_op(i) && depths[i] == root_parens + 1));
             }
         }
-        return join_pieces(prefix, &pieces, |i, _| {
+        return Ok(join_pieces(prefix, &pieces, |i, _| {
             if !breaks.contains(&i) {
                 return None;
             }
@@ -281,7 +310,18 @@ fn on_condition(prefix: &str, on: &OnCondition) -> String {
             let glue = if d > 0 { "\n" } else { " \\\n" };
             let extra = " ".repeat(usize::try_from(d - root_parens).unwrap_or(0));
             Some(format!("{glue}{indent}{extra}"))
-        });
+        }));
+    }
+    // Two comments after one piece were on two lines inside one event match
+    // (`x #` newline `arg #`); the printer keeps a match on one line, and a
+    // line holding only a comment is an error inside parentheses.
+    for (i, c) in on.comments.iter().enumerate() {
+        if on.comments[..i]
+            .iter()
+            .any(|d| d.after_piece == c.after_piece)
+        {
+            return Err("two comments inside one event match; move one after the match");
+        }
     }
     // Comments inside parentheses end their line, after the piece they
     // followed in the file.
@@ -306,7 +346,7 @@ fn on_condition(prefix: &str, on: &OnCondition) -> String {
             fresh = true;
         }
     }
-    line
+    Ok(line)
 }
 
 /// Join expression pieces with single spaces (none inside parentheses);

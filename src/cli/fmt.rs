@@ -93,7 +93,8 @@ fn one(path: &Path, mode: &Mode) -> Status {
     let formatted = match print(&file.parsed.job) {
         Ok(text) => text,
         Err(e) => {
-            eprint(&format!("{name}: not formatted: {e}\n"));
+            let (line, col) = file.source.line_col(e.span.start);
+            eprint(&format!("{name}:{line}:{col}: not formatted: {e}\n"));
             return Status::Problems;
         }
     };

@@ -1010,7 +1010,8 @@ fn events(c: &mut Ctx<'_>) {
             "local-fs.target" => event("local-filesystems", &[]),
             "remote-fs.target" => event("remote-filesystems", &[]),
             "network-online.target" | "network.target" => event("net-device-up", &["IFACE!=lo"]),
-            s if s.ends_with(".service") => {
+            // `.service` / `.target` alone name no unit: left to the loss below.
+            s if s.len() > ".service".len() && s.ends_with(".service") => {
                 let job = s.trim_end_matches(".service");
                 used.insert(s.to_string());
                 if has_before(s) {
@@ -1019,7 +1020,7 @@ fn events(c: &mut Ctx<'_>) {
                     event("started", &[job])
                 }
             }
-            s if s.ends_with(".target") => {
+            s if s.len() > ".target".len() && s.ends_with(".target") => {
                 used.insert(s.to_string());
                 event(s.trim_end_matches(".target"), &[])
             }

@@ -142,6 +142,12 @@ pub fn parse(src: &[u8]) -> Parsed {
     }
 }
 
+/// Whether the line starting at `line` would end a script block.
+#[must_use]
+pub fn block_end_at(line: &[u8]) -> bool {
+    lexer::block_end(line).is_some()
+}
+
 /// Parse job text given as a string.
 #[must_use]
 pub fn parse_str(src: &str) -> Parsed {
