@@ -237,7 +237,18 @@ impl<'u> Ctx<'u> {
         let mut out = Vec::new();
         for e in self.values(section, key) {
             for v in e.value.split_whitespace() {
-                out.push((self.spec(v), e));
+                if unit_name_ok(v) {
+                    out.push((self.spec(v), e));
+                } else {
+                    // systemd ignores it too (unit_name_is_valid), and its
+                    // text could not be an upstart event or job name.
+                    self.loss(
+                        "UL702",
+                        Severity::Warning,
+                        e.value_span,
+                        format!("`{key}={v}`: not a valid unit name; systemd ignores it"),
+                    );
+                }
             }
         }
         out
@@ -953,6 +964,21 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
         job: Job { items: c.items },
         losses: c.losses,
     }
+}
+
+/// systemd's `unit_name_is_valid` before specifiers are resolved: a
+/// non-empty name of its allowed characters (`%` for specifiers) and a
+/// suffix after the last dot.
+fn unit_name_ok(name: &str) -> bool {
+    let Some((stem, suffix)) = name.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && !suffix.is_empty()
+        && name.len() <= 255
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b":-_.\\@%".contains(&b))
 }
 
 fn events(c: &mut Ctx<'_>) {
