@@ -237,7 +237,7 @@ impl<'u> Ctx<'u> {
         let mut out = Vec::new();
         for e in self.values(section, key) {
             for v in e.value.split_whitespace() {
-                if unit_name_ok(v) {
+                if !UNIT_LISTS.contains(&key) || unit_name_ok(v) {
                     out.push((self.spec(v), e));
                 } else {
                     // systemd ignores it too (unit_name_is_valid), and its
@@ -492,10 +492,27 @@ fn needs_quote(s: &str) -> bool {
 
 fn sh_quote(s: &str) -> String {
     if needs_quote(s) {
-        format!("'{}'", s.replace('\'', "'\\''"))
+        single_quoted(s)
     } else {
         s.to_string()
     }
+}
+
+/// `'…'` for `/bin/sh`, with `'` and `\` written outside the quotes
+/// (`'\''`, `'\\'`): upstart's parser reads a backslash inside quotes as
+/// an escape, so `'\'` would leave the quote open.
+fn single_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for ch in s.chars() {
+        match ch {
+            '\'' => out.push_str("'\\''"),
+            '\\' => out.push_str("'\\\\'"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 fn arg_text(arg: &[Seg]) -> String {
@@ -507,7 +524,7 @@ fn arg_text(arg: &[Seg]) -> String {
                 } else if l.is_empty() {
                     String::new()
                 } else {
-                    format!("'{}'", l.replace('\'', "'\\''"))
+                    single_quoted(l)
                 }
             }
             Seg::Var(v) => format!("\"${{{v}}}\""),
@@ -965,6 +982,19 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
         losses: c.losses,
     }
 }
+
+/// The list settings whose values are unit names.
+const UNIT_LISTS: &[&str] = &[
+    "WantedBy",
+    "RequiredBy",
+    "After",
+    "Before",
+    "Wants",
+    "Requires",
+    "PartOf",
+    "BindsTo",
+    "Conflicts",
+];
 
 /// systemd's `unit_name_is_valid` before specifiers are resolved: a
 /// non-empty name of its allowed characters (`%` for specifiers) and a
