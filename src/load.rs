@@ -85,24 +85,76 @@ pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
 
 /// Read a file, refusing anything that is not a regular file or is huge.
 ///
+/// A FIFO, a device such as `/dev/zero` or a socket would block or never
+/// end, so only regular files (after symlinks) are read. The file is opened
+/// non-blocking and checked again on the open handle, so one swapped for a
+/// FIFO between the two checks cannot hang the run either.
+///
 /// # Errors
-/// I/O errors, directories, and files over [`MAX_FILE_SIZE`].
+/// I/O errors, anything but a regular file, and files over [`MAX_FILE_SIZE`].
 pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    let meta = std::fs::metadata(path)?;
-    if meta.is_dir() {
-        return Err(std::io::Error::other("is a directory"));
-    }
-    if meta.len() > MAX_FILE_SIZE {
-        return Err(std::io::Error::other(format!(
+    use std::os::unix::fs::OpenOptionsExt;
+    let regular = |meta: &std::fs::Metadata| -> std::io::Result<()> {
+        if meta.is_file() {
+            Ok(())
+        } else {
+            Err(std::io::Error::other(format!(
+                "not a regular file ({}); only job files are read",
+                file_type_name(meta)
+            )))
+        }
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        let dangling = e.kind() == std::io::ErrorKind::NotFound
+            && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if dangling {
+            std::io::Error::new(e.kind(), "dangling symlink (its target does not exist)")
+        } else {
+            e
+        }
+    })?;
+    regular(&meta)?;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(nix::libc::O_NONBLOCK)
+        .open(path)?;
+    let meta = file.metadata()?;
+    regular(&meta)?;
+    let too_big = || {
+        std::io::Error::other(format!(
             "file is larger than {} MiB",
             MAX_FILE_SIZE / (1024 * 1024)
-        )));
+        ))
+    };
+    if meta.len() > MAX_FILE_SIZE {
+        return Err(too_big());
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    std::fs::File::open(path)?
-        .take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)?;
+    file.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
+    // The file grew while we read it.
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_big());
+    }
     Ok(bytes)
+}
+
+/// What kind of file this is, in `ls -l` words.
+fn file_type_name(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a file"
+    }
 }
 
 /// `foo.conf` → `foo.override` (same directory).

@@ -74,7 +74,7 @@ pub(crate) enum Placed {
 /// the error is the status they set.
 pub(crate) fn place(target: &Path, text: &str, how: &Placement) -> Result<Placed, Status> {
     let shown = target.display();
-    let existing = match std::fs::read(target) {
+    let existing = match crate::load::read_file(target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {

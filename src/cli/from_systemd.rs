@@ -169,7 +169,9 @@ fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Status) {
                     let mut found: Vec<PathBuf> = rd
                         .filter_map(Result::ok)
                         .map(|e| e.path())
-                        .filter(|f| f.is_file() && f.extension().is_some_and(|x| x == "service"))
+                        // Not `is_file()`: a FIFO or a dangling link named
+                        // *.service is reported when read, not skipped.
+                        .filter(|f| !f.is_dir() && f.extension().is_some_and(|x| x == "service"))
                         .collect();
                     found.sort();
                     units.extend(found);
@@ -238,7 +240,7 @@ impl SourceFiles {
         let files = all
             .into_iter()
             .filter_map(|p| {
-                let bytes = std::fs::read(&p).ok()?;
+                let bytes = crate::load::read_file(&p).ok()?;
                 let (unit, _) = parse_unit("", &bytes);
                 let source = SourceFile::new(p.display().to_string(), bytes);
                 Some((p, source, unit))

@@ -512,7 +512,7 @@ pub fn load_with_dropins(path: &Path) -> std::io::Result<(UnitFile, Vec<(PathBuf
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text = std::fs::read(path)?;
+    let text = crate::load::read_file(path)?;
     let (mut unit, errs) = parse_unit(&name, &text);
     let mut errors: Vec<(PathBuf, UnitError)> =
         errs.into_iter().map(|e| (path.to_path_buf(), e)).collect();
@@ -530,7 +530,7 @@ pub fn load_with_dropins(path: &Path) -> std::io::Result<(UnitFile, Vec<(PathBuf
         }
     };
     for d in dropins {
-        let text = match std::fs::read(&d) {
+        let text = match crate::load::read_file(&d) {
             Ok(t) => t,
             Err(e) => {
                 errors.push((

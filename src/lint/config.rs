@@ -384,7 +384,9 @@ impl Config {
     /// I/O or TOML errors, unknown keys, bad values and unknown codes, each
     /// as `path:line:col: message`.
     pub fn load(path: &Path, o: &Overrides) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = crate::load::read_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| format!("{}: the configuration is not UTF-8 text", path.display()))?;
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let (line, col) = e.span().map_or((1, 1), |s| line_col(&text, s.start));
             format!(

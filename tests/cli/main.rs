@@ -2,6 +2,7 @@
 
 mod common;
 
+mod adversarial;
 mod commands;
 mod conventions;
 mod convert_cli;
