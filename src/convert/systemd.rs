@@ -127,19 +127,32 @@ pub fn parse_unit(name: &str, text: &[u8]) -> (UnitFile, Vec<UnitError>) {
     let mut pos: Vec<usize> = Vec::new();
     let mut continuing = false;
     while offset < text.len() {
+        // systemd's read_line() ends a line at `\n`, `\r` or NUL; the
+        // following end-of-line bytes of other kinds belong to the same end
+        // (`\r\n`, `\n\r`, `\0\n`), a repeated kind ends an empty line.
         let end = text[offset..]
             .iter()
-            .position(|&b| b == b'\n')
+            .position(|&b| matches!(b, b'\n' | b'\r' | 0))
             .map_or(text.len(), |i| offset + i);
-        // systemd's read_line() also ends a line at `\r\n`.
-        let line_end = if end > offset && text[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
+        let mut next = end;
+        let mut seen = 0u8;
+        while let Some(&b) = text.get(next) {
+            let kind = match b {
+                b'\n' => 1,
+                b'\r' => 2,
+                0 => 4,
+                _ => 0,
+            };
+            if kind == 0 || seen & kind != 0 {
+                break;
+            }
+            seen |= kind;
+            next += 1;
+        }
+        let line_end = end;
         let line = &text[offset..line_end];
         let line_start = offset;
-        offset = end + 1;
+        offset = next.max(end + 1);
         if continuing {
             let first = line.iter().copied().find(|&b| !is_ws(b));
             if matches!(first, Some(b'#' | b';')) {
@@ -627,6 +640,19 @@ mod tests {
         assert_eq!(last, ["/b"]);
         // Case-sensitive section names.
         assert!(u.last("service", "ExecStart").is_none());
+    }
+
+    #[test]
+    fn lines_end_at_newline_carriage_return_or_nul() {
+        let (u, errors) =
+            parse("[Service]\rExecStart=/a\0User=b\r\nGroup=c\n\rNice=1\n\nType=simple");
+        assert!(errors.is_empty(), "{errors:?}");
+        let get = |k: &str| u.last("Service", k).map(|e| e.value.as_str());
+        assert_eq!(get("ExecStart"), Some("/a"));
+        assert_eq!(get("User"), Some("b"));
+        assert_eq!(get("Group"), Some("c"));
+        assert_eq!(get("Nice"), Some("1"));
+        assert_eq!(get("Type"), Some("simple"));
     }
 
     #[test]
