@@ -124,13 +124,12 @@ pub(crate) fn run(args: &Args) -> Status {
                     job: job.name.clone(),
                 },
             );
-            let target = dir.join(&unit.file_name);
             let how = Placement {
                 check: args.check,
                 diff: args.diff,
                 force: args.force,
             };
-            match place(&target, &text, &how) {
+            match place(dir, &unit.file_name, &text, &how) {
                 Ok(Placed::Unchanged) => {
                     unchanged += 1;
                     if !(args.check || args.diff) {

@@ -6,21 +6,51 @@ use std::io::Write;
 use std::path::Path;
 
 /// Replace a file's contents atomically: write a temporary file in the same
-/// directory, copy the permissions, then rename it over the target (through
-/// a symlink, the file it points to is replaced).
+/// directory, copy the permissions, then rename it over the target. Through
+/// a symlink the file it points to is replaced, but only when that file is
+/// in the link's own directory (or below): an in-place edit never reaches
+/// out of the directory the user named.
 pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let target = resolve_within(path, dir)?;
     let perms = std::fs::metadata(&target)?.permissions();
     persist(&target, contents, perms)
 }
 
-/// Create (or replace) `target` atomically with mode 0644.
-pub(crate) fn create_atomic(target: &Path, contents: &[u8]) -> std::io::Result<()> {
-    persist(
-        target,
-        contents,
-        std::os::unix::fs::PermissionsExt::from_mode(0o644),
-    )
+/// Create or replace `target` (in `dir`) atomically: mode 0644 for a new
+/// file, the old mode for a replaced one.
+pub(crate) fn create_atomic(target: &Path, dir: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let actual = resolve_within(target, dir)?;
+    let perms = match std::fs::metadata(&actual) {
+        Ok(m) => m.permissions(),
+        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    };
+    persist(&actual, contents, perms)
+}
+
+/// The file to write for `path`: itself, or the file its symlink points to
+/// when that is inside `dir`. A link out of `dir` (or a dangling one) is an
+/// error, so that no output lands where the user did not point.
+fn resolve_within(path: &Path, dir: &Path) -> std::io::Result<std::path::PathBuf> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {}
+        _ => return Ok(path.to_path_buf()),
+    }
+    let target = std::fs::canonicalize(path)
+        .map_err(|_| std::io::Error::other("a dangling symlink; not written (remove the link)"))?;
+    let dir = std::fs::canonicalize(dir)?;
+    if target.starts_with(&dir) {
+        Ok(target)
+    } else {
+        Err(std::io::Error::other(format!(
+            "a symlink to {}, outside {}; not written (remove the link, or write to the target itself)",
+            target.display(),
+            dir.display()
+        )))
+    }
 }
 
 /// A temporary file beside `target`, synced, given `perms`, renamed over it.
@@ -69,11 +99,21 @@ pub(crate) enum Placed {
     Written,
 }
 
-/// Compare `text` with `target` on disk, then report (`--check`, `--diff`)
+/// Compare `text` with `dir/name` on disk, then report (`--check`, `--diff`)
 /// or write it atomically. Problems are reported on stderr with the path;
 /// the error is the status they set.
-pub(crate) fn place(target: &Path, text: &str, how: &Placement) -> Result<Placed, Status> {
+pub(crate) fn place(dir: &Path, name: &str, text: &str, how: &Placement) -> Result<Placed, Status> {
+    let target = dir.join(name);
+    let target = target.as_path();
     let shown = target.display();
+    // Output names come from input file names; one that is not a plain name
+    // would leave the output directory.
+    if name.is_empty() || name == "." || name == ".." || name.contains('/') {
+        eprint(&format!(
+            "{shown}: error: not a plain file name; not written\n"
+        ));
+        return Err(Status::Error);
+    }
     let existing = match crate::load::read_file(target) {
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -109,7 +149,7 @@ pub(crate) fn place(target: &Path, text: &str, how: &Placement) -> Result<Placed
         ));
         return Err(Status::Error);
     }
-    create_atomic(target, text.as_bytes()).map_err(|e| {
+    create_atomic(target, dir, text.as_bytes()).map_err(|e| {
         eprint(&format!("{shown}: error: cannot write: {e}\n"));
         Status::Error
     })?;

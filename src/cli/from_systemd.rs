@@ -104,13 +104,12 @@ pub(crate) fn run(args: &Args) -> Status {
             continue;
         }
         produced.insert(file_name.clone(), (text.clone(), path.clone()));
-        let target = dir.join(&file_name);
         let how = Placement {
             check: args.check,
             diff: args.diff,
             force: args.force,
         };
-        match place(&target, &text, &how) {
+        match place(dir, &file_name, &text, &how) {
             Ok(Placed::Unchanged) => {
                 unchanged += 1;
                 continue;

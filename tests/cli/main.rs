@@ -8,6 +8,7 @@ mod conventions;
 mod convert_cli;
 mod convert_units;
 mod corpus;
+mod data_safety;
 mod edge_cases;
 mod fuzz_regressions;
 mod generated;
