@@ -427,10 +427,16 @@ fn segs(c: &Ctx<'_>, w: &str, no_env: bool) -> Vec<Seg> {
                 (n, i + 1 + len)
             };
             if !name.is_empty() {
-                if !lit.is_empty() {
-                    out.push(Seg::Lit(std::mem::take(&mut lit)));
+                // `${not a name}` names no variable systemd can hold, so it
+                // expands to nothing; it must not reach the shell as code.
+                let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if valid {
+                    if !lit.is_empty() {
+                        out.push(Seg::Lit(std::mem::take(&mut lit)));
+                    }
+                    out.push(Seg::Var(name));
                 }
-                out.push(Seg::Var(name));
                 i = next;
                 continue;
             }
