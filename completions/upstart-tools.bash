@@ -31,6 +31,9 @@ _upstart__tools() {
             upstart__tools,generate)
                 cmd="upstart__tools__subcmd__generate"
                 ;;
+            upstart__tools,graph)
+                cmd="upstart__tools__subcmd__graph"
+                ;;
             upstart__tools,help)
                 cmd="upstart__tools__subcmd__help"
                 ;;
@@ -79,6 +82,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,generate)
                 cmd="upstart__tools__subcmd__help__subcmd__generate"
                 ;;
+            upstart__tools__subcmd__help,graph)
+                cmd="upstart__tools__subcmd__help__subcmd__graph"
+                ;;
             upstart__tools__subcmd__help,help)
                 cmd="upstart__tools__subcmd__help__subcmd__help"
                 ;;
@@ -107,7 +113,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt convert lint exec systemd2upstart completions man generate help"
+            opts="-h -V --help --version parse fmt convert lint exec systemd2upstart graph completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -298,8 +304,34 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__graph)
+            opts="-o -h -V --format --output --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "dot svg" -- "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt convert lint exec systemd2upstart completions man generate help"
+            opts="parse fmt convert lint exec systemd2upstart graph completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -399,6 +431,20 @@ _upstart__tools() {
         upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__graph)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -28,6 +28,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand lint 'Report the problems of job files'
             cand exec 'Run a job under supervision with the semantics of upstart'
             cand systemd2upstart 'Convert systemd units to upstart jobs'
+            cand graph 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
             cand generate 'Write man pages or shell completions (for maintainers and packagers)'
@@ -108,6 +109,16 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'upstart-tools;graph'= {
+            cand --format 'Output format'
+            cand -o 'Write to FILE (atomically) instead of standard output'
+            cand --output 'Write to FILE (atomically) instead of standard output'
+            cand --force 'Replace FILE when it exists'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'upstart-tools;completions'= {
             cand --bin 'The binary to complete'
             cand -h 'Print help'
@@ -160,6 +171,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand lint 'Report the problems of job files'
             cand exec 'Run a job under supervision with the semantics of upstart'
             cand systemd2upstart 'Convert systemd units to upstart jobs'
+            cand graph 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
             cand generate 'Write man pages or shell completions (for maintainers and packagers)'
@@ -176,6 +188,8 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
         &'upstart-tools;help;exec'= {
         }
         &'upstart-tools;help;systemd2upstart'= {
+        }
+        &'upstart-tools;help;graph'= {
         }
         &'upstart-tools;help;completions'= {
         }

@@ -10,6 +10,7 @@ pub mod diag;
 pub mod exec;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod print;

@@ -44,9 +44,9 @@ pub(crate) struct Args {
 }
 
 /// A job to convert.
-struct JobInput {
-    name: String,
-    path: PathBuf,
+pub(crate) struct JobInput {
+    pub(crate) name: String,
+    pub(crate) path: PathBuf,
 }
 
 /// A unit produced in this run.
@@ -195,7 +195,7 @@ fn plural(n: usize) -> &'static str {
 
 /// The jobs named by the command line, in order, and the status so far
 /// (2 when a directory could not be walked or a path does not exist).
-fn collect(paths: &[PathBuf]) -> (Vec<JobInput>, Status) {
+pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<JobInput>, Status) {
     let mut jobs: Vec<JobInput> = Vec::new();
     let mut status = Status::Clean;
     let mut seen = std::collections::BTreeSet::new();
@@ -315,7 +315,7 @@ fn convert_one(job: &JobInput, several: bool, status: &mut Status) -> Option<Con
     Some(conv)
 }
 
-fn print_parse_errors(file: &ParsedFile) {
+pub(crate) fn print_parse_errors(file: &ParsedFile) {
     for e in &file.parsed.errors {
         eprint(&Diagnostic::from_parse(&file.source, e).render(stderr_color(), 100));
     }

@@ -6,6 +6,7 @@ mod files;
 mod fmt;
 mod from_systemd;
 pub mod generate;
+mod graph;
 mod lint;
 mod parse;
 mod run;
@@ -65,6 +66,12 @@ enum Command {
     /// Convert systemd units to upstart jobs.
     #[command(name = "systemd2upstart")]
     Systemd2upstart(from_systemd::Args),
+    /// Draw the graph of jobs and events (Graphviz DOT or SVG).
+    #[command(
+        long_about = "Draw the graph of a job set as upstart's initctl2dot did for a running system, but offline: jobs are boxes, events diamonds; `start on` edges are solid, `stop on` edges dashed, `emits` edges bold. A job event (`started db`) is an edge from the job it names, labelled with the event; a job named but not given is a dashed box. --format svg renders with Graphviz's `dot`.",
+        after_long_help = EXIT_STATUS
+    )]
+    Graph(graph::Args),
     /// Print the shell completion script of a binary.
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff) of a binary.
@@ -94,6 +101,7 @@ pub fn main() -> ExitCode {
         Command::Exec(args) => run::run(&args),
         Command::Convert(args) => convert::run(&args),
         Command::Systemd2upstart(args) => from_systemd::run(&args),
+        Command::Graph(args) => graph::run(&args),
         Command::Completions(args) => generate::print_completions(&args),
         Command::Man(args) => generate::print_man(&args),
         Command::Generate(args) => generate::run(&args),

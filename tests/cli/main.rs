@@ -12,6 +12,7 @@ mod data_safety;
 mod edge_cases;
 mod fuzz_regressions;
 mod generated;
+mod graph;
 mod lint_cli;
 mod lint_corpus;
 mod lint_rules;
