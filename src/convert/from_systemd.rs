@@ -1286,8 +1286,21 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         }
     }
     for key in ["RestartPreventExitStatus", "SuccessExitStatus"] {
-        for (v, _) in c.list("Service", key) {
+        for (v, e) in c.list("Service", key) {
             let v = v.trim_start_matches("SIG").to_string();
+            // systemd takes 0-255 or a signal name and ignores the rest.
+            let numeric = v.bytes().all(|b| b.is_ascii_digit());
+            if v.parse::<u8>().is_err() && (numeric || signal(&v).is_none()) {
+                c.loss(
+                    "UL702",
+                    Severity::Warning,
+                    e.value_span,
+                    format!(
+                        "`{key}={v}`: not an exit status (0-255) or signal name; systemd ignores it"
+                    ),
+                );
+                continue;
+            }
             if !normal.contains(&v) {
                 normal.push(v);
             }
@@ -1353,11 +1366,13 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     if !normal.is_empty() {
         let statuses: Vec<ExitStatus> = normal
             .iter()
-            .filter_map(|v| match v.parse::<i64>() {
+            .filter_map(|v| match v.parse::<u8>() {
                 Ok(code) => Some(ExitStatus::Code {
-                    code,
+                    code: i64::from(code),
                     span: Span::default(),
                 }),
+                // A number that is not 0-255 was reported above.
+                Err(_) if v.bytes().all(|b| b.is_ascii_digit()) => None,
                 Err(_) => signal(v).map(|signal| ExitStatus::Signal { signal }),
             })
             .collect();
