@@ -1289,8 +1289,8 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         for (v, e) in c.list("Service", key) {
             let v = v.trim_start_matches("SIG").to_string();
             // systemd takes 0-255 or a signal name and ignores the rest.
-            let numeric = v.bytes().all(|b| b.is_ascii_digit());
-            if v.parse::<u8>().is_err() && (numeric || signal(&v).is_none()) {
+            let named = crate::syntax::values::SIGNALS.iter().any(|(n, _)| *n == v);
+            if v.parse::<u8>().is_err() && !named {
                 c.loss(
                     "UL702",
                     Severity::Warning,
@@ -1371,8 +1371,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                     code: i64::from(code),
                     span: Span::default(),
                 }),
-                // A number that is not 0-255 was reported above.
-                Err(_) if v.bytes().all(|b| b.is_ascii_digit()) => None,
+                // Only names are left (anything else was reported above).
                 Err(_) => signal(v).map(|signal| ExitStatus::Signal { signal }),
             })
             .collect();
