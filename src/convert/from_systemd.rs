@@ -185,6 +185,10 @@ fn item(kind: StanzaKind) -> Item {
 fn signal(name_or_number: &str) -> Option<Signal> {
     let bare = name_or_number.trim();
     if let Ok(n) = bare.parse::<i64>() {
+        // Linux signals are 1-64; systemd refuses other numbers too.
+        if !(1..=64).contains(&n) {
+            return None;
+        }
         return Some(Signal {
             name: signal_name(n).map(str::to_string),
             number: n,
@@ -1316,7 +1320,11 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             .last("Unit", "StartLimitBurst")
             .or_else(|| c.last("Service", "StartLimitBurst"))
             .map(|e| (e.value.clone(), e.value_span));
-        let iv = interval.as_ref().and_then(|(v, _)| timespan(v));
+        // upstart reads both numbers with strtol: at most i64::MAX.
+        let iv = interval
+            .as_ref()
+            .and_then(|(v, _)| timespan(v))
+            .filter(|s| *s < 9.0e18);
         if iv == Some(0.0) {
             c.items.push(item(StanzaKind::RespawnLimit {
                 limit: RespawnLimit::Unlimited {
@@ -1326,7 +1334,8 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         } else if interval.is_some() || burst.is_some() {
             let b = burst
                 .as_ref()
-                .and_then(|(v, _)| v.trim().parse::<u64>().ok());
+                .and_then(|(v, _)| v.trim().parse::<u64>().ok())
+                .filter(|b| i64::try_from(*b).is_ok());
             // systemd's defaults: 10 s, 5 starts.
             let count = b.unwrap_or(5).saturating_sub(1);
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -1607,7 +1616,8 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             );
             c.help("upstart always sends SIGKILL after `kill timeout`: set a large one");
         } else {
-            match timespan(v) {
+            // upstart reads `kill timeout` with strtol: at most i64::MAX.
+            match timespan(v).filter(|s| *s < 9.0e18) {
                 Some(secs) => {
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                     let n = if secs < 1.0 { 0 } else { secs.round() as u64 };
