@@ -185,8 +185,9 @@ fn item(kind: StanzaKind) -> Item {
 fn signal(name_or_number: &str) -> Option<Signal> {
     let bare = name_or_number.trim();
     if let Ok(n) = bare.parse::<i64>() {
-        // Linux signals are 1-64; systemd refuses other numbers too.
-        if !(1..=64).contains(&n) {
+        // Linux signals are 1-64, and 0 (kill's existence check) is what
+        // upstart's `reload signal 0` converts to; nothing else is one.
+        if !(0..=64).contains(&n) {
             return None;
         }
         return Some(Signal {
