@@ -814,6 +814,25 @@ fn event(name: &str, args: &[&str]) -> EventExpr {
     }
 }
 
+/// Most terms one `start on`/`stop on` chain gets: a chain of N terms is N
+/// levels deep, and two chains nest, within the parser's depth limit.
+const MAX_TERMS: usize = crate::syntax::MAX_EXPR_DEPTH / 2;
+
+fn cap_terms(c: &mut Ctx<'_>, terms: &mut Vec<EventExpr>, which: &str) {
+    if terms.len() > MAX_TERMS {
+        c.loss(
+            "UL702",
+            Severity::Warning,
+            Span::default(),
+            format!(
+                "{} conditions for `{which} on`: only the first {MAX_TERMS} are kept (upstart-tools refuses deeper expressions)",
+                terms.len()
+            ),
+        );
+        terms.truncate(MAX_TERMS);
+    }
+}
+
 fn combine(op: Operator, terms: Vec<EventExpr>) -> Option<EventExpr> {
     let mut it = terms.into_iter();
     let mut acc = it.next()?;
@@ -1189,6 +1208,8 @@ fn events(c: &mut Ctx<'_>) {
             );
         }
     }
+    cap_terms(c, &mut start, "start");
+    cap_terms(c, &mut stop, "stop");
     let mut terms = Vec::new();
     if let Some(s) = combine(Operator::Or, start) {
         terms.push(s);
@@ -1196,6 +1217,7 @@ fn events(c: &mut Ctx<'_>) {
     if !terms.is_empty() {
         terms.extend(and_terms);
     }
+    cap_terms(c, &mut terms, "start");
     if let Some(expr) = combine(Operator::And, terms) {
         c.items.push(item(StanzaKind::StartOn { on: on(expr) }));
     }
