@@ -60,11 +60,14 @@ pub fn run(args: &Args) -> Status {
         }
     };
     if job.conf.parsed.has_errors() {
+        // The linter's concise form: the supervisor stays small (the
+        // graphical renderer would be most of its resident code).
         for e in &job.conf.parsed.errors {
-            eprint!(
-                "{}",
-                Diagnostic::from_parse(&job.conf.source, e).render(false, 100)
-            );
+            let d = Diagnostic::from_parse(&job.conf.source, e);
+            eprintln!("{}", crate::lint::output::concise::line(&d));
+            if let Some(help) = &d.help {
+                eprintln!("  help: {help}");
+            }
         }
         return Status::Error;
     }
