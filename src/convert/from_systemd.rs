@@ -1528,6 +1528,11 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                     v = "/root".into();
                 }
             }
+            // Empty resets the setting to systemd's default; upstart has no
+            // empty argument (and `WorkingDirectory=-` is just the prefix).
+            if v.is_empty() {
+                continue;
+            }
             let w = word(&v);
             c.items.push(item(match idx {
                 0 => StanzaKind::Setuid { user: w },
