@@ -1098,7 +1098,7 @@ fn events(c: &mut Ctx<'_>) {
             "network-online.target" | "network.target" => event("net-device-up", &["IFACE!=lo"]),
             // `.service` / `.target` alone name no unit: left to the loss below.
             s if s.len() > ".service".len() && s.ends_with(".service") => {
-                let job = s.trim_end_matches(".service");
+                let job = s.strip_suffix(".service").unwrap_or(s);
                 used.insert(s.to_string());
                 if has_before(s) {
                     event("starting", &[job])
@@ -1108,7 +1108,7 @@ fn events(c: &mut Ctx<'_>) {
             }
             s if s.len() > ".target".len() && s.ends_with(".target") => {
                 used.insert(s.to_string());
-                event(s.trim_end_matches(".target"), &[])
+                event(s.strip_suffix(".target").unwrap_or(s), &[])
             }
             s => {
                 c.loss(
