@@ -8,7 +8,9 @@
 # Prints one table per scale: median wall time, time per file, and the ratio
 # of each command's time per file to systemd-analyze verify's on the systemd
 # corpus (the peer that checks unit files), then how each command's time grows
-# from ×1 to the largest scale.
+# from ×1 to the largest scale. The converters are measured twice: re-run
+# over their own outputs (nothing to write) and into an empty directory,
+# beside `cp -r` of the same files (the cost of creating them on this disk).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CORPUS=${CORPUS:-$ROOT/../shared/corpus}
@@ -58,15 +60,32 @@ for n in $SCALES; do
   if [ "$n" -le "${SHELLCHECK_MAX_SCALE:-10}" ]; then
     cmds+=(-n "upstart-lint (with shellcheck)" "$BIN/upstart-lint --isolated --shellcheck on --format concise $up")
   fi
+  # Re-running a converter whose outputs are already there writes nothing
+  # (each output is compared first): that is the warm case, measured here
+  # after the warm-up run. Writing into an empty directory is measured
+  # apart, below.
   cmds+=(
-    -n "upstart2systemd -o DIR" "$BIN/upstart2systemd --force -o $out/sd $up"
-    -n "systemd2upstart -o DIR" "$BIN/systemd2upstart --force -o $out/up $sd"
+    -n "upstart2systemd -o DIR (re-run, unchanged)" "$BIN/upstart2systemd --force -o $out/sd $up"
+    -n "systemd2upstart -o DIR (re-run, unchanged)" "$BIN/systemd2upstart --force -o $out/up $sd"
   )
   # Exit statuses are ignored (-i): corpus files have findings by design.
   # systemd-analyze verify grows faster than linearly (about 6 minutes for
   # 19 100 units here), so scales above ×10 run each command once.
   if [ "$n" -le 10 ]; then runs=(--warmup 1 --runs "$RUNS"); else runs=(--runs 1); fi
+  # The converters' outputs exist before the first timed run.
+  "$BIN/upstart2systemd" --force -o "$out/sd" "$up" >/dev/null 2>&1 || true
+  "$BIN/systemd2upstart" --force -o "$out/up" "$sd" >/dev/null 2>&1 || true
   hyperfine -N -i "${runs[@]}" --export-json "$WORK/x$n.json" "${cmds[@]}" >/dev/null
+  # Into an empty directory: the output directory is emptied and the disk
+  # synced before every run, so each run creates every file and pays the
+  # file system for it. `cp -r` of the same inputs into an empty directory
+  # is the floor for creating that many files on this disk, in the same run.
+  fresh="rm -rf $out/sd $out/up $out/cp && mkdir $out/sd $out/up $out/cp && sync"
+  if [ "$n" -le 10 ]; then fr=(--runs "$RUNS"); else fr=(--runs 2); fi
+  hyperfine -N -i "${fr[@]}" --prepare "bash -c '$fresh'" --export-json "$WORK/x$n-fresh.json" \
+    -n "cp -r (floor: create the job files)" "cp -r $up/. $out/cp/" \
+    -n "upstart2systemd -o DIR (empty dir)" "$BIN/upstart2systemd --force -o $out/sd $up" \
+    -n "systemd2upstart -o DIR (empty dir)" "$BIN/systemd2upstart --force -o $out/up $sd" >/dev/null
   echo "$n $nup $nsd" >> "$WORK/scales"
 done
 
@@ -79,13 +98,16 @@ first = {}
 last_seen = {}
 for n, nup, nsd in scales:
     res = json.load(open(os.path.join(work, f"x{n}.json")))["results"]
+    res += json.load(open(os.path.join(work, f"x{n}-fresh.json")))["results"]
     med = {r["command"]: r["median"] for r in res}
     files = {c: (int(nsd) if ("systemd-analyze" in c or c.startswith("systemd2upstart")) else int(nup)) for c in med}
+    floor = "cp -r (floor: create the job files)"
     per = {c: med[c] / files[c] for c in med}
     print(f"\n×{n}: {nup} upstart jobs, {nsd} systemd units (median of the runs)")
-    print(f"{'command':48} {'median':>10} {'per file':>10} {'vs peer/file':>13}")
+    print(f"{'command':48} {'median':>10} {'per file':>10} {'vs peer/file':>13} {'vs cp -r/file':>14}")
     for c in med:
-        print(f"{c:48} {med[c]*1000:8.1f} ms {per[c]*1e6:7.1f} µs {per[c]/per[peer]:12.2f}×")
+        vs_cp = f"{per[c]/per[floor]:13.2f}×" if "empty dir" in c or c == floor else ""
+        print(f"{c:48} {med[c]*1000:8.1f} ms {per[c]*1e6:7.1f} µs {per[c]/per[peer]:12.2f}× {vs_cp}")
     for c in med:
         first.setdefault(c, (int(n), med[c]))
         last_seen[c] = (int(n), med[c])

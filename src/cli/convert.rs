@@ -157,6 +157,15 @@ pub(crate) fn run(args: &Args) -> Status {
     }
 
     if let Some(dir) = &args.output {
+        if written > 0
+            && let Err(e) = super::files::sync_written(dir)
+        {
+            eprint(&format!(
+                "{}: error: cannot sync to disk: {e}\n",
+                dir.display()
+            ));
+            status = status.max(Status::Error);
+        }
         let units = produced.len();
         let what = if args.check || args.diff {
             format!("{differ} differ, {unchanged} unchanged")

@@ -17,18 +17,45 @@ pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> 
         .unwrap_or(Path::new("."));
     let target = resolve_within(path, dir)?;
     let perms = std::fs::metadata(&target)?.permissions();
-    persist(&target, contents, perms)
+    persist(&target, contents, perms, true)
 }
 
 /// Create or replace `target` (in `dir`) atomically: mode 0644 for a new
 /// file, the old mode for a replaced one.
 pub(crate) fn create_atomic(target: &Path, dir: &Path, contents: &[u8]) -> std::io::Result<()> {
+    create_atomic_in_batch(target, dir, contents)?;
+    sync_written(dir)
+}
+
+/// `create_atomic` for one of many outputs: a replaced file's new contents
+/// are synced before the rename (a crash must leave the old or the new
+/// contents, never an empty file), but a new file is not, because a crash
+/// can lose no existing data there. One `syncfs` after the batch
+/// (`sync_written`) makes the new files durable: a sync per new file costs
+/// a journal commit each, about 0.3 ms, nine tenths of converting a job.
+pub(crate) fn create_atomic_in_batch(
+    target: &Path,
+    dir: &Path,
+    contents: &[u8],
+) -> std::io::Result<()> {
     let actual = resolve_within(target, dir)?;
-    let perms = match std::fs::metadata(&actual) {
-        Ok(m) => m.permissions(),
-        Err(_) => std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    let (perms, replacing) = match std::fs::metadata(&actual) {
+        Ok(m) => (m.permissions(), true),
+        Err(_) => (std::os::unix::fs::PermissionsExt::from_mode(0o644), false),
     };
-    persist(&actual, contents, perms)
+    persist(&actual, contents, perms, replacing)
+}
+
+/// Flush the file system holding `dir` to disk: the end of a batch of
+/// `create_atomic_in_batch` calls.
+pub(crate) fn sync_written(dir: &Path) -> std::io::Result<()> {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let handle = std::fs::File::open(dir)?;
+    nix::unistd::syncfs(&handle).map_err(std::io::Error::from)
 }
 
 /// The file to write for `path`: itself, or the file its symlink points to
@@ -53,9 +80,14 @@ fn resolve_within(path: &Path, dir: &Path) -> std::io::Result<std::path::PathBuf
     }
 }
 
-/// A temporary file beside `target`, synced, given `perms`, renamed over it.
-/// The temporary file is removed on any error.
-fn persist(target: &Path, contents: &[u8], perms: std::fs::Permissions) -> std::io::Result<()> {
+/// A temporary file beside `target`, synced when `sync`, given `perms`,
+/// renamed over it. The temporary file is removed on any error.
+fn persist(
+    target: &Path,
+    contents: &[u8],
+    perms: std::fs::Permissions,
+    sync: bool,
+) -> std::io::Result<()> {
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -64,7 +96,9 @@ fn persist(target: &Path, contents: &[u8], perms: std::fs::Permissions) -> std::
         .prefix(".upstart-tools-")
         .tempfile_in(dir)?;
     tmp.write_all(contents)?;
-    tmp.as_file().sync_all()?;
+    if sync {
+        tmp.as_file().sync_all()?;
+    }
     std::fs::set_permissions(tmp.path(), perms)?;
     tmp.persist(target).map_err(|e| e.error)?;
     Ok(())
@@ -96,6 +130,8 @@ pub(crate) enum Placed {
     Unchanged,
     /// `--check`/`--diff`: it would change (reported).
     Differs,
+    /// Written atomically; a new file is durable only once the caller has
+    /// called `sync_written` on the directory after the batch.
     Written,
 }
 
@@ -149,7 +185,7 @@ pub(crate) fn place(dir: &Path, name: &str, text: &str, how: &Placement) -> Resu
         ));
         return Err(Status::Error);
     }
-    create_atomic(target, dir, text.as_bytes()).map_err(|e| {
+    create_atomic_in_batch(target, dir, text.as_bytes()).map_err(|e| {
         eprint(&format!("{shown}: error: cannot write: {e}\n"));
         Status::Error
     })?;

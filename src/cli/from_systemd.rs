@@ -131,6 +131,15 @@ pub(crate) fn run(args: &Args) -> Status {
         written += 1;
     }
     if let Some(dir) = &args.output {
+        if written > 0
+            && let Err(e) = super::files::sync_written(dir)
+        {
+            eprint(&format!(
+                "{}: error: cannot sync to disk: {e}\n",
+                dir.display()
+            ));
+            status = status.max(Status::Error);
+        }
         let what = if args.check || args.diff {
             format!("{differ} differ, {unchanged} unchanged")
         } else {
