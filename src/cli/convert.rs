@@ -11,6 +11,7 @@
 //! still converted.
 
 use super::files::{Placed, Placement, place};
+use super::walk::Entry;
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::convert::{Conversion, Loss, to_systemd};
 use crate::diag::Diagnostic;
@@ -215,32 +216,12 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<JobInput>, Status) {
     };
     for p in paths {
         if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0
-                        || !e.file_type().is_dir()
-                        || !e.file_name().to_str().is_some_and(skipped_dir)
-                });
-            for e in walker {
-                match e {
-                    Ok(e)
-                        if !e.file_type().is_dir()
-                            && file_kind(e.path()) == Some(FileKind::Conf) =>
-                    {
-                        push(
-                            &mut jobs,
-                            job_name(e.path(), Some(p)),
-                            e.path().to_path_buf(),
-                        );
-                    }
-                    Ok(_) => {}
-                    Err(err) => {
-                        let path = err.path().unwrap_or(p);
+            for entry in super::walk::walk(p, |k| k == FileKind::Conf) {
+                match entry {
+                    Entry::File { path, name } => push(&mut jobs, name, path),
+                    Entry::Unreadable { path, why } => {
                         eprint(&format!(
-                            "{}: error[UL903] cannot read: {err}\n",
+                            "{}: error[UL903] cannot read: {why}\n",
                             path.display()
                         ));
                         status = Status::Error;
@@ -265,15 +246,6 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<JobInput>, Status) {
         }
     }
     (jobs, status)
-}
-
-/// Directories upstart does not load jobs from (as `upstart-lint` walks).
-fn skipped_dir(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || matches!(name, "RCS" | "CVS" | "SCCS" | "lost+found")
-        || name.ends_with(".dpkg-old")
-        || name.ends_with(".dpkg-new")
 }
 
 /// Load, check and convert one job, printing its diagnostics and notes on

@@ -1,6 +1,7 @@
 //! `upstart-tools fmt`: canonical layout of job files.
 
 use super::files::{unified_diff, write_atomic};
+use super::walk::{Entry, expand};
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::ast::eq_ignoring_spans;
 use crate::diag::Diagnostic;
@@ -12,8 +13,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Job files to format (`-` reads standard input).
-    #[arg(required = true, value_name = "FILE")]
+    /// Job files, or directories to walk for `.conf` and `.override`
+    /// files as upstart does (`-` reads standard input).
+    #[arg(required = true, value_name = "PATH")]
     files: Vec<PathBuf>,
     /// Exit 1 and show a diff when a file is not in canonical form.
     #[arg(long, conflicts_with = "write")]
@@ -42,8 +44,17 @@ pub(crate) fn run(args: Args) -> Status {
         return Status::Error;
     }
     let mut status = Status::Clean;
-    for path in &args.files {
-        status = status.max(one(path, &mode));
+    for entry in expand(&args.files, |_| true) {
+        status = status.max(match entry {
+            Entry::File { path, .. } => one(&path, &mode),
+            Entry::Unreadable { path, why } => {
+                eprint(&format!(
+                    "{}: error[UL903] cannot read: {why}\n",
+                    path.display()
+                ));
+                Status::Error
+            }
+        });
     }
     status
 }

@@ -11,6 +11,7 @@
 //! `--exit-zero` turns 1 into 0, never 2. With `--diff`, 1 means "the safe
 //! fixes would change a file".
 
+use super::walk::{Entry, describe};
 use super::{Status, eprint, write_stdout};
 use crate::diag::Diagnostic;
 use crate::lint::config::{
@@ -233,25 +234,6 @@ fn unreadable(path: &str, why: &str) -> Diagnostic {
     d
 }
 
-/// An I/O error in words (without the `(os error N)` suffix).
-fn describe(e: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match e.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        _ if e.raw_os_error() == Some(40) => {
-            "symlink loop (too many levels of symbolic links)".into()
-        }
-        _ => {
-            let text = e.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_string(),
-                None => text,
-            }
-        }
-    }
-}
-
 /// Read one input, refusing what is not a regular text file.
 fn read_input(path: &Path) -> Result<ParsedFile, String> {
     use std::os::unix::fs::FileTypeExt;
@@ -280,15 +262,6 @@ fn read_input(path: &Path) -> Result<ParsedFile, String> {
         return Err("binary file (it has NUL bytes), not a job file".into());
     }
     Ok(ParsedFile::from_bytes(path, bytes))
-}
-
-/// Directories upstart skips when it walks a configuration directory.
-fn skipped_dir(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || matches!(name, "RCS" | "CVS" | "SCCS" | "lost+found")
-        || name.ends_with(".dpkg-old")
-        || name.ends_with(".dpkg-new")
 }
 
 /// The inputs of a run.
@@ -361,32 +334,20 @@ fn parent_dir(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// Walk a directory like upstart does (recursively, following symlinks,
-/// skipping hidden and backup directories). None after a config error.
+/// Walk a directory like upstart does (see `walk`). None after a config
+/// error.
 fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
-    let walker = walkdir::WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0
-                || !e.file_type().is_dir()
-                || !e.file_name().to_str().is_some_and(skipped_dir)
-        });
-    for entry in walker {
+    for entry in super::walk::walk(root, |_| true) {
         match entry {
-            Ok(e) => {
-                if e.file_type().is_dir()
-                    || file_kind(e.path()).is_none()
-                    || !c.given.insert(e.path().to_path_buf())
-                {
+            Entry::File { path, name } => {
+                if !c.given.insert(path.clone()) {
                     continue;
                 }
-                match read_input(e.path()) {
+                match read_input(&path) {
                     Ok(file) => {
-                        let config = configs.for_dir(e.path().parent().unwrap_or(root))?;
+                        let config = configs.for_dir(path.parent().unwrap_or(root))?;
                         c.inputs.push(Input {
-                            name: job_name(e.path(), Some(root)),
+                            name,
                             file,
                             config,
                             report: true,
@@ -394,31 +355,12 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
                     }
                     Err(why) => c
                         .unreadable
-                        .push(unreadable(&e.path().display().to_string(), &why)),
+                        .push(unreadable(&path.display().to_string(), &why)),
                 }
             }
-            Err(err) => {
-                let path = err.path().unwrap_or(root);
-                let why = match (err.loop_ancestor(), err.io_error()) {
-                    (Some(ancestor), _) => {
-                        format!("symlink loop (it leads back to {})", ancestor.display())
-                    }
-                    // A broken link that upstart would not load anyway is no input.
-                    (None, _) if err.depth() > 0 && file_kind(path).is_none() => continue,
-                    (None, Some(io)) => match std::fs::symlink_metadata(path) {
-                        Ok(m)
-                            if m.file_type().is_symlink()
-                                && io.kind() == std::io::ErrorKind::NotFound =>
-                        {
-                            "dangling symlink (its target does not exist)".to_string()
-                        }
-                        _ => describe(io),
-                    },
-                    (None, None) => err.to_string(),
-                };
-                c.unreadable
-                    .push(unreadable(&path.display().to_string(), &why));
-            }
+            Entry::Unreadable { path, why } => c
+                .unreadable
+                .push(unreadable(&path.display().to_string(), &why)),
         }
     }
     Some(())

@@ -10,6 +10,7 @@ mod graph;
 mod lint;
 mod parse;
 mod run;
+mod walk;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;

@@ -1,16 +1,18 @@
 //! `upstart-tools parse FILE...`: the AST as versioned JSON.
 
+use super::walk::{Entry, expand};
 use super::{Status, write_stdout};
 use crate::diag::Diagnostic;
-use crate::load::{ParsedFile, override_path, read_file};
+use crate::load::{FileKind, ParsedFile, override_path, read_file};
 use serde::Serialize;
 use std::io::Read;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Job files to parse (`-` reads standard input).
-    #[arg(required = true, value_name = "FILE")]
+    /// Job files, or directories to walk for `.conf` files as upstart does
+    /// (`-` reads standard input).
+    #[arg(required = true, value_name = "PATH")]
     files: Vec<PathBuf>,
     /// Do not parse the `.override` file beside each `.conf`.
     #[arg(long)]
@@ -47,7 +49,20 @@ pub(crate) fn run(args: Args) -> Status {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut io_failed = false;
-    for path in &args.files {
+    for entry in expand(&args.files, |k| k == FileKind::Conf) {
+        let (path, name) = match entry {
+            Entry::File { path, name } => (path, name),
+            Entry::Unreadable { path, why } => {
+                io_failed = true;
+                errors.push(Diagnostic::file_error(
+                    &path.display().to_string(),
+                    "UL903",
+                    format!("cannot read: {why}"),
+                ));
+                continue;
+            }
+        };
+        let path = &path;
         let is_stdin = path.as_os_str() == "-";
         let bytes = if is_stdin {
             let mut buf = Vec::new();
@@ -75,7 +90,7 @@ pub(crate) fn run(args: Args) -> Status {
                         }
                     }
                 };
-                files.push((conf, ovr));
+                files.push((conf, ovr, name));
             }
             Err(e) => {
                 io_failed = true;
@@ -89,7 +104,7 @@ pub(crate) fn run(args: Args) -> Status {
     }
     let mut problems = false;
     let mut jobs = Vec::new();
-    for (conf, ovr) in &files {
+    for (conf, ovr, name) in &files {
         for f in std::iter::once(conf).chain(ovr.iter()) {
             problems |= f.parsed.has_errors();
             errors.extend(
@@ -101,7 +116,7 @@ pub(crate) fn run(args: Args) -> Status {
         }
         jobs.push(JobOut {
             file: conf.source.name.clone(),
-            name: crate::load::job_name(&conf.path, None),
+            name: name.clone(),
             ast: &conf.parsed.job,
             r#override: ovr.as_ref().map(|o| OverrideOut {
                 file: o.source.name.clone(),

@@ -333,3 +333,93 @@ fn lint_renders_miette_reports() {
         assert!(stdout.contains(needle), "missing {needle:?} in\n{stdout}");
     }
 }
+
+/// A job directory as upstart walks it: a job in a subdirectory with its
+/// override, a job in a hidden directory (skipped), a dangling link and a
+/// symlink loop (reported, the rest still processed).
+fn job_tree() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = tmp.path();
+    for d in ["net", ".git"] {
+        std::fs::create_dir(root.join(d)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    for (name, text) in [
+        ("top.conf", CANONICAL),
+        ("net/up.conf", "exec /bin/true\n"),
+        ("net/up.override", "start on  runlevel [2345]\n"),
+        (".git/hidden.conf", "exec  /bin/false\n"),
+        ("README", "not a job\n"),
+    ] {
+        std::fs::write(root.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::os::unix::fs::symlink("/nonexistent", root.join("net/gone.conf"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(root, root.join("net/loop")).unwrap_or_else(|e| panic!("{e}"));
+    tmp
+}
+
+#[test]
+fn parse_walks_directories_as_upstart_does() {
+    let tmp = job_tree();
+    let out = bin("upstart-tools")
+        .arg("parse")
+        .arg(tmp.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The dangling link and the loop are unreadable inputs: exit 2, after
+    // every readable job has been printed.
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json(&out.stdout);
+    let names: Vec<&str> = doc["jobs"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|j| j["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        names,
+        ["net/up", "top"],
+        "relative names, hidden dir skipped"
+    );
+    assert_eq!(
+        doc["jobs"][0]["override"]["ast"]["items"][0]["stanza"], "start-on",
+        "the override beside a walked job is read"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("gone.conf") && stderr.contains("dangling symlink"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("symlink loop"), "{stderr}");
+}
+
+#[test]
+fn fmt_walks_directories_for_jobs_and_overrides() {
+    let tmp = job_tree();
+    let out = bin("upstart-tools")
+        .args(["fmt", "--check"])
+        .arg(tmp.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2), "unreadable entries win");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stderr.contains("would reformat") && stderr.contains("up.override"),
+        "{stderr}"
+    );
+    assert!(diff.contains("+start on runlevel [2345]"), "{diff}");
+    assert!(
+        !stderr.contains("hidden.conf") && !diff.contains("hidden"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("dangling symlink"), "{stderr}");
+    // --write fixes what it can read and leaves the skipped file alone.
+    let out = bin("upstart-tools")
+        .args(["fmt", "--write"])
+        .arg(tmp.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let read = |p: &str| std::fs::read_to_string(tmp.path().join(p)).unwrap_or_default();
+    assert_eq!(read("net/up.override"), "start on runlevel [2345]\n");
+    assert_eq!(read(".git/hidden.conf"), "exec  /bin/false\n");
+}
