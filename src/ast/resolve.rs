@@ -9,6 +9,7 @@ use super::{
     ConsoleMode, EnvVar, ExitStatus, ExpectMode, Job, LimitValue, OnCondition, Oom, ProcessBody,
     ProcessKind, Resource, RespawnLimit, Signal, Stanza, StanzaKind, Word,
 };
+use crate::source::Span;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -59,9 +60,30 @@ pub struct Resolved<'a> {
     pub cgroups: BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>,
     pub imports: Vec<&'a Word>,
     pub tmpfiles: Vec<&'a Word>,
+    /// Where the last stanza of each keyword is (`limit` per resource, as
+    /// `limit nofile`), for diagnostics about settings kept as bare values.
+    #[serde(skip)]
+    pub places: BTreeMap<String, Span>,
 }
 
 impl Resolved<'_> {
+    /// The span of the last stanza with this keyword (see `places`); an
+    /// empty span at the start of the file when there is none.
+    #[must_use]
+    pub fn place(&self, keyword: &str) -> Span {
+        self.places.get(keyword).copied().unwrap_or_default()
+    }
+
+    /// The first in the file of the places of these keywords.
+    #[must_use]
+    pub fn first_place(&self, keywords: &[&str]) -> Span {
+        keywords
+            .iter()
+            .filter_map(|k| self.places.get(*k).copied())
+            .min_by_key(|s| s.start)
+            .unwrap_or_default()
+    }
+
     #[must_use]
     pub fn main(&self) -> Option<&ProcessBody> {
         self.processes.get(&ProcessKind::Main).copied()
@@ -92,6 +114,11 @@ pub fn resolve<'a>(jobs: &[&'a Job]) -> Resolved<'a> {
 }
 
 fn apply<'a>(r: &mut Resolved<'a>, stanza: &'a Stanza) {
+    let key = match &stanza.kind {
+        StanzaKind::Limit { resource, .. } => format!("limit {}", resource.value.as_str()),
+        kind => kind.keyword().to_string(),
+    };
+    r.places.insert(key, stanza.span);
     match &stanza.kind {
         StanzaKind::Instance { name } => r.instance = Some(name),
         StanzaKind::Description { text } => r.description = Some(text),

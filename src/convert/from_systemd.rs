@@ -13,7 +13,8 @@
 //! * `UL703` type-not-supported — `Type=notify|dbus|idle|exec`, non-service
 //!   unit types (`.socket`, `.timer`, `.path`, `.mount`…), `PIDFile=`.
 //! * `UL704` environment-file — `EnvironmentFile=` is not read.
-//! * `UL705` condition-dropped — `Condition*=`/`Assert*=`/`ExecCondition=`.
+//! * `UL705` condition-dropped — `Condition*=`/`Assert*=` other than the
+//!   file tests that become pre-start guards; `ExecCondition=` that cannot.
 //! * `UL706` unknown-key — a key this converter does not know.
 //!
 //! Each loss points at the entry's value span in the unit file.
@@ -1686,16 +1687,22 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     let post = c.cmds("ExecStartPost");
     let stop = c.cmds("ExecStop");
     let stop_post = c.cmds("ExecStopPost");
-    for key in ["ExecCondition"] {
-        for e in c.values("Service", key) {
+    // Conditions become `TEST || { stop; exit 0; }` lines at the top of
+    // pre-start (the reverse of the forward mapping); without a main process
+    // there is no pre-start to hold them.
+    let guards = if has_main {
+        guard_lines(c)
+    } else {
+        for e in c.values("Service", "ExecCondition") {
             c.loss(
                 "UL705",
                 Severity::Warning,
                 e.value_span,
-                format!("`{key}=` is dropped"),
+                "`ExecCondition=` is dropped (the unit has no ExecStart= to guard)".into(),
             );
         }
-    }
+        Vec::new()
+    };
     // `apparmor load` (the forward mapping's ExecStartPre=/ExecStart=).
     let (pre, start) = {
         let mut profile = None;
@@ -1753,13 +1760,120 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 "several ExecStart= outside a oneshot".into(),
             );
         }
-        if let Some(body) = c.process(&cmds, ignore_ok, what) {
+        let body = c.process(&cmds, ignore_ok, what);
+        let body = if kind == ProcessKind::PreStart && !guards.is_empty() {
+            let mut text = guards.join("\n");
+            match &body {
+                Some(ProcessBody::Exec { command }) => {
+                    text.push('\n');
+                    text.push_str(&command.value);
+                }
+                Some(ProcessBody::Script { body, .. }) => {
+                    text.push('\n');
+                    text.push_str(body);
+                }
+                None => {}
+            }
+            Some(script(text))
+        } else {
+            body
+        };
+        if let Some(body) = body {
             c.items.push(item(StanzaKind::Process {
                 process: kind,
                 body,
             }));
         }
     }
+}
+
+/// `Condition…=` file tests and `ExecCondition=` commands as pre-start
+/// guard lines (`guard` reads them back the same way); what has no such
+/// form is reported.
+fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
+    const TESTS: [(&str, &str); 5] = [
+        ("ConditionPathExists", "-e"),
+        ("ConditionPathIsDirectory", "-d"),
+        ("ConditionPathIsSymbolicLink", "-L"),
+        ("ConditionFileIsExecutable", "-x"),
+        ("ConditionFileNotEmpty", "-s"),
+    ];
+    let mut lines = Vec::new();
+    // In the order of the file, as the forward mapping wrote them.
+    let entries: Vec<&Entry> = c
+        .unit
+        .sections
+        .iter()
+        .filter(|s| s.name == "Unit")
+        .flat_map(|s| s.entries.iter())
+        .filter(|e| TESTS.iter().any(|(k, _)| *k == e.key))
+        .collect();
+    for e in entries {
+        let Some((key, op)) = TESTS.iter().find(|(k, _)| *k == e.key).copied() else {
+            continue;
+        };
+        c.mark("Unit", key);
+        {
+            let value = c.spec(e.value.trim());
+            let (bang, path) = match value.strip_prefix('!') {
+                Some(p) => ("! ", p.to_string()),
+                None => ("", value.clone()),
+            };
+            // `|` makes a triggering condition (any of them may hold): not
+            // one more test that must pass.
+            let plain = path.starts_with('/')
+                && path.chars().all(|ch| {
+                    ch.is_ascii_graphic() && !matches!(ch, '\\' | '"' | '\'' | '$' | '`')
+                });
+            if plain {
+                lines.push(format!("[ {bang}{op} {path} ] || {{ stop; exit 0; }}"));
+            } else {
+                c.loss(
+                    "UL705",
+                    Severity::Warning,
+                    e.value_span,
+                    format!("`{key}={}` is dropped", e.value.trim()),
+                );
+                c.help("only a plain absolute path (optionally negated with `!`) becomes a pre-start test");
+            }
+        }
+    }
+    for cmd in c.cmds("ExecCondition") {
+        let test = match shell_body(&cmd) {
+            Some((body, true)) if !body.trim_end().contains('\n') => {
+                let body = body.trim_end();
+                if let Some(t) = body.strip_suffix(" || exit 1") {
+                    Some(format!("{t} || {{ stop; exit 0; }}"))
+                } else {
+                    body.strip_suffix(" && exit 1; exit 0")
+                        .map(|t| format!("{t} && {{ stop; exit 0; }}"))
+                }
+            }
+            _ => None,
+        };
+        let line = test.unwrap_or_else(|| {
+            let text = cmd_text(&cmd);
+            c.loss(
+                "UL705",
+                Severity::Info,
+                cmd.entry,
+                "`ExecCondition=` became a pre-start test that stops the job when it fails".into(),
+            );
+            c.help("systemd failed the unit when the command exited 255 or was killed; upstart stops the job quietly on any failure");
+            format!("{text} || {{ stop; exit 0; }}")
+        });
+        if line.contains(['\n', '\r']) {
+            c.loss(
+                "UL705",
+                Severity::Warning,
+                cmd.entry,
+                "`ExecCondition=` is dropped (a command of several lines)".into(),
+            );
+        } else {
+            lines.push(line);
+        }
+    }
+    lines
 }
 
 /// `-/sbin/apparmor_parser -r -W PROFILE` → PROFILE.
@@ -1935,6 +2049,38 @@ mod tests {
         let parsed = crate::syntax::parse_str(&t);
         assert!(!parsed.has_errors(), "{t}\n{:?}", parsed.errors);
         (t, r.losses)
+    }
+
+    #[test]
+    fn conditions_become_pre_start_guards() {
+        let text = "[Unit]\nConditionPathExists=!/etc/x/disabled\nConditionFileIsExecutable=/usr/sbin/xd\n\
+            ConditionPathExists=|/etc/a\nConditionVirtualization=container\n\
+            [Service]\nExecCondition=/bin/sh -ec \"grep -q yes /etc/x || exit 1\"\n\
+            ExecCondition=/usr/bin/xd-check --quiet\nExecStartPre=/bin/mkdir -p /run/xd\n\
+            ExecStart=/usr/sbin/xd\n";
+        let (t, losses) = parsed("x.service", text);
+        assert!(
+            t.contains(
+                "pre-start script\n    [ ! -e /etc/x/disabled ] || { stop; exit 0; }\n    \
+                 [ -x /usr/sbin/xd ] || { stop; exit 0; }\n    \
+                 grep -q yes /etc/x || { stop; exit 0; }\n    \
+                 /usr/bin/xd-check --quiet || { stop; exit 0; }\n    \
+                 /bin/mkdir -p /run/xd\nend script\n"
+            ),
+            "{t}"
+        );
+        let messages: Vec<String> = losses
+            .iter()
+            .filter(|l| l.code == "UL705")
+            .map(|l| text[l.span.start..l.span.end].to_string())
+            .collect();
+        // A triggering condition, a key with no test, and the ExecCondition=
+        // whose exit 255 systemd treated as a failure.
+        assert_eq!(
+            messages,
+            ["|/etc/a", "/usr/bin/xd-check --quiet", "container"],
+            "{losses:?}"
+        );
     }
 
     #[test]

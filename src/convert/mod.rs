@@ -1,6 +1,7 @@
 //! Conversion between upstart jobs and systemd units.
 
 pub mod from_systemd;
+pub mod guard;
 pub mod systemd;
 pub mod to_systemd;
 pub mod unit;

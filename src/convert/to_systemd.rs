@@ -2,6 +2,7 @@
 //! Part B). Every loss of meaning becomes a [`Loss`] with a `UL5xx` code, so
 //! `upstart-lint --select UL5` can report the same findings.
 
+use super::guard;
 use super::unit::{
     Unit, env_assignment, exec_program, exec_word, path_unit_name, plain, unit_name,
 };
@@ -62,6 +63,35 @@ const UPSTART_VARS: &[&str] = &[
     "UPSTART_STOP_EVENTS",
     "UPSTART_FDS",
 ];
+
+/// The first of upstart's job-control commands (`start`, `stop`, …) that a
+/// shell text runs as a command: the first word of a line or of a command
+/// after `;`, `&&`, `||`, `|`, and after `{`, `(`, `!`, `if`, `then`, `do`,
+/// `else`…. A heuristic over words, good enough to point at the process.
+fn job_control_command(text: &str) -> Option<&'static str> {
+    const COMMANDS: [&str; 5] = ["start", "stop", "restart", "reload", "status"];
+    const BEFORE: [&str; 11] = [
+        "{", "(", "!", "then", "do", "else", "time", "if", "elif", "while", "until",
+    ];
+    for line in text.lines() {
+        let code = line.split(" #").next().unwrap_or(line).trim_start();
+        if code.starts_with('#') {
+            continue;
+        }
+        // `start|restart) …` is a case pattern, not a command.
+        let code = match code.find(')') {
+            Some(i) if !code[..i].contains(['(', ' ', '\t']) => &code[i + 1..],
+            _ => code,
+        };
+        for part in code.split([';', '|', '&']) {
+            let first = part.split_whitespace().find(|w| !BEFORE.contains(w));
+            if let Some(cmd) = COMMANDS.iter().find(|c| first == Some(**c)) {
+                return Some(cmd);
+            }
+        }
+    }
+    None
+}
 
 struct Ctx {
     unit: Unit,
@@ -243,11 +273,16 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
         // processes have nothing to apply to; say which are dropped.
         let dropped = process_settings(r);
         if !dropped.is_empty() {
+            let keywords: Vec<&str> = dropped
+                .iter()
+                .flat_map(|(_, k)| k.iter().copied())
+                .collect();
+            let names: Vec<&str> = dropped.iter().map(|(n, _)| *n).collect();
             c.loss(
                 "UL501",
                 Severity::Warning,
-                Span::default(),
-                format!("the job has no process: {} dropped", dropped.join(", ")),
+                r.first_place(&keywords),
+                format!("the job has no process: {} dropped", names.join(", ")),
             )
             .help("a target runs nothing; add the process or remove these stanzas");
         }
@@ -313,32 +348,64 @@ fn strip_service(mut unit: Unit) -> Unit {
 }
 
 /// The stanzas of `r` that only matter to processes.
-fn process_settings(r: &Resolved<'_>) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    let checks: [(&'static str, bool); 16] = [
-        ("respawn", r.respawn),
-        ("respawn limit", r.respawn_limit.is_some()),
-        ("normal exit", !r.normal_exit.is_empty()),
-        ("task", r.task),
-        ("expect", r.expect.is_some()),
-        ("kill", r.kill_timeout.is_some() || r.kill_signal.is_some()),
-        ("reload signal", r.reload_signal.is_some()),
-        ("env", !r.env.is_empty()),
-        ("umask", r.umask.is_some()),
-        ("nice", r.nice.is_some()),
-        ("oom", r.oom.is_some()),
-        ("limit", !r.limits.is_empty()),
-        ("chdir/chroot", r.chdir.is_some() || r.chroot.is_some()),
-        ("setuid/setgid", r.setuid.is_some() || r.setgid.is_some()),
-        ("console", r.console.is_some()),
-        ("apparmor switch", r.apparmor_switch.is_some()),
+fn process_settings<'r>(r: &'r Resolved<'_>) -> Vec<(&'static str, Vec<&'r str>)> {
+    let limits: Vec<&str> = r
+        .places
+        .keys()
+        .map(String::as_str)
+        .filter(|k| k.starts_with("limit "))
+        .collect();
+    let checks: [(&'static str, bool, Vec<&str>); 16] = [
+        ("respawn", r.respawn, vec!["respawn"]),
+        (
+            "respawn limit",
+            r.respawn_limit.is_some(),
+            vec!["respawn limit"],
+        ),
+        (
+            "normal exit",
+            !r.normal_exit.is_empty(),
+            vec!["normal exit"],
+        ),
+        ("task", r.task, vec!["task"]),
+        ("expect", r.expect.is_some(), vec!["expect"]),
+        (
+            "kill",
+            r.kill_timeout.is_some() || r.kill_signal.is_some(),
+            vec!["kill timeout", "kill signal"],
+        ),
+        (
+            "reload signal",
+            r.reload_signal.is_some(),
+            vec!["reload signal"],
+        ),
+        ("env", !r.env.is_empty(), vec!["env"]),
+        ("umask", r.umask.is_some(), vec!["umask"]),
+        ("nice", r.nice.is_some(), vec!["nice"]),
+        ("oom", r.oom.is_some(), vec!["oom"]),
+        ("limit", !r.limits.is_empty(), limits),
+        (
+            "chdir/chroot",
+            r.chdir.is_some() || r.chroot.is_some(),
+            vec!["chdir", "chroot"],
+        ),
+        (
+            "setuid/setgid",
+            r.setuid.is_some() || r.setgid.is_some(),
+            vec!["setuid", "setgid"],
+        ),
+        ("console", r.console.is_some(), vec!["console"]),
+        (
+            "apparmor switch",
+            r.apparmor_switch.is_some(),
+            vec!["apparmor switch"],
+        ),
     ];
-    for (name, present) in checks {
-        if present {
-            out.push(name);
-        }
-    }
-    out
+    checks
+        .into_iter()
+        .filter(|(_, present, _)| *present)
+        .map(|(name, _, keywords)| (name, keywords))
+        .collect()
 }
 
 /// `instance $VAR` → a template with `Environment=VAR=%I`.
@@ -379,7 +446,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         c.loss(
             "UL501",
             Severity::Warning,
-            Span::default(),
+            r.place("expect"),
             "`expect fork|daemon` on a task is dropped (Type=oneshot)",
         )
         .help(
@@ -402,7 +469,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         u.set("Service", "RemainAfterExit", "yes");
     }
     if r.expect == Some(ExpectMode::Stop) {
-        c.loss("UL501", Severity::Warning, Span::default(), "`expect stop` has no systemd equivalent")
+        c.loss("UL501", Severity::Warning, r.place("expect"), "`expect stop` has no systemd equivalent")
             .help("systemd has no SIGSTOP readiness protocol: use Type=notify if the daemon speaks sd_notify");
     }
     // Environment.
@@ -468,7 +535,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             c.loss(
                 "UL501",
                 Severity::Warning,
-                Span::default(),
+                r.place(&format!("limit {}", res.as_str())),
                 format!("`limit {}` has its soft value above the hard one: dropped", res.as_str()),
             )
             .help("upstart fails every start of this job (setrlimit: EINVAL) and systemd ignores such a limit; fix the values");
@@ -493,7 +560,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             c.loss(
                 "UL513",
                 Severity::Info,
-                Span::default(),
+                r.place("kill timeout"),
                 "`kill timeout 0` became TimeoutStopSec=1ms",
             )
             .help("TimeoutStopSec=0 would mean no timeout at all in systemd");
@@ -527,7 +594,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         c.loss(
             "UL501",
             Severity::Warning,
-            Span::default(),
+            r.place("cgroup"),
             "`cgroup` is not converted",
         )
         .help("use systemd resource control (MemoryMax=, CPUWeight=, Slice=) by hand");
@@ -536,7 +603,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         c.loss(
             "UL501",
             Severity::Info,
-            Span::default(),
+            r.place("debug"),
             "`debug` is dropped",
         );
     }
@@ -582,7 +649,12 @@ fn restart(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             c.loss(
                 "UL508",
                 Severity::Info,
-                Span::default(),
+                // Upstart's default limit has no stanza: point at `respawn`.
+                if r.respawn_limit.is_some() {
+                    r.place("respawn limit")
+                } else {
+                    r.place("respawn")
+                },
                 format!(
                     "respawn limit {count} in {interval} s became StartLimitBurst={}",
                     count + 1
@@ -634,6 +706,19 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         let Some(body) = r.processes.get(&kind).copied() else {
             continue;
         };
+        let lifted;
+        let body = if kind == ProcessKind::PreStart && has_main {
+            match lift_guards(c, r, body) {
+                Some(None) => continue,
+                Some(Some(rest)) => {
+                    lifted = rest;
+                    &lifted
+                }
+                None => body,
+            }
+        } else {
+            body
+        };
         let line = exec_line_in(body, &cwd);
         // Without a main process the unit is a oneshot that stays active:
         // the start hooks are its start, the stop hooks its stop. systemd
@@ -665,6 +750,17 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             )
             .help("UPSTART_* variables are empty and initctl is absent under systemd: rewrite these lines");
         }
+        if let Some(cmd) = job_control_command(text) {
+            c.loss(
+                "UL512",
+                Severity::Warning,
+                body_span(body),
+                format!("the process runs upstart's `{cmd}` command, which systemd does not have"),
+            )
+            .help(format!(
+                "under systemd the line fails (command not found); use `systemctl {cmd} UNIT`, or for `stop; exit 0` at the top of pre-start a `TEST || {{ stop; exit 0; }}` guard line, which the conversion turns into a condition"
+            ));
+        }
         match kind {
             ProcessKind::PostStart => {
                 c.loss(
@@ -681,6 +777,92 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             _ => {}
         }
     }
+}
+
+/// The guard lines at the top of a `pre-start` script as `Condition…=` and
+/// `ExecCondition=` (see `guard`), each reported. None when there are none;
+/// otherwise what is left of the script, if anything.
+fn lift_guards(c: &mut Ctx, r: &Resolved<'_>, body: &ProcessBody) -> Option<Option<ProcessBody>> {
+    let ProcessBody::Script {
+        body: text,
+        body_span,
+        indent,
+        ..
+    } = body
+    else {
+        return None;
+    };
+    // Condition…= is checked by PID 1 on the host, as root; upstart ran the
+    // test in the job's chroot, as its user.
+    let file_tests = r.chroot.is_none() && r.setuid.is_none() && r.setgid.is_none();
+    let (guards, rest) = guard::leading_guards(text, file_tests);
+    if guards.is_empty() {
+        return None;
+    }
+    let post_stop = r.processes.contains_key(&ProcessKind::PostStop);
+    for g in &guards {
+        // The body lost `indent` bytes of every line before it: find the
+        // line in the file again (clamped to the block).
+        let line_no = text[..g.offset].matches('\n').count();
+        let start = (body_span.start + g.offset + indent * (line_no + 1)).min(body_span.end);
+        let span = Span {
+            start,
+            end: (start + g.line.len()).min(body_span.end),
+        };
+        let (what, approximate) = match &g.becomes {
+            guard::Becomes::Conditions { keys, approximate } => {
+                for (k, v) in keys {
+                    c.unit.set("Unit", k, v.clone());
+                }
+                let list: Vec<String> = keys.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                (list.join(" "), *approximate)
+            }
+            guard::Becomes::Exec(script) => {
+                c.unit.set(
+                    "Service",
+                    "ExecCondition",
+                    format!("/bin/sh -ec {}", exec_word(script)),
+                );
+                ("ExecCondition= (systemd 243 or later)".to_string(), None)
+            }
+        };
+        let mut help = String::from(
+            "systemd skips the unit quietly when the condition fails, as `stop; exit 0` did; there is no `stop` command under systemd",
+        );
+        if let Some(a) = approximate {
+            help.push_str("; ");
+            help.push_str(a);
+        }
+        if post_stop {
+            help.push_str("; upstart still ran post-stop after such a stop, systemd runs nothing");
+        }
+        c.loss(
+            "UL514",
+            Severity::Info,
+            span,
+            format!("pre-start guard `{}` became {what}", g.line),
+        )
+        .help(help);
+    }
+    let rest_text = &text[rest..];
+    if rest_text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Some(None);
+    }
+    // The rest starts on a later line of the block.
+    let rest_line = text[..rest].matches('\n').count();
+    let rest_start = (body_span.start + rest + indent * rest_line).min(body_span.end);
+    Some(Some(ProcessBody::Script {
+        body: rest_text.to_string(),
+        body_span: Span {
+            start: rest_start,
+            end: body_span.end,
+        },
+        indent: *indent,
+        end_comment: None,
+    }))
 }
 
 fn console(c: &mut Ctx, r: &Resolved<'_>) {
@@ -704,7 +886,7 @@ fn console(c: &mut Ctx, r: &Resolved<'_>) {
         // `console log` (upstart's default): the journal.
         Some(ConsoleMode::Log) | None => {
             if r.console == Some(ConsoleMode::Log) {
-                c.loss("UL506", Severity::Info, Span::default(), "`console log` output goes to the journal")
+                c.loss("UL506", Severity::Info, r.place("console"), "`console log` output goes to the journal")
                     .help("it was /var/log/upstart/JOB.log through a pty; programs may now buffer their output");
             }
         }
@@ -718,7 +900,7 @@ fn start_on(c: &mut Ctx, r: &Resolved<'_>) {
             c.loss(
                 "UL501",
                 Severity::Info,
-                Span::default(),
+                r.place("manual"),
                 "`manual`: no [Install] section",
             )
             .help("the unit is only started by hand (systemctl start), like the job");
@@ -1142,6 +1324,118 @@ mod loss_tests {
             losses("expect fork\nexec /usr/bin/x\n")
                 .iter()
                 .all(|m| !m.contains("on a task"))
+        );
+    }
+
+    fn convert(src: &str) -> Conversion {
+        let parsed = parse_str(src);
+        assert!(!parsed.has_errors(), "{:?}", parsed.errors);
+        to_systemd("j", &resolve(&[&parsed.job]))
+    }
+
+    #[test]
+    fn losses_point_at_their_stanza() {
+        let src = "exec /usr/bin/x
+respawn
+respawn limit 3 9
+kill timeout 0
+console log
+";
+        let conv = convert(src);
+        for (code, stanza) in [
+            ("UL508", "respawn limit 3 9"),
+            ("UL513", "kill timeout 0"),
+            ("UL506", "console log"),
+        ] {
+            let loss = conv
+                .losses
+                .iter()
+                .find(|l| l.code == code)
+                .unwrap_or_else(|| panic!("{code} missing"));
+            assert_eq!(&src[loss.span.start..loss.span.end], stanza, "{code}");
+        }
+    }
+
+    #[test]
+    fn pre_start_guards_become_conditions_and_the_rest_stays() {
+        let src = "pre-start script\n    # only where installed\n    [ -x /usr/sbin/food ] || { stop; exit 0; }\n    [ \"$RUN\" = yes ] || { stop; exit 0; }\n    mkdir -p /run/food\nend script\nexec /usr/sbin/food\n";
+        let conv = convert(src);
+        let unit = &conv.units[0].unit;
+        assert_eq!(
+            unit.get("Unit", "ConditionFileIsExecutable"),
+            Some("/usr/sbin/food")
+        );
+        assert_eq!(
+            unit.get("Service", "ExecCondition"),
+            Some("/bin/sh -ec \"[ \\\"$$RUN\\\" = yes ] || exit 1\"")
+        );
+        assert_eq!(
+            unit.get("Service", "ExecStartPre"),
+            Some("/bin/sh -ec \"mkdir -p /run/food\"")
+        );
+        let guards: Vec<&Loss> = conv.losses.iter().filter(|l| l.code == "UL514").collect();
+        assert_eq!(guards.len(), 2, "{:?}", conv.losses);
+        assert_eq!(
+            &src[guards[0].span.start..guards[0].span.end],
+            "[ -x /usr/sbin/food ] || { stop; exit 0; }"
+        );
+        assert!(
+            conv.losses.iter().all(|l| l.code != "UL512"),
+            "{:?}",
+            conv.losses
+        );
+    }
+
+    #[test]
+    fn a_pre_start_of_guards_only_leaves_no_exec_start_pre() {
+        let conv = convert(
+            "pre-start script\n  test -d /var/lib/x || { stop; exit 0; }\nend script\nexec /usr/bin/x\n",
+        );
+        let unit = &conv.units[0].unit;
+        assert_eq!(
+            unit.get("Unit", "ConditionPathIsDirectory"),
+            Some("/var/lib/x")
+        );
+        assert_eq!(unit.get("Service", "ExecStartPre"), None);
+    }
+
+    #[test]
+    fn guards_in_a_chroot_or_as_another_user_run_there() {
+        let conv = convert(
+            "setuid nobody\npre-start script\n  test -d /var/lib/x || { stop; exit 0; }\nend script\nexec /usr/bin/x\n",
+        );
+        let unit = &conv.units[0].unit;
+        assert_eq!(unit.get("Unit", "ConditionPathIsDirectory"), None);
+        assert_eq!(
+            unit.get("Service", "ExecCondition"),
+            Some("/bin/sh -ec \"test -d /var/lib/x || exit 1\"")
+        );
+    }
+
+    #[test]
+    fn job_control_commands_in_processes_are_reported() {
+        for (text, cmd) in [
+            ("stop; exit 0\n", Some("stop")),
+            (
+                "if status lightdm | grep running; then\n  stop\nfi\n",
+                Some("status"),
+            ),
+            ("[ -f /x ] && { restart foo; }\n", Some("restart")),
+            ("echo stop\n", None),
+            ("case \"$1\" in\n  start) echo go ;;\nesac\n", None),
+            (
+                "case \"$1\" in\n  start|'') echo go ;;\n  stop) stop ;;\nesac\n",
+                Some("stop"),
+            ),
+            ("# stop here\nexec /bin/x\n", None),
+        ] {
+            assert_eq!(job_control_command(text), cmd, "{text}");
+        }
+        let l = losses("script\n  stop; exit 0\nend script\n");
+        assert!(
+            l.iter().any(|m| m
+                == "UL512 the process runs upstart's `stop` command, which systemd does not have"),
+            "{l:?}"
         );
     }
 }

@@ -579,14 +579,15 @@ const LOSS_CASES: &[(&str, Severity, Option<usize>)] = &[
     ("UL502", Severity::Warning, Some(2)),
     ("UL503", Severity::Warning, Some(2)),
     ("UL504", Severity::Warning, Some(4)),
-    ("UL506", Severity::Info, None),
+    ("UL506", Severity::Info, Some(3)),
     ("UL507", Severity::Warning, Some(2)),
-    ("UL508", Severity::Info, None),
+    ("UL508", Severity::Info, Some(4)),
     ("UL509", Severity::Warning, Some(3)),
     ("UL510", Severity::Info, Some(2)),
     ("UL511", Severity::Warning, Some(3)),
     ("UL512", Severity::Warning, Some(4)),
-    ("UL513", Severity::Info, None),
+    ("UL513", Severity::Info, Some(3)),
+    ("UL514", Severity::Info, Some(4)),
 ];
 
 fn config(select: Option<&str>) -> Config {

@@ -31,7 +31,7 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use upstart_tools::ast::{EventExpr, ProcessBody, ProcessKind, Resolved, StanzaKind};
-use upstart_tools::convert::{Conversion, to_systemd};
+use upstart_tools::convert::{Conversion, guard, to_systemd};
 use upstart_tools::load::{LoadedJob, job_name};
 use upstart_tools::syntax::values::signal_name;
 
@@ -482,6 +482,9 @@ struct Intent {
     env: Vec<String>,
     description: Option<String>,
     working_directory: Option<String>,
+    /// `Condition…=` keys from `pre-start` guards, as systemd prints them
+    /// (`KEY: [!]VALUE`).
+    conditions: Vec<String>,
 }
 
 /// The argv upstart runs for a process (spec A.1.2, upstart.md §5.6), for a
@@ -580,10 +583,44 @@ fn intent(c: &Converted) -> Intent {
         ProcessKind::PostStop,
     ] {
         if let Some(body) = r.processes.get(&kind) {
+            // Leading `TEST || { stop; exit 0; }` lines of a pre-start
+            // script skip the unit instead (which lines they are is
+            // `guard`'s own unit tests' business): ExecCondition= runs the
+            // test, a Condition…= is checked by systemd, the rest runs.
+            let mut body = (*body).clone();
+            if kind == ProcessKind::PreStart
+                && has_main
+                && let ProcessBody::Script { body: text, .. } = &mut body
+            {
+                let file_tests = r.chroot.is_none() && r.setuid.is_none() && r.setgid.is_none();
+                let (guards, rest) = guard::leading_guards(text, file_tests);
+                for g in &guards {
+                    match &g.becomes {
+                        guard::Becomes::Exec(script) => it
+                            .exec
+                            .entry("ExecCondition".into())
+                            .or_default()
+                            .push(vec![lit("/bin/sh"), lit("-ec"), lit(script)]),
+                        guard::Becomes::Conditions { keys, .. } => it.conditions.extend(
+                            keys.iter()
+                                .map(|(k, v)| format!("{k}: {}", v.replace("%%", "%"))),
+                        ),
+                    }
+                }
+                if !guards.is_empty() {
+                    *text = text[rest..].to_string();
+                    if text
+                        .lines()
+                        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+                    {
+                        continue;
+                    }
+                }
+            }
             it.exec
                 .entry(exec_key(kind, &r).into())
                 .or_default()
-                .push(upstart_argv(body, cwd.as_deref().unwrap_or("/")));
+                .push(upstart_argv(&body, cwd.as_deref().unwrap_or("/")));
         }
     }
     if has_main {
@@ -1080,6 +1117,14 @@ fn oracle_mismatch(c: &Converted, dump: &str) -> Option<String> {
             "Description: systemd {:?}, upstart {d:?}",
             parsed.description
         ));
+    }
+    if !want.conditions.is_empty() {
+        let section = unit_section(dump, &load_name(c)).unwrap_or_default();
+        for cond in &want.conditions {
+            if !section.contains(&format!("\t\t{cond} untested\n")) {
+                problems.push(format!("{cond}: not among systemd's conditions"));
+            }
+        }
     }
     if let Some(w) = &want.working_directory
         && parsed.working_directory != *w

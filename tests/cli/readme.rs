@@ -21,12 +21,13 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     &text[a + start.len()..b]
 }
 
-/// The contents of every `code span` in a table cell.
+/// The contents of every `code span` in a table cell (`\|` is a `|` that
+/// does not end the cell).
 fn code_spans(cell: &str) -> Vec<String> {
     cell.split('`')
         .enumerate()
         .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
+        .map(|(_, s)| s.replace("\\|", "|"))
         .collect()
 }
 

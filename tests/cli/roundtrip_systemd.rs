@@ -9,9 +9,10 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 use upstart_tools::ast::{
-    ConsoleMode, ExpectMode, LimitValue, ProcessBody, Resolved, RespawnLimit, resolve,
+    ConsoleMode, ExpectMode, LimitValue, ProcessBody, ProcessKind, Resolved, RespawnLimit, resolve,
 };
 use upstart_tools::convert::from_systemd::from_systemd;
+use upstart_tools::convert::guard;
 use upstart_tools::convert::systemd::parse_unit;
 use upstart_tools::convert::to_systemd::{needs_shell, to_systemd};
 use upstart_tools::lint::config::Config;
@@ -130,6 +131,37 @@ fn normalise(r: &Resolved<'_>) -> Value {
         .map_or_else(|| "/".to_string(), |d| absolute(&d.value));
     let mut procs = BTreeMap::new();
     for (k, b) in &r.processes {
+        // Leading `TEST || { stop; exit 0; }` lines of pre-start become
+        // conditions and come back in a canonical spelling (`test -x P`
+        // as `[ -x P ]`): compare what they test, then the rest.
+        if *k == ProcessKind::PreStart
+            && has_main
+            && let ProcessBody::Script { body, .. } = b
+        {
+            let file_tests = r.chroot.is_none() && r.setuid.is_none() && r.setgid.is_none();
+            let (guards, rest) = guard::leading_guards(body, file_tests);
+            if !guards.is_empty() {
+                // systemd checks every Condition…= before any ExecCondition=.
+                let mut guards = guards;
+                guards.sort_by_key(|g| matches!(g.becomes, guard::Becomes::Exec(_)));
+                let tests: Vec<String> =
+                    guards.iter().map(|g| format!("{:?}", g.becomes)).collect();
+                let rest = body[rest..].trim_end_matches('\n');
+                let rest = if rest
+                    .lines()
+                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+                {
+                    Value::Null
+                } else {
+                    json!(rest)
+                };
+                procs.insert(
+                    k.keyword().to_string(),
+                    json!({"guards": tests, "script": rest}),
+                );
+                continue;
+            }
+        }
         procs.insert(k.keyword().to_string(), process(b, &cwd));
     }
     let respawn = r.respawn && has_main;

@@ -78,6 +78,7 @@ mod ul510_custom_event_target;
 mod ul511_stop_event_not_converted;
 mod ul512_upstart_variables_in_process;
 mod ul513_kill_timeout_zero;
+mod ul514_pre_start_guard;
 pub(crate) mod ul5_common;
 mod ul603_missing_description;
 mod ul901_unused_suppression;
@@ -167,6 +168,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul511_stop_event_not_converted::RULE,
     ul512_upstart_variables_in_process::RULE,
     ul513_kill_timeout_zero::RULE,
+    ul514_pre_start_guard::RULE,
     // UL6xx hygiene
     ul603_missing_description::RULE,
     // UL9xx meta
