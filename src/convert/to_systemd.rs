@@ -68,12 +68,15 @@ const UPSTART_VARS: &[&str] = &[
 /// shell text runs as a command: the first word of a line or of a command
 /// after `;`, `&&`, `||`, `|`, and after `{`, `(`, `!`, `if`, `then`, `do`,
 /// `else`…. A heuristic over words, good enough to point at the process.
-fn job_control_command(text: &str) -> Option<&'static str> {
+fn job_control_command(text: &str) -> Option<(&'static str, usize)> {
     const COMMANDS: [&str; 5] = ["start", "stop", "restart", "reload", "status"];
     const BEFORE: [&str; 11] = [
         "{", "(", "!", "then", "do", "else", "time", "if", "elif", "while", "until",
     ];
-    for line in text.lines() {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
         let code = line.split(" #").next().unwrap_or(line).trim_start();
         if code.starts_with('#') {
             continue;
@@ -86,7 +89,7 @@ fn job_control_command(text: &str) -> Option<&'static str> {
         for part in code.split([';', '|', '&']) {
             let first = part.split_whitespace().find(|w| !BEFORE.contains(w));
             if let Some(cmd) = COMMANDS.iter().find(|c| first == Some(**c)) {
-                return Some(cmd);
+                return Some((cmd, start));
             }
         }
     }
@@ -750,11 +753,20 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             )
             .help("UPSTART_* variables are empty and initctl is absent under systemd: rewrite these lines");
         }
-        if let Some(cmd) = job_control_command(text) {
+        if let Some((cmd, at)) = job_control_command(text) {
+            let span = match body {
+                ProcessBody::Script {
+                    body,
+                    body_span,
+                    indent,
+                    ..
+                } => script_line_span(*body_span, *indent, body, at),
+                ProcessBody::Exec { command } => command.span,
+            };
             c.loss(
                 "UL512",
                 Severity::Warning,
-                body_span(body),
+                span,
                 format!("the process runs upstart's `{cmd}` command, which systemd does not have"),
             )
             .help(format!(
@@ -776,6 +788,24 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             }
             _ => {}
         }
+    }
+}
+
+/// The text of the line at byte `at` of a script body, in the file. The
+/// body lost `indent` bytes of every line but the empty ones (an empty line
+/// is assumed empty in the file too); clamped to the block.
+fn script_line_span(body_span: Span, indent: usize, text: &str, at: usize) -> Span {
+    let at = at.min(text.len());
+    let before = text[..at]
+        .split_inclusive('\n')
+        .filter(|l| *l != "\n")
+        .count();
+    let line = text[at..].split('\n').next().unwrap_or("");
+    let lead = line.len() - line.trim_start().len();
+    let start = (body_span.start + at + indent * (before + 1) + lead).min(body_span.end);
+    Span {
+        start,
+        end: (start + line.trim().len()).min(body_span.end),
     }
 }
 
@@ -801,14 +831,7 @@ fn lift_guards(c: &mut Ctx, r: &Resolved<'_>, body: &ProcessBody) -> Option<Opti
     }
     let post_stop = r.processes.contains_key(&ProcessKind::PostStop);
     for g in &guards {
-        // The body lost `indent` bytes of every line before it: find the
-        // line in the file again (clamped to the block).
-        let line_no = text[..g.offset].matches('\n').count();
-        let start = (body_span.start + g.offset + indent * (line_no + 1)).min(body_span.end);
-        let span = Span {
-            start,
-            end: (start + g.line.len()).min(body_span.end),
-        };
+        let span = script_line_span(*body_span, *indent, text, g.offset);
         let (what, approximate) = match &g.becomes {
             guard::Becomes::Conditions { keys, approximate } => {
                 for (k, v) in keys {
@@ -1429,8 +1452,17 @@ console log
             ),
             ("# stop here\nexec /bin/x\n", None),
         ] {
-            assert_eq!(job_control_command(text), cmd, "{text}");
+            assert_eq!(job_control_command(text).map(|(c, _)| c), cmd, "{text}");
         }
+        // The finding points at the line, past an empty one.
+        let src = "script\n  echo hi\n\n  stop; exit 0\nend script\n";
+        let conv = convert(src);
+        let loss = conv
+            .losses
+            .iter()
+            .find(|l| l.code == "UL512")
+            .unwrap_or_else(|| panic!("no UL512: {:?}", conv.losses));
+        assert_eq!(&src[loss.span.start..loss.span.end], "stop; exit 0");
         let l = losses("script\n  stop; exit 0\nend script\n");
         assert!(
             l.iter().any(|m| m
