@@ -32,10 +32,11 @@ rule! {
 }
 
 fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
-    let names: Vec<&str> = set.jobs.iter().map(|c| c.name.as_str()).collect();
-    let mut candidates = names.clone();
+    let mut candidates: Vec<&str> = set.jobs.iter().map(|c| c.name.as_str()).collect();
     candidates.extend(events::STANDARD_JOBS);
     candidates.extend(set.known_jobs.iter().map(String::as_str));
+    // Looked up for every job event of every job: a set, not the list.
+    let known: std::collections::HashSet<&str> = candidates.iter().copied().collect();
     // The same unknown name recurs across jobs: suggest once per name.
     let mut suggestions: std::collections::HashMap<String, Option<&str>> =
         std::collections::HashMap::new();
@@ -57,7 +58,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             // Only the first positional argument is the job; globs and
             // variables match many jobs.
             let Some((job, span)) = job else { continue };
-            if job.contains(['*', '?', '[', '$']) || candidates.contains(&job.as_str()) {
+            if job.contains(['*', '?', '[', '$']) || known.contains(job.as_str()) {
                 continue;
             }
             let f = out.add(ctx.index, "UL301", span, "Unknown job");

@@ -2,7 +2,8 @@ use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings, events};
 use super::event_matches;
 use crate::ast::StanzaKind;
-use globset::Glob;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::collections::HashSet;
 
 rule! {
     /// ## What it does
@@ -40,20 +41,33 @@ rule! {
 }
 
 fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
-    let mut declared = Vec::new();
+    // Sets, not lists: the loop below asks for every event of every job
+    // (a lookup in a list made the rule quadratic in the number of jobs).
+    let mut declared: Vec<&str> = Vec::new();
+    let mut seen = HashSet::new();
     for ctx in set.jobs {
         for s in ctx.job().stanzas() {
             if let StanzaKind::Emits { events } = &s.kind {
-                declared.extend(events.iter().map(|e| e.value.clone()));
+                declared.extend(
+                    events
+                        .iter()
+                        .map(|e| e.value.as_str())
+                        .filter(|e| seen.insert(*e)),
+                );
             }
         }
     }
-    let matchers: Vec<_> = declared
-        .iter()
-        .filter_map(|p| Glob::new(p).ok().map(|g| g.compile_matcher()))
-        .collect();
+    let mut globs = GlobSetBuilder::new();
+    // Every declared name is a pattern; GlobSet matches literal ones by hash.
+    for pattern in &declared {
+        if let Ok(g) = Glob::new(pattern) {
+            globs.add(g);
+        }
+    }
+    let globs = globs.build().unwrap_or_else(|_| GlobSet::empty());
+    let job_names: HashSet<&str> = set.jobs.iter().map(|j| j.name.as_str()).collect();
     let mut candidates: Vec<&str> = events::STANDARD_EVENTS.to_vec();
-    candidates.extend(declared.iter().map(String::as_str));
+    candidates.extend(declared.iter().copied());
     candidates.extend(set.known_events.iter().map(String::as_str));
     // The same unknown name recurs across jobs: suggest once per name.
     let mut suggestions: std::collections::HashMap<String, Option<&str>> =
@@ -64,11 +78,11 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             // `$VAR` names are another problem (expansion), not this one.
             // A job's own name as an event is UL303's more specific finding.
             if name.contains('$')
-                || set.jobs.iter().any(|j| j.name == name)
+                || job_names.contains(name)
                 || events::is_standard_event(name)
                 || set.known_events.contains(name)
-                || declared.iter().any(|d| d == name)
-                || matchers.iter().any(|m| m.is_match(name))
+                || seen.contains(name)
+                || globs.is_match(name)
             {
                 continue;
             }

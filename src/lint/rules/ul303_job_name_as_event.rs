@@ -31,7 +31,10 @@ rule! {
 }
 
 fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
-    let declared: Vec<&str> = set
+    // Sets: looked up for every event of every job.
+    let job_names: std::collections::HashSet<&str> =
+        set.jobs.iter().map(|j| j.name.as_str()).collect();
+    let declared: std::collections::HashSet<&str> = set
         .jobs
         .iter()
         .flat_map(|c| c.job().stanzas())
@@ -47,7 +50,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             if events::is_standard_event(name)
                 || declared.contains(&name)
                 || set.known_events.contains(name)
-                || !set.jobs.iter().any(|j| j.name == name)
+                || !job_names.contains(name)
             {
                 continue;
             }
