@@ -226,6 +226,8 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<JobInput>, Status) {
                         ));
                         status = Status::Error;
                     }
+                    // Upstart does not load it: neither is it converted.
+                    Entry::Ignored { .. } => {}
                 }
             }
         } else if file_kind(p) == Some(FileKind::Override) {

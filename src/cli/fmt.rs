@@ -54,6 +54,7 @@ pub(crate) fn run(args: Args) -> Status {
                 ));
                 Status::Error
             }
+            Entry::Ignored { .. } => Status::Clean,
         });
     }
     status

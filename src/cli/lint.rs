@@ -129,6 +129,7 @@ pub(crate) fn run(args: Args) -> Status {
     let Some(Collected {
         mut inputs,
         unreadable,
+        ignored,
         given,
         stdin,
     }) = collect(&args, &mut configs)
@@ -156,6 +157,7 @@ pub(crate) fn run(args: Args) -> Status {
 
     let io_failed = !unreadable.is_empty();
     let mut diagnostics = unreadable;
+    diagnostics.extend(ignored);
     diagnostics.extend(result.diagnostics);
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
@@ -269,6 +271,8 @@ struct Collected {
     inputs: Vec<Input>,
     /// UL903 for each input that could not be read.
     unreadable: Vec<Diagnostic>,
+    /// UL601 for each file upstart would not load.
+    ignored: Vec<Diagnostic>,
     /// Paths linted (so context loading skips them).
     given: BTreeSet<PathBuf>,
     /// The position of standard input among the inputs.
@@ -281,6 +285,7 @@ fn collect(args: &Args, configs: &mut Configs) -> Option<Collected> {
     let mut c = Collected {
         inputs: Vec::new(),
         unreadable: Vec::new(),
+        ignored: Vec::new(),
         given: BTreeSet::new(),
         stdin: None,
     };
@@ -361,6 +366,26 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
             Entry::Unreadable { path, why } => c
                 .unreadable
                 .push(unreadable(&path.display().to_string(), &why)),
+            Entry::Ignored { path } => {
+                let config = configs.for_dir(path.parent().unwrap_or(root))?;
+                let config = &configs.list[config];
+                if config.enabled_code("UL601") {
+                    let mut d = Diagnostic::file_error(
+                        &path.display().to_string(),
+                        "UL601",
+                        "Ignored file".into(),
+                    );
+                    d.severity = config.severity_of("UL601", Severity::Info);
+                    d.detail =
+                        "upstart loads only files whose name ends in `.conf` or `.override`".into();
+                    d.help = Some(
+                        "delete it if it is a copy; rename it to NAME.conf if it should run".into(),
+                    );
+                    if !config.ignores(&path, &d) {
+                        c.ignored.push(d);
+                    }
+                }
+            }
         }
     }
     Some(())

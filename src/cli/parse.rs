@@ -61,6 +61,7 @@ pub(crate) fn run(args: Args) -> Status {
                 ));
                 continue;
             }
+            Entry::Ignored { .. } => continue,
         };
         let path = &path;
         let is_stdin = path.as_os_str() == "-";

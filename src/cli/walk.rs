@@ -12,6 +12,9 @@ pub(crate) enum Entry {
     File { path: PathBuf, name: String },
     /// A path that could not be walked, and why in words.
     Unreadable { path: PathBuf, why: String },
+    /// A file named like a job that upstart does not load (`foo.conf~`,
+    /// `foo.conf.dpkg-old`, `foo.override.bak`): lint reports it (UL601).
+    Ignored { path: PathBuf },
 }
 
 /// The files under `root` whose kind `want` accepts, in name order, and the
@@ -29,7 +32,15 @@ pub(crate) fn walk(root: &Path, want: fn(FileKind) -> bool) -> impl Iterator<Ite
         })
         .filter_map(move |entry| match entry {
             Ok(e) => {
-                if e.file_type().is_dir() || !file_kind(e.path()).is_some_and(want) {
+                if e.file_type().is_dir() {
+                    return None;
+                }
+                if file_kind(e.path()).is_none() && looks_like_a_job(e.file_name()) {
+                    return Some(Entry::Ignored {
+                        path: e.path().to_path_buf(),
+                    });
+                }
+                if !file_kind(e.path()).is_some_and(want) {
                     return None;
                 }
                 Some(Entry::File {
@@ -71,7 +82,7 @@ pub(crate) fn expand(paths: &[PathBuf], want: fn(FileKind) -> bool) -> Vec<Entry
         if p.as_os_str() != "-" && p.is_dir() {
             out.extend(walk(p, want).filter(|e| match e {
                 Entry::File { path, .. } => seen.insert(path.clone()),
-                Entry::Unreadable { .. } => true,
+                Entry::Unreadable { .. } | Entry::Ignored { .. } => true,
             }));
         } else if p.as_os_str() == "-" || seen.insert(p.clone()) {
             out.push(Entry::File {
@@ -81,6 +92,24 @@ pub(crate) fn expand(paths: &[PathBuf], want: fn(FileKind) -> bool) -> Vec<Entry
         }
     }
     out
+}
+
+/// A name with `.conf` or `.override` inside it followed by a suffix (a
+/// backup, an editor or packaging copy, a disabled job), or just `.conf`:
+/// upstart takes the text after the last `.` as the extension and skips it.
+fn looks_like_a_job(name: &std::ffi::OsStr) -> bool {
+    let Some(name) = name.to_str() else {
+        return false;
+    };
+    // What editors and packaging tools append: `~`, `.bak`, `-old`, `#`…
+    let suffix_start = |c: char| matches!(c, '.' | '~' | '-' | '_' | '#' | ',');
+    name == ".conf"
+        || [".conf", ".override"].iter().any(|ext| {
+            name.get(1..).is_some_and(|rest| {
+                rest.match_indices(ext)
+                    .any(|(i, _)| rest[i + ext.len()..].starts_with(suffix_start))
+            })
+        })
 }
 
 /// Directories upstart does not load jobs from.
@@ -131,6 +160,30 @@ mod tests {
         }
         for name in ["net", "dpkg", "conf.d"] {
             assert!(!skipped_dir(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn job_lookalikes_are_told_apart() {
+        for name in [
+            "foo.conf~",
+            "foo.conf.dpkg-old",
+            "foo.conf.bak",
+            "foo.conf.disabled",
+            "foo.override.orig",
+            ".conf",
+        ] {
+            assert!(looks_like_a_job(std::ffi::OsStr::new(name)), "{name}");
+        }
+        for name in [
+            "README",
+            "foo.sh",
+            ".confrc",
+            "conf",
+            "foo.config",
+            "x.overrides",
+        ] {
+            assert!(!looks_like_a_job(std::ffi::OsStr::new(name)), "{name}");
         }
     }
 

@@ -1,5 +1,5 @@
-//! Cross-file rules (UL3xx) and UL216: a positive and a negative job set
-//! each, under `fixtures/lint/<CODE>/{bad,good}/`.
+//! Cross-file rules (UL3xx), UL216 and UL601: a positive and a negative
+//! job set each, under `fixtures/lint/<CODE>/{bad,good}/`.
 
 use crate::common::bin;
 use serde_json::Value;
@@ -136,4 +136,40 @@ fn context_siblings_resolve_cross_file_rules() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("UL301"));
+}
+
+#[test]
+fn ul601_ignored_file() {
+    // Named like jobs, not loaded; README and a script are no jobs at all.
+    check(
+        "UL601",
+        &[
+            ("web.conf.dpkg-old", 0, 0),
+            ("web.conf~", 0, 0),
+            ("web.override.orig", 0, 0),
+        ],
+    );
+    // Info: the exit status stays 0, and the job beside them is linted.
+    let out = bin("upstart-lint")
+        .args(["--isolated", "--shellcheck", "off", "--format", "concise"])
+        .arg("fixtures/lint/UL601/bad")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("fixtures/lint/UL601/bad/web.conf~: info[UL601] Ignored file"),
+        "{text}"
+    );
+    // --ignore turns it off like any rule.
+    let out = bin("upstart-lint")
+        .args(["--isolated", "--shellcheck", "off", "--ignore", "UL601"])
+        .arg("fixtures/lint/UL601/bad")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("UL601"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

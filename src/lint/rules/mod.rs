@@ -80,6 +80,7 @@ mod ul512_upstart_variables_in_process;
 mod ul513_kill_timeout_zero;
 mod ul514_pre_start_guard;
 pub(crate) mod ul5_common;
+mod ul601_ignored_file;
 mod ul603_missing_description;
 mod ul901_unused_suppression;
 mod ul902_unknown_rule_in_suppression;
@@ -170,6 +171,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul513_kill_timeout_zero::RULE,
     ul514_pre_start_guard::RULE,
     // UL6xx hygiene
+    ul601_ignored_file::RULE,
     ul603_missing_description::RULE,
     // UL9xx meta
     ul901_unused_suppression::RULE,
