@@ -62,6 +62,7 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL210", "bad.conf", Warning, &[2]),
     ("UL211", "bad.conf", Warning, &[3, 4]),
     ("UL212", "bad.conf", Warning, &[3]),
+    ("UL215", "bad.conf", Warning, &[2]),
     ("UL217", "bad.conf", Warning, &[2]),
     // Linted with `target-version` 1.3 (see `config_for`).
     ("UL218", "bad.conf", Warning, &[2, 3]),

@@ -44,6 +44,7 @@ mod ul209_runlevel_start_without_stop;
 mod ul210_manual_before_start_on;
 mod ul211_process_options_without_process;
 mod ul212_task_with_expect;
+mod ul215_instance_variable_unset;
 mod ul216_emit_not_declared;
 mod ul217_legacy_oom;
 mod ul218_needs_newer_upstart;
@@ -133,6 +134,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul210_manual_before_start_on::RULE,
     ul211_process_options_without_process::RULE,
     ul212_task_with_expect::RULE,
+    ul215_instance_variable_unset::RULE,
     ul216_emit_not_declared::RULE,
     ul217_legacy_oom::RULE,
     ul218_needs_newer_upstart::RULE,
