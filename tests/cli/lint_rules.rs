@@ -69,6 +69,7 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL219", "bad.conf", Info, &[2]),
     ("UL220", "bad.conf", Info, &[2]),
     ("UL221", "bad.conf", Warning, &[2]),
+    ("UL602", ".web.conf", Warning, &[1]),
     ("UL603", "bad.conf", Info, &[1]),
 ];
 

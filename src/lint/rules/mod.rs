@@ -82,6 +82,7 @@ mod ul513_kill_timeout_zero;
 mod ul514_pre_start_guard;
 pub(crate) mod ul5_common;
 mod ul601_ignored_file;
+mod ul602_bad_job_name;
 mod ul603_missing_description;
 mod ul901_unused_suppression;
 mod ul902_unknown_rule_in_suppression;
@@ -174,6 +175,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul514_pre_start_guard::RULE,
     // UL6xx hygiene
     ul601_ignored_file::RULE,
+    ul602_bad_job_name::RULE,
     ul603_missing_description::RULE,
     // UL9xx meta
     ul901_unused_suppression::RULE,
