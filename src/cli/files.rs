@@ -46,6 +46,21 @@ pub(crate) fn create_atomic_in_batch(
     persist(&actual, contents, perms, replacing)
 }
 
+/// The end of a converter's batch of `written` new or replaced files in
+/// `dir`: make them durable, reporting a failure on stderr.
+pub(crate) fn sync_batch(dir: &Path, written: usize) -> Result<(), Status> {
+    if written == 0 {
+        return Ok(());
+    }
+    sync_written(dir).map_err(|e| {
+        eprint(&format!(
+            "{}: error: cannot sync to disk: {e}\n",
+            dir.display()
+        ));
+        Status::Error
+    })
+}
+
 /// Flush the file system holding `dir` to disk: the end of a batch of
 /// `create_atomic_in_batch` calls.
 pub(crate) fn sync_written(dir: &Path) -> std::io::Result<()> {

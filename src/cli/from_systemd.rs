@@ -131,14 +131,8 @@ pub(crate) fn run(args: &Args) -> Status {
         written += 1;
     }
     if let Some(dir) = &args.output {
-        if written > 0
-            && let Err(e) = super::files::sync_written(dir)
-        {
-            eprint(&format!(
-                "{}: error: cannot sync to disk: {e}\n",
-                dir.display()
-            ));
-            status = status.max(Status::Error);
+        if let Err(s) = super::files::sync_batch(dir, written) {
+            status = status.max(s);
         }
         let what = if args.check || args.diff {
             format!("{differ} differ, {unchanged} unchanged")

@@ -96,15 +96,19 @@ fn completions_and_man_commands_print_the_committed_files() {
 }
 
 fn shell_installed(shell: &str) -> bool {
-    let found = std::process::Command::new(shell)
-        .arg("-c")
-        .arg("exit 0")
+    runs(shell, &["-c", "exit 0"])
+}
+
+/// Whether `program ARGS` runs and succeeds; says "skipped" when not.
+fn runs(program: &str, args: &[&str]) -> bool {
+    let found = std::process::Command::new(program)
+        .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
     if !found {
-        eprintln!("skipped: {shell} is not installed");
+        eprintln!("skipped: {program} is not installed");
     }
     found
 }
@@ -201,19 +205,9 @@ fn fish_completions_load_and_complete_subcommands() {
 /// scripts are loaded in one, on a pty made by util-linux `script`.
 #[test]
 fn elvish_completions_load() {
-    // `script -c` would write ./typescript: probe it with its output
-    // going to /dev/null, as the test runs it.
-    let script_ok = std::process::Command::new("script")
-        .args(["-qec", "exit 0", "/dev/null"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !script_ok {
-        eprintln!("skipped: script (util-linux) is not installed");
-        return;
-    }
-    if !shell_installed("elvish") {
+    // `script -c` would write ./typescript: probe it with its output going
+    // to /dev/null, as the test runs it.
+    if !runs("script", &["-qec", "exit 0", "/dev/null"]) || !shell_installed("elvish") {
         return;
     }
     let mut input = String::new();
