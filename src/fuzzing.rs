@@ -12,8 +12,9 @@ use crate::print::print;
 use crate::source::SourceFile;
 use crate::syntax::parse;
 
-/// The upstart parser on any bytes: error spans stay inside the input and
-/// render as diagnostics; a job that parses cleanly prints, the
+/// The upstart parser on any bytes: error and conversion-loss spans stay
+/// inside the input and errors render as diagnostics; a job that parses
+/// cleanly prints, the
 /// printed text parses cleanly to the same job, and the converter accepts
 /// it and writes units that systemd's syntax accepts.
 pub fn job(data: &[u8]) {
@@ -32,6 +33,17 @@ pub fn job(data: &[u8]) {
     }
     let resolved = resolve(&[&parsed.job]);
     let conversion = to_systemd("fuzz", &resolved);
+    // Loss positions are rebuilt from stanza and script-body spans: they
+    // must stay inside the input.
+    for l in &conversion.losses {
+        assert!(
+            l.span.start <= l.span.end && l.span.end <= data.len(),
+            "{} span {:?} outside the input ({} bytes)",
+            l.code,
+            l.span,
+            data.len()
+        );
+    }
     if parsed.has_errors() {
         return;
     }
