@@ -145,9 +145,12 @@ pub fn env_assignment(key: &str, value: &str) -> String {
 
 /// A value without quoting syntax (`Description=`, `X-…=`, paths, names):
 /// only `%` is special; a line ending in an odd number of backslashes is
-/// joined with the next one, so such a value gets one more.
+/// joined with the next one, so such a value gets one more; a NUL ends it.
 #[must_use]
 pub fn plain(s: &str) -> String {
+    // Upstart keeps values as C strings: a NUL ends one. systemd would end
+    // the line there and read the rest as a line of its own.
+    let s = s.split('\0').next().unwrap_or_default();
     let mut v = s.replace('%', "%%").replace(['\n', '\r'], " ");
     if (v.len() - v.trim_end_matches('\\').len()) % 2 == 1 {
         v.push('\\');
@@ -214,6 +217,8 @@ mod tests {
             "\"echo $$HOME \\\"x\\\"\\n\""
         );
         assert_eq!(exec_word(";"), "\";\"");
+        assert_eq!(plain("a\0b\nc"), "a");
+        assert_eq!(plain("50% \\"), "50%% \\\\");
         assert_eq!(env_assignment("A", "b c$ %"), "\"A=b c$ %%\"");
         assert_eq!(plain("100% sure\\"), "100%% sure\\\\");
         assert_eq!(unit_name("net/apache-2"), "net-apache-2");
