@@ -60,10 +60,13 @@ pub struct Resolved<'a> {
     pub cgroups: BTreeMap<String, BTreeMap<String, BTreeMap<String, String>>>,
     pub imports: Vec<&'a Word>,
     pub tmpfiles: Vec<&'a Word>,
-    /// Where the last stanza of each keyword is (`limit` per resource, as
-    /// `limit nofile`), for diagnostics about settings kept as bare values.
+    /// Where the last stanza of each keyword is, for diagnostics about
+    /// settings kept as bare values (`limit`: see `limit_places`).
     #[serde(skip)]
-    pub places: BTreeMap<String, Span>,
+    pub places: BTreeMap<&'a str, Span>,
+    /// Where the last `limit` stanza of each resource is.
+    #[serde(skip)]
+    pub limit_places: BTreeMap<Resource, Span>,
 }
 
 impl Resolved<'_> {
@@ -72,16 +75,6 @@ impl Resolved<'_> {
     #[must_use]
     pub fn place(&self, keyword: &str) -> Span {
         self.places.get(keyword).copied().unwrap_or_default()
-    }
-
-    /// The first in the file of the places of these keywords.
-    #[must_use]
-    pub fn first_place(&self, keywords: &[&str]) -> Span {
-        keywords
-            .iter()
-            .filter_map(|k| self.places.get(*k).copied())
-            .min_by_key(|s| s.start)
-            .unwrap_or_default()
     }
 
     #[must_use]
@@ -114,11 +107,10 @@ pub fn resolve<'a>(jobs: &[&'a Job]) -> Resolved<'a> {
 }
 
 fn apply<'a>(r: &mut Resolved<'a>, stanza: &'a Stanza) {
-    let key = match &stanza.kind {
-        StanzaKind::Limit { resource, .. } => format!("limit {}", resource.value.as_str()),
-        kind => kind.keyword().to_string(),
-    };
-    r.places.insert(key, stanza.span);
+    if let StanzaKind::Limit { resource, .. } = &stanza.kind {
+        r.limit_places.insert(resource.value, stanza.span);
+    }
+    r.places.insert(stanza.kind.keyword(), stanza.span);
     match &stanza.kind {
         StanzaKind::Instance { name } => r.instance = Some(name),
         StanzaKind::Description { text } => r.description = Some(text),

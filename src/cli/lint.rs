@@ -375,7 +375,8 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
                         "UL601",
                         "Ignored file".into(),
                     );
-                    d.severity = config.severity_of("UL601", Severity::Info);
+                    let default = registry::find("UL601").map_or(Severity::Info, |r| r.severity);
+                    d.severity = config.severity_of("UL601", default);
                     d.detail =
                         "upstart loads only files whose name ends in `.conf` or `.override`".into();
                     d.help = Some(

@@ -35,13 +35,14 @@ pub(crate) fn walk(root: &Path, want: fn(FileKind) -> bool) -> impl Iterator<Ite
                 if e.file_type().is_dir() {
                     return None;
                 }
-                if file_kind(e.path()).is_none() && looks_like_a_job(e.file_name()) {
-                    return Some(Entry::Ignored {
-                        path: e.path().to_path_buf(),
-                    });
-                }
-                if !file_kind(e.path()).is_some_and(want) {
-                    return None;
+                match file_kind(e.path()) {
+                    Some(kind) if want(kind) => {}
+                    None if looks_like_a_job(e.file_name()) => {
+                        return Some(Entry::Ignored {
+                            path: e.path().to_path_buf(),
+                        });
+                    }
+                    _ => return None,
                 }
                 Some(Entry::File {
                     name: job_name(e.path(), Some(root)),

@@ -20,6 +20,7 @@
 //! Each loss points at the entry's value span in the unit file.
 
 use super::Loss;
+use super::guard;
 use super::systemd::{Entry, ExecPrefixes, UnitFile};
 use crate::ast::{
     Comment, ConsoleMode, EnvVar, EventArg, EventExpr, EventMatch, ExitStatus, ExpectMode, Item,
@@ -1791,64 +1792,47 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
 /// guard lines (`guard` reads them back the same way); what has no such
 /// form is reported.
 fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
-    const TESTS: [(&str, &str); 5] = [
-        ("ConditionPathExists", "-e"),
-        ("ConditionPathIsDirectory", "-d"),
-        ("ConditionPathIsSymbolicLink", "-L"),
-        ("ConditionFileIsExecutable", "-x"),
-        ("ConditionFileNotEmpty", "-s"),
-    ];
     let mut lines = Vec::new();
     // In the order of the file, as the forward mapping wrote them.
-    let entries: Vec<&Entry> = c
+    let entries: Vec<(&Entry, &str, &str)> = c
         .unit
         .sections
         .iter()
         .filter(|s| s.name == "Unit")
         .flat_map(|s| s.entries.iter())
-        .filter(|e| TESTS.iter().any(|(k, _)| *k == e.key))
+        .filter_map(|e| {
+            guard::FILE_TESTS
+                .iter()
+                .find(|(_, key, _)| *key == e.key)
+                .map(|(op, key, _)| (e, *key, *op))
+        })
         .collect();
-    for e in entries {
-        let Some((key, op)) = TESTS.iter().find(|(k, _)| *k == e.key).copied() else {
-            continue;
-        };
+    for (e, key, op) in entries {
         c.mark("Unit", key);
-        {
-            let value = c.spec(e.value.trim());
-            let (bang, path) = match value.strip_prefix('!') {
-                Some(p) => ("! ", p.to_string()),
-                None => ("", value.clone()),
-            };
-            // `|` makes a triggering condition (any of them may hold): not
-            // one more test that must pass.
-            let plain = path.starts_with('/')
-                && path.chars().all(|ch| {
-                    ch.is_ascii_graphic() && !matches!(ch, '\\' | '"' | '\'' | '$' | '`')
-                });
-            if plain {
-                lines.push(format!("[ {bang}{op} {path} ] || {{ stop; exit 0; }}"));
-            } else {
-                c.loss(
-                    "UL705",
-                    Severity::Warning,
-                    e.value_span,
-                    format!("`{key}={}` is dropped", e.value.trim()),
-                );
-                c.help("only a plain absolute path (optionally negated with `!`) becomes a pre-start test");
-            }
+        let value = c.spec(e.value.trim());
+        let (bang, path) = match value.strip_prefix('!') {
+            Some(p) => ("! ", p),
+            None => ("", value.as_str()),
+        };
+        // A triggering condition (`|PATH`: any of them may hold) is not one
+        // more test that must pass; it fails `plain_path` like other values.
+        if guard::plain_path(path) {
+            lines.push(guard::line(&format!("[ {bang}{op} {path} ]"), false));
+        } else {
+            c.loss(
+                "UL705",
+                Severity::Warning,
+                e.value_span,
+                format!("`{key}={}` is dropped", e.value.trim()),
+            );
+            c.help(
+                "only a plain absolute path (optionally negated with `!`) becomes a pre-start test",
+            );
         }
     }
     for cmd in c.cmds("ExecCondition") {
         let test = match shell_body(&cmd) {
-            Some((body, true)) if !body.trim_end().contains('\n') => {
-                let body = body.trim_end();
-                if let Some(t) = body.strip_suffix(" || exit 1") {
-                    Some(format!("{t} || {{ stop; exit 0; }}"))
-                } else {
-                    body.strip_suffix(" && exit 1; exit 0")
-                        .map(|t| format!("{t} && {{ stop; exit 0; }}"))
-                }
-            }
+            Some((body, true)) if !body.trim_end().contains('\n') => guard::line_from_exec(&body),
             _ => None,
         };
         let line = test.unwrap_or_else(|| {
@@ -1860,7 +1844,7 @@ fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
                 "`ExecCondition=` became a pre-start test that stops the job when it fails".into(),
             );
             c.help("systemd failed the unit when the command exited 255 or was killed; upstart stops the job quietly on any failure");
-            format!("{text} || {{ stop; exit 0; }}")
+            guard::line(&text, false)
         });
         if line.contains(['\n', '\r']) {
             c.loss(

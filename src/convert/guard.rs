@@ -207,10 +207,78 @@ fn parse_guard(line: &str, file_tests: bool) -> Option<Becomes> {
     }
     let test_text = line[..op_offset].trim_end();
     Some(Becomes::Exec(if stop_when_true {
-        format!("{test_text} && exit 1; exit 0")
+        format!("{test_text}{EXEC_STOP_WHEN_TRUE}")
     } else {
-        format!("{test_text} || exit 1")
+        format!("{test_text}{EXEC_STOP_WHEN_FALSE}")
     }))
+}
+
+/// `test` operators that a `Condition…=` key checks the same way, or
+/// nearly (said in the third column). No key tests for a regular file
+/// (ConditionPathExists= would accept a directory): `-f` stays a command,
+/// in ExecCondition=. systemd2upstart reads the table the other way.
+pub const FILE_TESTS: [(&str, &str, Option<&str>); 5] = [
+    ("-e", "ConditionPathExists", None),
+    ("-d", "ConditionPathIsDirectory", None),
+    ("-L", "ConditionPathIsSymbolicLink", None),
+    (
+        "-x",
+        "ConditionFileIsExecutable",
+        Some(
+            "ConditionFileIsExecutable= also requires a regular file (test -x accepts a searchable directory)",
+        ),
+    ),
+    (
+        "-s",
+        "ConditionFileNotEmpty",
+        Some(
+            "ConditionFileNotEmpty= also requires a regular file (test -s accepts any non-empty file)",
+        ),
+    ),
+];
+
+/// What follows the test in an `ExecCondition=` script (exit 1 skips the
+/// unit), for `TEST || { stop; exit 0; }` and `TEST && { stop; exit 0; }`.
+const EXEC_STOP_WHEN_FALSE: &str = " || exit 1";
+const EXEC_STOP_WHEN_TRUE: &str = " && exit 1; exit 0";
+
+/// An absolute path that means the same unquoted in a shell line and in a
+/// `Condition…=` value.
+#[must_use]
+pub fn plain_path(path: &str) -> bool {
+    path.starts_with('/')
+        && path
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '\\' | '"' | '\'' | '$' | '`'))
+}
+
+/// The guard line for `TEST`: the form `leading_guards` reads.
+#[must_use]
+pub fn line(test: &str, stop_when_true: bool) -> String {
+    let op = if stop_when_true { "&&" } else { "||" };
+    format!("{test} {op} {{ stop; exit 0; }}")
+}
+
+/// The guard line back from an `ExecCondition=` script this module wrote
+/// (None for any other script).
+#[must_use]
+pub fn line_from_exec(script: &str) -> Option<String> {
+    let script = script.trim_end();
+    if let Some(test) = script.strip_suffix(EXEC_STOP_WHEN_FALSE) {
+        Some(line(test, false))
+    } else {
+        script
+            .strip_suffix(EXEC_STOP_WHEN_TRUE)
+            .map(|test| line(test, true))
+    }
+}
+
+/// Whether what is left of a script after its guards runs nothing (blank
+/// and comment lines only).
+#[must_use]
+pub fn nothing_left(rest: &str) -> bool {
+    rest.lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
 }
 
 /// `[ [!] -OP PATH ]` or `test [!] -OP PATH [-a [!] -OP PATH]...` with
@@ -242,31 +310,9 @@ fn file_conditions(test: &[&Token], stop_when_true: bool) -> Option<Becomes> {
             [op, path] => (false, *op, *path),
             _ => return None,
         };
-        let (key, approx) = match op {
-            "-e" => ("ConditionPathExists", None),
-            "-d" => ("ConditionPathIsDirectory", None),
-            "-L" | "-h" => ("ConditionPathIsSymbolicLink", None),
-            "-x" => (
-                "ConditionFileIsExecutable",
-                Some(
-                    "ConditionFileIsExecutable= also requires a regular file (test -x accepts a searchable directory)",
-                ),
-            ),
-            // No key tests for a regular file (ConditionPathExists= would
-            // accept a directory): `-f` stays a command, in ExecCondition=.
-            "-s" => (
-                "ConditionFileNotEmpty",
-                Some(
-                    "ConditionFileNotEmpty= also requires a regular file (test -s accepts any non-empty file)",
-                ),
-            ),
-            _ => return None,
-        };
-        if !path.starts_with('/')
-            || !path
-                .chars()
-                .all(|c| c.is_ascii_graphic() && !matches!(c, '\\' | '"' | '\''))
-        {
+        let op = if op == "-h" { "-L" } else { op };
+        let &(_, key, approx) = FILE_TESTS.iter().find(|(o, _, _)| *o == op)?;
+        if !plain_path(path) {
             return None;
         }
         approximate = approximate.or(approx);
@@ -374,6 +420,26 @@ mod tests {
             g[0].becomes,
             Becomes::Exec("[ -x /usr/sbin/food ] || exit 1".into())
         );
+    }
+
+    #[test]
+    fn exec_conditions_read_back_to_the_same_guard() {
+        for guard in [
+            "grep -q yes /etc/x || { stop; exit 0; }",
+            "lxc-wait -s RUNNING -n x -t 0 && { stop; exit 0; }",
+        ] {
+            let Some(Becomes::Exec(script)) = one(guard) else {
+                panic!("{guard}: not an ExecCondition")
+            };
+            assert_eq!(line_from_exec(&script).as_deref(), Some(guard));
+        }
+        assert_eq!(line_from_exec("/usr/bin/check --quiet"), None);
+        // A quoted `$` is literal to test(1) but not on a line written back.
+        assert!(!plain_path("/etc/$x"));
+        assert!(matches!(
+            one("[ -e '/etc/$x' ] || { stop; exit 0; }"),
+            Some(Becomes::Exec(_))
+        ));
     }
 
     #[test]

@@ -276,15 +276,17 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
         // processes have nothing to apply to; say which are dropped.
         let dropped = process_settings(r);
         if !dropped.is_empty() {
-            let keywords: Vec<&str> = dropped
-                .iter()
-                .flat_map(|(_, k)| k.iter().copied())
-                .collect();
             let names: Vec<&str> = dropped.iter().map(|(n, _)| *n).collect();
+            // The first of the dropped stanzas in the file.
+            let first = dropped
+                .iter()
+                .map(|(_, s)| *s)
+                .min_by_key(|s| s.start)
+                .unwrap_or_default();
             c.loss(
                 "UL501",
                 Severity::Warning,
-                r.first_place(&keywords),
+                first,
                 format!("the job has no process: {} dropped", names.join(", ")),
             )
             .help("a target runs nothing; add the process or remove these stanzas");
@@ -350,64 +352,77 @@ fn strip_service(mut unit: Unit) -> Unit {
     unit
 }
 
-/// The stanzas of `r` that only matter to processes.
-fn process_settings<'r>(r: &'r Resolved<'_>) -> Vec<(&'static str, Vec<&'r str>)> {
-    let limits: Vec<&str> = r
-        .places
-        .keys()
-        .map(String::as_str)
-        .filter(|k| k.starts_with("limit "))
-        .collect();
-    let checks: [(&'static str, bool, Vec<&str>); 16] = [
-        ("respawn", r.respawn, vec!["respawn"]),
+/// The stanzas of `r` that only matter to processes, each with the place
+/// of the first of its stanzas in the file.
+fn process_settings(r: &Resolved<'_>) -> Vec<(&'static str, Span)> {
+    let first = |spans: Vec<Span>| {
+        spans
+            .into_iter()
+            .min_by_key(|s| s.start)
+            .unwrap_or_default()
+    };
+    let at = |keywords: &[&str]| {
+        first(
+            keywords
+                .iter()
+                .filter_map(|k| r.places.get(k).copied())
+                .collect(),
+        )
+    };
+    let checks: [(&'static str, bool, Span); 16] = [
+        ("respawn", r.respawn, at(&["respawn"])),
         (
             "respawn limit",
             r.respawn_limit.is_some(),
-            vec!["respawn limit"],
+            at(&["respawn limit"]),
         ),
         (
             "normal exit",
             !r.normal_exit.is_empty(),
-            vec!["normal exit"],
+            at(&["normal exit"]),
         ),
-        ("task", r.task, vec!["task"]),
-        ("expect", r.expect.is_some(), vec!["expect"]),
+        ("task", r.task, at(&["task"])),
+        ("expect", r.expect.is_some(), at(&["expect"])),
         (
             "kill",
             r.kill_timeout.is_some() || r.kill_signal.is_some(),
-            vec!["kill timeout", "kill signal"],
+            at(&["kill timeout", "kill signal"]),
         ),
         (
             "reload signal",
             r.reload_signal.is_some(),
-            vec!["reload signal"],
+            at(&["reload signal"]),
         ),
-        ("env", !r.env.is_empty(), vec!["env"]),
-        ("umask", r.umask.is_some(), vec!["umask"]),
-        ("nice", r.nice.is_some(), vec!["nice"]),
-        ("oom", r.oom.is_some(), vec!["oom"]),
-        ("limit", !r.limits.is_empty(), limits),
+        ("env", !r.env.is_empty(), at(&["env"])),
+        ("umask", r.umask.is_some(), at(&["umask"])),
+        ("nice", r.nice.is_some(), at(&["nice"])),
+        ("oom", r.oom.is_some(), at(&["oom"])),
+        (
+            "limit",
+            !r.limits.is_empty(),
+            first(r.limit_places.values().copied().collect()),
+        ),
         (
             "chdir/chroot",
             r.chdir.is_some() || r.chroot.is_some(),
-            vec!["chdir", "chroot"],
+            at(&["chdir", "chroot"]),
         ),
         (
             "setuid/setgid",
             r.setuid.is_some() || r.setgid.is_some(),
-            vec!["setuid", "setgid"],
+            at(&["setuid", "setgid"]),
         ),
-        ("console", r.console.is_some(), vec!["console"]),
+        ("console", r.console.is_some(), at(&["console"])),
         (
             "apparmor switch",
             r.apparmor_switch.is_some(),
-            vec!["apparmor switch"],
+            at(&["apparmor switch"]),
         ),
     ];
     checks
         .into_iter()
         .filter(|(_, present, _)| *present)
-        .map(|(name, _, keywords)| (name, keywords))
+        .map(|(name, _, span)| (name, span))
         .collect()
 }
 
@@ -538,7 +553,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             c.loss(
                 "UL501",
                 Severity::Warning,
-                r.place(&format!("limit {}", res.as_str())),
+                r.limit_places.get(res).copied().unwrap_or_default(),
                 format!("`limit {}` has its soft value above the hard one: dropped", res.as_str()),
             )
             .help("upstart fails every start of this job (setrlimit: EINVAL) and systemd ignores such a limit; fix the values");
@@ -796,17 +811,23 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
 /// is assumed empty in the file too); clamped to the block.
 fn script_line_span(body_span: Span, indent: usize, text: &str, at: usize) -> Span {
     let at = at.min(text.len());
-    let before = text[..at]
-        .split_inclusive('\n')
-        .filter(|l| *l != "\n")
-        .count();
     let line = text[at..].split('\n').next().unwrap_or("");
     let lead = line.len() - line.trim_start().len();
-    let start = (body_span.start + at + indent * (before + 1) + lead).min(body_span.end);
+    let start = (script_line_start(body_span, indent, text, at) + indent + lead).min(body_span.end);
     Span {
         start,
         end: (start + line.trim().len()).min(body_span.end),
     }
+}
+
+/// Where the line at byte `at` (a line start) of a script body starts in
+/// the file: every non-empty line before it lost `indent` bytes.
+fn script_line_start(body_span: Span, indent: usize, text: &str, at: usize) -> usize {
+    let before = text[..at]
+        .split_inclusive('\n')
+        .filter(|l| *l != "\n")
+        .count();
+    (body_span.start + at + indent * before).min(body_span.end)
 }
 
 /// The guard lines at the top of a `pre-start` script as `Condition…=` and
@@ -868,19 +889,14 @@ fn lift_guards(c: &mut Ctx, r: &Resolved<'_>, body: &ProcessBody) -> Option<Opti
         .help(help);
     }
     let rest_text = &text[rest..];
-    if rest_text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
+    if guard::nothing_left(rest_text) {
         return Some(None);
     }
-    // The rest starts on a later line of the block.
-    let rest_line = text[..rest].matches('\n').count();
-    let rest_start = (body_span.start + rest + indent * rest_line).min(body_span.end);
     Some(Some(ProcessBody::Script {
         body: rest_text.to_string(),
+        // The rest starts on a later line of the block.
         body_span: Span {
-            start: rest_start,
+            start: script_line_start(*body_span, *indent, text, rest),
             end: body_span.end,
         },
         indent: *indent,

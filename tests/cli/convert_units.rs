@@ -609,10 +609,7 @@ fn intent(c: &Converted) -> Intent {
                 }
                 if !guards.is_empty() {
                     *text = text[rest..].to_string();
-                    if text
-                        .lines()
-                        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-                    {
+                    if guard::nothing_left(text) {
                         continue;
                     }
                 }

@@ -147,10 +147,7 @@ fn normalise(r: &Resolved<'_>) -> Value {
                 let tests: Vec<String> =
                     guards.iter().map(|g| format!("{:?}", g.becomes)).collect();
                 let rest = body[rest..].trim_end_matches('\n');
-                let rest = if rest
-                    .lines()
-                    .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-                {
+                let rest = if guard::nothing_left(rest) {
                     Value::Null
                 } else {
                     json!(rest)
