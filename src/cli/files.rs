@@ -54,7 +54,7 @@ pub(crate) fn sync_batch(dir: &Path, written: usize) -> Result<(), Status> {
     }
     sync_written(dir).map_err(|e| {
         eprint(&format!(
-            "{}: error: cannot sync to disk: {e}\n",
+            "{}: error: cannot sync to disk: {e}; the files are written but may not survive a crash (check the disk, then run `sync`)\n",
             dir.display()
         ));
         Status::Error
