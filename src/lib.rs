@@ -14,5 +14,6 @@ pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod print;
+pub mod show;
 pub mod source;
 pub mod syntax;

@@ -15,7 +15,7 @@ use super::walk::{Entry, describe};
 use super::{Status, eprint, write_stdout};
 use crate::diag::Diagnostic;
 use crate::lint::config::{
-    Config, Dialect, FailOn, Overrides, ShellcheckMode, discover, is_syntax_diagnostic,
+    Config, FailOn, Overrides, ShellcheckMode, discover, is_syntax_diagnostic,
 };
 use crate::lint::output::{self, Format};
 use crate::lint::{Input, LintResult, lint, registry};
@@ -81,9 +81,9 @@ pub(crate) struct Args {
     /// Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13).
     #[arg(long, value_name = "VERSION", help_heading = "Rules")]
     target_version: Option<String>,
-    /// Job-file dialect (`chromeos` allows `import` and `tmpfiles`).
+    /// Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`.
     #[arg(long, value_enum, help_heading = "Rules")]
-    dialect: Option<Dialect>,
+    dialect: Option<super::DialectArg>,
     /// Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "on", help_heading = "Rules")]
     shellcheck: Option<ShellcheckMode>,
@@ -116,7 +116,7 @@ pub(crate) fn run(args: Args) -> Status {
         known_events: args.known_event.clone(),
         known_jobs: args.known_job.clone(),
         target_version: args.target_version.clone(),
-        dialect: args.dialect,
+        dialect: args.dialect.map(Into::into),
         fail_on: args.fail_on.map(FailOn::severity),
         shellcheck: args.shellcheck,
         shellcheck_path: None,

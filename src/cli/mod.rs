@@ -10,6 +10,7 @@ mod graph;
 mod lint;
 mod parse;
 mod run;
+mod show;
 mod walk;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +26,24 @@ pub enum Status {
     Problems = 1,
     /// Usage, configuration or I/O error.
     Error = 2,
+}
+
+/// `--dialect`: which upstart reads the job files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum DialectArg {
+    /// Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors).
+    Upstream,
+    /// ChromiumOS's upstart, which also loads `import` and `tmpfiles`.
+    Chromeos,
+}
+
+impl From<DialectArg> for crate::syntax::Dialect {
+    fn from(d: DialectArg) -> Self {
+        match d {
+            DialectArg::Upstream => Self::Upstream,
+            DialectArg::Chromeos => Self::Chromeos,
+        }
+    }
 }
 
 impl From<Status> for ExitCode {
@@ -58,6 +77,12 @@ enum Command {
     Parse(parse::Args),
     /// Print job files in canonical form, check or rewrite them.
     Fmt(fmt::Args),
+    /// Show each job as upstart stores it: last stanza wins, env list, processes, numbers.
+    #[command(
+        long_about = "Show each job as upstart 1.13.2 stores it after parsing the .conf and a clean .override: the last of each repeated stanza, the accumulated env/export/emits/normal exit lists, the process table with the exact text upstart hands to the shell, and every number as upstart keeps it (defaults included). A file upstart rejects is reported on stderr and not shown. --format upstart-json prints one object a line in the shape of the conformance data recorded from upstart itself.",
+        after_long_help = EXIT_STATUS
+    )]
+    Show(show::Args),
     /// Convert upstart jobs to systemd units.
     Convert(convert::Args),
     /// Report the problems of job files.
@@ -98,6 +123,7 @@ pub fn main() -> ExitCode {
     let status = match cli.command {
         Command::Parse(args) => parse::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Show(args) => show::run(args),
         Command::Lint(args) => lint::run(*args),
         Command::Exec(args) => run::run(&args),
         Command::Convert(args) => convert::run(&args),

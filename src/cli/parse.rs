@@ -4,6 +4,7 @@ use super::walk::{Entry, expand};
 use super::{Status, write_stdout};
 use crate::diag::Diagnostic;
 use crate::load::{FileKind, ParsedFile, override_path, read_file};
+use crate::syntax::Dialect;
 use serde::Serialize;
 use std::io::Read;
 use std::path::PathBuf;
@@ -20,6 +21,9 @@ pub(crate) struct Args {
     /// Indent the JSON.
     #[arg(long)]
     pretty: bool,
+    /// Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`.
+    #[arg(long, value_enum)]
+    dialect: Option<super::DialectArg>,
 }
 
 /// The JSON document; `version` changes only with an incompatible layout.
@@ -45,11 +49,24 @@ struct OverrideOut<'a> {
     ast: &'a crate::ast::Job,
 }
 
-pub(crate) fn run(args: Args) -> Status {
+/// The jobs named by `paths` (directories walked as upstart does), each
+/// with the `.override` beside it unless `no_override`, parsed for
+/// `dialect`; and a UL903 diagnostic for each input that could not be read.
+pub(super) struct Loaded {
+    pub files: Vec<(ParsedFile, Option<ParsedFile>, String)>,
+    pub errors: Vec<Diagnostic>,
+    pub io_failed: bool,
+}
+
+pub(super) fn read_jobs(paths: &[PathBuf], no_override: bool, dialect: Dialect) -> Loaded {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     let mut io_failed = false;
-    for entry in expand(&args.files, |k| k == FileKind::Conf) {
+    let parsed = |f: ParsedFile| ParsedFile {
+        parsed: f.parsed.for_dialect(dialect),
+        ..f
+    };
+    for entry in expand(paths, |k| k == FileKind::Conf) {
         let (path, name) = match entry {
             Entry::File { path, name } => (path, name),
             Entry::Unreadable { path, why } => {
@@ -73,13 +90,13 @@ pub(crate) fn run(args: Args) -> Status {
         };
         match bytes {
             Ok(bytes) => {
-                let conf = ParsedFile::from_bytes(path, bytes);
+                let conf = parsed(ParsedFile::from_bytes(path, bytes));
                 let ovr_path = override_path(path);
-                let ovr = if args.no_override || is_stdin || !ovr_path.is_file() {
+                let ovr = if no_override || is_stdin || !ovr_path.is_file() {
                     None
                 } else {
                     match ParsedFile::read(&ovr_path) {
-                        Ok(o) => Some(o),
+                        Ok(o) => Some(parsed(o)),
                         Err(e) => {
                             io_failed = true;
                             errors.push(Diagnostic::file_error(
@@ -103,6 +120,23 @@ pub(crate) fn run(args: Args) -> Status {
             }
         }
     }
+    Loaded {
+        files,
+        errors,
+        io_failed,
+    }
+}
+
+pub(crate) fn run(args: Args) -> Status {
+    let Loaded {
+        files,
+        mut errors,
+        io_failed,
+    } = read_jobs(
+        &args.files,
+        args.no_override,
+        args.dialect.map_or_else(Dialect::default, Into::into),
+    );
     let mut problems = false;
     let mut jobs = Vec::new();
     for (conf, ovr, name) in &files {

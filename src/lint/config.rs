@@ -86,13 +86,7 @@ pub struct ConfigFile {
     pub shellcheck_path: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Dialect {
-    #[default]
-    Upstream,
-    Chromeos,
-}
+pub use crate::syntax::Dialect;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -510,6 +504,9 @@ const PARSE_KINDS: &[ErrorKind] = &[
     ErrorKind::ByteOrderMark,
     ErrorKind::InvalidUtf8,
     ErrorKind::VendorStanza,
+    ErrorKind::GarbledEscape,
+    ErrorKind::WrappedNumber,
+    ErrorKind::NulInValue,
 ];
 
 const fn _every_kind_is_listed(kind: ErrorKind) {
@@ -540,7 +537,10 @@ const fn _every_kind_is_listed(kind: ErrorKind) {
         | ErrorKind::StrayEndScript
         | ErrorKind::ByteOrderMark
         | ErrorKind::InvalidUtf8
-        | ErrorKind::VendorStanza => {}
+        | ErrorKind::VendorStanza
+        | ErrorKind::GarbledEscape
+        | ErrorKind::WrappedNumber
+        | ErrorKind::NulInValue => {}
     }
 }
 

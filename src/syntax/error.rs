@@ -81,8 +81,16 @@ pub enum ErrorKind {
     ByteOrderMark,
     /// Bytes that are not UTF-8 (upstart accepts them; shown here as U+FFFD).
     InvalidUtf8,
-    /// ChromiumOS's `import`/`tmpfiles`: not accepted by upstream upstart.
+    /// ChromiumOS's `import`/`tmpfiles`: upstream upstart rejects the file
+    /// (an error unless the dialect is `chromeos`).
     VendorStanza,
+    /// A blank (or line break) before a `\X` escape, which libnih copies
+    /// wrongly: upstart stores a different value (spec L11).
+    GarbledEscape,
+    /// A number that upstart stores in a C `int` or `mode_t`, where it wraps.
+    WrappedNumber,
+    /// A NUL byte: it ends a value (C strings) or acts as a blank.
+    NulInValue,
 }
 
 impl ErrorKind {
@@ -120,6 +128,9 @@ impl ErrorKind {
             Self::MismatchedParens => "Mismatched parentheses",
             Self::NestingTooDeep => "Event expression nested too deeply",
             Self::InvalidUtf8 => "Invalid UTF-8",
+            Self::GarbledEscape => "Escape garbled by upstart's tokenizer",
+            Self::WrappedNumber => "Number wraps in upstart's storage",
+            Self::NulInValue => "NUL byte in the file",
         }
     }
 
@@ -150,6 +161,9 @@ impl ErrorKind {
             Self::IllegalOom | Self::IllegalOomScore => "UL105",
             Self::UnknownLimitResource => "UL106",
             Self::IllegalLimit => "UL107",
+            Self::GarbledEscape => "UL117",
+            Self::WrappedNumber => "UL118",
+            Self::NulInValue => "UL119",
         }
     }
 
@@ -157,7 +171,9 @@ impl ErrorKind {
     #[must_use]
     pub fn severity(self) -> Severity {
         match self {
-            Self::InvalidUtf8 | Self::VendorStanza => Severity::Warning,
+            Self::InvalidUtf8 | Self::GarbledEscape | Self::WrappedNumber | Self::NulInValue => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }

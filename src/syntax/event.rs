@@ -93,9 +93,9 @@ fn too_deep(span: Span) -> ParseError {
     ParseError::new(
         ErrorKind::NestingTooDeep,
         span,
-        format!("this expression is more than {MAX_EXPR_DEPTH} levels deep"),
+        format!("this expression has more than {MAX_EXPR_DEPTH} levels of `and`/`or`"),
     )
-    .help("split the condition; upstart-tools refuses deeper expressions to stay safe on hostile input")
+    .help("split the condition: upstart has no such limit, but upstart-tools refuses deeper `and`/`or` chains to stay safe on hostile input")
 }
 
 /// Parse the expression after `on`. On error the cursor is left after the
@@ -128,10 +128,9 @@ pub(crate) fn parse_on(
                             )
                             .help("put `and` or `or` before the `(`"));
                         }
-                        // Checked before counting it, so that recovery counts it once.
-                        if open + 1 > MAX_EXPR_DEPTH {
-                            return Err(too_deep(span));
-                        }
+                        // Open parentheses live on this explicit stack and
+                        // end up as a count on one node: no depth limit, as
+                        // in upstart.
                         open += 1;
                         state.stack.push(Frame::Open(span));
                         cur.pos += 1;
@@ -155,7 +154,8 @@ pub(crate) fn parse_on(
                         }
                         open -= 1;
                         if let Some((root, _)) = state.root.as_mut() {
-                            *root.parens_mut() += 1;
+                            let parens = root.parens_mut();
+                            *parens = parens.saturating_add(1);
                         }
                         cur.pos += 1;
                         content_end = cur.pos;

@@ -40,8 +40,18 @@ impl Delims {
 /// A scanned token: its value (dequoted or raw) and where it lies.
 #[derive(Clone, Debug)]
 pub(crate) struct Token {
+    /// The value as upstart stores it: a C string, so it ends at the first
+    /// NUL byte that reached it (see `nul`).
     pub value: Vec<u8>,
+    /// libnih's token length, which decides "Expected token". It is not
+    /// always `value.len()`: `""\`⏎ has length 1 and an empty value.
+    pub len: usize,
     pub span: Span,
+    /// Backslashes of `\X` escapes whose preceding blanks (or line break)
+    /// libnih copied wrongly (spec L11): the value differs from the text.
+    pub garbled: Vec<usize>,
+    /// The NUL byte that ended the value, when one did.
+    pub nul: Option<usize>,
 }
 
 impl Token {
@@ -69,11 +79,18 @@ fn comment(input: &[u8]) -> IResult<&[u8], &[u8]> {
 pub(crate) struct Cursor<'a> {
     pub src: &'a [u8],
     pub pos: usize,
+    /// Warnings about values upstart stores differently from how they are
+    /// written (garbled escapes, NUL bytes), in the order found.
+    pub notes: Vec<ParseError>,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(src: &'a [u8]) -> Self {
-        Self { src, pos: 0 }
+        Self {
+            src,
+            pos: 0,
+            notes: Vec::new(),
+        }
     }
 
     pub fn at_end(&self) -> bool {
@@ -174,32 +191,47 @@ impl<'a> Cursor<'a> {
     /// is kept. A newline inside quotes, or an escaped newline, becomes a
     /// single space together with the whitespace around it. Trailing
     /// whitespace is dropped. The cursor stops at the delimiter.
+    ///
+    /// The copy follows libnih byte for byte, including its slip (spec L11):
+    /// for an escape `\X` (X not `\`, a blank or a newline) the backslash
+    /// is written at once, and the blanks before it are then copied from an
+    /// offset that does not count it, so the last blank becomes a
+    /// backslash (`a \"b` → `a\\"b`); after a line break the space lands
+    /// after the backslash (`a\\`⏎`\"b` → `a\\ "b`).
     pub fn token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
         let src = self.src;
         let start = self.pos;
         let mut out = Vec::new();
-        let mut pending_ws: Vec<u8> = Vec::new();
+        // The names of nih_config_token's counters.
+        let (mut ws, mut nlws, mut qc) = (0usize, 0usize, 0usize);
         let mut nl = false;
         let mut slash = false;
         let mut quote = 0u8;
         let mut quote_start = start;
         let mut p = start;
         let mut last_content_end = start;
+        let mut garbled = Vec::new();
         while p < src.len() {
             let c = src[p];
-            let mut keep_slash = false;
+            let mut extra = 0usize;
             let mut is_quote = false;
             if slash {
                 slash = false;
                 if c == b'\n' {
+                    nlws += 1;
                     nl = true;
                     p += 1;
                     continue;
                 } else if c == b'\\' || is_ws(c) {
-                    keep_slash = !dequote;
+                    extra = 1;
+                    if dequote {
+                        qc += 1;
+                    }
                 } else {
-                    // Any other escaped byte keeps its backslash, dequoted or not.
-                    keep_slash = true;
+                    if ws > 0 || nl {
+                        garbled.push(p - 1);
+                    }
+                    out.push(b'\\');
                 }
             } else if c == b'\\' {
                 slash = true;
@@ -214,7 +246,7 @@ impl<'a> Cursor<'a> {
                     p += 1;
                     continue;
                 } else if is_ws(c) {
-                    pending_ws.push(c);
+                    ws += 1;
                     p += 1;
                     continue;
                 }
@@ -225,24 +257,31 @@ impl<'a> Cursor<'a> {
             } else if delims.contains(c) {
                 break;
             } else if is_ws(c) {
-                pending_ws.push(c);
+                ws += 1;
                 p += 1;
                 continue;
             }
 
             if nl {
+                nlws += ws;
                 out.push(b' ');
-            } else {
-                out.append(&mut pending_ws);
+            } else if ws > 0 {
+                // libnih's `file + p - ws - extra`: right for `\\` and
+                // `\<blank>` (extra = 1), one byte late after `\X`.
+                let from = p - ws - extra;
+                out.extend_from_slice(&src[from..from + ws]);
             }
-            pending_ws.clear();
-            nl = false;
-            if keep_slash {
-                out.push(b'\\');
+            if extra > 0 && !dequote {
+                out.extend_from_slice(&src[p - extra..p]);
             }
             if !(is_quote && dequote) {
                 out.push(c);
             }
+            if is_quote && dequote {
+                qc += 1;
+            }
+            ws = 0;
+            nl = false;
             p += 1;
             last_content_end = p;
         }
@@ -266,17 +305,72 @@ impl<'a> Cursor<'a> {
                 quote as char
             )));
         }
-        Ok(Token {
+        let len = (p - start).saturating_sub(ws + nlws + qc);
+        // The value is a C string: it ends at the first NUL that was copied.
+        let nul = out.iter().position(|&b| b == 0).map(|i| {
+            out.truncate(i);
+            nul_offset(src, start, p)
+        });
+        let tok = Token {
             value: out,
+            len,
             span: Span::new(start, last_content_end.max(start)),
-        })
+            garbled,
+            nul,
+        };
+        self.note(&tok, dequote);
+        Ok(tok)
+    }
+
+    /// Record what upstart stores when it differs from what is written.
+    fn note(&mut self, tok: &Token, dequote: bool) {
+        if tok.garbled.is_empty() && tok.nul.is_none() {
+            return;
+        }
+        let stored = show_bytes(&tok.value);
+        if let Some(at) = tok.nul {
+            self.notes.push(
+                ParseError::new(
+                    ErrorKind::NulInValue,
+                    Span::new(at, at + 1),
+                    format!("a NUL byte ends this value: upstart stores `{stored}`"),
+                )
+                .help("upstart keeps values as C strings; remove the NUL byte (and what follows it, if it was not meant to be read)"),
+            );
+        }
+        if let Some(&first) = tok.garbled.first() {
+            let blanks_from = self.src[tok.span.start..first]
+                .iter()
+                .rposition(|&b| !is_ws(b) && b != b'\n' && b != b'\\')
+                .map_or(tok.span.start, |i| tok.span.start + i + 1);
+            let help = if dequote {
+                match suggested_quoting(&self.src[tok.span.start..tok.span.end]) {
+                    Some(fix) => format!(
+                        "upstart's tokenizer garbles the blank before a backslash escape; write the value in single quotes instead of escaping: {fix}"
+                    ),
+                    None => "upstart's tokenizer garbles the blank before a backslash escape; write the value in single quotes instead of escaping quotes".to_string(),
+                }
+            } else {
+                "upstart's tokenizer garbles the blank before a backslash escape: move the command into a `script` block (`script`, `exec COMMAND`, `end script`), whose text upstart passes to the shell unchanged".to_string()
+            };
+            let mut err = ParseError::new(
+                ErrorKind::GarbledEscape,
+                Span::new(blanks_from.min(first), first + 1),
+                format!("upstart stores `{stored}`, not the text as written"),
+            )
+            .help(help);
+            for &other in &tok.garbled[1..] {
+                err = err.related(Span::new(other, other + 1), "garbled here too");
+            }
+            self.notes.push(err);
+        }
     }
 
     /// `nih_config_next_token`: a non-empty token, then skip whitespace
     /// (including backslash-newlines). An empty token is "Expected token".
     pub fn next_token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
         let tok = self.token(delims, dequote)?;
-        if tok.value.is_empty() {
+        if tok.len == 0 {
             return Err(expected_token(tok.span.start));
         }
         self.skip_whitespace();
@@ -297,6 +391,70 @@ impl<'a> Cursor<'a> {
     pub fn command(&mut self) -> Result<Token, ParseError> {
         self.token(Delims::Cnl, false)
     }
+}
+
+/// A value for a message: long values cut, control characters escaped.
+fn show_bytes(value: &[u8]) -> String {
+    const MAX: usize = 80;
+    let text = String::from_utf8_lossy(value);
+    let mut out = String::new();
+    for c in text.chars().take(MAX) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if text.chars().count() > MAX {
+        out.push('…');
+    }
+    out
+}
+
+/// The value a garbled argument was meant to hold (blanks kept, `\"` and
+/// `\'` read as the quote itself), written in single quotes so that libnih
+/// stores it unchanged. None when the intended value holds a single quote.
+fn suggested_quoting(text: &[u8]) -> Option<String> {
+    let mut value = Vec::new();
+    let mut quote = 0u8;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i];
+        if c == b'\\' && i + 1 < text.len() {
+            let next = text[i + 1];
+            match next {
+                b'\n' => value.push(b' '),
+                b'"' | b'\'' | b'\\' => value.push(next),
+                _ if is_ws(next) => value.push(next),
+                _ => value.extend_from_slice(&[c, next]),
+            }
+            i += 2;
+            continue;
+        }
+        if quote != 0 && c == quote {
+            quote = 0;
+        } else if quote == 0 && (c == b'"' || c == b'\'') {
+            quote = c;
+        } else {
+            value.push(c);
+        }
+        i += 1;
+    }
+    if value.contains(&b'\'') || value.contains(&0) {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&value);
+    Some(format!("`'{}'`", text.replace('\\', "\\\\")))
+}
+
+/// Where the NUL that cut a token's value lies in the file: a NUL can only
+/// reach the value from inside quotes or escaped, and the first one in the
+/// token's text is the one that ends the C string.
+fn nul_offset(src: &[u8], start: usize, end: usize) -> usize {
+    src[start..end]
+        .iter()
+        .position(|&b| b == 0)
+        .map_or(start, |i| start + i)
 }
 
 pub(crate) fn expected_token(at: usize) -> ParseError {

@@ -18,7 +18,7 @@ use crate::ast::{
 use crate::source::Span;
 use lexer::{Cursor, Token, expected_token};
 use serde::Serialize;
-use values::{Number, signal_from_name, strtol, strtoul};
+use values::{Number, c_int, c_uint, signal_from_name, strtol, strtoul};
 
 /// Deepest `start on`/`stop on` expression (tree depth or open parentheses)
 /// we accept. Upstart has no limit; real jobs stay under 10. The cap keeps
@@ -93,6 +93,27 @@ const REMOVED: &[(&str, &str)] = &[
     ),
 ];
 
+/// Which upstart reads the file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    /// Upstream upstart 1.13.2: `import` and `tmpfiles` are unknown stanzas.
+    #[default]
+    Upstream,
+    /// ChromiumOS's patched upstart, which also loads `import` and `tmpfiles`.
+    Chromeos,
+}
+
+impl Dialect {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Upstream => "upstream",
+            Self::Chromeos => "chromeos",
+        }
+    }
+}
+
 /// The result of parsing one file: the job (with [`StanzaKind::Invalid`] where
 /// stanzas failed) and every problem found.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -107,6 +128,16 @@ impl Parsed {
     pub fn has_errors(&self) -> bool {
         self.errors.iter().any(|e| e.severity() == Severity::Error)
     }
+
+    /// The result for `dialect`: ChromiumOS's upstart loads `import` and
+    /// `tmpfiles`, so their errors go.
+    #[must_use]
+    pub fn for_dialect(mut self, dialect: Dialect) -> Self {
+        if dialect == Dialect::Chromeos {
+            self.errors.retain(|e| e.kind != ErrorKind::VendorStanza);
+        }
+        self
+    }
 }
 
 /// Parse a job file. Never panics and never stops early.
@@ -120,6 +151,8 @@ pub fn parse(src: &[u8]) -> Parsed {
     };
     parser.file();
     let mut errors = parser.errors;
+    errors.append(&mut parser.cur.notes);
+    nul_bytes(src, &mut errors);
     if let Err(e) = std::str::from_utf8(src) {
         let at = e.valid_up_to();
         errors.push(
@@ -139,6 +172,39 @@ pub fn parse(src: &[u8]) -> Parsed {
             items: parser.items,
         },
         errors,
+    }
+}
+
+/// A warning at every NUL byte not already explained by the value it cut:
+/// upstart reads NUL as a blank outside quotes (it separates words and ends
+/// a stanza's command text), and in a script body it drops the rest of the
+/// line. Reported once per line.
+fn nul_bytes(src: &[u8], errors: &mut Vec<ParseError>) {
+    if !src.contains(&0) {
+        return;
+    }
+    let explained: std::collections::BTreeSet<usize> = errors
+        .iter()
+        .filter(|e| e.kind == ErrorKind::NulInValue)
+        .map(|e| e.span.start)
+        .collect();
+    let mut line_start = 0;
+    for line in src.split(|&b| b == b'\n') {
+        let line_end = line_start + line.len();
+        if let Some(i) = line.iter().position(|&b| b == 0)
+            && explained.range(line_start..=line_end).next().is_none()
+        {
+            let at = line_start + i;
+            errors.push(
+                ParseError::new(
+                    ErrorKind::NulInValue,
+                    Span::new(at, at + 1),
+                    "a NUL byte: upstart reads it as a blank here, or as the end of the line in a script",
+                )
+                .help("job files are text: remove the NUL byte"),
+            );
+        }
+        line_start = line_end + 1;
     }
 }
 
@@ -433,8 +499,38 @@ impl<'a> Parser<'a> {
                         comment,
                     ));
                 }
-                let count_value = match strtol(&count.value, 10) {
-                    Number::Ok(n) if n >= 0 => u64::try_from(n).unwrap_or(u64::MAX),
+                // Read as a `long`, kept in an `int`, then checked.
+                let written = match strtol(&count.value, 10) {
+                    Number::Ok(n) => Some(n),
+                    _ => None,
+                };
+                let stored = written.map(c_int);
+                let count_value = match (written, stored) {
+                    (Some(n), Some(stored)) if stored >= 0 => {
+                        if i128::from(stored) != n {
+                            self.wrapped(
+                                count.span,
+                                stored,
+                                if stored == 0 {
+                                    "the count is kept in a 32-bit C int, and 0 means no limit"
+                                } else {
+                                    "the count is kept in a 32-bit C int"
+                                },
+                            );
+                        }
+                        u64::from(stored.unsigned_abs())
+                    }
+                    (Some(n), Some(stored)) if n >= 0 => {
+                        return Err(ParseError::new(
+                            ErrorKind::IllegalRespawnCount,
+                            count.span,
+                            format!(
+                                "`{}` wraps to {stored} in upstart's 32-bit count",
+                                show(&count.value)
+                            ),
+                        )
+                        .help("write a count below 2147483648, e.g. `respawn limit 10 5`, or `respawn limit unlimited`"));
+                    }
                     _ => {
                         return Err(ParseError::new(
                             ErrorKind::IllegalRespawnCount,
@@ -475,7 +571,7 @@ impl<'a> Parser<'a> {
                     }
                     b"signal" => {
                         let tok = self.arg()?;
-                        let signal = signal(&tok)?;
+                        let signal = self.signal(&tok)?;
                         let comment = self.end()?;
                         Ok((StanzaKind::KillSignal { signal }, comment))
                     }
@@ -493,7 +589,7 @@ impl<'a> Parser<'a> {
                         .help("write `reload signal HUP`"));
                 }
                 let tok = self.arg()?;
-                let signal = signal(&tok)?;
+                let signal = self.signal(&tok)?;
                 let comment = self.end()?;
                 Ok((StanzaKind::ReloadSignal { signal }, comment))
             }
@@ -520,8 +616,15 @@ impl<'a> Parser<'a> {
                         });
                         continue;
                     }
-                    match strtol(&tok.value, 10) {
-                        Number::Ok(n) if (0..=i128::from(i32::MAX)).contains(&n) => {
+                    match strtoul(&tok.value, 10) {
+                        Number::Ok(n) if n <= i128::from(i32::MAX) => {
+                            if written_negative(&tok.value) && n != 0 {
+                                self.wrapped(
+                                    tok.span,
+                                    n,
+                                    "upstart reads it as an unsigned number, where a minus sign wraps around",
+                                );
+                            }
                             statuses.push(ExitStatus::Code {
                                 code: i64::try_from(n).unwrap_or(0),
                                 span: tok.span,
@@ -568,8 +671,19 @@ impl<'a> Parser<'a> {
             }
             "umask" => {
                 let tok = self.arg()?;
-                let mask = match strtol(&tok.value, 8) {
-                    Number::Ok(n) if (0..=0o777).contains(&n) => u32::try_from(n).unwrap_or(0),
+                // Read as an unsigned long, kept in a 32-bit mode_t, then checked.
+                let mask = match strtoul(&tok.value, 8) {
+                    Number::Ok(n) if c_uint(n) & !0o777 == 0 => {
+                        let stored = c_uint(n);
+                        if i128::from(stored) != n {
+                            self.wrapped(
+                                tok.span,
+                                format!("{stored:03o}"),
+                                "the mask is kept in a 32-bit mode_t",
+                            );
+                        }
+                        stored
+                    }
                     _ => {
                         return Err(ParseError::new(
                             ErrorKind::IllegalUmask,
@@ -590,7 +704,13 @@ impl<'a> Parser<'a> {
             "nice" => {
                 let tok = self.arg()?;
                 let value = match strtol(&tok.value, 10) {
-                    Number::Ok(n) if (-20..=19).contains(&n) => i32::try_from(n).unwrap_or(0),
+                    Number::Ok(n) if (-20..=19).contains(&c_int(n)) => {
+                        let stored = c_int(n);
+                        if i128::from(stored) != n {
+                            self.wrapped(tok.span, stored, "the value is kept in a 32-bit C int");
+                        }
+                        stored
+                    }
                     _ => {
                         return Err(ParseError::new(
                             ErrorKind::IllegalNice,
@@ -616,12 +736,17 @@ impl<'a> Parser<'a> {
                         (Oom::ScoreNever, tok.span.to(val.span))
                     } else {
                         match strtol(&val.value, 10) {
-                            Number::Ok(n) if (-1000..=1000).contains(&n) => (
-                                Oom::Score {
-                                    score: i32::try_from(n).unwrap_or(0),
-                                },
-                                tok.span.to(val.span),
-                            ),
+                            Number::Ok(n) if (-1000..=1000).contains(&c_int(n)) => {
+                                let score = c_int(n);
+                                if i128::from(score) != n {
+                                    self.wrapped(
+                                        val.span,
+                                        score,
+                                        "the score is kept in a 32-bit C int",
+                                    );
+                                }
+                                (Oom::Score { score }, tok.span.to(val.span))
+                            }
                             _ => {
                                 return Err(ParseError::new(
                                     ErrorKind::IllegalOomScore,
@@ -636,12 +761,17 @@ impl<'a> Parser<'a> {
                     (Oom::Never, tok.span)
                 } else {
                     match strtol(&tok.value, 10) {
-                        Number::Ok(n) if (-17..=15).contains(&n) => (
-                            Oom::Adjust {
-                                adj: i32::try_from(n).unwrap_or(0),
-                            },
-                            tok.span,
-                        ),
+                        Number::Ok(n) if (-17..=15).contains(&c_int(n)) => {
+                            let adj = c_int(n);
+                            if i128::from(adj) != n {
+                                self.wrapped(
+                                    tok.span,
+                                    adj,
+                                    "the adjustment is kept in a 32-bit C int",
+                                );
+                            }
+                            (Oom::Adjust { adj }, tok.span)
+                        }
                         _ => {
                             return Err(ParseError::new(
                                 ErrorKind::IllegalOom,
@@ -684,7 +814,7 @@ impl<'a> Parser<'a> {
                         res.value
                     ))
                 })?;
-                let soft_value = limit_value(&soft)?;
+                let soft_value = self.limit_value(&soft)?;
                 let hard = self.arg().map_err(|e| {
                     e.help(format!(
                         "`limit` takes a soft and a hard value: `limit {} {} {}`",
@@ -693,7 +823,7 @@ impl<'a> Parser<'a> {
                         show(&soft.value)
                     ))
                 })?;
-                let hard_value = limit_value(&hard)?;
+                let hard_value = self.limit_value(&hard)?;
                 let comment = self.end()?;
                 Ok((
                     StanzaKind::Limit {
@@ -806,10 +936,95 @@ impl<'a> Parser<'a> {
             ParseError::new(
                 ErrorKind::VendorStanza,
                 kw,
-                format!("`{name}` is a ChromiumOS extension"),
+                format!("`{name}` is a stanza of ChromiumOS's upstart only"),
             )
-            .help("upstream upstart 1.13 rejects this job; it only loads on ChromiumOS's patched upstart"),
+            .help("upstream upstart rejects this job; for ChromiumOS jobs pass `--dialect chromeos` or set `dialect = \"chromeos\"` in .upstart-lint.toml"),
         );
+    }
+
+    /// A number upstart stores differently from how it is written.
+    fn wrapped(&mut self, span: Span, stored: impl std::fmt::Display, why: &str) {
+        self.errors.push(
+            ParseError::new(
+                ErrorKind::WrappedNumber,
+                span,
+                format!("upstart stores {stored}: {why}"),
+            )
+            .help(format!("write `{stored}` if that is what you mean; otherwise a value in range")),
+        );
+    }
+
+    /// `kill signal` / `reload signal`: a name, or a number read with
+    /// `strtoul` (so a minus sign wraps) that must not exceed `INT_MAX`.
+    fn signal(&mut self, tok: &Spanned<String>) -> Result<Signal, ParseError> {
+        if let Some(number) = signal_from_name(&tok.value) {
+            return Ok(Signal {
+                name: Some(tok.value.clone()),
+                number,
+                span: tok.span,
+            });
+        }
+        match strtoul(&tok.value, 10) {
+            Number::Ok(n) if n <= i128::from(i32::MAX) => {
+                if written_negative(&tok.value) && n != 0 {
+                    self.wrapped(
+                        tok.span,
+                        n,
+                        "upstart reads it as an unsigned number, where a minus sign wraps around",
+                    );
+                }
+                Ok(Signal {
+                    name: None,
+                    number: i64::try_from(n).unwrap_or(0),
+                    span: tok.span,
+                })
+            }
+            _ => {
+                let upper = tok.value.to_ascii_uppercase();
+                let help = if signal_from_name(&upper).is_some() {
+                    format!("signal names are upper case: `{upper}`")
+                } else {
+                    "use a signal name such as `TERM` or `SIGTERM`, or a number".to_string()
+                };
+                Err(ParseError::new(
+                    ErrorKind::IllegalSignal,
+                    tok.span,
+                    format!("`{}` is not a signal", show(&tok.value)),
+                )
+                .help(help))
+            }
+        }
+    }
+
+    /// A `limit` value: `unlimited`, or a number read with `strtoul`.
+    fn limit_value(&mut self, tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
+        if tok.value == "unlimited" {
+            return Ok(LimitValue::Unlimited);
+        }
+        match strtoul(&tok.value, 10) {
+            Number::Ok(n) => {
+                let value = u64::try_from(n).unwrap_or(u64::MAX);
+                if written_negative(&tok.value) && n != 0 {
+                    let stored = if value == u64::MAX {
+                        format!("{value} (unlimited)")
+                    } else {
+                        value.to_string()
+                    };
+                    self.wrapped(
+                        tok.span,
+                        stored,
+                        "upstart reads it as an unsigned number, where a minus sign wraps around",
+                    );
+                }
+                Ok(LimitValue::Value(value))
+            }
+            _ => Err(ParseError::new(
+                ErrorKind::IllegalLimit,
+                tok.span,
+                format!("`{}` is neither `unlimited` nor a number", show(&tok.value)),
+            )
+            .help("write a number or `unlimited`")),
+        }
     }
 
     /// A dequoted argument.
@@ -967,50 +1182,10 @@ fn seconds(tok: &Spanned<String>) -> Result<u64, ParseError> {
     }
 }
 
-fn signal(tok: &Spanned<String>) -> Result<Signal, ParseError> {
-    if let Some(number) = signal_from_name(&tok.value) {
-        return Ok(Signal {
-            name: Some(tok.value.clone()),
-            number,
-            span: tok.span,
-        });
-    }
-    match strtol(&tok.value, 10) {
-        Number::Ok(n) if (0..=i128::from(i32::MAX)).contains(&n) => Ok(Signal {
-            name: None,
-            number: i64::try_from(n).unwrap_or(0),
-            span: tok.span,
-        }),
-        _ => {
-            let upper = tok.value.to_ascii_uppercase();
-            let help = if signal_from_name(&upper).is_some() {
-                format!("signal names are upper case: `{upper}`")
-            } else {
-                "use a signal name such as `TERM` or `SIGTERM`, or a number".to_string()
-            };
-            Err(ParseError::new(
-                ErrorKind::IllegalSignal,
-                tok.span,
-                format!("`{}` is not a signal", show(&tok.value)),
-            )
-            .help(help))
-        }
-    }
-}
-
-fn limit_value(tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
-    if tok.value == "unlimited" {
-        return Ok(LimitValue::Unlimited);
-    }
-    match strtoul(&tok.value) {
-        Number::Ok(n) => Ok(LimitValue::Value(u64::try_from(n).unwrap_or(u64::MAX))),
-        _ => Err(ParseError::new(
-            ErrorKind::IllegalLimit,
-            tok.span,
-            format!("`{}` is neither `unlimited` nor a number", show(&tok.value)),
-        )
-        .help("write a number or `unlimited`")),
-    }
+/// Whether a number was written with a minus sign (after C's leading blanks).
+fn written_negative(text: &str) -> bool {
+    text.trim_start_matches([' ', '\t', '\n', '\x0b', '\x0c', '\r'])
+        .starts_with('-')
 }
 
 /// A user's value for a message: long values are cut so that a huge token
