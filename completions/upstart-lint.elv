@@ -28,7 +28,7 @@ set edit:completion:arg-completer[upstart-lint] = {|@words|
             cand --known-event 'An event that exists although no linted job declares it (repeatable)'
             cand --known-job 'A job that exists although it is not linted (repeatable)'
             cand --target-version 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)'
-            cand --dialect 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)'
+            cand --dialect 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`'
             cand --shellcheck 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on'
             cand --fail-on 'Lowest severity that makes the exit status 1 (default: warning; info never does)'
             cand --no-context 'Do not load the sibling jobs of the given files as context for cross-file rules'

@@ -12,8 +12,8 @@ complete -c upstart-lint -l ignore -d 'Rules never to report' -r
 complete -c upstart-lint -l known-event -d 'An event that exists although no linted job declares it (repeatable)' -r
 complete -c upstart-lint -l known-job -d 'A job that exists although it is not linted (repeatable)' -r
 complete -c upstart-lint -l target-version -d 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)' -r
-complete -c upstart-lint -l dialect -d 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)' -r -f -a "upstream\t''
-chromeos\t''"
+complete -c upstart-lint -l dialect -d 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`' -r -f -a "upstream\t'Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors)'
+chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
 complete -c upstart-lint -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on' -r -f -a "auto\t'Run it when it is on PATH'
 on\t''
 off\t''"

@@ -31,7 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-lint' -ScriptBlock {
             [CompletionResult]::new('--known-event', '--known-event', [CompletionResultType]::ParameterName, 'An event that exists although no linted job declares it (repeatable)')
             [CompletionResult]::new('--known-job', '--known-job', [CompletionResultType]::ParameterName, 'A job that exists although it is not linted (repeatable)')
             [CompletionResult]::new('--target-version', '--target-version', [CompletionResultType]::ParameterName, 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)')
-            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`')
             [CompletionResult]::new('--shellcheck', '--shellcheck', [CompletionResultType]::ParameterName, 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1 (default: warning; info never does)')
             [CompletionResult]::new('--no-context', '--no-context', [CompletionResultType]::ParameterName, 'Do not load the sibling jobs of the given files as context for cross-file rules')

@@ -46,6 +46,9 @@ _upstart__tools() {
             upstart__tools,parse)
                 cmd="upstart__tools__subcmd__parse"
                 ;;
+            upstart__tools,show)
+                cmd="upstart__tools__subcmd__show"
+                ;;
             upstart__tools,systemd2upstart)
                 cmd="upstart__tools__subcmd__systemd2upstart"
                 ;;
@@ -97,6 +100,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,parse)
                 cmd="upstart__tools__subcmd__help__subcmd__parse"
                 ;;
+            upstart__tools__subcmd__help,show)
+                cmd="upstart__tools__subcmd__help__subcmd__show"
+                ;;
             upstart__tools__subcmd__help,systemd2upstart)
                 cmd="upstart__tools__subcmd__help__subcmd__systemd2upstart"
                 ;;
@@ -113,7 +119,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt convert lint exec systemd2upstart graph completions man generate help"
+            opts="-h -V --help --version parse fmt show convert lint exec systemd2upstart graph completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,7 +337,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt convert lint exec systemd2upstart graph completions man generate help"
+            opts="parse fmt show convert lint exec systemd2upstart graph completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -512,6 +518,20 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__help__subcmd__systemd2upstart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -607,12 +627,38 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__parse)
-            opts="-h -V --no-override --pretty --help --version"
+            opts="-h -V --no-override --pretty --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dialect)
+                    COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__show)
+            opts="-h -V --format --no-override --dialect --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json upstart-json" -- "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
+                    COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -24,6 +24,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand --version 'Print version'
             cand parse 'Print the AST of job files as versioned JSON'
             cand fmt 'Print job files in canonical form, check or rewrite them'
+            cand show 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers'
             cand convert 'Convert upstart jobs to systemd units'
             cand lint 'Report the problems of job files'
             cand exec 'Run a job under supervision with the semantics of upstart'
@@ -35,10 +36,11 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'upstart-tools;parse'= {
+            cand --dialect 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`'
             cand --no-override 'Do not parse the `.override` file beside each `.conf`'
             cand --pretty 'Indent the JSON'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -47,6 +49,15 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand --write 'Rewrite files in place (atomically) instead of printing them'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;show'= {
+            cand --format 'Output format'
+            cand --dialect 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`'
+            cand --no-override 'Do not merge the `.override` file beside each `.conf`'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -73,7 +84,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand --known-event 'An event that exists although no linted job declares it (repeatable)'
             cand --known-job 'A job that exists although it is not linted (repeatable)'
             cand --target-version 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)'
-            cand --dialect 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)'
+            cand --dialect 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`'
             cand --shellcheck 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on'
             cand --fail-on 'Lowest severity that makes the exit status 1 (default: warning; info never does)'
             cand --no-context 'Do not load the sibling jobs of the given files as context for cross-file rules'
@@ -167,6 +178,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
         &'upstart-tools;help'= {
             cand parse 'Print the AST of job files as versioned JSON'
             cand fmt 'Print job files in canonical form, check or rewrite them'
+            cand show 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers'
             cand convert 'Convert upstart jobs to systemd units'
             cand lint 'Report the problems of job files'
             cand exec 'Run a job under supervision with the semantics of upstart'
@@ -180,6 +192,8 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
         &'upstart-tools;help;parse'= {
         }
         &'upstart-tools;help;fmt'= {
+        }
+        &'upstart-tools;help;show'= {
         }
         &'upstart-tools;help;convert'= {
         }

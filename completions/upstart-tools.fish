@@ -28,6 +28,7 @@ complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -s h -l help -
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "parse" -d 'Print the AST of job files as versioned JSON'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "fmt" -d 'Print job files in canonical form, check or rewrite them'
+complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "show" -d 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "convert" -d 'Convert upstart jobs to systemd units'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "lint" -d 'Report the problems of job files'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "exec" -d 'Run a job under supervision with the semantics of upstart'
@@ -37,14 +38,24 @@ complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "complet
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "man" -d 'Print the man page (roff) of a binary'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "generate" -d 'Write man pages or shell completions (for maintainers and packagers)'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -l dialect -d 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`' -r -f -a "upstream\t'Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors)'
+chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -l no-override -d 'Do not parse the `.override` file beside each `.conf`'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -l pretty -d 'Indent the JSON'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -s h -l help -d 'Print help'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand parse" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -l check -d 'Exit 1 and show a diff when a file is not in canonical form'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -l write -d 'Rewrite files in place (atomically) instead of printing them'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -s h -l help -d 'Print help'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand fmt" -s V -l version -d 'Print version'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -l format -d 'Output format' -r -f -a "text\t'One setting a line, for people'
+json\t'`{"version":1,"jobs":[…]}` with names for enum values and signals'
+upstart-json\t'One JSON object a line, exactly as upstart stores the job: the shape of the conformance data recorded from upstart 1.13.2'"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -l dialect -d 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`' -r -f -a "upstream\t'Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors)'
+chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -l no-override -d 'Do not merge the `.override` file beside each `.conf`'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s o -l output -d 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l force -d 'Overwrite units in DIR that differ from the conversion'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l check -d 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
@@ -66,8 +77,8 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l ign
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l known-event -d 'An event that exists although no linted job declares it (repeatable)' -r
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l known-job -d 'A job that exists although it is not linted (repeatable)' -r
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l target-version -d 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)' -r
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l dialect -d 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)' -r -f -a "upstream\t''
-chromeos\t''"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l dialect -d 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`' -r -f -a "upstream\t'Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors)'
+chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on' -r -f -a "auto\t'Run it when it is on PATH'
 on\t''
 off\t''"
@@ -120,16 +131,17 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; an
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "all" -d 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "rules-md" -d 'Rewrite the rules table of a README (between the rules markers)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "parse" -d 'Print the AST of job files as versioned JSON'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "fmt" -d 'Print job files in canonical form, check or rewrite them'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "convert" -d 'Convert upstart jobs to systemd units'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "lint" -d 'Report the problems of job files'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "exec" -d 'Run a job under supervision with the semantics of upstart'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "systemd2upstart" -d 'Convert systemd units to upstart jobs'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "graph" -d 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "completions" -d 'Print the shell completion script of a binary'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "man" -d 'Print the man page (roff) of a binary'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "generate" -d 'Write man pages or shell completions (for maintainers and packagers)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt convert lint exec systemd2upstart graph completions man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "parse" -d 'Print the AST of job files as versioned JSON'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "fmt" -d 'Print job files in canonical form, check or rewrite them'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "show" -d 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "convert" -d 'Convert upstart jobs to systemd units'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "lint" -d 'Report the problems of job files'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "exec" -d 'Run a job under supervision with the semantics of upstart'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "systemd2upstart" -d 'Convert systemd units to upstart jobs'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "graph" -d 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "completions" -d 'Print the shell completion script of a binary'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "man" -d 'Print the man page (roff) of a binary'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "generate" -d 'Write man pages or shell completions (for maintainers and packagers)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph completions man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "all" -d 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "rules-md" -d 'Rewrite the rules table of a README (between the rules markers)'

@@ -27,6 +27,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Print the AST of job files as versioned JSON')
             [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Print job files in canonical form, check or rewrite them')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert upstart jobs to systemd units')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Report the problems of job files')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
@@ -39,10 +40,11 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;parse' {
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`')
             [CompletionResult]::new('--no-override', '--no-override', [CompletionResultType]::ParameterName, 'Do not parse the `.override` file beside each `.conf`')
             [CompletionResult]::new('--pretty', '--pretty', [CompletionResultType]::ParameterName, 'Indent the JSON')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -52,6 +54,16 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Rewrite files in place (atomically) instead of printing them')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;show' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`')
+            [CompletionResult]::new('--no-override', '--no-override', [CompletionResultType]::ParameterName, 'Do not merge the `.override` file beside each `.conf`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -80,7 +92,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--known-event', '--known-event', [CompletionResultType]::ParameterName, 'An event that exists although no linted job declares it (repeatable)')
             [CompletionResult]::new('--known-job', '--known-job', [CompletionResultType]::ParameterName, 'A job that exists although it is not linted (repeatable)')
             [CompletionResult]::new('--target-version', '--target-version', [CompletionResultType]::ParameterName, 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)')
-            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Job-file dialect (`chromeos` allows `import` and `tmpfiles`)')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`')
             [CompletionResult]::new('--shellcheck', '--shellcheck', [CompletionResultType]::ParameterName, 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on')
             [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1 (default: warning; info never does)')
             [CompletionResult]::new('--no-context', '--no-context', [CompletionResultType]::ParameterName, 'Do not load the sibling jobs of the given files as context for cross-file rules')
@@ -187,6 +199,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
         'upstart-tools;help' {
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Print the AST of job files as versioned JSON')
             [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Print job files in canonical form, check or rewrite them')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert upstart jobs to systemd units')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Report the problems of job files')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
@@ -202,6 +215,9 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;help;fmt' {
+            break
+        }
+        'upstart-tools;help;show' {
             break
         }
         'upstart-tools;help;convert' {

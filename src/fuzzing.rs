@@ -10,7 +10,7 @@ use crate::convert::to_systemd;
 use crate::diag::Diagnostic;
 use crate::print::print;
 use crate::source::SourceFile;
-use crate::syntax::parse;
+use crate::syntax::{Dialect, parse};
 
 /// The upstart parser on any bytes: error and conversion-loss spans stay
 /// inside the input and errors render as diagnostics; a job that parses
@@ -18,7 +18,9 @@ use crate::syntax::parse;
 /// printed text parses cleanly to the same job, and the converter accepts
 /// it and writes units that systemd's syntax accepts.
 pub fn job(data: &[u8]) {
-    let parsed = parse(data);
+    // ChromiumOS's dialect accepts a superset: `import`/`tmpfiles` get
+    // printed and converted too.
+    let parsed = parse(data).for_dialect(Dialect::Chromeos);
     let source = SourceFile::new("fuzz.conf", data.to_vec());
     for e in &parsed.errors {
         assert!(
@@ -59,7 +61,7 @@ pub fn job(data: &[u8]) {
     let Ok(printed) = print(&parsed.job) else {
         return;
     };
-    let again = parse(printed.as_bytes());
+    let again = parse(printed.as_bytes()).for_dialect(Dialect::Chromeos);
     assert!(
         !again.has_errors(),
         "printed job does not parse: {:?}\n{printed}",

@@ -69,6 +69,17 @@ impl LoadedJob {
         })
     }
 
+    /// The job as `dialect`'s upstart reads it (see
+    /// [`crate::syntax::Parsed::for_dialect`]).
+    #[must_use]
+    pub fn for_dialect(mut self, dialect: crate::syntax::Dialect) -> Self {
+        self.conf.parsed = self.conf.parsed.for_dialect(dialect);
+        if let Some(o) = self.override_file.as_mut() {
+            o.parsed = std::mem::take(&mut o.parsed).for_dialect(dialect);
+        }
+        self
+    }
+
     /// The effective job. Upstart ignores an override that fails to parse
     /// (the `.conf` alone applies), so only a clean override is merged.
     #[must_use]

@@ -103,7 +103,11 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
                 p => format!("{} ", p.keyword()),
             };
             match body {
-                ProcessBody::Exec { command } => format!("{prefix}exec {}", command.value),
+                ProcessBody::Exec {
+                    written: Some(text),
+                    ..
+                } => format!("{prefix}exec {text}"),
+                ProcessBody::Exec { command, .. } => format!("{prefix}exec {}", command.value),
                 ProcessBody::Script {
                     body, end_comment, ..
                 } => {

@@ -9,8 +9,8 @@
 //! listing for the terminal.
 
 use crate::ast::{
-    ConsoleMode, EventArg, EventExpr, ExitStatus, ExpectMode, LimitValue, ProcessBody,
-    ProcessKind, Resolved, Resource,
+    ConsoleMode, EventArg, EventExpr, ExitStatus, ExpectMode, LimitValue, ProcessBody, ProcessKind,
+    Resolved, Resource,
 };
 use crate::syntax::values::signal_name;
 use serde::Serialize;
@@ -190,7 +190,7 @@ impl Stored {
         let mut process = BTreeMap::new();
         for (kind, body) in &r.processes {
             let (script, command) = match body {
-                ProcessBody::Exec { command } => (false, command.value.clone()),
+                ProcessBody::Exec { command, .. } => (false, command.value.clone()),
                 ProcessBody::Script { body, .. } => (true, body.clone()),
             };
             process.insert(process_name(*kind), StoredProcess { script, command });
@@ -498,7 +498,11 @@ pub fn text(n: &Named) -> String {
     if !n.normal_exit.is_empty() {
         line(
             "normal exit",
-            n.normal_exit.iter().map(status).collect::<Vec<_>>().join(" "),
+            n.normal_exit
+                .iter()
+                .map(status)
+                .collect::<Vec<_>>()
+                .join(" "),
         );
     }
     line(
@@ -514,7 +518,8 @@ pub fn text(n: &Named) -> String {
     line("umask", n.umask.clone());
     line(
         "nice",
-        n.nice.map_or_else(|| "- (inherited)".into(), |v| v.to_string()),
+        n.nice
+            .map_or_else(|| "- (inherited)".into(), |v| v.to_string()),
     );
     if n.oom_score_adj != 0 {
         line("oom score", n.oom_score_adj.to_string());
@@ -524,7 +529,10 @@ pub fn text(n: &Named) -> String {
         NamedLimit::Value(v) => v.to_string(),
     };
     for (res, (soft, hard)) in &n.limits {
-        line(&format!("limit {res}"), format!("{} {}", limit(soft), limit(hard)));
+        line(
+            &format!("limit {res}"),
+            format!("{} {}", limit(soft), limit(hard)),
+        );
     }
     for (key, v) in [
         ("chroot", &n.chroot),
@@ -567,7 +575,14 @@ pub fn text(n: &Named) -> String {
     if n.debug {
         line("debug", "yes".into());
     }
-    for kind in ["security", "pre-start", "main", "post-start", "pre-stop", "post-stop"] {
+    for kind in [
+        "security",
+        "pre-start",
+        "main",
+        "post-start",
+        "pre-stop",
+        "post-stop",
+    ] {
         if let Some(p) = n.process.get(kind) {
             if p.script {
                 let _ = writeln!(out, "{kind} script:");

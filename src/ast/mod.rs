@@ -286,7 +286,14 @@ impl ProcessKind {
 pub enum ProcessBody {
     /// Command text exactly as upstart stores it: quotes and backslashes kept,
     /// continuation lines joined with one space, comment and trailing blanks cut.
-    Exec { command: Word },
+    Exec {
+        command: Word,
+        /// The text as written, kept only when libnih garbled an escape in it
+        /// (UL117): then no other text gives upstart the same command, and the
+        /// printer writes this one.
+        #[serde(skip_serializing_if = "Option::is_none", default)]
+        written: Option<String>,
+    },
     /// A script block after libnih's common-indentation stripping: the bytes
     /// upstart hands to `/bin/sh -e`. Every line keeps its newline, except
     /// one cut short by a NUL byte (libnih's `strncat`).

@@ -259,11 +259,25 @@ fn read_input(path: &Path) -> Result<ParsedFile, String> {
         return Err("not a regular file".into());
     }
     let bytes = read_file(path).map_err(|e| describe(&e))?;
-    // Like git: a NUL byte early on means a binary file, not a job.
-    if bytes.iter().take(8000).any(|&b| b == 0) {
-        return Err("binary file (it has NUL bytes), not a job file".into());
+    if looks_binary(&bytes) {
+        return Err("binary file (NUL and control bytes), not a job file".into());
     }
     Ok(ParsedFile::from_bytes(path, bytes))
+}
+
+/// A binary file, not a job: like git, a NUL byte in the first 8000 bytes,
+/// but only with many other control bytes around it. A job file with a
+/// stray NUL is linted as upstart parses it (UL119 says what the NUL does).
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8000)];
+    if !head.contains(&0) {
+        return false;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
+    control * 10 > head.len()
 }
 
 /// The inputs of a run.

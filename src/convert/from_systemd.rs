@@ -606,6 +606,7 @@ fn script(body: String) -> ProcessBody {
 fn exec(text: String) -> ProcessBody {
     ProcessBody::Exec {
         command: word(&text),
+        written: None,
     }
 }
 
@@ -1765,7 +1766,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         let body = if kind == ProcessKind::PreStart && !guards.is_empty() {
             let mut text = guards.join("\n");
             match &body {
-                Some(ProcessBody::Exec { command }) => {
+                Some(ProcessBody::Exec { command, .. }) => {
                     text.push('\n');
                     text.push_str(&command.value);
                 }

@@ -143,7 +143,7 @@ pub fn exec_line(body: &ProcessBody) -> String {
 #[must_use]
 pub fn exec_line_in(body: &ProcessBody, cwd: &str) -> String {
     match body {
-        ProcessBody::Exec { command } => {
+        ProcessBody::Exec { command, .. } => {
             let cmd = command.value.as_str();
             if needs_shell(cmd) {
                 format!("/bin/sh -ec {}", exec_word(&format!("exec {cmd}")))
@@ -197,14 +197,14 @@ fn absolute(dir: &str) -> String {
 
 fn body_span(body: &ProcessBody) -> Span {
     match body {
-        ProcessBody::Exec { command } => command.span,
+        ProcessBody::Exec { command, .. } => command.span,
         ProcessBody::Script { body_span, .. } => *body_span,
     }
 }
 
 fn body_text(body: &ProcessBody) -> &str {
     match body {
-        ProcessBody::Exec { command } => &command.value,
+        ProcessBody::Exec { command, .. } => &command.value,
         ProcessBody::Script { body, .. } => body,
     }
 }
@@ -776,7 +776,7 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
                     indent,
                     ..
                 } => script_line_span(*body_span, *indent, body, at),
-                ProcessBody::Exec { command } => command.span,
+                ProcessBody::Exec { command, .. } => command.span,
             };
             c.loss(
                 "UL512",

@@ -23,7 +23,7 @@ const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/bin:/usr/sbin:/s
 #[must_use]
 pub fn argv(body: &ProcessBody) -> Vec<String> {
     match body {
-        ProcessBody::Exec { command } => {
+        ProcessBody::Exec { command, .. } => {
             let c = command.value.as_str();
             if crate::convert::to_systemd::needs_shell(c) {
                 sh(&format!("exec {c}"))

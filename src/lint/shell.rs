@@ -204,7 +204,7 @@ pub fn extract(file: &ParsedFile) -> Vec<Embedded> {
                     runs,
                 });
             }
-            ProcessBody::Exec { command } => {
+            ProcessBody::Exec { command, .. } => {
                 if !runs_through_shell(&command.value) {
                     continue;
                 }

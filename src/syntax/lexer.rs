@@ -528,7 +528,12 @@ mod tests {
         assert_eq!(arg("FOO=\"a b\"c"), "FOO=a bc");
         assert_eq!(arg("foo#bar"), "foo");
         assert_eq!(arg("foo\\#bar"), "foo\\#bar");
-        assert_eq!(arg("\"say \\\"hi\\\"\""), "say \\\"hi\\\"");
+        // libnih's slip (spec L11): the blank before `\"` becomes a backslash.
+        assert_eq!(arg("\"say \\\"hi\\\"\""), "say\\\\\"hi\\\"");
+        assert_eq!(arg("\"a  \\\"b\""), "a\\ \\\"b");
+        assert_eq!(arg("\"a\n  \\\"b\""), "a\\ \"b");
+        assert_eq!(arg("a\\\\ b"), "a\\");
+        assert_eq!(arg("'a \\\\b'"), "a \\b");
         assert_eq!(arg("a\\\\b"), "a\\b");
         assert_eq!(arg("a\\ b"), "a b");
         assert_eq!(arg("foo\\\nbar"), "foo bar");
@@ -543,7 +548,27 @@ mod tests {
         assert_eq!(cmd("/bin/echo \"a  b\"   # c"), "/bin/echo \"a  b\"");
         assert_eq!(cmd("/bin/foo --long\\\noption"), "/bin/foo --long option");
         assert_eq!(cmd("tool --color=#00ff00"), "tool --color=");
-        assert_eq!(cmd("a \\$x"), "a \\$x");
+        assert_eq!(cmd("a \\$x"), "a\\\\$x");
+        assert_eq!(cmd("/bin/echo a \\\"b\\\""), "/bin/echo a\\\\\"b\\\"");
+        assert_eq!(cmd("/bin/echo a\\\n\\\"b"), "/bin/echo a\\ \"b");
+        assert_eq!(cmd("a\\$x"), "a\\$x");
+    }
+
+    #[test]
+    fn a_nul_ends_the_value_and_the_token_length_decides_emptiness() {
+        let mut c = Cursor::new(b"\"5\0x\"");
+        let tok = c.token(Delims::Cnlws, true).map_err(|e| e.kind);
+        assert_eq!(tok.as_ref().map(|t| t.value.clone()), Ok(b"5".to_vec()));
+        assert_eq!(tok.map(|t| t.nul), Ok(Some(2)));
+        assert_eq!(c.notes.len(), 1);
+        // `""\`⏎ has libnih length 1: accepted as the empty string.
+        let mut c = Cursor::new(b"\"\"\\\n x");
+        let tok = c.token(Delims::Cnlws, true).map_err(|e| e.kind);
+        assert_eq!(tok.map(|t| (t.value, t.len)), Ok((Vec::new(), 1)));
+        // A lone backslash-newline is a token of length 1 with no text.
+        let mut c = Cursor::new(b"\\\n\n");
+        let tok = c.token(Delims::Cnlws, false).map_err(|e| e.kind);
+        assert_eq!(tok.map(|t| (t.value, t.len)), Ok((Vec::new(), 1)));
     }
 
     #[test]

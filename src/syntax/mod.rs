@@ -950,7 +950,9 @@ impl<'a> Parser<'a> {
                 span,
                 format!("upstart stores {stored}: {why}"),
             )
-            .help(format!("write `{stored}` if that is what you mean; otherwise a value in range")),
+            .help(format!(
+                "write `{stored}` if that is what you mean; otherwise a value in range"
+            )),
         );
     }
 
@@ -1084,12 +1086,18 @@ impl<'a> Parser<'a> {
         }
         let tok = self.cur.command()?;
         self.last_end = tok.span.end;
+        // A garbled escape (UL117) leaves a value no other text produces:
+        // keep the text, so that printing the job keeps what upstart runs.
+        let written = (!tok.garbled.is_empty()).then(|| {
+            String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into_owned()
+        });
         let comment = self.end()?;
         Ok((
             StanzaKind::Process {
                 process,
                 body: ProcessBody::Exec {
                     command: Spanned::new(tok.text(), tok.span),
+                    written,
                 },
             },
             comment,

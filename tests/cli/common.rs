@@ -10,16 +10,33 @@ pub fn fixture(rel: &str) -> PathBuf {
     root().join("fixtures").join(rel)
 }
 
-/// `../shared/corpus/<kind>` when present (developers and CI); `None` in a
-/// user's clone, where corpus tests print that they skipped.
-pub fn corpus_dir(kind: &str) -> Option<PathBuf> {
-    let dir = root().join("..").join("shared").join("corpus").join(kind);
+/// `../shared/<rel>` when present (developers and CI). In a user's clone,
+/// where it is absent, `None`: the test says it skipped, on the terminal
+/// (written past libtest's capture, which would hide it for a passing
+/// test). Under `CI=true` an absent folder fails the test: CI must check
+/// against the shared data.
+pub fn shared_dir(rel: &str) -> Option<PathBuf> {
+    use std::io::Write as _;
+    let dir = root().join("..").join("shared").join(rel);
     if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent", dir.display());
-        None
+        return Some(dir);
     }
+    assert!(
+        std::env::var("CI").map_or(true, |v| v != "true"),
+        "{} is absent, and CI=true: CI runs with ../shared beside the project",
+        dir.display()
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped: {} is absent (a test that needs it checks nothing)",
+        dir.display()
+    );
+    None
+}
+
+/// `../shared/corpus/<kind>`: see [`shared_dir`].
+pub fn corpus_dir(kind: &str) -> Option<PathBuf> {
+    shared_dir(&format!("corpus/{kind}"))
 }
 
 /// Sorted list of files with the given extension in `dir`.

@@ -33,6 +33,7 @@ use std::process::Command;
 use upstart_tools::ast::{EventExpr, ProcessBody, ProcessKind, Resolved, StanzaKind};
 use upstart_tools::convert::{Conversion, guard, to_systemd};
 use upstart_tools::load::{LoadedJob, job_name};
+use upstart_tools::syntax::Dialect;
 use upstart_tools::syntax::values::signal_name;
 
 /// systemd's manager binary, whose `--test` mode dumps the parsed units.
@@ -74,8 +75,10 @@ impl Converted {
 }
 
 fn convert(path: &Path, label: String) -> Converted {
+    // The corpus's ChromiumOS jobs are read as their upstart reads them.
     let job = LoadedJob::load(path, job_name(path, None))
-        .unwrap_or_else(|e| panic!("cannot read {label}: {e}"));
+        .unwrap_or_else(|e| panic!("cannot read {label}: {e}"))
+        .for_dialect(Dialect::Chromeos);
     assert!(
         !job.conf.parsed.has_errors(),
         "{label} does not parse: {:?}",
@@ -128,7 +131,8 @@ fn corpus() -> Option<Vec<Converted>> {
             continue;
         }
         let job = LoadedJob::load(&path, job_name(&path, None))
-            .unwrap_or_else(|e| panic!("cannot read {label}: {e}"));
+            .unwrap_or_else(|e| panic!("cannot read {label}: {e}"))
+            .for_dialect(Dialect::Chromeos);
         if job.conf.parsed.has_errors() {
             rejected.push(label);
             continue;
@@ -237,7 +241,7 @@ fn fixtures_cover_the_mapping_tables() {
             match &s.kind {
                 StanzaKind::Process { process, body } => {
                     let form = match body {
-                        ProcessBody::Exec { command } if needs_shell(&command.value) => {
+                        ProcessBody::Exec { command, .. } if needs_shell(&command.value) => {
                             "exec-shell"
                         }
                         ProcessBody::Exec { .. } => "exec",
@@ -502,14 +506,14 @@ fn upstart_argv(body: &ProcessBody, cwd: &str) -> Vec<Arg> {
             };
             vec![lit("/bin/sh"), lit("-ec"), lit(text)]
         }
-        ProcessBody::Exec { command } if needs_shell(&command.value) => {
+        ProcessBody::Exec { command, .. } if needs_shell(&command.value) => {
             vec![
                 lit("/bin/sh"),
                 lit("-ec"),
                 Arg::Lit(format!("exec {}", command.value)),
             ]
         }
-        ProcessBody::Exec { command } => command
+        ProcessBody::Exec { command, .. } => command
             .value
             .split([' ', '\t', '\r', '\n'])
             .filter(|w| !w.is_empty())

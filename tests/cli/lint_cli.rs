@@ -1027,7 +1027,7 @@ fn each_bad_input_gives_one_ul903_and_the_rest_is_linted() {
     let mut expected = vec![
         (
             "init/binary.conf",
-            "binary file (it has NUL bytes), not a job file",
+            "binary file (NUL and control bytes), not a job file",
         ),
         (
             "init/dangling.conf",

@@ -64,6 +64,9 @@ fn corpus_errors_are_known_bad_files_or_real_defects() {
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
+        // ChromiumOS jobs (`import`, `tmpfiles`): upstream upstart rejects
+        // them; corpus.rs checks that ChromiumOS's dialect accepts them.
+        .filter(|d| d.code != "UL014")
     {
         let file = d.file.rsplit('/').next().unwrap_or(&d.file);
         if KNOWN_BAD.contains(&file)

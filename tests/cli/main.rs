@@ -4,6 +4,7 @@ mod common;
 
 mod adversarial;
 mod commands;
+mod conformance;
 mod conventions;
 mod convert_cli;
 mod convert_units;

@@ -42,7 +42,9 @@ fn a_clean_override_merges_into_its_conf() {
     );
     assert_eq!(r.limits.len(), 2, "limits merge per resource");
     match r.main() {
-        Some(ProcessBody::Exec { command }) => assert_eq!(command.value, "/usr/bin/foo --debug"),
+        Some(ProcessBody::Exec { command, .. }) => {
+            assert_eq!(command.value, "/usr/bin/foo --debug")
+        }
         other => panic!("main process: {other:?}"),
     }
 }

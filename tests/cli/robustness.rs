@@ -40,8 +40,22 @@ fn nul_bytes_act_as_libnih_treats_them() {
     let parsed = parse(b"description ab\0cd\n");
     assert_eq!(
         parsed.errors.iter().map(|e| e.kind).collect::<Vec<_>>(),
-        vec![ErrorKind::UnexpectedToken]
+        vec![ErrorKind::NulInValue, ErrorKind::UnexpectedToken]
     );
+    // Inside quotes it ends the value: C strings (upstart stores 5).
+    let parsed = parse(b"kill timeout \"5\0x\"\n");
+    assert!(!parsed.has_errors(), "{:?}", parsed.errors);
+    assert_eq!(
+        kinds(b"kill timeout \"5\0x\"\n"),
+        vec![ErrorKind::NulInValue]
+    );
+    assert!(matches!(
+        parsed.job.stanzas().next().map(|s| &s.kind),
+        Some(StanzaKind::KillTimeout { seconds }) if seconds.value == 5
+    ));
+    // An empty value left by the NUL reads as 0, as C's strtoul does.
+    let parsed = parse(b"kill signal \"\0\"\n");
+    assert!(!parsed.has_errors(), "{:?}", parsed.errors);
     // Inside a script body the line is cut at the NUL (strncat).
     let parsed = parse(b"script\n  echo a\0b\n  echo c\nend script\n");
     let Some(StanzaKind::Process {
@@ -76,23 +90,21 @@ fn crlf_and_missing_final_newline() {
 }
 
 #[test]
-fn deep_parentheses_are_capped_with_an_error() {
+fn deep_parentheses_are_accepted_as_upstart_does() {
+    // Upstart has no nesting limit, and neither have we: parentheses live
+    // on an explicit stack and become a count on the node they wrap.
     let mut src = b"start on ".to_vec();
     src.extend(std::iter::repeat_n(b'(', 100_000));
     src.extend_from_slice(b"a");
     src.extend(std::iter::repeat_n(b')', 100_000));
     src.extend_from_slice(b"\nexec /bin/true\n");
     let parsed = parse(&src);
-    assert_eq!(
-        parsed.errors.iter().map(|e| e.kind).collect::<Vec<_>>(),
-        vec![ErrorKind::NestingTooDeep]
-    );
-    // Recovery resumes after the expression.
-    assert!(matches!(
-        parsed.job.stanzas().last().map(|s| &s.kind),
-        Some(StanzaKind::Process { .. })
-    ));
-    assert!(render_all(&src).contains("UL013"));
+    assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    let Some(StanzaKind::StartOn { on }) = parsed.job.stanzas().next().map(|s| &s.kind) else {
+        panic!("expected start on")
+    };
+    assert_eq!(on.expr.parens(), 100_000);
+    assert!(upstart_tools::print::print(&parsed.job).is_ok());
 }
 
 #[test]

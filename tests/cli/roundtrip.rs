@@ -12,7 +12,7 @@ use upstart_tools::print::print;
 use upstart_tools::source::Span;
 use upstart_tools::syntax::script::strip_common_indent;
 use upstart_tools::syntax::values::SIGNALS;
-use upstart_tools::syntax::{parse, parse_str};
+use upstart_tools::syntax::{Dialect, parse, parse_str};
 
 #[test]
 fn every_fixture_round_trips() {
@@ -92,6 +92,17 @@ fn command() -> impl Strategy<Value = String> {
                 s.push_str(a);
             }
             s
+        })
+        // A blank right before an escape such as `\$` is garbled by libnih
+        // (UL117): no text gives upstart such a command, so the AST never
+        // holds one.
+        .prop_filter("no blank before an escape", |s| {
+            let b = s.as_bytes();
+            !b.windows(3).any(|w| {
+                matches!(w[0], b' ' | b'\t')
+                    && w[1] == b'\\'
+                    && !matches!(w[2], b'\\' | b' ' | b'\t')
+            })
         })
 }
 
@@ -252,7 +263,10 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
         }),
         (process_kind(), command()).prop_map(|(process, c)| StanzaKind::Process {
             process,
-            body: ProcessBody::Exec { command: word(c) }
+            body: ProcessBody::Exec {
+                command: word(c),
+                written: None
+            }
         }),
         (
             process_kind(),
@@ -283,7 +297,8 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
         Just(StanzaKind::Debug),
         prop_oneof![
             Just(RespawnLimit::Unlimited { span: sp() }),
-            (0..=i64::MAX as u64, 0..=i64::MAX as u64).prop_map(|(c, i)| RespawnLimit::Count {
+            // The count is kept in a C int (UL118), the interval in a long.
+            (0..=i32::MAX as u64, 0..=i64::MAX as u64).prop_map(|(c, i)| RespawnLimit::Count {
                 count: Spanned::new(c, sp()),
                 interval: Spanned::new(i, sp())
             })
@@ -387,7 +402,8 @@ proptest! {
     #[test]
     fn generated_jobs_round_trip(job in job()) {
         let text = print(&job).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let parsed = parse_str(&text);
+        // Generated jobs use ChromiumOS's `import` and `tmpfiles` too.
+        let parsed = parse_str(&text).for_dialect(Dialect::Chromeos);
         prop_assert!(!parsed.has_errors(), "errors {:?} in\n{}", parsed.errors, text);
         prop_assert_eq!(strip_layout(&parsed.job), strip_layout(&job), "printed:\n{}", text);
     }

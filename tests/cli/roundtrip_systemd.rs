@@ -19,6 +19,7 @@ use upstart_tools::lint::config::Config;
 use upstart_tools::lint::{Input, lint};
 use upstart_tools::load::ParsedFile;
 use upstart_tools::print::print;
+use upstart_tools::syntax::Dialect;
 use upstart_tools::syntax::Severity;
 use upstart_tools::syntax::{parse, parse_str};
 
@@ -62,7 +63,7 @@ const FIXTURE_EXCEPTIONS: &[(&str, &str)] = &[
 /// `/bin/sh -ec "exec CMD"`).
 fn process(body: &ProcessBody, cwd: &str) -> Value {
     match body {
-        ProcessBody::Exec { command } => {
+        ProcessBody::Exec { command, .. } => {
             let cmd = command.value.as_str();
             if needs_shell(cmd) {
                 json!({"exec": cmd})
@@ -251,7 +252,8 @@ enum Trip {
 fn round_trip(path: &Path) -> Option<Trip> {
     let label = path.display().to_string();
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{label}: {e}"));
-    let parsed = parse(&bytes);
+    // The corpus's ChromiumOS jobs, as their upstart reads them.
+    let parsed = parse(&bytes).for_dialect(Dialect::Chromeos);
     if parsed.has_errors() {
         return None;
     }

@@ -4,8 +4,11 @@ rule! {
     /// ## What it does
     /// Reports ChromiumOS's own stanzas, `import VAR` and `tmpfiles PATH…`,
     /// which only ChromiumOS's patched upstart accepts. Reported by the
-    /// parser; not reported with `dialect = "chromeos"` (or `--dialect
-    /// chromeos`).
+    /// parser as an error, as upstream upstart rejects the file. Jobs
+    /// written for ChromiumOS are checked with `--dialect chromeos` (every
+    /// command that reads jobs takes it: `upstart-lint`, `upstart-tools
+    /// parse`/`show`, `upstart2systemd`) or `dialect = "chromeos"` in
+    /// `.upstart-lint.toml`; then both stanzas are accepted.
     ///
     /// ## Why is this bad?
     /// Upstream upstart rejects the whole job file ("Unknown stanza"), so
@@ -18,7 +21,8 @@ rule! {
     /// ```
     ///
     /// ## Use instead
-    /// For ChromiumOS, set `dialect = "chromeos"` in `.upstart-lint.toml`.
+    /// For ChromiumOS, set `dialect = "chromeos"` in `.upstart-lint.toml`
+    /// (or pass `--dialect chromeos`).
     /// For upstream upstart, pass the variable with `initctl start job
     /// DEVICE=…` and create the paths in a `pre-start` block:
     /// ```text
@@ -26,7 +30,7 @@ rule! {
     /// ```
     code: "UL014",
     name: "vendor-stanza",
-    severity: Warning,
+    severity: Error,
     default: true,
     summary: "ChromiumOS-only stanza (`import`, `tmpfiles`) that upstream upstart rejects",
     check: Check::Parse,

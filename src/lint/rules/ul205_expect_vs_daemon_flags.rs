@@ -135,7 +135,7 @@ fn find_flag<'t>(cmd: &[&'t Tok], long: &[&str], short: &[&str]) -> Option<&'t T
 fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     // Reported in the file that holds the effective `exec` (the `.conf`, or
     // the `.override` that replaced it).
-    let Some(main @ ProcessBody::Exec { command }) = ctx.resolved.main() else {
+    let Some(main @ ProcessBody::Exec { command, .. }) = ctx.resolved.main() else {
         return;
     };
     if stanza_of_body(ctx, main).is_none() {

@@ -49,7 +49,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             continue;
         };
         let span = match body {
-            ProcessBody::Exec { command } => command.span,
+            ProcessBody::Exec { command, .. } => command.span,
             ProcessBody::Script { body_span, .. } => *body_span,
         };
         let toks = lex(ctx.text(span));

@@ -46,7 +46,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     for s in ctx.job().stanzas() {
         let StanzaKind::Process {
             process,
-            body: ProcessBody::Exec { command },
+            body: ProcessBody::Exec { command, .. },
         } = &s.kind
         else {
             continue;

@@ -48,7 +48,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             continue;
         };
         let span = match body {
-            ProcessBody::Exec { command } => command.span,
+            ProcessBody::Exec { command, .. } => command.span,
             ProcessBody::Script { body_span, .. } => *body_span,
         };
         for (name, at) in emitted(ctx.text(span), span.start) {

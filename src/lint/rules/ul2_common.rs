@@ -60,12 +60,12 @@ pub(super) fn process_text<'a>(
 ) -> (&'a str, Option<Span>) {
     if stanza_of_body(ctx, body).is_none() {
         return match body {
-            ProcessBody::Exec { command } => (command.value.as_str(), None),
+            ProcessBody::Exec { command, .. } => (command.value.as_str(), None),
             ProcessBody::Script { body, .. } => (body.as_str(), None),
         };
     }
     let span = match body {
-        ProcessBody::Exec { command } => command.span,
+        ProcessBody::Exec { command, .. } => command.span,
         ProcessBody::Script { body_span, .. } => *body_span,
     };
     (ctx.text(span), Some(span))
