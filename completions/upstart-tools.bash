@@ -151,7 +151,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__convert)
-            opts="-o -h -V --output --force --check --diff --verify --help --version"
+            opts="-o -h -V --output --force --check --diff --verify --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -163,6 +163,10 @@ _upstart__tools() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
+                    COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -64,12 +64,13 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
         &'upstart-tools;convert'= {
             cand -o 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them'
             cand --output 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them'
+            cand --dialect 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`'
             cand --force 'Overwrite units in DIR that differ from the conversion'
             cand --check 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
             cand --diff 'Print unified diffs between DIR and the conversion (writes nothing)'
             cand --verify 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -57,11 +57,13 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -l no-
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s o -l output -d 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l dialect -d 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`' -r -f -a "upstream\t'Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors)'
+chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l force -d 'Overwrite units in DIR that differ from the conversion'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l check -d 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l diff -d 'Print unified diffs between DIR and the conversion (writes nothing)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l verify -d 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s h -l help -d 'Print help'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'Reports with the source snippet and help (colour on a terminal only)'
 concise\t'One line per problem (path, line, column, severity, code, message)'

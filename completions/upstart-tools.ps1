@@ -71,12 +71,13 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
         'upstart-tools;convert' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite units in DIR that differ from the conversion')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print unified diffs between DIR and the conversion (writes nothing)')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break

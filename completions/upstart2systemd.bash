@@ -23,7 +23,7 @@ _upstart2systemd() {
 
     case "${cmd}" in
         upstart2systemd)
-            opts="-o -h -V --output --force --check --diff --verify --help --version"
+            opts="-o -h -V --output --force --check --diff --verify --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -35,6 +35,10 @@ _upstart2systemd() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dialect)
+                    COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
                     return 0
                     ;;
                 *)

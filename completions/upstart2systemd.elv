@@ -20,6 +20,7 @@ set edit:completion:arg-completer[upstart2systemd] = {|@words|
         &'upstart2systemd'= {
             cand -o 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them'
             cand --output 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them'
+            cand --dialect 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`'
             cand --force 'Overwrite units in DIR that differ from the conversion'
             cand --check 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
             cand --diff 'Print unified diffs between DIR and the conversion (writes nothing)'

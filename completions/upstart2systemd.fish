@@ -1,4 +1,6 @@
 complete -c upstart2systemd -s o -l output -d 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them' -r -F
+complete -c upstart2systemd -l dialect -d 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`' -r -f -a "upstream\t'Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors)'
+chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
 complete -c upstart2systemd -l force -d 'Overwrite units in DIR that differ from the conversion'
 complete -c upstart2systemd -l check -d 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
 complete -c upstart2systemd -l diff -d 'Print unified diffs between DIR and the conversion (writes nothing)'

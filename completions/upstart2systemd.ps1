@@ -23,6 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart2systemd' -ScriptBlock {
         'upstart2systemd' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them')
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite units in DIR that differ from the conversion')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print unified diffs between DIR and the conversion (writes nothing)')

@@ -17,6 +17,7 @@ use crate::convert::{Conversion, Loss, to_systemd};
 use crate::diag::Diagnostic;
 use crate::lint::rules::ul5_common::from_override;
 use crate::load::{FileKind, LoadedJob, ParsedFile, file_kind, job_name};
+use crate::syntax::Dialect;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -42,6 +43,9 @@ pub(crate) struct Args {
     /// Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails).
     #[arg(long)]
     verify: bool,
+    /// Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`.
+    #[arg(long, value_enum)]
+    dialect: Option<super::DialectArg>,
 }
 
 /// A job to convert.
@@ -59,6 +63,7 @@ struct Produced {
 
 pub(crate) fn run(args: &Args) -> Status {
     let (jobs, mut status) = collect(&args.paths);
+    let dialect = args.dialect.map_or_else(Dialect::default, Into::into);
     let to_stdout = args.output.is_none();
     if to_stdout && jobs.len() > 1 {
         eprint(&format!(
@@ -83,7 +88,7 @@ pub(crate) fn run(args: &Args) -> Status {
     let mut on_disk: Vec<String> = Vec::new();
     let several = jobs.len() > 1;
     for job in &jobs {
-        let Some(conv) = convert_one(job, several, &mut status) else {
+        let Some(conv) = convert_one(job, several, dialect, &mut status) else {
             failed += 1;
             continue;
         };
@@ -246,9 +251,14 @@ pub(crate) fn collect(paths: &[PathBuf]) -> (Vec<JobInput>, Status) {
 
 /// Load, check and convert one job, printing its diagnostics and notes on
 /// stderr. None when it is not converted (`status` says why).
-fn convert_one(job: &JobInput, several: bool, status: &mut Status) -> Option<Conversion> {
+fn convert_one(
+    job: &JobInput,
+    several: bool,
+    dialect: Dialect,
+    status: &mut Status,
+) -> Option<Conversion> {
     let loaded = match LoadedJob::load(&job.path, job.name.clone()) {
-        Ok(l) => l,
+        Ok(l) => l.for_dialect(dialect),
         Err(e) => {
             eprint(&format!(
                 "{}: error[UL903] cannot read: {e}\n",
@@ -279,6 +289,17 @@ fn convert_one(job: &JobInput, several: bool, status: &mut Status) -> Option<Con
             o.path.display()
         ));
         *status = (*status).max(Status::Problems);
+    }
+    // What upstart stores differs from the text (a garbled escape, a
+    // wrapped number, a NUL byte): the units carry upstart's value, and the
+    // user hears why it differs from the file.
+    for file in std::iter::once(&loaded.conf).chain(loaded.override_file.iter()) {
+        if !file.parsed.has_errors() {
+            for e in &file.parsed.errors {
+                let d = Diagnostic::from_parse(&file.source, e);
+                eprint(&format!("{}\n", crate::lint::output::concise::line(&d)));
+            }
+        }
     }
     let conv = to_systemd(&job.name, &loaded.resolved());
     print_losses(&loaded, &conv);

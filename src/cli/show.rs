@@ -96,8 +96,15 @@ pub(crate) fn run(args: Args) -> Status {
         }
     }
     if args.format == Format::Json {
-        let doc = serde_json::json!({"version": 1, "jobs": named});
-        match serde_json::to_string_pretty(&doc) {
+        #[derive(serde::Serialize)]
+        struct Doc<'a> {
+            version: u32,
+            jobs: &'a [Named],
+        }
+        match serde_json::to_string_pretty(&Doc {
+            version: 1,
+            jobs: &named,
+        }) {
             Ok(text) => {
                 out = text;
                 out.push('\n');

@@ -936,9 +936,9 @@ impl<'a> Parser<'a> {
             ParseError::new(
                 ErrorKind::VendorStanza,
                 kw,
-                format!("`{name}` is a stanza of ChromiumOS's upstart only"),
+                format!("`{name}` is a stanza of ChromiumOS's upstart only (for its jobs: --dialect chromeos)"),
             )
-            .help("upstream upstart rejects this job; for ChromiumOS jobs pass `--dialect chromeos` or set `dialect = \"chromeos\"` in .upstart-lint.toml"),
+            .help("upstream upstart rejects this job; for ChromiumOS jobs pass `--dialect chromeos`, or set `dialect = \"chromeos\"` in .upstart-lint.toml"),
         );
     }
 

@@ -29,5 +29,6 @@ mod run;
 mod run_detach;
 mod run_expect;
 mod run_faults;
+mod show;
 mod snapshots;
 mod systemd_parse;

@@ -2,8 +2,9 @@ use super::super::registry::{Check, rule};
 
 rule! {
     /// ## What it does
-    /// Reports a `start on` / `stop on` expression nested deeper than 256
-    /// levels (operators or open parentheses). Reported by the parser.
+    /// Reports a `start on` / `stop on` expression whose `and`/`or` tree is
+    /// deeper than 256 levels. Reported by the parser. Parentheses alone
+    /// are not limited (they add no level to the tree).
     ///
     /// Upstart itself has no limit; upstart-tools refuses such expressions
     /// so that no input can exhaust its stack. Real jobs stay below ten
@@ -15,9 +16,9 @@ rule! {
     ///
     /// ## Example
     /// ```text
-    /// start on ((((((((( … startup … )))))))))
+    /// start on e1 or e2 or e3 or … or e300
     /// ```
-    /// (more than 256 levels)
+    /// (more than 256 operators in a row)
     ///
     /// ## Use instead
     /// Split the condition, e.g. into a helper job that emits an event when
@@ -31,6 +32,6 @@ rule! {
     name: "expression-too-deep",
     severity: Error,
     default: true,
-    summary: "event expression nested deeper than upstart-tools accepts (256 levels)",
+    summary: "`and`/`or` chain deeper than upstart-tools accepts (256 levels; upstart has no limit)",
     check: Check::Parse,
 }
