@@ -904,6 +904,21 @@ impl<'a> Parser<'a> {
                     )
                     .help(*why));
                 }
+                if self.src().get(kw.start) == Some(&b'\\') {
+                    // Where a stanza name is expected, `\`⏎ does not join
+                    // lines: upstart reads it as (the start of) the name.
+                    let detail = if name.is_empty() {
+                        "a lone `\\` at the end of a line: upstart reads it as a stanza with an empty name".to_string()
+                    } else {
+                        format!(
+                            "a `\\` at the end of a line glues it to the next one: upstart reads the stanza name `{}`",
+                            show(name)
+                        )
+                    };
+                    return Err(ParseError::new(ErrorKind::UnknownStanza, kw, detail).help(
+                        "remove the backslash: between stanzas a backslash-newline does not continue a line",
+                    ));
+                }
                 let mut err = ParseError::new(
                     ErrorKind::UnknownStanza,
                     kw,

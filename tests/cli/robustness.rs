@@ -187,3 +187,20 @@ fn every_error_is_reported_in_one_pass() {
             .all(|i| matches!(i, Item::Stanza(_)))
     );
 }
+
+#[test]
+fn a_backslash_newline_where_a_stanza_starts_is_an_unknown_stanza() {
+    // Upstart reads `\`⏎ as the start of the stanza name (checked against
+    // upstart 1.13.2's parser): an empty name before an empty line, the
+    // name ` task` before `task`. Both are "Unknown stanza".
+    for src in [
+        &b"description \"x\"\n\\\n\nexec /bin/true\n"[..],
+        b"\\\ntask\n",
+    ] {
+        let parsed = parse(src);
+        assert_eq!(kinds(src), vec![ErrorKind::UnknownStanza], "{parsed:?}");
+        assert!(render_all(src).contains("backslash"));
+    }
+    // Between the arguments of a stanza it does join lines.
+    assert!(kinds(b"respawn limit 10 \\\n  5\n").is_empty());
+}
