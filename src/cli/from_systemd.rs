@@ -7,10 +7,12 @@
 //! `--force`. `--check` / `--diff` compare with `DIR` and write nothing.
 //! Drop-ins (`NAME.d/*.conf` beside a unit) are merged first.
 //!
-//! Exit status: 0 converted (losses are warnings), 1 a unit has syntax
-//! errors (systemd ignores those lines, and so does the conversion, which
-//! still happens) or `--check` found a difference, 2 usage or I/O error,
-//! or a job that cannot be printed. The worst one wins; every other unit is
+//! Exit status (the rule of every command, see `Status`): 0 nothing at
+//! error level; 1 an error-level diagnostic (a syntax error in a unit —
+//! systemd ignores the line, and so does the conversion, which still
+//! happens —, an error-level conversion loss, a unit not converted) or a
+//! difference under `--check` or `--diff`; 2 usage or I/O error. Warnings
+//! and infos do not change it. The worst one wins; every other unit is
 //! still converted.
 
 use super::files::{Placed, Placement, place};
@@ -19,7 +21,7 @@ use crate::convert::Loss;
 use crate::convert::from_systemd::from_systemd;
 use crate::convert::systemd::{UnitFile, dropin_paths, load_with_dropins, parse_unit};
 use crate::source::{SourceFile, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const NAME: &str = "systemd2upstart";
@@ -46,15 +48,27 @@ pub(crate) struct Args {
 }
 
 /// The job file name for a unit: `foo.service`, `foo@.service` and
-/// `foo@bar.service` all give `foo.conf`.
+/// `foo@bar.service` all give `foo.conf` — except a template `foo@.service`
+/// converted in the same run as `foo.service` (one of `plain`, the names of
+/// the run's units), which gives `foo@.conf`: `foo.conf` is the plain
+/// unit's job, and upstart loads any `*.conf` (the job `foo@`; `@` is a
+/// legal character in a job name).
 #[must_use]
-pub(crate) fn job_file_name(unit_name: &str) -> String {
+pub(crate) fn job_file_name(unit_name: &str, plain: &BTreeSet<String>) -> String {
     let stem = unit_name
         .rfind('.')
         .filter(|&dot| dot > 0)
         .map_or(unit_name, |dot| &unit_name[..dot]);
-    let stem = stem.split_once('@').map_or(stem, |(p, _)| p);
-    format!("{stem}.conf")
+    let (prefix, instance) = stem.split_once('@').unwrap_or((stem, ""));
+    let suffix = &unit_name[stem.len()..];
+    if !prefix.is_empty()
+        && instance.is_empty()
+        && stem.ends_with('@')
+        && plain.contains(&format!("{prefix}{suffix}"))
+    {
+        return format!("{prefix}@.conf");
+    }
+    format!("{prefix}.conf")
 }
 
 pub(crate) fn run(args: &Args) -> Status {
@@ -75,6 +89,12 @@ pub(crate) fn run(args: &Args) -> Status {
         eprint(&format!("{}: cannot create: {e}\n", dir.display()));
         return Status::Error;
     }
+    // The names of the units in this run (a template beside its plain unit
+    // is renamed, see `job_file_name`).
+    let names: BTreeSet<String> = units
+        .iter()
+        .filter_map(|u| u.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
     // Job file name → (text, the unit that produced it).
     let mut produced: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
@@ -91,7 +111,16 @@ pub(crate) fn run(args: &Args) -> Status {
             }
             continue;
         };
-        let file_name = job_file_name(&unit.name);
+        let file_name = job_file_name(&unit.name, &names);
+        if file_name.ends_with("@.conf") {
+            let plain = file_name.replace("@.conf", ".conf");
+            let job = file_name.trim_end_matches(".conf");
+            let var = instance_var(&text).unwrap_or_else(|| "INSTANCE".to_string());
+            eprint(&format!(
+                "{}: note: written as {file_name} (the job `{job}`): {plain} is the job of the plain unit converted in the same run; start an instance with `start {job} {var}=NAME`\n",
+                path.display()
+            ));
+        }
         if let Some((other_text, other)) = produced.get(&file_name) {
             if *other_text != text {
                 eprint(&format!(
@@ -116,9 +145,7 @@ pub(crate) fn run(args: &Args) -> Status {
             }
             Ok(Placed::Differs) => {
                 differ += 1;
-                if args.check {
-                    status = status.max(Status::Problems);
-                }
+                status = status.max(Status::Problems);
                 continue;
             }
             Ok(Placed::Written) => differ += 1,
@@ -153,6 +180,14 @@ pub(crate) fn run(args: &Args) -> Status {
         ));
     }
     status
+}
+
+/// The variable of the job's `instance $VAR` stanza.
+fn instance_var(job: &str) -> Option<String> {
+    job.lines().find_map(|l| {
+        l.strip_prefix("instance $")
+            .map(|v| v.trim_matches(|c| c == '{' || c == '}').to_string())
+    })
 }
 
 fn plural(n: usize) -> &'static str {
@@ -208,7 +243,7 @@ fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
     for (file, e) in &errors {
         let (line, col) = files.line_col(file, e.span);
         eprint(&format!(
-            "{}:{line}:{col}: warning: {} (systemd ignores this line; so does the conversion)\n",
+            "{}:{line}:{col}: error: {} (systemd ignores this line; so does the conversion)\n",
             file.display(),
             e.message
         ));
@@ -216,14 +251,15 @@ fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
     }
     let conv = from_systemd(&unit);
     files.print_losses(&unit, &conv.losses);
+    *status = (*status).max(super::loss_status(conv.losses.iter().map(|l| l.severity)));
     match crate::print::print(&conv.job) {
         Ok(text) => Some((unit, text)),
         Err(e) => {
             eprint(&format!(
-                "{}: error: the converted job cannot be printed: {e} (a bug in {NAME})\n",
+                "{}: error: not converted: the job cannot be printed: {e} (a bug in {NAME})\n",
                 path.display()
             ));
-            *status = Status::Error;
+            *status = (*status).max(Status::Problems);
             None
         }
     }
@@ -311,13 +347,23 @@ impl SourceFiles {
 #[cfg(test)]
 mod tests {
     use super::job_file_name;
+    use std::collections::BTreeSet;
 
     #[test]
     fn job_names() {
-        assert_eq!(job_file_name("foo.service"), "foo.conf");
-        assert_eq!(job_file_name("getty@.service"), "getty.conf");
-        assert_eq!(job_file_name("getty@tty1.service"), "getty.conf");
-        assert_eq!(job_file_name("a.b.service"), "a.b.conf");
-        assert_eq!(job_file_name("noext"), "noext.conf");
+        let none = BTreeSet::new();
+        assert_eq!(job_file_name("foo.service", &none), "foo.conf");
+        assert_eq!(job_file_name("getty@.service", &none), "getty.conf");
+        assert_eq!(job_file_name("getty@tty1.service", &none), "getty.conf");
+        assert_eq!(job_file_name("a.b.service", &none), "a.b.conf");
+        assert_eq!(job_file_name("noext", &none), "noext.conf");
+        // A template converted with its plain unit gets its own name.
+        let run: BTreeSet<String> = ["foo.service", "foo@.service", "bar@.service"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(job_file_name("foo@.service", &run), "foo@.conf");
+        assert_eq!(job_file_name("foo.service", &run), "foo.conf");
+        assert_eq!(job_file_name("bar@.service", &run), "bar.conf");
     }
 }

@@ -10,6 +10,7 @@ mod convert_units;
 mod corpus;
 mod data_safety;
 mod edge_cases;
+mod exit_status;
 mod fuzz_regressions;
 mod generated;
 mod graph;
