@@ -49,12 +49,18 @@ pub(crate) struct Args {
 
 /// The job file name for a unit: `foo.service`, `foo@.service` and
 /// `foo@bar.service` all give `foo.conf` — except a template `foo@.service`
-/// converted in the same run as `foo.service` (one of `plain`, the names of
-/// the run's units), which gives `foo@.conf`: `foo.conf` is the plain
-/// unit's job, and upstart loads any `*.conf` (the job `foo@`; `@` is a
-/// legal character in a job name).
+/// when `foo.conf` is another job's: the plain `foo.service` is converted
+/// in the same run (one of `plain`, the names of the run's units), or the
+/// template names the job `foo` in its events (`PartOf=foo.service` →
+/// `stop on stopping foo`; `refers_to_prefix`). The template then gives
+/// `foo@.conf`, the job `foo@`: upstart loads any `*.conf`, and `@` is a
+/// legal character in a job name.
 #[must_use]
-pub(crate) fn job_file_name(unit_name: &str, plain: &BTreeSet<String>) -> String {
+pub(crate) fn job_file_name(
+    unit_name: &str,
+    plain: &BTreeSet<String>,
+    refers_to_prefix: bool,
+) -> String {
     let stem = unit_name
         .rfind('.')
         .filter(|&dot| dot > 0)
@@ -64,11 +70,28 @@ pub(crate) fn job_file_name(unit_name: &str, plain: &BTreeSet<String>) -> String
     if !prefix.is_empty()
         && instance.is_empty()
         && stem.ends_with('@')
-        && plain.contains(&format!("{prefix}{suffix}"))
+        && (refers_to_prefix || plain.contains(&format!("{prefix}{suffix}")))
     {
         return format!("{prefix}@.conf");
     }
     format!("{prefix}.conf")
+}
+
+/// Whether the job's `start on`/`stop on` names `name` as an event or as
+/// the job of a job event (`stopping NAME`).
+fn refers_to(job: &crate::ast::Job, name: &str) -> bool {
+    job.stanzas().any(|s| {
+        let on = match &s.kind {
+            crate::ast::StanzaKind::StartOn { on } | crate::ast::StanzaKind::StopOn { on } => on,
+            _ => return false,
+        };
+        on.expr.events().iter().any(|e| {
+            e.name == name
+                || e.args.first().is_some_and(|a| {
+                    matches!(a, crate::ast::EventArg::Positional { pattern, .. } if pattern == name)
+                })
+        })
+    })
 }
 
 pub(crate) fn run(args: &Args) -> Status {
@@ -100,7 +123,7 @@ pub(crate) fn run(args: &Args) -> Status {
     let (mut converted, mut failed) = (0usize, 0usize);
     let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
     for path in &units {
-        let Some((unit, text)) = convert_one(path, &mut status) else {
+        let Some((unit, job, text)) = convert_one(path, &mut status) else {
             failed += 1;
             continue;
         };
@@ -111,14 +134,20 @@ pub(crate) fn run(args: &Args) -> Status {
             }
             continue;
         };
-        let file_name = job_file_name(&unit.name, &names);
+        let prefix = job_file_name(&unit.name, &BTreeSet::new(), false);
+        let prefix = prefix.trim_end_matches(".conf");
+        let file_name = job_file_name(&unit.name, &names, refers_to(&job, prefix));
         if file_name.ends_with("@.conf") {
-            let plain = file_name.replace("@.conf", ".conf");
-            let job = file_name.trim_end_matches(".conf");
+            let job_name = file_name.trim_end_matches(".conf");
             let var = instance_var(&text).unwrap_or_else(|| "INSTANCE".to_string());
             eprint(&format!(
-                "{}: note: written as {file_name} (the job `{job}`): {plain} is the job of the plain unit converted in the same run; start an instance with `start {job} {var}=NAME`\n",
-                path.display()
+                "{}: note: written as {file_name} (the job `{job_name}`): {prefix}.conf is the job of {prefix}.service{}; start an instance with `start {job_name} {var}=NAME`\n",
+                path.display(),
+                if names.contains(&format!("{prefix}.service")) {
+                    ", converted in the same run"
+                } else {
+                    ", which this template names in its events"
+                }
             ));
         }
         if let Some((other_text, other)) = produced.get(&file_name) {
@@ -230,7 +259,7 @@ fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Status) {
 /// Load one unit with its drop-ins, report its syntax errors and the
 /// conversion's losses on stderr, and print the job. None when it is not
 /// converted (`status` says why).
-fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
+fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, crate::ast::Job, String)> {
     let (unit, errors) = match load_with_dropins(path) {
         Ok(r) => r,
         Err(e) => {
@@ -253,7 +282,7 @@ fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
     files.print_losses(&unit, &conv.losses);
     *status = (*status).max(super::loss_status(conv.losses.iter().map(|l| l.severity)));
     match crate::print::print(&conv.job) {
-        Ok(text) => Some((unit, text)),
+        Ok(text) => Some((unit, conv.job, text)),
         Err(e) => {
             eprint(&format!(
                 "{}: error: not converted: the job cannot be printed: {e} (a bug in {NAME})\n",
@@ -352,18 +381,24 @@ mod tests {
     #[test]
     fn job_names() {
         let none = BTreeSet::new();
-        assert_eq!(job_file_name("foo.service", &none), "foo.conf");
-        assert_eq!(job_file_name("getty@.service", &none), "getty.conf");
-        assert_eq!(job_file_name("getty@tty1.service", &none), "getty.conf");
-        assert_eq!(job_file_name("a.b.service", &none), "a.b.conf");
-        assert_eq!(job_file_name("noext", &none), "noext.conf");
+        assert_eq!(job_file_name("foo.service", &none, false), "foo.conf");
+        assert_eq!(job_file_name("getty@.service", &none, false), "getty.conf");
+        assert_eq!(
+            job_file_name("getty@tty1.service", &none, false),
+            "getty.conf"
+        );
+        assert_eq!(job_file_name("a.b.service", &none, false), "a.b.conf");
+        assert_eq!(job_file_name("noext", &none, false), "noext.conf");
+        // A template that names the job `foo` in its events.
+        assert_eq!(job_file_name("foo@.service", &none, true), "foo@.conf");
+        assert_eq!(job_file_name("foo.service", &none, true), "foo.conf");
         // A template converted with its plain unit gets its own name.
         let run: BTreeSet<String> = ["foo.service", "foo@.service", "bar@.service"]
             .into_iter()
             .map(String::from)
             .collect();
-        assert_eq!(job_file_name("foo@.service", &run), "foo@.conf");
-        assert_eq!(job_file_name("foo.service", &run), "foo.conf");
-        assert_eq!(job_file_name("bar@.service", &run), "bar.conf");
+        assert_eq!(job_file_name("foo@.service", &run, false), "foo@.conf");
+        assert_eq!(job_file_name("foo.service", &run, false), "foo.conf");
+        assert_eq!(job_file_name("bar@.service", &run, false), "bar.conf");
     }
 }

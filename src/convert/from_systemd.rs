@@ -990,6 +990,18 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether a value holds what a shell would expand (`$NAME`, `${…}`,
+/// `$(…)`, backquotes): upstart's `env` keeps it as text (lint rule UL110).
+fn expands(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.iter().enumerate().any(|(i, &ch)| {
+        ch == b'`'
+            || (ch == b'$'
+                && b.get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || matches!(n, b'_' | b'{' | b'(')))
+    })
+}
+
 /// A time span in seconds (`90`, `1min 30s`, `500ms`); `None` when unparsable.
 fn timespan(s: &str) -> Option<f64> {
     let mut total = 0.0;
@@ -1349,6 +1361,11 @@ fn events(c: &mut Ctx<'_>) {
                     event("runlevel", &["[5]"])
                 }
             }
+            // Pulled in by multi-user.target: the gettys of runlevels 2-5.
+            "getty.target" => {
+                stop_runlevel = true;
+                event("runlevel", &["[2345]"])
+            }
             "sysinit.target" | "basic.target" => event("startup", &[]),
             "rescue.target" => event("runlevel", &["S"]),
             "halt.target" | "poweroff.target" | "reboot.target" => {
@@ -1377,7 +1394,21 @@ fn events(c: &mut Ctx<'_>) {
             }
             s if s.len() > ".target".len() && s.ends_with(".target") => {
                 used.insert(s.to_string());
-                event(s.strip_suffix(".target").unwrap_or(s), &[])
+                let name = s.strip_suffix(".target").unwrap_or(s);
+                if !crate::lint::events::STANDARD_EVENTS.contains(&name) {
+                    c.loss(
+                        "UL702",
+                        Severity::Warning,
+                        e.value_span,
+                        format!(
+                            "`{s}` becomes the event `{name}`: upstart has no targets, and nothing emits `{name}` unless a job runs `initctl emit {name}` (upstart-lint: UL302, and UL303 if a job is named `{name}`)"
+                        ),
+                    );
+                    c.help(&format!(
+                        "emit it where systemd reaches {s}, or start the job on a standard event"
+                    ));
+                }
+                event(name, &[])
             }
             s => {
                 c.loss(
@@ -1389,7 +1420,9 @@ fn events(c: &mut Ctx<'_>) {
                 continue;
             }
         };
-        start.push(term);
+        if !start.contains(&term) {
+            start.push(term);
+        }
     }
     // Ordering on standard targets: extra `and` terms (A.7).
     let mut and_terms: Vec<EventExpr> = Vec::new();
@@ -1487,6 +1520,39 @@ fn events(c: &mut Ctx<'_>) {
         terms.extend(and_terms);
     }
     cap_terms(c, &mut terms, "start");
+    // A template is installed for the instances `systemctl enable` names;
+    // an upstart event that does not carry the instance cannot start one.
+    if c.unit.name.contains("@.") && !terms.is_empty() {
+        let var = c.instance_var();
+        let default = c
+            .last("Install", "DefaultInstance")
+            .map(|e| c.spec(e.value.trim()))
+            .filter(|v| !v.is_empty() && !v.contains(char::is_whitespace));
+        if let Some(v) = default {
+            // `DefaultInstance=`: the instance the events start.
+            c.items.push(item(StanzaKind::Env {
+                var: EnvVar {
+                    key: var,
+                    value: Some(v),
+                    span: Span::default(),
+                },
+            }));
+        } else {
+            let span = wanted
+                .first()
+                .map_or_else(Span::default, |(_, e)| e.value_span);
+            c.loss(
+                "UL702",
+                Severity::Warning,
+                span,
+                "a template is installed for each instance `systemctl enable` names; the events of upstart cannot say which instance to start, so the job has no `start on` (upstart-lint: UL215)".to_string(),
+            );
+            c.help(&format!(
+                "start instances with `start JOB {var}=NAME`, or add `env {var}=NAME` and a `start on` for one default instance"
+            ));
+            terms.clear();
+        }
+    }
     if let Some(expr) = combine(Operator::And, terms) {
         c.items.push(item(StanzaKind::StartOn { on: on(expr) }));
     }
@@ -1754,7 +1820,33 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             if instance_env.as_deref() == Some(k) && matches!(v, "%I" | "%i") {
                 continue;
             }
+            let raw = v;
             let v = c.spec(v);
+            if expands(&v) {
+                // As written (systemd does not expand `$` here either), or
+                // the instance name a specifier gave, which `env` cannot.
+                let (sev, why) = if expands(raw) {
+                    (
+                        Severity::Info,
+                        "systemd does not expand `$` in Environment= either: the value is the same text in both",
+                    )
+                } else {
+                    (
+                        Severity::Warning,
+                        "systemd put the instance name here; upstart's `env` cannot",
+                    )
+                };
+                c.loss(
+                    "UL709",
+                    sev,
+                    e.value_span,
+                    format!(
+                        "`env {k}={}` is stored as written, `$` and all: {why} (upstart-lint: UL110)",
+                        v.replace(['\n', '\r'], " ")
+                    ),
+                );
+                c.help("to build a value from other variables, set it in the scripts that use it");
+            }
             c.items.push(item(StanzaKind::Env {
                 var: EnvVar {
                     key: k.to_string(),
@@ -1952,6 +2044,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     // Processes.
     let pre = c.cmds("ExecStartPre");
     let start = c.cmds("ExecStart");
+    let start_count = start.len();
     let post = c.cmds("ExecStartPost");
     let stop = c.cmds("ExecStop");
     let stop_post = c.cmds("ExecStopPost");
@@ -2019,7 +2112,11 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         procs.push((ProcessKind::PreStop, soft_stop, true, "ExecStop="));
         procs.push((ProcessKind::PostStop, post_stop, false, "ExecStopPost="));
     }
-    for (kind, cmds, ignore_ok, what) in procs {
+    let forking = typ.as_ref().is_some_and(|(t, _)| t == "forking");
+    for (kind, mut cmds, ignore_ok, what) in procs {
+        if kind == ProcessKind::Main && forking {
+            expect_fork_main(c, &mut cmds);
+        }
         if kind == ProcessKind::Main && cmds.len() > 1 && !oneshot {
             c.loss(
                 "UL701",
@@ -2046,6 +2143,21 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         } else {
             body
         };
+        if kind == ProcessKind::Main
+            && forking
+            && let Some(ProcessBody::Script { body: text, .. }) = &body
+        {
+            let flow = crate::lint::rules::script_flow(text);
+            if flow.fork.is_some() || !flow.execs {
+                c.loss(
+                    "UL703",
+                    Severity::Warning,
+                    cmds.first().map_or_else(Span::default, |cmd| cmd.entry),
+                    "`Type=forking` with a shell script as ExecStart=: `expect fork` follows the script's first fork, not the daemon's (upstart-lint: UL204)".into(),
+                );
+                c.help("end the script with `exec DAEMON` and nothing that forks before it; move the rest to pre-start");
+            }
+        }
         if let Some(body) = body {
             c.items.push(item(StanzaKind::Process {
                 process: kind,
@@ -2053,6 +2165,120 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }));
         }
     }
+    if has_main && !oneshot && start_count == 0 && c.unit.name.ends_with(".service") {
+        c.loss(
+            "UL708",
+            Severity::Error,
+            typ.as_ref().map_or_else(Span::default, |(_, span)| *span),
+            "the unit has no ExecStart= that systemd accepts, which only a Type=oneshot service may lack: systemd refuses to load it, and the job has no main process".into(),
+        );
+        c.help("fix or add ExecStart= in the unit (a build placeholder such as @BINDIR@ is not a path), then convert it again");
+    }
+    drop_orphan_options(c);
+}
+
+/// `Type=forking`: upstart's `expect fork` follows the forks of the main
+/// process, so the daemon's command must be `exec`ed, not run by a shell
+/// that ignores its failure (the `-` prefix).
+fn expect_fork_main(c: &mut Ctx<'_>, cmds: &mut [Cmd]) {
+    if let [cmd] = cmds
+        && cmd.prefixes.ignore_failure
+        && shell_body(cmd).is_none()
+    {
+        cmd.prefixes.ignore_failure = false;
+        c.loss(
+            "UL701",
+            Severity::Warning,
+            cmd.entry,
+            "the `-` of ExecStart= (ignore a failure) is lost: with `Type=forking` the job `exec`s the command so that `expect fork` follows its forks, and a failing start fails the job".into(),
+        );
+        c.help("a shell around it (`cmd || true`) would be the process upstart follows (upstart-lint: UL204)");
+    }
+}
+
+/// Options that act on the main process (upstart-lint UL211's list).
+fn main_only(kind: &StanzaKind) -> bool {
+    matches!(
+        kind,
+        StanzaKind::Respawn
+            | StanzaKind::RespawnLimit { .. }
+            | StanzaKind::Expect { .. }
+            | StanzaKind::NormalExit { .. }
+            | StanzaKind::KillTimeout { .. }
+            | StanzaKind::KillSignal { .. }
+            | StanzaKind::ReloadSignal { .. }
+            | StanzaKind::ApparmorSwitch { .. }
+    )
+}
+
+/// Options that act on every process of the job.
+fn any_process(kind: &StanzaKind) -> bool {
+    matches!(
+        kind,
+        StanzaKind::Console { .. }
+            | StanzaKind::Limit { .. }
+            | StanzaKind::Setuid { .. }
+            | StanzaKind::Setgid { .. }
+            | StanzaKind::Umask { .. }
+            | StanzaKind::Nice { .. }
+            | StanzaKind::Oom { .. }
+            | StanzaKind::Chroot { .. }
+            | StanzaKind::Chdir { .. }
+    )
+}
+
+/// A job without a main process (no ExecStart= converted, or a oneshot
+/// that remains) has nothing for `respawn`, `expect`, `kill`… to act on,
+/// and without any process nothing for `setuid`, `limit`, `console`…:
+/// they are left out and reported (`UL708`).
+fn drop_orphan_options(c: &mut Ctx<'_>) {
+    let procs: Vec<ProcessKind> = c
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Stanza(Stanza {
+                kind: StanzaKind::Process { process, .. },
+                ..
+            }) => Some(*process),
+            _ => None,
+        })
+        .collect();
+    if procs.contains(&ProcessKind::Main) {
+        return;
+    }
+    let no_process = procs.is_empty();
+    let mut dropped: Vec<String> = Vec::new();
+    c.items.retain(|i| match i {
+        Item::Stanza(s) if main_only(&s.kind) || (no_process && any_process(&s.kind)) => {
+            let k = s.kind.keyword().to_string();
+            if !dropped.contains(&k) {
+                dropped.push(k);
+            }
+            false
+        }
+        _ => true,
+    });
+    if dropped.is_empty() {
+        return;
+    }
+    let list = dropped
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let what = if no_process {
+        "no process at all"
+    } else {
+        "no main process (only hooks)"
+    };
+    c.loss(
+        "UL708",
+        Severity::Warning,
+        Span::default(),
+        format!(
+            "the job has {what}: {list} would act on nothing and are left out (upstart-lint: UL211)"
+        ),
+    );
 }
 
 /// `Condition…=` file tests and `ExecCondition=` commands as pre-start

@@ -356,7 +356,7 @@ fn cli_template_beside_its_plain_unit_gets_its_own_job() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
         out.stderr.contains(
-            "foo@.service: note: written as foo@.conf (the job `foo@`): foo.conf is the job of the plain unit converted in the same run; start an instance with `start foo@ PORT=NAME`"
+            "foo@.service: note: written as foo@.conf (the job `foo@`): foo.conf is the job of foo.service, converted in the same run; start an instance with `start foo@ PORT=NAME`"
         ),
         "{}",
         out.stderr
