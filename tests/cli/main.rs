@@ -30,4 +30,5 @@ mod run_detach;
 mod run_expect;
 mod run_faults;
 mod snapshots;
+mod systemd_corpus_lint;
 mod systemd_parse;
