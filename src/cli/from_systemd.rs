@@ -3,7 +3,8 @@
 //!
 //! One unit and no `-o`: its job on stdout, diagnostics on stderr. `-o
 //! DIR`: one `NAME.conf` per unit (a template `foo@.service` gives
-//! `foo.conf`), written atomically, never over a different file without
+//! `foo.conf`, or `foo@.conf` beside `foo.service`, see `job_file_name`),
+//! written atomically, never over a different file without
 //! `--force`. `--check` / `--diff` compare with `DIR` and write nothing.
 //! Drop-ins (`NAME.d/*.conf` beside a unit) are merged first.
 //!
@@ -33,7 +34,8 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
     /// Write the jobs into DIR (`NAME.conf`; a template `NAME@.service`
-    /// gives `NAME.conf` with an `instance` stanza) instead of printing them.
+    /// gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when
+    /// `NAME.service` is converted too) instead of printing them.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Overwrite jobs in DIR that differ from the conversion.
