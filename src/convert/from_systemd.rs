@@ -1569,7 +1569,14 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     let remain = c
         .last("Service", "RemainAfterExit")
         .is_some_and(|e| matches!(e.value.as_str(), "yes" | "true" | "1" | "on"));
-    let oneshot = typ.as_ref().is_some_and(|(t, _)| t == "oneshot");
+    // Without `Type=`, a service with no ExecStart= systemd accepts is a
+    // oneshot (systemd's `service_add_extras`).
+    let no_start = c
+        .unit
+        .values("Service", "ExecStart")
+        .iter()
+        .all(|e| super::systemd::parse_exec(&e.value).map_or(true, |cmds| cmds.is_empty()));
+    let oneshot = typ.as_ref().is_some_and(|(t, _)| t == "oneshot") || (typ.is_none() && no_start);
     let has_main = !(oneshot && remain);
     if remain
         && !oneshot
@@ -2045,6 +2052,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     let pre = c.cmds("ExecStartPre");
     let start = c.cmds("ExecStart");
     let start_count = start.len();
+    let stop_count = c.values("Service", "ExecStop").len();
     let post = c.cmds("ExecStartPost");
     let stop = c.cmds("ExecStop");
     let stop_post = c.cmds("ExecStopPost");
@@ -2165,12 +2173,26 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }));
         }
     }
-    if has_main && !oneshot && start_count == 0 && c.unit.name.ends_with(".service") {
+    // systemd's `service_verify`: a service needs ExecStart=, ExecStop= or
+    // SuccessAction=, and only a oneshot may lack ExecStart=.
+    let refused = if !oneshot {
+        Some("only a Type=oneshot service may lack ExecStart=")
+    } else if stop_count == 0 && c.unit.last("Unit", "SuccessAction").is_none() {
+        Some("a service needs ExecStart=, ExecStop= or SuccessAction=")
+    } else {
+        None
+    };
+    if let Some(why) = refused.filter(|_| start_count == 0 && c.unit.name.ends_with(".service")) {
         c.loss(
             "UL708",
             Severity::Error,
-            typ.as_ref().map_or_else(Span::default, |(_, span)| *span),
-            "the unit has no ExecStart= that systemd accepts, which only a Type=oneshot service may lack: systemd refuses to load it, and the job has no main process".into(),
+            c.unit
+                .values("Service", "ExecStart")
+                .first()
+                .map(|e| e.value_span)
+                .or_else(|| typ.as_ref().map(|(_, span)| *span))
+                .unwrap_or_default(),
+            format!("the unit has no ExecStart= that systemd accepts, and {why}: systemd refuses to load it, and the job has no main process"),
         );
         c.help("fix or add ExecStart= in the unit (a build placeholder such as @BINDIR@ is not a path), then convert it again");
     }
@@ -2276,7 +2298,8 @@ fn drop_orphan_options(c: &mut Ctx<'_>) {
         Severity::Warning,
         Span::default(),
         format!(
-            "the job has {what}: {list} would act on nothing and are left out (upstart-lint: UL211)"
+            "the job has {what}: {list} would act on nothing and {} left out (upstart-lint: UL211)",
+            if dropped.len() == 1 { "is" } else { "are" }
         ),
     );
 }
@@ -2727,5 +2750,70 @@ mod tests {
             conv("[Service]\nExecStart=/bin/d\nExecReload=/bin/kill -USR2 $MAINPID\n");
         assert!(t.contains("reload signal USR2\n"), "{t}");
         assert!(losses.is_empty(), "{losses:?}");
+    }
+
+    #[test]
+    fn jobs_pass_the_linter_or_say_why() {
+        // A refused ExecStart= (a build placeholder): systemd refuses the
+        // unit (error), and the options for the missing process go.
+        let (t, losses) = conv(
+            "[Service]\nType=forking\nExecStart=@SBINDIR@/postfix start\nUser=postfix\n\
+             KillSignal=INT\n[Install]\nWantedBy=multi-user.target\n",
+        );
+        assert!(
+            !t.contains("expect") && !t.contains("setuid") && !t.contains("kill"),
+            "{t}"
+        );
+        assert!(losses.contains(&("UL708", Severity::Error)), "{losses:?}");
+        assert!(losses.contains(&("UL708", Severity::Warning)), "{losses:?}");
+        // Without Type=, a unit with only SuccessAction= is a oneshot
+        // systemd loads: no error.
+        let (_, losses) = conv("[Unit]\nSuccessAction=reboot-force\n");
+        assert!(!losses.iter().any(|(c, _)| *c == "UL708"), "{losses:?}");
+        // A oneshot that remains has no main process: no `normal exit`.
+        let (t, losses) = conv(
+            "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/up\nSuccessExitStatus=76\n",
+        );
+        assert!(!t.contains("normal exit"), "{t}");
+        assert!(losses.contains(&("UL708", Severity::Warning)), "{losses:?}");
+        // Type=forking with `-`: the daemon is still exec'ed for `expect fork`.
+        let (t, losses) = conv("[Service]\nType=forking\nExecStart=-/usr/sbin/d -b\n");
+        assert!(
+            t.contains("expect fork\n") && t.contains("exec /usr/sbin/d -b\n"),
+            "{t}"
+        );
+        assert!(losses.contains(&("UL701", Severity::Warning)), "{losses:?}");
+        // Environment= with `$`: the same text in both, said so.
+        let (t, losses) = conv("[Service]\nEnvironment=PATH=${PATH}:/opt\nExecStart=/bin/d\n");
+        assert!(t.contains("env PATH=${PATH}:/opt"), "{t}");
+        assert_eq!(losses, [("UL709", Severity::Info)]);
+    }
+
+    #[test]
+    fn templates_start_only_with_a_default_instance() {
+        let (t, losses) = parsed(
+            "w@.service",
+            "[Service]\nExecStart=/bin/w %i\n[Install]\nWantedBy=multi-user.target\n",
+        );
+        assert!(!t.contains("start on"), "{t}");
+        assert!(t.contains("stop on runlevel [!2345]"), "{t}");
+        assert!(
+            losses
+                .iter()
+                .any(|l| l.code == "UL702" && l.message.contains("UL215")),
+            "{losses:?}"
+        );
+        let (t, losses) = parsed(
+            "getty@.service",
+            "[Service]\nExecStart=/sbin/agetty %I\n[Install]\nWantedBy=getty.target\nDefaultInstance=tty1\n",
+        );
+        assert!(t.contains("env INSTANCE=tty1\n"), "{t}");
+        assert!(t.contains("start on runlevel [2345]\n"), "{t}");
+        assert!(losses.is_empty(), "{losses:?}");
+        // A target that is no upstart event is reported.
+        let (t, losses) =
+            conv("[Service]\nExecStart=/bin/d\n[Install]\nWantedBy=cloud-init.target\n");
+        assert!(t.contains("start on cloud-init\n"), "{t}");
+        assert_eq!(losses, [("UL702", Severity::Warning)]);
     }
 }
