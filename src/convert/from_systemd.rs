@@ -908,7 +908,8 @@ impl Ctx<'_> {
     /// backslashes (systemd removes them when it splits the value; the
     /// shell does not), and the words systemd drops.
     fn report_words(&mut self, cmd: &Cmd, what: &str) {
-        for var in cmd.split_vars() {
+        // `$MAINPID` is reported as such (`process`).
+        for var in cmd.split_vars().into_iter().filter(|v| *v != "MAINPID") {
             let known = if self.env_file {
                 None
             } else {

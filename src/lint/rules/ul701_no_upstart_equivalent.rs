@@ -32,7 +32,7 @@ rule! {
     code: "UL701",
     name: "no-upstart-equivalent",
     severity: Warning,
-    default: false,
+    default: true,
     summary: "systemd2upstart: a directive with no upstart form (sandboxing, `RestartSec=`, Exec prefixes `@ + !`…)",
     check: Check::Meta,
 }

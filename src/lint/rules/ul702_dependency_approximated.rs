@@ -30,7 +30,7 @@ rule! {
     code: "UL702",
     name: "dependency-approximated",
     severity: Warning,
-    default: false,
+    default: true,
     summary: "systemd2upstart: an ordering or requirement that upstart's events only approximate",
     check: Check::Meta,
 }

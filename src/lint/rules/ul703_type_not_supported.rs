@@ -31,7 +31,7 @@ rule! {
     code: "UL703",
     name: "type-not-supported",
     severity: Warning,
-    default: false,
+    default: true,
     summary: "systemd2upstart: a unit or service type upstart cannot reproduce (`notify`, sockets, timers, `PIDFile=`)",
     check: Check::Meta,
 }

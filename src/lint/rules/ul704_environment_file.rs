@@ -26,7 +26,7 @@ rule! {
     code: "UL704",
     name: "environment-file",
     severity: Warning,
-    default: false,
+    default: true,
     summary: "systemd2upstart: `EnvironmentFile=` is not read",
     check: Check::Meta,
 }

@@ -26,7 +26,7 @@ rule! {
     code: "UL705",
     name: "condition-dropped",
     severity: Warning,
-    default: false,
+    default: true,
     summary: "systemd2upstart: a `Condition…=`/`Assert…=` that has no pre-start test",
     check: Check::Meta,
 }

@@ -26,7 +26,7 @@ rule! {
     code: "UL706",
     name: "unknown-key",
     severity: Warning,
-    default: false,
+    default: true,
     summary: "systemd2upstart: a key the converter does not know, or a line systemd refuses",
     check: Check::Meta,
 }

@@ -34,7 +34,7 @@ rule! {
     code: "UL707",
     name: "exec-variable-split",
     severity: Info,
-    default: false,
+    default: true,
     summary: "systemd2upstart: a whole-word `$NAME` in a command, split by the shell where systemd also honours quotes",
     check: Check::Meta,
 }

@@ -31,7 +31,7 @@ rule! {
     code: "UL708",
     name: "no-main-process",
     severity: Warning,
-    default: false,
+    default: true,
     summary: "systemd2upstart: the job has no (main) process, so its process options are left out",
     check: Check::Meta,
 }

@@ -28,7 +28,7 @@ rule! {
     code: "UL709",
     name: "environment-not-expanded",
     severity: Info,
-    default: false,
+    default: true,
     summary: "systemd2upstart: an `Environment=` value with `$`, which `env` stores as written",
     check: Check::Meta,
 }
