@@ -18,8 +18,8 @@ set edit:completion:arg-completer[systemd2upstart] = {|@words|
     }
     var completions = [
         &'systemd2upstart'= {
-            cand -o 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them'
-            cand --output 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them'
+            cand -o 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them'
+            cand --output 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them'
             cand --force 'Overwrite jobs in DIR that differ from the conversion'
             cand --check 'Exit 1 when a job in DIR differs from what would be written (writes nothing)'
             cand --diff 'Print unified diffs between DIR and the conversion (writes nothing)'

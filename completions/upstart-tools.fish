@@ -100,7 +100,7 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l for
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s v -l verbose -d 'Log state changes to stderr'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s V -l version -d 'Print version'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -s o -l output -d 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -s o -l output -d 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -l force -d 'Overwrite jobs in DIR that differ from the conversion'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -l check -d 'Exit 1 when a job in DIR differs from what would be written (writes nothing)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -l diff -d 'Print unified diffs between DIR and the conversion (writes nothing)'

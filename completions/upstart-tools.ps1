@@ -121,8 +121,8 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;systemd2upstart' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza) instead of printing them')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite jobs in DIR that differ from the conversion')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 when a job in DIR differs from what would be written (writes nothing)')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print unified diffs between DIR and the conversion (writes nothing)')

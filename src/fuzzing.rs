@@ -112,6 +112,20 @@ pub fn systemd_unit(data: &[u8]) {
         "converted job does not parse: {:?}\n{text}",
         again.errors
     );
+    // Upstart reads back exactly the job the converter meant: no escape
+    // garbled by libnih (UL117), no value changed on the way.
+    assert!(
+        !again
+            .errors
+            .iter()
+            .any(|e| e.kind == crate::syntax::ErrorKind::GarbledEscape),
+        "upstart would garble the converted job: {:?}\n{text}",
+        again.errors
+    );
+    assert!(
+        eq_ignoring_spans(&final_newlines(&again.job), &final_newlines(&converted.job)),
+        "upstart reads the converted job differently:\n{text}"
+    );
 }
 
 /// A NUL byte ends a script line without its newline (libnih copies lines

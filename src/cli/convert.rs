@@ -5,10 +5,12 @@
 //! written atomically, never over a different file without `--force`.
 //! `--check` / `--diff` compare with `DIR` and write nothing.
 //!
-//! Exit status: 0 converted (losses are warnings), 1 an input has errors and
-//! was not converted (or `--check` found a difference, or `--verify`
-//! failed), 2 usage or I/O error. The worst one wins; every other job is
-//! still converted.
+//! Exit status (the rule of every command, see `Status`): 0 nothing at
+//! error level; 1 an error-level diagnostic (a parse error, an error-level
+//! conversion loss, a job not converted), a difference under `--check` or
+//! `--diff`, or a failed `--verify`; 2 usage or I/O error. Warnings and
+//! infos do not change it. The worst one wins; every other job is still
+//! converted.
 
 use super::files::{Placed, Placement, place};
 use super::walk::Entry;
@@ -145,9 +147,7 @@ pub(crate) fn run(args: &Args) -> Status {
                 }
                 Ok(Placed::Differs) => {
                     differ += 1;
-                    if args.check {
-                        status = status.max(Status::Problems);
-                    }
+                    status = status.max(Status::Problems);
                     continue;
                 }
                 Ok(Placed::Written) => differ += 1,
@@ -303,6 +303,7 @@ fn convert_one(
     }
     let conv = to_systemd(&job.name, &loaded.resolved());
     print_losses(&loaded, &conv);
+    *status = (*status).max(super::loss_status(conv.losses.iter().map(|l| l.severity)));
     for note in &conv.notes {
         if several {
             eprint(&format!("{}: note: {note}\n", job.path.display()));

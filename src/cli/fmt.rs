@@ -115,7 +115,7 @@ fn one(path: &Path, mode: &Mode) -> Status {
         eprint(&format!(
             "{name}: not formatted: the canonical form would change the job's meaning (a bug in upstart-tools; please report it)\n"
         ));
-        return Status::Error;
+        return Status::Problems;
     }
     let original = file.source.text();
     match mode {

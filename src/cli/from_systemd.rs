@@ -3,14 +3,17 @@
 //!
 //! One unit and no `-o`: its job on stdout, diagnostics on stderr. `-o
 //! DIR`: one `NAME.conf` per unit (a template `foo@.service` gives
-//! `foo.conf`), written atomically, never over a different file without
+//! `foo.conf`, or `foo@.conf` beside `foo.service`, see `job_file_name`),
+//! written atomically, never over a different file without
 //! `--force`. `--check` / `--diff` compare with `DIR` and write nothing.
 //! Drop-ins (`NAME.d/*.conf` beside a unit) are merged first.
 //!
-//! Exit status: 0 converted (losses are warnings), 1 a unit has syntax
-//! errors (systemd ignores those lines, and so does the conversion, which
-//! still happens) or `--check` found a difference, 2 usage or I/O error,
-//! or a job that cannot be printed. The worst one wins; every other unit is
+//! Exit status (the rule of every command, see `Status`): 0 nothing at
+//! error level; 1 an error-level diagnostic (a syntax error in a unit —
+//! systemd ignores the line, and so does the conversion, which still
+//! happens —, an error-level conversion loss, a unit not converted) or a
+//! difference under `--check` or `--diff`; 2 usage or I/O error. Warnings
+//! and infos do not change it. The worst one wins; every other unit is
 //! still converted.
 
 use super::files::{Placed, Placement, place};
@@ -19,7 +22,7 @@ use crate::convert::Loss;
 use crate::convert::from_systemd::from_systemd;
 use crate::convert::systemd::{UnitFile, dropin_paths, load_with_dropins, parse_unit};
 use crate::source::{SourceFile, Span};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 const NAME: &str = "systemd2upstart";
@@ -31,7 +34,8 @@ pub(crate) struct Args {
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
     /// Write the jobs into DIR (`NAME.conf`; a template `NAME@.service`
-    /// gives `NAME.conf` with an `instance` stanza) instead of printing them.
+    /// gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when
+    /// `NAME.service` is converted too) instead of printing them.
     #[arg(short, long, value_name = "DIR")]
     output: Option<PathBuf>,
     /// Overwrite jobs in DIR that differ from the conversion.
@@ -46,15 +50,50 @@ pub(crate) struct Args {
 }
 
 /// The job file name for a unit: `foo.service`, `foo@.service` and
-/// `foo@bar.service` all give `foo.conf`.
+/// `foo@bar.service` all give `foo.conf` — except a template `foo@.service`
+/// when `foo.conf` is another job's: the plain `foo.service` is converted
+/// in the same run (one of `plain`, the names of the run's units), or the
+/// template names the job `foo` in its events (`PartOf=foo.service` →
+/// `stop on stopping foo`; `refers_to_prefix`). The template then gives
+/// `foo@.conf`, the job `foo@`: upstart loads any `*.conf`, and `@` is a
+/// legal character in a job name.
 #[must_use]
-pub(crate) fn job_file_name(unit_name: &str) -> String {
+pub(crate) fn job_file_name(
+    unit_name: &str,
+    plain: &BTreeSet<String>,
+    refers_to_prefix: bool,
+) -> String {
     let stem = unit_name
         .rfind('.')
         .filter(|&dot| dot > 0)
         .map_or(unit_name, |dot| &unit_name[..dot]);
-    let stem = stem.split_once('@').map_or(stem, |(p, _)| p);
-    format!("{stem}.conf")
+    let (prefix, instance) = stem.split_once('@').unwrap_or((stem, ""));
+    let suffix = &unit_name[stem.len()..];
+    if !prefix.is_empty()
+        && instance.is_empty()
+        && stem.ends_with('@')
+        && (refers_to_prefix || plain.contains(&format!("{prefix}{suffix}")))
+    {
+        return format!("{prefix}@.conf");
+    }
+    format!("{prefix}.conf")
+}
+
+/// Whether the job's `start on`/`stop on` names `name` as an event or as
+/// the job of a job event (`stopping NAME`).
+fn refers_to(job: &crate::ast::Job, name: &str) -> bool {
+    job.stanzas().any(|s| {
+        let on = match &s.kind {
+            crate::ast::StanzaKind::StartOn { on } | crate::ast::StanzaKind::StopOn { on } => on,
+            _ => return false,
+        };
+        on.expr.events().iter().any(|e| {
+            e.name == name
+                || e.args.first().is_some_and(|a| {
+                    matches!(a, crate::ast::EventArg::Positional { pattern, .. } if pattern == name)
+                })
+        })
+    })
 }
 
 pub(crate) fn run(args: &Args) -> Status {
@@ -75,12 +114,18 @@ pub(crate) fn run(args: &Args) -> Status {
         eprint(&format!("{}: cannot create: {e}\n", dir.display()));
         return Status::Error;
     }
+    // The names of the units in this run (a template beside its plain unit
+    // is renamed, see `job_file_name`).
+    let names: BTreeSet<String> = units
+        .iter()
+        .filter_map(|u| u.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
     // Job file name → (text, the unit that produced it).
     let mut produced: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
     let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
     for path in &units {
-        let Some((unit, text)) = convert_one(path, &mut status) else {
+        let Some((unit, job, text)) = convert_one(path, &mut status) else {
             failed += 1;
             continue;
         };
@@ -91,7 +136,22 @@ pub(crate) fn run(args: &Args) -> Status {
             }
             continue;
         };
-        let file_name = job_file_name(&unit.name);
+        let prefix = job_file_name(&unit.name, &BTreeSet::new(), false);
+        let prefix = prefix.trim_end_matches(".conf");
+        let file_name = job_file_name(&unit.name, &names, refers_to(&job, prefix));
+        if file_name.ends_with("@.conf") {
+            let job_name = file_name.trim_end_matches(".conf");
+            let var = instance_var(&text).unwrap_or_else(|| "INSTANCE".to_string());
+            eprint(&format!(
+                "{}: note: written as {file_name} (the job `{job_name}`): {prefix}.conf is the job of {prefix}.service{}; start an instance with `start {job_name} {var}=NAME`\n",
+                path.display(),
+                if names.contains(&format!("{prefix}.service")) {
+                    ", converted in the same run"
+                } else {
+                    ", which this template names in its events"
+                }
+            ));
+        }
         if let Some((other_text, other)) = produced.get(&file_name) {
             if *other_text != text {
                 eprint(&format!(
@@ -116,9 +176,7 @@ pub(crate) fn run(args: &Args) -> Status {
             }
             Ok(Placed::Differs) => {
                 differ += 1;
-                if args.check {
-                    status = status.max(Status::Problems);
-                }
+                status = status.max(Status::Problems);
                 continue;
             }
             Ok(Placed::Written) => differ += 1,
@@ -153,6 +211,14 @@ pub(crate) fn run(args: &Args) -> Status {
         ));
     }
     status
+}
+
+/// The variable of the job's `instance $VAR` stanza.
+fn instance_var(job: &str) -> Option<String> {
+    job.lines().find_map(|l| {
+        l.strip_prefix("instance $")
+            .map(|v| v.trim_matches(|c| c == '{' || c == '}').to_string())
+    })
 }
 
 fn plural(n: usize) -> &'static str {
@@ -195,7 +261,7 @@ fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Status) {
 /// Load one unit with its drop-ins, report its syntax errors and the
 /// conversion's losses on stderr, and print the job. None when it is not
 /// converted (`status` says why).
-fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
+fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, crate::ast::Job, String)> {
     let (unit, errors) = match load_with_dropins(path) {
         Ok(r) => r,
         Err(e) => {
@@ -208,7 +274,7 @@ fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
     for (file, e) in &errors {
         let (line, col) = files.line_col(file, e.span);
         eprint(&format!(
-            "{}:{line}:{col}: warning: {} (systemd ignores this line; so does the conversion)\n",
+            "{}:{line}:{col}: error: {} (systemd ignores this line; so does the conversion)\n",
             file.display(),
             e.message
         ));
@@ -216,14 +282,15 @@ fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, String)> {
     }
     let conv = from_systemd(&unit);
     files.print_losses(&unit, &conv.losses);
+    *status = (*status).max(super::loss_status(conv.losses.iter().map(|l| l.severity)));
     match crate::print::print(&conv.job) {
-        Ok(text) => Some((unit, text)),
+        Ok(text) => Some((unit, conv.job, text)),
         Err(e) => {
             eprint(&format!(
-                "{}: error: the converted job cannot be printed: {e} (a bug in {NAME})\n",
+                "{}: error: not converted: the job cannot be printed: {e} (a bug in {NAME})\n",
                 path.display()
             ));
-            *status = Status::Error;
+            *status = (*status).max(Status::Problems);
             None
         }
     }
@@ -311,13 +378,29 @@ impl SourceFiles {
 #[cfg(test)]
 mod tests {
     use super::job_file_name;
+    use std::collections::BTreeSet;
 
     #[test]
     fn job_names() {
-        assert_eq!(job_file_name("foo.service"), "foo.conf");
-        assert_eq!(job_file_name("getty@.service"), "getty.conf");
-        assert_eq!(job_file_name("getty@tty1.service"), "getty.conf");
-        assert_eq!(job_file_name("a.b.service"), "a.b.conf");
-        assert_eq!(job_file_name("noext"), "noext.conf");
+        let none = BTreeSet::new();
+        assert_eq!(job_file_name("foo.service", &none, false), "foo.conf");
+        assert_eq!(job_file_name("getty@.service", &none, false), "getty.conf");
+        assert_eq!(
+            job_file_name("getty@tty1.service", &none, false),
+            "getty.conf"
+        );
+        assert_eq!(job_file_name("a.b.service", &none, false), "a.b.conf");
+        assert_eq!(job_file_name("noext", &none, false), "noext.conf");
+        // A template that names the job `foo` in its events.
+        assert_eq!(job_file_name("foo@.service", &none, true), "foo@.conf");
+        assert_eq!(job_file_name("foo.service", &none, true), "foo.conf");
+        // A template converted with its plain unit gets its own name.
+        let run: BTreeSet<String> = ["foo.service", "foo@.service", "bar@.service"]
+            .into_iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(job_file_name("foo@.service", &run, false), "foo@.conf");
+        assert_eq!(job_file_name("foo.service", &run, false), "foo.conf");
+        assert_eq!(job_file_name("bar@.service", &run, false), "bar.conf");
     }
 }

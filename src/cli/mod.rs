@@ -17,12 +17,16 @@ use clap::{Parser, Subcommand};
 use std::io::Write;
 use std::process::ExitCode;
 
-/// Exit statuses shared by every command.
+/// Exit statuses shared by every command, with one rule: the severity of
+/// what is reported decides, never the command or the output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Status {
-    /// Nothing to report.
+    /// Nothing at error level (warnings and infos may have been printed),
+    /// and no difference under `--check`/`--diff`.
     Clean = 0,
-    /// Problems found in the input (parse errors, files that would change).
+    /// An error-level diagnostic (a parse error, an error-level conversion
+    /// loss, a job or unit not converted, a lint finding at or above
+    /// `--fail-on`), or a difference under `--check`/`--diff`.
     Problems = 1,
     /// Usage, configuration or I/O error.
     Error = 2,
@@ -43,6 +47,19 @@ impl From<DialectArg> for crate::syntax::Dialect {
             DialectArg::Upstream => Self::Upstream,
             DialectArg::Chromeos => Self::Chromeos,
         }
+    }
+}
+
+/// The status a converter's losses give: 1 when one is at error level;
+/// warnings and infos do not change it.
+pub(crate) fn loss_status(severities: impl IntoIterator<Item = crate::syntax::Severity>) -> Status {
+    if severities
+        .into_iter()
+        .any(|s| s == crate::syntax::Severity::Error)
+    {
+        Status::Problems
+    } else {
+        Status::Clean
     }
 }
 
@@ -109,9 +126,10 @@ enum Command {
 
 /// The exit-status table shown by `--help` of every binary.
 const EXIT_STATUS: &str = "Exit codes:\n  \
-    0  success: nothing to report\n  \
-    1  problems in the input (errors, findings, files that would change; for upstart-run: the job failed)\n  \
-    2  usage, configuration or I/O error (the other inputs are still processed)";
+    0  nothing at error level, and no difference under --check/--diff\n  \
+    1  an error-level diagnostic (a parse error, an error-level conversion loss, a job not converted; upstart-lint: a finding at or above --fail-on), or a difference under --check/--diff; upstart-run: the job failed\n  \
+    2  usage, configuration or I/O error (the other inputs are still processed)\n\
+    The same rule for every command; warnings and infos do not change the status (upstart-lint: see --fail-on).";
 
 /// Entry point of the `upstart-tools` binary.
 #[must_use]

@@ -16,6 +16,17 @@
 //! * `UL705` condition-dropped — `Condition*=`/`Assert*=` other than the
 //!   file tests that become pre-start guards; `ExecCondition=` that cannot.
 //! * `UL706` unknown-key — a key this converter does not know.
+//! * `UL707` exec-variable-split — a whole-word `$NAME` in a command, which
+//!   systemd splits into words honouring quotes and backslashes in the
+//!   value and the shell splits at blanks only (the job turns globbing off
+//!   with `set -f` so that the pieces are not file patterns); a word
+//!   systemd drops (`$NAME/x`).
+//!
+//! `$` in commands follows systemd 252's `replace_env_argv`: a word that is
+//! exactly `$NAME` becomes the value split at blanks (no word when empty or
+//! unset) — lowered to an unquoted `$NAME` after `set -f`; `${NAME}` is
+//! the value inside one word — lowered to `"${NAME}"`; `$NAME` inside a
+//! longer word, `${NAME:-x}` and `$$` (→ `$`) are text.
 //!
 //! Each loss points at the entry's value span in the unit file.
 
@@ -169,6 +180,10 @@ struct Ctx<'u> {
     handled: BTreeSet<(String, String)>,
     /// The instance variable of a template.
     instance: Option<String>,
+    /// The values `Environment=` gives (specifiers resolved).
+    env: std::collections::BTreeMap<String, String>,
+    /// Whether an `EnvironmentFile=` may give other values.
+    env_file: bool,
 }
 
 fn word(s: &str) -> Word {
@@ -261,56 +276,88 @@ impl<'u> Ctx<'u> {
         out
     }
 
-    /// Resolve specifiers (A.7.3) in `s`.
+    /// Resolve specifiers (A.7.3) in `s`: the instance becomes `$VAR`, the
+    /// run-time ones a command substitution (`$(hostname)`).
     fn spec(&self, s: &str) -> String {
+        let inst = self.instance_var();
+        self.spec_tokens(s)
+            .iter()
+            .map(|t| match t {
+                Tok::Ch(c) => c.to_string(),
+                Tok::Inst => format!("${inst}"),
+                Tok::Run(cmd) => format!("$({cmd})"),
+            })
+            .collect()
+    }
+
+    /// The instance variable's name (`INSTANCE` outside a template).
+    fn instance_var(&self) -> String {
+        self.instance
+            .clone()
+            .unwrap_or_else(|| "INSTANCE".to_string())
+    }
+
+    /// `s` with its specifiers resolved (A.7.3), as tokens: the instance
+    /// name and the values only known at run time stay apart from the text,
+    /// so that `$` expansion (which systemd does after specifiers) reads
+    /// them as text, and the shell quoting leaves them unquoted.
+    fn spec_tokens(&self, s: &str) -> Vec<Tok> {
         let name = &self.unit.name;
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(a, _)| a);
         let prefix = stem.split_once('@').map_or(stem, |(p, _)| p);
-        let inst = self
-            .instance
-            .as_ref()
-            .map_or_else(|| "$INSTANCE".to_string(), |v| format!("${v}"));
-        let mut out = String::new();
+        let mut out = Vec::new();
+        let text = |out: &mut Vec<Tok>, t: &str| out.extend(t.chars().map(Tok::Ch));
         let mut chars = s.chars();
         while let Some(c) = chars.next() {
             if c != '%' {
-                out.push(c);
+                out.push(Tok::Ch(c));
                 continue;
             }
             match chars.next() {
-                Some('%') | None => out.push('%'),
-                Some('i' | 'I') => out.push_str(&inst),
-                Some('n') => out.push_str(name),
-                Some('N') => out.push_str(stem),
-                Some('p' | 'P' | 'j' | 'J') => out.push_str(prefix),
+                Some('%') | None => out.push(Tok::Ch('%')),
+                Some('i' | 'I') => out.push(Tok::Inst),
+                Some('n') => text(&mut out, name),
+                Some('N') => text(&mut out, stem),
+                Some('p' | 'P' | 'j' | 'J') => text(&mut out, prefix),
                 Some('f') => {
-                    out.push('/');
-                    out.push_str(&inst);
+                    out.push(Tok::Ch('/'));
+                    out.push(Tok::Inst);
                 }
-                Some('t') => out.push_str("/run"),
-                Some('S') => out.push_str("/var/lib"),
-                Some('C') => out.push_str("/var/cache"),
-                Some('L') => out.push_str("/var/log"),
-                Some('E') => out.push_str("/etc"),
-                Some('T') => out.push_str("/tmp"),
-                Some('V') => out.push_str("/var/tmp"),
-                Some('u' | 'g') => out.push_str("root"),
-                Some('U' | 'G') => out.push('0'),
-                Some('h') => out.push_str("/root"),
-                Some('s') => out.push_str("/bin/sh"),
-                Some('H') => out.push_str("$(hostname)"),
-                Some('l') => out.push_str("$(hostname -s)"),
-                Some('m') => out.push_str("$(cat /etc/machine-id)"),
-                Some('b') => out.push_str("$(cat /proc/sys/kernel/random/boot_id)"),
-                Some('v') => out.push_str("$(uname -r)"),
+                Some('t') => text(&mut out, "/run"),
+                Some('S') => text(&mut out, "/var/lib"),
+                Some('C') => text(&mut out, "/var/cache"),
+                Some('L') => text(&mut out, "/var/log"),
+                Some('E') => text(&mut out, "/etc"),
+                Some('T') => text(&mut out, "/tmp"),
+                Some('V') => text(&mut out, "/var/tmp"),
+                Some('u' | 'g') => text(&mut out, "root"),
+                Some('U' | 'G') => out.push(Tok::Ch('0')),
+                Some('h') => text(&mut out, "/root"),
+                Some('s') => text(&mut out, "/bin/sh"),
+                Some('H') => out.push(Tok::Run("hostname")),
+                Some('l') => out.push(Tok::Run("hostname -s")),
+                Some('m') => out.push(Tok::Run("cat /etc/machine-id")),
+                Some('b') => out.push(Tok::Run("cat /proc/sys/kernel/random/boot_id")),
+                Some('v') => out.push(Tok::Run("uname -r")),
                 Some(other) => {
-                    out.push('%');
-                    out.push(other);
+                    out.push(Tok::Ch('%'));
+                    out.push(Tok::Ch(other));
                 }
             }
         }
         out
     }
+}
+
+/// A character of a value after specifiers, or a value that stands for a
+/// specifier (see [`Ctx::spec_tokens`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok {
+    Ch(char),
+    /// `%i`/`%I`: the instance name (the instance variable in upstart).
+    Inst,
+    /// A value known only at run time: the output of this command.
+    Run(&'static str),
 }
 
 /// A plain value (`Description=`, paths): specifiers resolved, the extra
@@ -388,70 +435,190 @@ fn split_words(s: &str) -> Vec<(String, bool)> {
     out
 }
 
-/// A piece of an Exec argument: literal text or a systemd variable
-/// reference (`$NAME` splits into words, `${NAME}` does not).
+/// A piece of an Exec argument that systemd passes as one word.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Seg {
     Lit(String),
+    /// `${NAME}`, or the instance name: the value, inside this one word.
     Var(String),
+    /// A value known only at run time (`%H`): this command's output.
+    Run(&'static str),
+}
+
+/// One word of an Exec line as systemd expands it at exec time (systemd
+/// 252 `replace_env_argv`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Arg {
+    /// One argument.
+    Word(Vec<Seg>),
+    /// A word that is exactly `$NAME`: the value split at blanks into zero
+    /// or more arguments (none when it is empty or unset).
+    Split(String),
+    /// A word that starts with `$` but is not `$NAME`, `${…}` or `$$…`
+    /// (`$NAME/x`, a lone `$`): systemd looks up a variable named by the
+    /// whole rest of the word, which cannot exist, and drops the word.
+    Dropped(String),
+}
+
+impl Arg {
+    /// The argument when it is one literal word.
+    fn lit(&self) -> Option<&str> {
+        match self {
+            Arg::Word(segs) => match segs.as_slice() {
+                [Seg::Lit(l)] => Some(l),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether the argument is the variable `name` alone (`$NAME` or `${NAME}`).
+    fn is_var(&self, name: &str) -> bool {
+        match self {
+            Arg::Split(v) => v == name,
+            Arg::Word(segs) => matches!(segs.as_slice(), [Seg::Var(v)] if v == name),
+            Arg::Dropped(_) => false,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
 struct Cmd {
     prefixes: ExecPrefixes,
-    argv: Vec<Vec<Seg>>,
+    argv: Vec<Arg>,
     entry: Span,
 }
 
-fn segs(c: &Ctx<'_>, w: &str, no_env: bool) -> Vec<Seg> {
-    let w = c.spec(w);
-    if no_env {
-        return vec![Seg::Lit(w)];
-    }
-    let mut out: Vec<Seg> = Vec::new();
-    let mut lit = String::new();
-    let b: Vec<char> = w.chars().collect();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == '$' && b.get(i + 1) == Some(&'$') {
-            lit.push('$');
-            i += 2;
-            continue;
-        }
-        if b[i] == '$' {
-            let (name, next) = if b.get(i + 1) == Some(&'{') {
-                let end = b[i + 2..].iter().position(|&c| c == '}');
-                match end {
-                    Some(e) => (b[i + 2..i + 2 + e].iter().collect::<String>(), i + 3 + e),
-                    None => (String::new(), i + 1),
-                }
-            } else {
-                let n: String = b[i + 1..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphanumeric() || **c == '_')
-                    .collect();
-                let len = n.len();
-                (n, i + 1 + len)
-            };
-            if !name.is_empty() {
-                // `${not a name}` names no variable systemd can hold, so it
-                // expands to nothing; it must not reach the shell as code.
-                let valid = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-                if valid {
-                    if !lit.is_empty() {
-                        out.push(Seg::Lit(std::mem::take(&mut lit)));
-                    }
-                    out.push(Seg::Var(name));
-                }
-                i = next;
-                continue;
+impl Cmd {
+    /// The variables of whole-word `$NAME`s, in order, once each.
+    fn split_vars(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for a in &self.argv {
+            if let Arg::Split(v) = a
+                && !out.contains(&v.as_str())
+            {
+                out.push(v);
             }
         }
-        lit.push(b[i]);
-        i += 1;
+        out
     }
-    if !lit.is_empty() || out.is_empty() {
+}
+
+/// A name systemd accepts for an environment variable (`env_name_is_valid`).
+fn env_name_ok(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The argument systemd makes of the word `w` (unquoted, before specifiers)
+/// at exec time. `literal`: no `$` expansion (the `:` prefix, or the
+/// executable itself, which systemd runs as written).
+fn arg(c: &Ctx<'_>, w: &str, literal: bool) -> Arg {
+    let toks = c.spec_tokens(w);
+    if literal {
+        return Arg::Word(pieces(toks.iter().copied(), &c.instance_var()));
+    }
+    // A word `$NAME`: the variable split into words (not `${…}`, not `$$…`).
+    if toks.first() == Some(&Tok::Ch('$')) && !matches!(toks.get(1), Some(Tok::Ch('{' | '$'))) {
+        let name: Option<String> = toks[1..]
+            .iter()
+            .map(|t| match t {
+                Tok::Ch(ch) => Some(*ch),
+                _ => None,
+            })
+            .collect();
+        return match name {
+            Some(n) if env_name_ok(&n) => Arg::Split(n),
+            _ => Arg::Dropped(c.spec(w)),
+        };
+    }
+    Arg::Word(expand_braces(&toks, &c.instance_var()))
+}
+
+/// systemd's `replace_env` without flags: `${NAME}` is replaced by the
+/// value (nothing when unset, and nothing for a name no variable can have),
+/// `$$` is `$`, anything else, `$NAME` and `${NAME:-x}` included, is
+/// literal text.
+fn expand_braces(toks: &[Tok], inst: &str) -> Vec<Seg> {
+    let mut out: Vec<Tok> = Vec::new();
+    let mut segs: Vec<Seg> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i] != Tok::Ch('$') {
+            out.push(toks[i]);
+            i += 1;
+            continue;
+        }
+        match toks.get(i + 1) {
+            Some(Tok::Ch('$')) => {
+                out.push(Tok::Ch('$'));
+                i += 2;
+            }
+            Some(Tok::Ch('{')) => {
+                // Up to `}`; a `:` first (`${A:-x}`) or no `}` leaves the
+                // text as it is.
+                let end = toks[i + 2..]
+                    .iter()
+                    .position(|t| matches!(t, Tok::Ch('}' | ':')))
+                    .map(|p| i + 2 + p);
+                match end {
+                    Some(e) if toks[e] == Tok::Ch('}') => {
+                        let name: Option<String> = toks[i + 2..e]
+                            .iter()
+                            .map(|t| match t {
+                                Tok::Ch(ch) => Some(*ch),
+                                _ => None,
+                            })
+                            .collect();
+                        if let Some(n) = name.filter(|n| env_name_ok(n)) {
+                            segs.extend(pieces(out.drain(..), inst));
+                            segs.push(Seg::Var(n));
+                        }
+                        i = e + 1;
+                    }
+                    // systemd reads no `$` up to the `:` or the end.
+                    Some(e) => {
+                        out.extend_from_slice(&toks[i..=e]);
+                        i = e + 1;
+                    }
+                    None => {
+                        out.extend_from_slice(&toks[i..]);
+                        i = toks.len();
+                    }
+                }
+            }
+            _ => {
+                out.push(Tok::Ch('$'));
+                i += 1;
+            }
+        }
+    }
+    segs.extend(pieces(out.drain(..), inst));
+    if segs.is_empty() {
+        segs.push(Seg::Lit(String::new()));
+    }
+    segs
+}
+
+/// Tokens as pieces of one word: runs of text, the instance, run-time values.
+fn pieces(toks: impl Iterator<Item = Tok>, inst: &str) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    for t in toks {
+        match t {
+            Tok::Ch(ch) => lit.push(ch),
+            Tok::Inst | Tok::Run(_) => {
+                if !lit.is_empty() {
+                    out.push(Seg::Lit(std::mem::take(&mut lit)));
+                }
+                out.push(match t {
+                    Tok::Run(cmd) => Seg::Run(cmd),
+                    _ => Seg::Var(inst.to_string()),
+                });
+            }
+        }
+    }
+    if !lit.is_empty() {
         out.push(Seg::Lit(lit));
     }
     out
@@ -474,7 +641,8 @@ fn parse_exec(c: &mut Ctx<'_>, e: &Entry) -> Vec<Cmd> {
                     prefixes: cmd.prefixes,
                     argv: argv
                         .iter()
-                        .map(|w| segs(c, w, cmd.prefixes.no_env))
+                        .enumerate()
+                        .map(|(i, w)| arg(c, w, i == 0 || cmd.prefixes.no_env))
                         .collect(),
                     entry: e.value_span,
                 }
@@ -528,61 +696,82 @@ fn single_quoted(s: &str) -> String {
     out
 }
 
-fn arg_text(arg: &[Seg]) -> String {
-    arg.iter()
-        .map(|s| match s {
-            Seg::Lit(l) => {
-                if arg.len() == 1 {
-                    sh_quote(l)
-                } else if l.is_empty() {
-                    String::new()
-                } else {
-                    single_quoted(l)
+/// Whether the argument is or holds `$MAINPID` (also as text a shell
+/// expands: systemd sets it in the environment of the commands it runs).
+fn mentions_mainpid(a: &Arg) -> bool {
+    match a {
+        Arg::Split(v) => v == "MAINPID",
+        Arg::Word(segs) => segs.iter().any(|s| match s {
+            Seg::Var(v) => v == "MAINPID",
+            Seg::Lit(l) => l.contains("$MAINPID") || l.contains("${MAINPID}"),
+            Seg::Run(_) => false,
+        }),
+        Arg::Dropped(_) => false,
+    }
+}
+
+/// An argument as `/bin/sh` text; None for a word systemd drops.
+fn arg_text(arg: &Arg) -> Option<String> {
+    let segs = match arg {
+        Arg::Word(segs) => segs,
+        // Unquoted: the shell splits it at blanks (with `set -f`, see
+        // `Ctx::process`) and drops it when it is empty.
+        Arg::Split(v) => return Some(format!("${v}")),
+        Arg::Dropped(_) => return None,
+    };
+    Some(
+        segs.iter()
+            .map(|s| match s {
+                Seg::Lit(l) => {
+                    if segs.len() == 1 {
+                        sh_quote(l)
+                    } else if l.is_empty() {
+                        String::new()
+                    } else {
+                        single_quoted(l)
+                    }
                 }
-            }
-            Seg::Var(v) => format!("\"${{{v}}}\""),
-        })
-        .collect()
+                Seg::Var(v) => format!("\"${{{v}}}\""),
+                Seg::Run(cmd) => format!("\"$({cmd})\""),
+            })
+            .collect(),
+    )
 }
 
 fn cmd_text(cmd: &Cmd) -> String {
     cmd.argv
         .iter()
-        .map(|a| arg_text(a))
+        .filter_map(arg_text)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// The literal text of an argument, the variables written `${NAME}`.
-fn raw_text(arg: &[Seg]) -> String {
-    arg.iter()
+/// The text of a word as the shell code it is (`sh -c BODY`): the
+/// variables written `${NAME}`.
+fn raw_text(segs: &[Seg]) -> String {
+    segs.iter()
         .map(|s| match s {
             Seg::Lit(l) => l.clone(),
             Seg::Var(v) => format!("${{{v}}}"),
+            Seg::Run(cmd) => format!("$({cmd})"),
         })
         .collect()
 }
 
 /// `sh -c BODY` / `/bin/sh -ec BODY`: the body and whether `-e` was given.
 fn shell_body(cmd: &Cmd) -> Option<(String, bool)> {
-    let lit = |a: &Vec<Seg>| match a.as_slice() {
-        [Seg::Lit(l)] => Some(l.clone()),
-        _ => None,
+    let [prog, flag, Arg::Word(body)] = cmd.argv.as_slice() else {
+        return None;
     };
-    if cmd.argv.len() != 3 {
+    if !matches!(prog.lit()?, "/bin/sh" | "sh" | "/usr/bin/sh") {
         return None;
     }
-    let prog = lit(&cmd.argv[0])?;
-    if !matches!(prog.as_str(), "/bin/sh" | "sh" | "/usr/bin/sh") {
-        return None;
-    }
-    let flag = lit(&cmd.argv[1])?;
-    let e = match flag.as_str() {
+    let e = match flag.lit()? {
         "-ec" | "-ce" => true,
         "-c" => false,
         _ => return None,
     };
-    Some((raw_text(&cmd.argv[2]), e))
+    Some((raw_text(body), e))
 }
 
 fn script(body: String) -> ProcessBody {
@@ -635,11 +824,8 @@ impl Ctx<'_> {
                     format!("upstart ignores the failure of {what}"),
                 );
             }
-            if cmd
-                .argv
-                .iter()
-                .any(|a| a.iter().any(|s| *s == Seg::Var("MAINPID".into())))
-            {
+            self.report_words(cmd, what);
+            if cmd.argv.iter().any(mentions_mainpid) {
                 self.loss(
                     "UL701",
                     Severity::Warning,
@@ -685,7 +871,17 @@ impl Ctx<'_> {
                     return Some(script(self.safe_script(body, cmd.entry)));
                 }
                 let text = cmd_text(cmd);
-                if cmd.prefixes.ignore_failure && !ignore_ok || text.contains(['\n', '\r']) {
+                if !cmd.split_vars().is_empty() {
+                    // The shell must split `$NAME` but not glob its pieces.
+                    let line = if cmd.prefixes.ignore_failure && !ignore_ok {
+                        format!("{text} || true")
+                    } else {
+                        format!("exec {text}")
+                    };
+                    Some(script(
+                        self.safe_script(format!("set -f\n{line}"), cmd.entry),
+                    ))
+                } else if cmd.prefixes.ignore_failure && !ignore_ok || text.contains(['\n', '\r']) {
                     let line = guard(cmd, text);
                     Some(script(self.safe_script(line, cmd.entry)))
                 } else {
@@ -693,9 +889,71 @@ impl Ctx<'_> {
                 }
             }
             _ => {
-                let lines: Vec<String> = cmds.iter().map(|c| guard(c, cmd_text(c))).collect();
+                let mut lines: Vec<String> = Vec::new();
+                let mut noglob = false;
+                for cmd in cmds {
+                    if !noglob && !cmd.split_vars().is_empty() {
+                        lines.push("set -f".to_string());
+                        noglob = true;
+                    }
+                    lines.push(guard(cmd, cmd_text(cmd)));
+                }
                 let span = cmds[0].entry;
                 Some(script(self.safe_script(lines.join("\n"), span)))
+            }
+        }
+    }
+
+    /// Report what the shell cannot do exactly as systemd does with the
+    /// words of `cmd`: a `$NAME` word whose value may hold quotes or
+    /// backslashes (systemd removes them when it splits the value; the
+    /// shell does not), and the words systemd drops.
+    fn report_words(&mut self, cmd: &Cmd, what: &str) {
+        // `$MAINPID` is reported as such (`process`).
+        for var in cmd.split_vars().into_iter().filter(|v| *v != "MAINPID") {
+            let known = if self.env_file {
+                None
+            } else {
+                self.env.get(var).cloned()
+            };
+            match known {
+                Some(v) if !v.contains(['"', '\'', '\\', '\r']) => {}
+                Some(v) => {
+                    self.loss(
+                        "UL707",
+                        Severity::Warning,
+                        cmd.entry,
+                        format!(
+                            "`${var}` in {what}: systemd removes the quotes and backslashes of its value `{}` when it splits it into words; the shell splits it at blanks only",
+                            v.replace(['\n', '\r'], " ")
+                        ),
+                    );
+                    self.help("write the words of the value into the command, or quote it with `${NAME}` if it is one argument");
+                }
+                None => {
+                    self.loss(
+                        "UL707",
+                        Severity::Info,
+                        cmd.entry,
+                        format!(
+                            "`${var}` in {what} is split at blanks by the shell, with globbing off (`set -f`), as systemd splits it; systemd also removes quotes and backslashes in the value, the shell does not"
+                        ),
+                    );
+                    self.help("a value such as `-o \"a b\"` gives systemd the words `-o` and `a b`, and the shell `-o`, `\"a` and `b\"`");
+                }
+            }
+        }
+        for a in &cmd.argv {
+            if let Arg::Dropped(w) = a {
+                self.loss(
+                    "UL707",
+                    Severity::Info,
+                    cmd.entry,
+                    format!(
+                        "the word `{w}` of {what} is left out, as systemd leaves it out: it reads `$` at the start of a word as a variable named by the rest of the word, and no variable has that name"
+                    ),
+                );
+                self.help("in the unit, `${NAME}` followed by text is what substitutes a variable inside a word");
             }
         }
     }
@@ -732,6 +990,18 @@ impl Ctx<'_> {
         }
         out
     }
+}
+
+/// Whether a value holds what a shell would expand (`$NAME`, `${…}`,
+/// `$(…)`, backquotes): upstart's `env` keeps it as text (lint rule UL110).
+fn expands(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.iter().enumerate().any(|(i, &ch)| {
+        ch == b'`'
+            || (ch == b'$'
+                && b.get(i + 1)
+                    .is_some_and(|n| n.is_ascii_alphanumeric() || matches!(n, b'_' | b'{' | b'(')))
+    })
 }
 
 /// A time span in seconds (`90`, `1min 30s`, `500ms`); `None` when unparsable.
@@ -871,6 +1141,8 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
         losses: Vec::new(),
         handled: BTreeSet::new(),
         instance: None,
+        env: std::collections::BTreeMap::new(),
+        env_file: !unit.values("Service", "EnvironmentFile").is_empty(),
     };
     let suffix = unit.name.rsplit_once('.').map_or("", |(_, s)| s);
     let template = unit.name.contains("@.");
@@ -911,6 +1183,14 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
             }
         }
         c.instance = Some(instance_env.clone().unwrap_or_else(|| "INSTANCE".into()));
+    }
+    for e in unit.values("Service", "Environment") {
+        for (w, _) in split_words(&e.value) {
+            if let Some((k, v)) = w.split_once('=') {
+                let v = c.spec(v);
+                c.env.insert(k.to_string(), v);
+            }
+        }
     }
 
     if let Some(d) = c.last("Unit", "Description") {
@@ -1083,6 +1363,11 @@ fn events(c: &mut Ctx<'_>) {
                     event("runlevel", &["[5]"])
                 }
             }
+            // Pulled in by multi-user.target: the gettys of runlevels 2-5.
+            "getty.target" => {
+                stop_runlevel = true;
+                event("runlevel", &["[2345]"])
+            }
             "sysinit.target" | "basic.target" => event("startup", &[]),
             "rescue.target" => event("runlevel", &["S"]),
             "halt.target" | "poweroff.target" | "reboot.target" => {
@@ -1111,7 +1396,21 @@ fn events(c: &mut Ctx<'_>) {
             }
             s if s.len() > ".target".len() && s.ends_with(".target") => {
                 used.insert(s.to_string());
-                event(s.strip_suffix(".target").unwrap_or(s), &[])
+                let name = s.strip_suffix(".target").unwrap_or(s);
+                if !crate::lint::events::STANDARD_EVENTS.contains(&name) {
+                    c.loss(
+                        "UL702",
+                        Severity::Warning,
+                        e.value_span,
+                        format!(
+                            "`{s}` becomes the event `{name}`: upstart has no targets, and nothing emits `{name}` unless a job runs `initctl emit {name}` (upstart-lint: UL302, and UL303 if a job is named `{name}`)"
+                        ),
+                    );
+                    c.help(&format!(
+                        "emit it where systemd reaches {s}, or start the job on a standard event"
+                    ));
+                }
+                event(name, &[])
             }
             s => {
                 c.loss(
@@ -1123,7 +1422,9 @@ fn events(c: &mut Ctx<'_>) {
                 continue;
             }
         };
-        start.push(term);
+        if !start.contains(&term) {
+            start.push(term);
+        }
     }
     // Ordering on standard targets: extra `and` terms (A.7).
     let mut and_terms: Vec<EventExpr> = Vec::new();
@@ -1221,6 +1522,39 @@ fn events(c: &mut Ctx<'_>) {
         terms.extend(and_terms);
     }
     cap_terms(c, &mut terms, "start");
+    // A template is installed for the instances `systemctl enable` names;
+    // an upstart event that does not carry the instance cannot start one.
+    if c.unit.name.contains("@.") && !terms.is_empty() {
+        let var = c.instance_var();
+        let default = c
+            .last("Install", "DefaultInstance")
+            .map(|e| c.spec(e.value.trim()))
+            .filter(|v| !v.is_empty() && !v.contains(char::is_whitespace));
+        if let Some(v) = default {
+            // `DefaultInstance=`: the instance the events start.
+            c.items.push(item(StanzaKind::Env {
+                var: EnvVar {
+                    key: var,
+                    value: Some(v),
+                    span: Span::default(),
+                },
+            }));
+        } else {
+            let span = wanted
+                .first()
+                .map_or_else(Span::default, |(_, e)| e.value_span);
+            c.loss(
+                "UL702",
+                Severity::Warning,
+                span,
+                "a template is installed for each instance `systemctl enable` names; the events of upstart cannot say which instance to start, so the job has no `start on` (upstart-lint: UL215)".to_string(),
+            );
+            c.help(&format!(
+                "start instances with `start JOB {var}=NAME`, or add `env {var}=NAME` and a `start on` for one default instance"
+            ));
+            terms.clear();
+        }
+    }
     if let Some(expr) = combine(Operator::And, terms) {
         c.items.push(item(StanzaKind::StartOn { on: on(expr) }));
     }
@@ -1237,7 +1571,14 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     let remain = c
         .last("Service", "RemainAfterExit")
         .is_some_and(|e| matches!(e.value.as_str(), "yes" | "true" | "1" | "on"));
-    let oneshot = typ.as_ref().is_some_and(|(t, _)| t == "oneshot");
+    // Without `Type=`, a service with no ExecStart= systemd accepts is a
+    // oneshot (systemd's `service_add_extras`).
+    let no_start = c
+        .unit
+        .values("Service", "ExecStart")
+        .iter()
+        .all(|e| super::systemd::parse_exec(&e.value).map_or(true, |cmds| cmds.is_empty()));
+    let oneshot = typ.as_ref().is_some_and(|(t, _)| t == "oneshot") || (typ.is_none() && no_start);
     let has_main = !(oneshot && remain);
     if remain
         && !oneshot
@@ -1488,7 +1829,33 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             if instance_env.as_deref() == Some(k) && matches!(v, "%I" | "%i") {
                 continue;
             }
+            let raw = v;
             let v = c.spec(v);
+            if expands(&v) {
+                // As written (systemd does not expand `$` here either), or
+                // the instance name a specifier gave, which `env` cannot.
+                let (sev, why) = if expands(raw) {
+                    (
+                        Severity::Info,
+                        "systemd does not expand `$` in Environment= either: the value is the same text in both",
+                    )
+                } else {
+                    (
+                        Severity::Warning,
+                        "systemd put the instance name here; upstart's `env` cannot",
+                    )
+                };
+                c.loss(
+                    "UL709",
+                    sev,
+                    e.value_span,
+                    format!(
+                        "`env {k}={}` is stored as written, `$` and all: {why} (upstart-lint: UL110)",
+                        v.replace(['\n', '\r'], " ")
+                    ),
+                );
+                c.help("to build a value from other variables, set it in the scripts that use it");
+            }
             c.items.push(item(StanzaKind::Env {
                 var: EnvVar {
                     key: k.to_string(),
@@ -1686,6 +2053,8 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     // Processes.
     let pre = c.cmds("ExecStartPre");
     let start = c.cmds("ExecStart");
+    let start_count = start.len();
+    let stop_count = c.values("Service", "ExecStop").len();
     let post = c.cmds("ExecStartPost");
     let stop = c.cmds("ExecStop");
     let stop_post = c.cmds("ExecStopPost");
@@ -1753,7 +2122,11 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         procs.push((ProcessKind::PreStop, soft_stop, true, "ExecStop="));
         procs.push((ProcessKind::PostStop, post_stop, false, "ExecStopPost="));
     }
-    for (kind, cmds, ignore_ok, what) in procs {
+    let forking = typ.as_ref().is_some_and(|(t, _)| t == "forking");
+    for (kind, mut cmds, ignore_ok, what) in procs {
+        if kind == ProcessKind::Main && forking {
+            expect_fork_main(c, &mut cmds);
+        }
         if kind == ProcessKind::Main && cmds.len() > 1 && !oneshot {
             c.loss(
                 "UL701",
@@ -1780,6 +2153,21 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         } else {
             body
         };
+        if kind == ProcessKind::Main
+            && forking
+            && let Some(ProcessBody::Script { body: text, .. }) = &body
+        {
+            let flow = crate::lint::rules::script_flow(text);
+            if flow.fork.is_some() || !flow.execs {
+                c.loss(
+                    "UL703",
+                    Severity::Warning,
+                    cmds.first().map_or_else(Span::default, |cmd| cmd.entry),
+                    "`Type=forking` with a shell script as ExecStart=: `expect fork` follows the script's first fork, not the daemon's (upstart-lint: UL204)".into(),
+                );
+                c.help("end the script with `exec DAEMON` and nothing that forks before it; move the rest to pre-start");
+            }
+        }
         if let Some(body) = body {
             c.items.push(item(StanzaKind::Process {
                 process: kind,
@@ -1787,6 +2175,135 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }));
         }
     }
+    // systemd's `service_verify`: a service needs ExecStart=, ExecStop= or
+    // SuccessAction=, and only a oneshot may lack ExecStart=.
+    let refused = if !oneshot {
+        Some("only a Type=oneshot service may lack ExecStart=")
+    } else if stop_count == 0 && c.unit.last("Unit", "SuccessAction").is_none() {
+        Some("a service needs ExecStart=, ExecStop= or SuccessAction=")
+    } else {
+        None
+    };
+    if let Some(why) = refused.filter(|_| start_count == 0 && c.unit.name.ends_with(".service")) {
+        c.loss(
+            "UL708",
+            Severity::Error,
+            c.unit
+                .values("Service", "ExecStart")
+                .first()
+                .map(|e| e.value_span)
+                .or_else(|| typ.as_ref().map(|(_, span)| *span))
+                .unwrap_or_default(),
+            format!("the unit has no ExecStart= that systemd accepts, and {why}: systemd refuses to load it, and the job has no main process"),
+        );
+        c.help("fix or add ExecStart= in the unit (a build placeholder such as @BINDIR@ is not a path), then convert it again");
+    }
+    drop_orphan_options(c);
+}
+
+/// `Type=forking`: upstart's `expect fork` follows the forks of the main
+/// process, so the daemon's command must be `exec`ed, not run by a shell
+/// that ignores its failure (the `-` prefix).
+fn expect_fork_main(c: &mut Ctx<'_>, cmds: &mut [Cmd]) {
+    if let [cmd] = cmds
+        && cmd.prefixes.ignore_failure
+        && shell_body(cmd).is_none()
+    {
+        cmd.prefixes.ignore_failure = false;
+        c.loss(
+            "UL701",
+            Severity::Warning,
+            cmd.entry,
+            "the `-` of ExecStart= (ignore a failure) is lost: with `Type=forking` the job `exec`s the command so that `expect fork` follows its forks, and a failing start fails the job".into(),
+        );
+        c.help("a shell around it (`cmd || true`) would be the process upstart follows (upstart-lint: UL204)");
+    }
+}
+
+/// Options that act on the main process (upstart-lint UL211's list).
+fn main_only(kind: &StanzaKind) -> bool {
+    matches!(
+        kind,
+        StanzaKind::Respawn
+            | StanzaKind::RespawnLimit { .. }
+            | StanzaKind::Expect { .. }
+            | StanzaKind::NormalExit { .. }
+            | StanzaKind::KillTimeout { .. }
+            | StanzaKind::KillSignal { .. }
+            | StanzaKind::ReloadSignal { .. }
+            | StanzaKind::ApparmorSwitch { .. }
+    )
+}
+
+/// Options that act on every process of the job.
+fn any_process(kind: &StanzaKind) -> bool {
+    matches!(
+        kind,
+        StanzaKind::Console { .. }
+            | StanzaKind::Limit { .. }
+            | StanzaKind::Setuid { .. }
+            | StanzaKind::Setgid { .. }
+            | StanzaKind::Umask { .. }
+            | StanzaKind::Nice { .. }
+            | StanzaKind::Oom { .. }
+            | StanzaKind::Chroot { .. }
+            | StanzaKind::Chdir { .. }
+    )
+}
+
+/// A job without a main process (no ExecStart= converted, or a oneshot
+/// that remains) has nothing for `respawn`, `expect`, `kill`… to act on,
+/// and without any process nothing for `setuid`, `limit`, `console`…:
+/// they are left out and reported (`UL708`).
+fn drop_orphan_options(c: &mut Ctx<'_>) {
+    let procs: Vec<ProcessKind> = c
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Stanza(Stanza {
+                kind: StanzaKind::Process { process, .. },
+                ..
+            }) => Some(*process),
+            _ => None,
+        })
+        .collect();
+    if procs.contains(&ProcessKind::Main) {
+        return;
+    }
+    let no_process = procs.is_empty();
+    let mut dropped: Vec<String> = Vec::new();
+    c.items.retain(|i| match i {
+        Item::Stanza(s) if main_only(&s.kind) || (no_process && any_process(&s.kind)) => {
+            let k = s.kind.keyword().to_string();
+            if !dropped.contains(&k) {
+                dropped.push(k);
+            }
+            false
+        }
+        _ => true,
+    });
+    if dropped.is_empty() {
+        return;
+    }
+    let list = dropped
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let what = if no_process {
+        "no process at all"
+    } else {
+        "no main process (only hooks)"
+    };
+    c.loss(
+        "UL708",
+        Severity::Warning,
+        Span::default(),
+        format!(
+            "the job has {what}: {list} would act on nothing and {} left out (upstart-lint: UL211)",
+            if dropped.len() == 1 { "is" } else { "are" }
+        ),
+    );
 }
 
 /// `Condition…=` file tests and `ExecCondition=` commands as pre-start
@@ -1832,6 +2349,7 @@ fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
         }
     }
     for cmd in c.cmds("ExecCondition") {
+        c.report_words(&cmd, "ExecCondition=");
         let test = match shell_body(&cmd) {
             Some((body, true)) if !body.trim_end().contains('\n') => guard::line_from_exec(&body),
             _ => None,
@@ -1854,8 +2372,13 @@ fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
                 cmd.entry,
                 "`ExecCondition=` is dropped (a command of several lines)".into(),
             );
-        } else {
+        } else if cmd.split_vars().is_empty() {
             lines.push(line);
+        } else {
+            // The shell splits `$NAME` as systemd does, but must not glob.
+            lines.push("set -f".to_string());
+            lines.push(line);
+            lines.push("set +f".to_string());
         }
     }
     lines
@@ -1866,17 +2389,10 @@ fn apparmor_profile(cmd: &Cmd) -> Option<String> {
     if !cmd.prefixes.ignore_failure {
         return None;
     }
-    let words: Vec<String> = cmd
-        .argv
-        .iter()
-        .map(|a| match a.as_slice() {
-            [Seg::Lit(l)] => Some(l.clone()),
-            _ => None,
-        })
-        .collect::<Option<_>>()?;
+    let words: Vec<&str> = cmd.argv.iter().map(Arg::lit).collect::<Option<_>>()?;
     match words.as_slice() {
-        [prog, r, w, profile] if prog == "/sbin/apparmor_parser" && r == "-r" && w == "-W" => {
-            Some(profile.clone())
+        [prog, r, w, profile] if *prog == "/sbin/apparmor_parser" && *r == "-r" && *w == "-W" => {
+            Some((*profile).to_string())
         }
         _ => None,
     }
@@ -1887,17 +2403,13 @@ fn kill_signal(cmd: &Cmd) -> Option<Signal> {
     let [prog, flag, pid] = cmd.argv.as_slice() else {
         return None;
     };
-    let lit = |a: &Vec<Seg>| match a.as_slice() {
-        [Seg::Lit(l)] => Some(l.clone()),
-        _ => None,
-    };
-    if !matches!(lit(prog)?.as_str(), "/bin/kill" | "kill" | "/usr/bin/kill") {
+    if !matches!(prog.lit()?, "/bin/kill" | "kill" | "/usr/bin/kill") {
         return None;
     }
-    if pid.as_slice() != [Seg::Var("MAINPID".into())] {
+    if !pid.is_var("MAINPID") {
         return None;
     }
-    let f = lit(flag)?;
+    let f = flag.lit()?;
     let s = f
         .strip_prefix("-s")
         .map_or(f.trim_start_matches('-'), |r| r);
@@ -2137,5 +2649,173 @@ mod tests {
             t.contains("exec /bin/echo 'a b' 'it'\\''s' 100% '$HOME' '#x'\n"),
             "{t}"
         );
+    }
+
+    /// The job's text and its losses' (code, severity).
+    fn conv(text: &str) -> (String, Vec<(&'static str, Severity)>) {
+        let (t, losses) = parsed("x.service", text);
+        (t, losses.iter().map(|l| (l.code, l.severity)).collect())
+    }
+
+    #[test]
+    fn whole_word_dollar_var_splits_without_globbing() {
+        // sshd -D $SSHD_OPTS: no argument at all when SSHD_OPTS is empty,
+        // several when it has blanks; `set -f` keeps `*` in it literal.
+        let (t, losses) = conv(
+            "[Service]\nEnvironmentFile=-/etc/default/ssh\nExecStart=/usr/sbin/sshd -D $SSHD_OPTS\n",
+        );
+        assert!(
+            t.contains("script\n    set -f\n    exec /usr/sbin/sshd -D $SSHD_OPTS\nend script\n"),
+            "{t}"
+        );
+        // The value comes from the file: quotes in it would split otherwise.
+        assert!(losses.contains(&("UL707", Severity::Info)), "{losses:?}");
+        // Known from Environment= and plain: exact, nothing to report.
+        let (t, losses) =
+            conv("[Service]\nEnvironment=\"OPTS=-a -b\"\nExecStart=/bin/prog $OPTS\n");
+        assert!(t.contains("    set -f\n    exec /bin/prog $OPTS\n"), "{t}");
+        assert!(losses.iter().all(|(c, _)| *c != "UL707"), "{losses:?}");
+        // Known, with quotes systemd removes: reported.
+        let (_, losses) =
+            conv("[Service]\nEnvironment=\"OPTS=-o 'a b'\"\nExecStart=/bin/prog $OPTS\n");
+        assert!(losses.contains(&("UL707", Severity::Warning)), "{losses:?}");
+    }
+
+    #[test]
+    fn braced_var_is_one_word() {
+        let (t, losses) = conv("[Service]\nExecStart=/bin/prog ${A} --x=${B}y\n");
+        assert!(
+            t.contains("exec /bin/prog \"${A}\" '--x='\"${B}\"'y'\n"),
+            "{t}"
+        );
+        assert!(losses.is_empty(), "{losses:?}");
+    }
+
+    #[test]
+    fn dollar_var_inside_a_word_is_literal() {
+        // systemd substitutes only `${NAME}` inside a word; `$NAME` there,
+        // `${A:-d}` and `$$` are text (`$$` → `$`).
+        let (t, _) = conv("[Service]\nExecStart=/bin/prog x$A ${A:-d} $$HOME a$$b\n");
+        assert!(
+            t.contains("exec /bin/prog 'x$A' '${A:-d}' '$HOME' 'a$b'\n"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn words_systemd_drops() {
+        // `$X/y` names the variable `X/y`, a lone `$` the empty name: none
+        // can be set, so systemd passes no argument for them.
+        let (t, losses) = conv("[Service]\nExecStart=/bin/prog $X/y $ z\n");
+        assert!(t.contains("exec /bin/prog z\n"), "{t}");
+        assert_eq!(
+            losses,
+            [("UL707", Severity::Info), ("UL707", Severity::Info)],
+            "{t}"
+        );
+        // `${not a name}` is an empty argument; the `:` prefix turns
+        // expansion off; the executable itself is never expanded.
+        let (t, _) =
+            conv("[Service]\nExecStart=/bin/prog \"${a b}\"\nExecStartPre=:/bin/pre $A ${B}\n");
+        assert!(t.contains("exec /bin/prog ''\n"), "{t}");
+        assert!(t.contains("pre-start exec /bin/pre '$A' '${B}'\n"), "{t}");
+    }
+
+    #[test]
+    fn split_vars_in_scripts_and_guards() {
+        // Several commands: `set -f` before the first that needs it.
+        let (t, _) = conv(
+            "[Service]\nType=oneshot\nExecStart=/bin/a '*'\nExecStart=-/bin/b $OPTS\nExecStart=/bin/c $MORE\n",
+        );
+        assert!(
+            t.contains("script\n    /bin/a '*'\n    set -f\n    /bin/b $OPTS || true\n    /bin/c $MORE\nend script"),
+            "{t}"
+        );
+        // A guard with `$NAME`: globbing off around it only.
+        let (t, _) = conv("[Service]\nExecCondition=/bin/check $OPTS\nExecStart=/bin/prog\n");
+        assert!(
+            t.contains("    set -f\n    /bin/check $OPTS || { stop; exit 0; }\n    set +f\n"),
+            "{t}"
+        );
+        // The instance of a template is one word, as systemd resolves `%i`
+        // before it runs anything.
+        let (t, _) = parsed("t@.service", "[Service]\nExecStart=/bin/prog %i --tty=%I\n");
+        assert!(
+            t.contains("exec /bin/prog \"${INSTANCE}\" '--tty='\"${INSTANCE}\"\n"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn mainpid_as_a_whole_word() {
+        let (t, losses) =
+            conv("[Service]\nExecStart=/bin/d\nExecReload=/bin/kill -USR2 $MAINPID\n");
+        assert!(t.contains("reload signal USR2\n"), "{t}");
+        assert!(losses.is_empty(), "{losses:?}");
+    }
+
+    #[test]
+    fn jobs_pass_the_linter_or_say_why() {
+        // A refused ExecStart= (a build placeholder): systemd refuses the
+        // unit (error), and the options for the missing process go.
+        let (t, losses) = conv(
+            "[Service]\nType=forking\nExecStart=@SBINDIR@/postfix start\nUser=postfix\n\
+             KillSignal=INT\n[Install]\nWantedBy=multi-user.target\n",
+        );
+        assert!(
+            !t.contains("expect") && !t.contains("setuid") && !t.contains("kill"),
+            "{t}"
+        );
+        assert!(losses.contains(&("UL708", Severity::Error)), "{losses:?}");
+        assert!(losses.contains(&("UL708", Severity::Warning)), "{losses:?}");
+        // Without Type=, a unit with only SuccessAction= is a oneshot
+        // systemd loads: no error.
+        let (_, losses) = conv("[Unit]\nSuccessAction=reboot-force\n");
+        assert!(!losses.iter().any(|(c, _)| *c == "UL708"), "{losses:?}");
+        // A oneshot that remains has no main process: no `normal exit`.
+        let (t, losses) = conv(
+            "[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/bin/up\nSuccessExitStatus=76\n",
+        );
+        assert!(!t.contains("normal exit"), "{t}");
+        assert!(losses.contains(&("UL708", Severity::Warning)), "{losses:?}");
+        // Type=forking with `-`: the daemon is still exec'ed for `expect fork`.
+        let (t, losses) = conv("[Service]\nType=forking\nExecStart=-/usr/sbin/d -b\n");
+        assert!(
+            t.contains("expect fork\n") && t.contains("exec /usr/sbin/d -b\n"),
+            "{t}"
+        );
+        assert!(losses.contains(&("UL701", Severity::Warning)), "{losses:?}");
+        // Environment= with `$`: the same text in both, said so.
+        let (t, losses) = conv("[Service]\nEnvironment=PATH=${PATH}:/opt\nExecStart=/bin/d\n");
+        assert!(t.contains("env PATH=${PATH}:/opt"), "{t}");
+        assert_eq!(losses, [("UL709", Severity::Info)]);
+    }
+
+    #[test]
+    fn templates_start_only_with_a_default_instance() {
+        let (t, losses) = parsed(
+            "w@.service",
+            "[Service]\nExecStart=/bin/w %i\n[Install]\nWantedBy=multi-user.target\n",
+        );
+        assert!(!t.contains("start on"), "{t}");
+        assert!(t.contains("stop on runlevel [!2345]"), "{t}");
+        assert!(
+            losses
+                .iter()
+                .any(|l| l.code == "UL702" && l.message.contains("UL215")),
+            "{losses:?}"
+        );
+        let (t, losses) = parsed(
+            "getty@.service",
+            "[Service]\nExecStart=/sbin/agetty %I\n[Install]\nWantedBy=getty.target\nDefaultInstance=tty1\n",
+        );
+        assert!(t.contains("env INSTANCE=tty1\n"), "{t}");
+        assert!(t.contains("start on runlevel [2345]\n"), "{t}");
+        assert!(losses.is_empty(), "{losses:?}");
+        // A target that is no upstart event is reported.
+        let (t, losses) =
+            conv("[Service]\nExecStart=/bin/d\n[Install]\nWantedBy=cloud-init.target\n");
+        assert!(t.contains("start on cloud-init\n"), "{t}");
+        assert_eq!(losses, [("UL702", Severity::Warning)]);
     }
 }

@@ -311,8 +311,10 @@ fn check_reports_differences_and_writes_nothing() {
 fn diff_prints_unified_diffs_and_writes_nothing() {
     let t = jobs();
     t.write("out/ev.service", "# edited\n");
+    // A difference under --diff is exit 1, as under --check and as
+    // `upstart-lint --diff` (one rule for every command).
     let out = convert(&["--diff", "-o", &t.s("out"), &t.s("jobs/ev.conf")]);
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
         out.stdout.contains(&format!(
             "--- {}\n+++ {}\n",

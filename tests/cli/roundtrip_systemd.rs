@@ -202,6 +202,9 @@ fn normalise(r: &Resolved<'_>) -> Value {
     // process settings.
     let active = has_main || !r.processes.is_empty() || r.apparmor_load.is_some();
     let proc_only = |v: Value| if active { v } else { Value::Null };
+    // Options for the main process act on nothing without one (lint rule
+    // UL211): systemd2upstart leaves them out of such a job.
+    let main_only = |v: Value| if has_main { v } else { Value::Null };
     json!({
         "description": r.description.map(|w| w.value.trim_end().to_string()),
         "author": word(r.author),
@@ -230,10 +233,10 @@ fn normalise(r: &Resolved<'_>) -> Value {
         "nice": proc_only(json!(r.nice)),
         "oom": proc_only(json!(r.oom.map(upstart_tools::ast::Oom::score))),
         "limits": proc_only(json!(limits)),
-        "kill_signal": proc_only(json!(r.kill_signal.map_or(15, |s| s.number))),
-        "kill_timeout": proc_only(json!(r.kill_timeout.unwrap_or(5))),
+        "kill_signal": main_only(json!(r.kill_signal.map_or(15, |s| s.number))),
+        "kill_timeout": main_only(json!(r.kill_timeout.unwrap_or(5))),
         "reload_signal": if has_main { r.reload_signal.map_or(1, |s| s.number) } else { 0 },
-        "apparmor_switch": proc_only(json!(word(r.apparmor_switch))),
+        "apparmor_switch": main_only(json!(word(r.apparmor_switch))),
         "apparmor_load": word(r.apparmor_load),
     })
 }

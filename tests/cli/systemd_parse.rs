@@ -217,7 +217,7 @@ fn cli_dropins_are_merged() {
 }
 
 #[test]
-fn cli_syntax_errors_warn_and_exit_1() {
+fn cli_syntax_errors_are_errors_and_exit_1() {
     let t = tree(&[(
         "bad.service",
         "[Service]\nExecStart=/bin/true\nthis is garbage\n",
@@ -225,7 +225,7 @@ fn cli_syntax_errors_warn_and_exit_1() {
     let out = s2u(&[&path_str(&t, "bad.service")]);
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(
-        out.stderr.contains("bad.service:3:1: warning: missing `=`"),
+        out.stderr.contains("bad.service:3:1: error: missing `=`"),
         "{}",
         out.stderr
     );
@@ -314,7 +314,7 @@ fn cli_output_dir_force_check_diff() {
     );
     // --diff shows it and writes nothing; --check reports it.
     let out = s2u(&["-o", &outdir, "--diff", &units]);
-    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.code, Some(1), "a difference: {}", out.stderr);
     assert!(
         out.stdout.contains("-# mine") && out.stdout.contains("+description \"Web server\""),
         "{}",
@@ -342,10 +342,65 @@ fn cli_output_dir_force_check_diff() {
 }
 
 #[test]
-fn cli_two_units_for_one_job_name_conflict() {
+fn cli_template_beside_its_plain_unit_gets_its_own_job() {
+    // foo.service owns foo.conf; foo@.service, converted in the same run,
+    // becomes foo@.conf (the job `foo@`) with a note, both exit 0.
     let t = tree(&[
         ("u/foo.service", WEB),
-        ("u/foo@.service", "[Service]\nExecStart=/bin/other %i\n"),
+        (
+            "u/foo@.service",
+            "[Service]\nEnvironment=PORT=%i\nExecStart=/bin/other --port ${PORT}\n",
+        ),
+    ]);
+    let out = s2u(&["-o", &path_str(&t, "out"), &path_str(&t, "u")]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr.contains(
+            "foo@.service: note: written as foo@.conf (the job `foo@`): foo.conf is the job of foo.service, converted in the same run; start an instance with `start foo@ PORT=NAME`"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("2 units converted into 2 jobs"),
+        "{}",
+        out.stderr
+    );
+    let read = |n: &str| {
+        std::fs::read_to_string(t.path().join("out").join(n))
+            .unwrap_or_else(|e| panic!("read {n}: {e}"))
+    };
+    assert!(read("foo.conf").contains("Web server"));
+    let template = read("foo@.conf");
+    assert!(
+        template.contains("instance $PORT\n") && template.contains("/bin/other --port"),
+        "{template}"
+    );
+    // upstart loads it: a job file name the linter accepts (no UL602).
+    let lint = crate::common::bin("upstart-lint")
+        .args(["--format", "concise"])
+        .arg(t.path().join("out"))
+        .output()
+        .unwrap_or_else(|e| panic!("upstart-lint: {e}"));
+    let lint_out = String::from_utf8_lossy(&lint.stdout);
+    assert!(!lint_out.contains("UL602"), "{lint_out}");
+    // The template alone keeps the usual name.
+    let alone = s2u(&[
+        "-o",
+        &path_str(&t, "alone"),
+        &path_str(&t, "u/foo@.service"),
+    ]);
+    assert_eq!(alone.code, Some(0), "{}", alone.stderr);
+    assert!(t.path().join("alone/foo.conf").is_file());
+}
+
+#[test]
+fn cli_two_units_for_one_job_name_conflict() {
+    // An instance unit file (foo@bar.service) and the plain unit both want
+    // foo.conf: the second one is refused (exit 2, as a refused overwrite).
+    let t = tree(&[
+        ("u/foo.service", WEB),
+        ("u/foo@bar.service", "[Service]\nExecStart=/bin/other x\n"),
     ]);
     let out = s2u(&["-o", &path_str(&t, "out"), &path_str(&t, "u")]);
     assert_eq!(out.code, Some(2), "{}", out.stderr);

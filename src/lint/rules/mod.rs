@@ -55,6 +55,7 @@ mod ul219_debug_stanza;
 mod ul220_start_on_startup_too_early;
 mod ul221_respawn_limit_without_respawn;
 mod ul2_common;
+pub(crate) use ul2_common::script_flow;
 mod ul301_unknown_job;
 mod ul302_unknown_event;
 mod ul303_job_name_as_event;
@@ -87,6 +88,15 @@ pub(crate) mod ul5_common;
 mod ul601_ignored_file;
 mod ul602_bad_job_name;
 mod ul603_missing_description;
+mod ul701_no_upstart_equivalent;
+mod ul702_dependency_approximated;
+mod ul703_type_not_supported;
+mod ul704_environment_file;
+mod ul705_condition_dropped;
+mod ul706_unknown_key;
+mod ul707_exec_variable_split;
+mod ul708_no_main_process;
+mod ul709_environment_not_expanded;
 mod ul901_unused_suppression;
 mod ul902_unknown_rule_in_suppression;
 mod ul903_unreadable_input;
@@ -183,6 +193,16 @@ pub(crate) static RULES: &[Rule] = &[
     ul601_ignored_file::RULE,
     ul602_bad_job_name::RULE,
     ul603_missing_description::RULE,
+    // UL7xx systemd2upstart conversion losses (reported by the converter)
+    ul701_no_upstart_equivalent::RULE,
+    ul702_dependency_approximated::RULE,
+    ul703_type_not_supported::RULE,
+    ul704_environment_file::RULE,
+    ul705_condition_dropped::RULE,
+    ul706_unknown_key::RULE,
+    ul707_exec_variable_split::RULE,
+    ul708_no_main_process::RULE,
+    ul709_environment_not_expanded::RULE,
     // UL9xx meta
     ul901_unused_suppression::RULE,
     ul902_unknown_rule_in_suppression::RULE,

@@ -278,7 +278,7 @@ const LEADING_KEYWORDS: &[&str] = &[
 const CLOSING_KEYWORDS: &[&str] = &["fi", "done", "esac", "}"];
 
 /// What a script does before it replaces the shell with `exec PROGRAM`.
-pub(super) struct ScriptFlow {
+pub(crate) struct ScriptFlow {
     /// The first place where the shell forks a child before the final
     /// `exec`: its offsets in the text and a description.
     pub fork: Option<(usize, usize, String)>,
@@ -290,7 +290,7 @@ pub(super) struct ScriptFlow {
 /// with only redirections does not count), noting the first command that
 /// runs as a child process: a program that is not a builtin, a pipeline, a
 /// background `&`, or a command substitution.
-pub(super) fn script_flow(text: &str) -> ScriptFlow {
+pub(crate) fn script_flow(text: &str) -> ScriptFlow {
     let toks = lex(text);
     let mut flow = ScriptFlow {
         fork: None,
