@@ -55,7 +55,10 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL203", "bad.conf", Warning, &[4, 5]),
     ("UL204", "bad.conf", Warning, &[2]),
     ("UL205", "bad.conf", Warning, &[3]),
-    ("UL206", "bad.conf", Error, &[2]),
+    // Respawned: the shell's exit 0 makes upstart respawn it in a loop.
+    ("UL206", "bad.conf", Error, &[3]),
+    // Not respawned: upstart loses the program, nothing fails.
+    ("UL206", "service.conf", Warning, &[4]),
     ("UL207", "bad.conf", Warning, &[2, 3]),
     ("UL208", "bad.conf", Info, &[3]),
     ("UL209", "bad.conf", Warning, &[2]),
@@ -644,9 +647,20 @@ fn rule_details() {
         "expect fork\nexec minijail0 -i -- /usr/bin/app --foreground\n",
         "UL205"
     ));
-    // UL206: a trailing `&` with `expect fork` is followed by upstart.
+    // UL206: a trailing `&` with `expect fork`/`daemon` is followed by
+    // upstart (the exec after the shell's fork ends the tracking); a task
+    // is done when its script exits, whatever it leaves behind.
     assert!(!has("expect fork\nexec /usr/bin/app &\n", "UL206"));
+    assert!(!has("expect daemon\nexec /usr/bin/app &\n", "UL206"));
     assert!(has("script\n  /usr/bin/app &\nend script\n", "UL206"));
+    assert!(!has(
+        "task\nscript\n  /usr/bin/app &\nend script\n",
+        "UL206"
+    ));
+    assert!(!has(
+        "task\nrespawn\nexec start-stop-daemon --start --background --exec /usr/bin/app\n",
+        "UL206"
+    ));
     assert!(!has(
         "script\n  /usr/bin/app &\n  wait\nend script\n",
         "UL206"
@@ -699,6 +713,43 @@ fn rule_details() {
         "setuid app\ncgroup memory\nreload signal USR1\n",
         "UL218"
     ));
+}
+
+#[test]
+fn ul206_severity_follows_what_upstart_does_with_the_exit() {
+    let sev = |text: &str| -> Vec<Severity> {
+        lint_text("app.conf", text)
+            .iter()
+            .filter(|d| d.code == "UL206")
+            .map(|d| d.severity)
+            .collect()
+    };
+    // Exit 0 of a respawning service respawns it: a loop, certainly.
+    assert_eq!(sev("respawn\nexec /usr/bin/app &\n"), [Error]);
+    assert_eq!(
+        sev("respawn\nexec start-stop-daemon --start -b --exec /usr/bin/app\n"),
+        [Error]
+    );
+    // `normal exit 0`: the job just stops; the program is lost, no loop.
+    assert_eq!(
+        sev("respawn\nnormal exit 0\nexec /usr/bin/app &\n"),
+        [Warning]
+    );
+    assert_eq!(sev("exec /usr/bin/app &\n"), [Warning]);
+    // With `expect`, start-stop-daemon's own forks decide what is tracked.
+    assert_eq!(
+        sev(
+            "respawn\nexpect daemon\nexec start-stop-daemon --start --background --exec /usr/bin/app\n"
+        ),
+        [Warning]
+    );
+    // Ubuntu's mounted-run: a task that backgrounds the motd seeding.
+    let diags = lint_path(&fixture("lint/UL206/task.conf"), config_for("UL206"));
+    assert!(
+        diags.iter().all(|d| d.code != "UL206"),
+        "{:?}",
+        codes(&diags)
+    );
 }
 
 #[test]
