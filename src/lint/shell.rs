@@ -1422,9 +1422,12 @@ pub fn run_shellcheck(
         else {
             continue;
         };
+        // shellcheck's "error" level holds heuristics (SC2144 `[ -f glob ]`
+        // works when the glob matches one file, SC2068, SC2145 …), not
+        // certain failures: a warning at most. The certain ones (dash cannot
+        // parse the text) are UL401/UL402.
         let severity = match c.level.as_str() {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
+            "error" | "warning" => Severity::Warning,
             _ => Severity::Info,
         };
         per_text[i].push(ShellcheckFinding {
