@@ -24,7 +24,7 @@ const KNOWN_BAD: &[&str] = &[
 const REAL_DEFECTS: &[(&str, &str, &str)] = &[(
     "193-openvpn-instance.conf",
     "UL401",
-    "pre-start `test -r … {` … `}`: a `}` with no `{` command; dash says `\"}\" unexpected`, so no instance ever starts",
+    "pre-start `test -r … {` … `exit 1` … `}`: a `}` with no `{` command; `test` fails on the `{` and the top-level `exit 1` fails the block anyway, so no instance ever starts",
 )];
 
 #[test]
