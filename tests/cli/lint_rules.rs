@@ -72,6 +72,8 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL219", "bad.conf", Info, &[2]),
     ("UL220", "bad.conf", Info, &[2]),
     ("UL221", "bad.conf", Warning, &[2]),
+    // `adn` (a mistyped `and`), a 5th argument of `net-device-up`, `OR`.
+    ("UL222", "bad.conf", Warning, &[2, 3, 4]),
     ("UL602", ".web.conf", Warning, &[1]),
     ("UL603", "bad.conf", Info, &[1]),
 ];
@@ -708,6 +710,43 @@ fn rule_details() {
     // UL116: `unlimited` and `-1` are the largest values.
     assert!(!has("limit core -1 unlimited\n", "UL116"));
     assert!(has("limit core -1 1024\n", "UL116"));
+    // UL222: arguments within an event's variables, custom events, and
+    // extra arguments of events that may carry more (exported variables)
+    // unless they look like an operator or an event.
+    for quiet in [
+        "start on runlevel [2345]\nstop on runlevel [!2345]\n",
+        "start on runlevel [2345] N\n",
+        "start on started network-interface eth0\n",
+        "start on stopped foo '' failed main 1\n",
+        "start on stopped rc RUNLEVEL=[2345] and started dbus\n",
+        "start on my-event a b c d e f\n",
+        "start on started foo bar baz\n",
+        "start on net-device-up eth0 eth0 inet static\n",
+        "start on socket inet 80 0.0.0.0\n",
+        "start on startup or filesystem\n",
+    ] {
+        assert!(
+            !has(&format!("{quiet}exec /usr/bin/app\n"), "UL222"),
+            "{quiet}"
+        );
+    }
+    for loud in [
+        "start on (started foo adn net-device-up)\n",
+        "start on started foo nad stopped bar\n",
+        "start on runlevel [2345] ro started foo\n",
+        "start on filesystem AND started foo\n",
+        "start on startup foo\n",
+        "start on net-device-up eth0 eth0 inet static extra\n",
+        "start on started foo bar net-device-up\n",
+        "stop on started $A stopped $A\n",
+        "start on :sys:runlevel [2345] Or :sys:started foo\n",
+        "start on mounted/failed a b c d e\n",
+    ] {
+        assert!(
+            has(&format!("{loud}exec /usr/bin/app\n"), "UL222"),
+            "{loud}"
+        );
+    }
     // UL218 is silent at the default target (1.13).
     assert!(!has(
         "setuid app\ncgroup memory\nreload signal USR1\n",
@@ -749,6 +788,52 @@ fn ul206_severity_follows_what_upstart_does_with_the_exit() {
         diags.iter().all(|d| d.code != "UL206"),
         "{:?}",
         codes(&diags)
+    );
+}
+
+#[test]
+fn ul222_says_which_operator_and_what_the_arguments_match() {
+    let find = |text: &str| -> Diagnostic {
+        let diags = lint_text("app.conf", text);
+        diags
+            .iter()
+            .find(|d| d.code == "UL222")
+            .cloned()
+            .unwrap_or_else(|| panic!("no UL222 in {text:?}: {:?}", codes(&diags)))
+    };
+    let d = find("start on (started foo adn net-device-up)\nexec /usr/bin/app\n");
+    assert_eq!(d.severity, Warning);
+    assert_eq!((d.line, d.column), (1, 23));
+    assert!(
+        d.detail
+            .contains("`adn` (2nd argument) must equal INSTANCE"),
+        "{}",
+        d.detail
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `and`: `started foo and net-device-up`?")
+    );
+    let d = find("stop on runlevel [!2345] OR stopping foo\nexec /usr/bin/app\n");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `or`: `runlevel [!2345] or stopping foo`?")
+    );
+    // No operator typo: what the stray argument is compared with.
+    let d = find("start on net-device-up eth0 eth0 inet static extra\nexec /usr/bin/app\n");
+    assert!(
+        d.detail
+            .contains("`net-device-up` carries IFACE, LOGICAL, ADDRFAM, METHOD: `extra`, its 5th"),
+        "{}",
+        d.detail
+    );
+    let d = find("stop on started $A stopped $A\nexec /usr/bin/app\n");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("`started $A or stopped $A`")),
+        "{:?}",
+        d.help
     );
 }
 

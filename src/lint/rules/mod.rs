@@ -51,6 +51,7 @@ mod ul218_needs_newer_upstart;
 mod ul219_debug_stanza;
 mod ul220_start_on_startup_too_early;
 mod ul221_respawn_limit_without_respawn;
+mod ul222_stray_positional_argument;
 mod ul2_common;
 mod ul301_unknown_job;
 mod ul302_unknown_event;
@@ -142,6 +143,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul219_debug_stanza::RULE,
     ul220_start_on_startup_too_early::RULE,
     ul221_respawn_limit_without_respawn::RULE,
+    ul222_stray_positional_argument::RULE,
     // UL3xx job set
     ul301_unknown_job::RULE,
     ul302_unknown_event::RULE,
