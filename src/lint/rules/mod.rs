@@ -81,6 +81,7 @@ mod ul511_stop_event_not_converted;
 mod ul512_upstart_variables_in_process;
 mod ul513_kill_timeout_zero;
 mod ul514_pre_start_guard;
+mod ul515_setuid_nobody;
 pub(crate) mod ul5_common;
 mod ul601_ignored_file;
 mod ul602_bad_job_name;
@@ -175,6 +176,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul512_upstart_variables_in_process::RULE,
     ul513_kill_timeout_zero::RULE,
     ul514_pre_start_guard::RULE,
+    ul515_setuid_nobody::RULE,
     // UL6xx hygiene
     ul601_ignored_file::RULE,
     ul602_bad_job_name::RULE,
