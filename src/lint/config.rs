@@ -510,6 +510,7 @@ const PARSE_KINDS: &[ErrorKind] = &[
     ErrorKind::ByteOrderMark,
     ErrorKind::InvalidUtf8,
     ErrorKind::VendorStanza,
+    ErrorKind::NumberWraps,
 ];
 
 const fn _every_kind_is_listed(kind: ErrorKind) {
@@ -540,7 +541,8 @@ const fn _every_kind_is_listed(kind: ErrorKind) {
         | ErrorKind::StrayEndScript
         | ErrorKind::ByteOrderMark
         | ErrorKind::InvalidUtf8
-        | ErrorKind::VendorStanza => {}
+        | ErrorKind::VendorStanza
+        | ErrorKind::NumberWraps => {}
     }
 }
 

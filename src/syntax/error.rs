@@ -83,6 +83,9 @@ pub enum ErrorKind {
     InvalidUtf8,
     /// ChromiumOS's `import`/`tmpfiles`: not accepted by upstream upstart.
     VendorStanza,
+    /// A number upstart truncates to 32 bits before its range check, which
+    /// changes it (`nice 4294967295` is -1); upstart accepts it.
+    NumberWraps,
 }
 
 impl ErrorKind {
@@ -120,6 +123,7 @@ impl ErrorKind {
             Self::MismatchedParens => "Mismatched parentheses",
             Self::NestingTooDeep => "Event expression nested too deeply",
             Self::InvalidUtf8 => "Invalid UTF-8",
+            Self::NumberWraps => "Number truncated to 32 bits",
         }
     }
 
@@ -150,6 +154,7 @@ impl ErrorKind {
             Self::IllegalOom | Self::IllegalOomScore => "UL105",
             Self::UnknownLimitResource => "UL106",
             Self::IllegalLimit => "UL107",
+            Self::NumberWraps => "UL117",
         }
     }
 
@@ -157,7 +162,7 @@ impl ErrorKind {
     #[must_use]
     pub fn severity(self) -> Severity {
         match self {
-            Self::InvalidUtf8 | Self::VendorStanza => Severity::Warning,
+            Self::InvalidUtf8 | Self::VendorStanza | Self::NumberWraps => Severity::Warning,
             _ => Severity::Error,
         }
     }
