@@ -772,6 +772,17 @@ fn ul206_severity_follows_what_upstart_does_with_the_exit() {
         sev("respawn\nexec start-stop-daemon --start -b --exec /usr/bin/app\n"),
         [Error]
     );
+    let diags = lint_text(
+        "app.conf",
+        "respawn\nrespawn limit unlimited\nexec /usr/bin/app &\n",
+    );
+    let d = diags.iter().find(|d| d.code == "UL206");
+    assert!(
+        d.is_some_and(
+            |d| d.severity == Error && d.detail.ends_with("forever (the respawn limit is off)")
+        ),
+        "{d:?}"
+    );
     // `normal exit 0`: the job just stops; the program is lost, no loop.
     assert_eq!(
         sev("respawn\nnormal exit 0\nexec /usr/bin/app &\n"),

@@ -1,7 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::{Tok, basename, commands, lex, tracks_forks};
-use crate::ast::{ProcessBody, ProcessKind, StanzaKind};
+use crate::ast::{ProcessBody, ProcessKind, RespawnLimit, StanzaKind};
 use crate::source::Span;
 use crate::syntax::Severity;
 
@@ -84,6 +84,16 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     // Exit status 0 is not a normal end for a respawning service (spec
     // upstart.md §5.4), unless `normal exit` lists it.
     let respawns = r.respawn && !r.normal_exit.iter().any(|e| e.encoded() == 0);
+    // `respawn limit unlimited`, or 0 in either number, disables the limit.
+    let until = match r.respawn_limit {
+        Some(RespawnLimit::Unlimited { .. }) => "forever (the respawn limit is off)",
+        Some(RespawnLimit::Count { count, interval })
+            if count.value == 0 || interval.value == 0 =>
+        {
+            "forever (the respawn limit is off)"
+        }
+        _ => "until the respawn limit stops it as failed",
+    };
     for s in ctx.job().stanzas() {
         let StanzaKind::Process {
             process: ProcessKind::Main,
@@ -127,11 +137,18 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             })
         };
         let Some((how, at)) = found else { continue };
-        report(out, how, at, respawns, tracks_forks(r.expect));
+        report(
+            out,
+            how,
+            at,
+            respawns.then_some(until),
+            tracks_forks(r.expect),
+        );
     }
 }
 
-fn report(out: &mut JobFindings, how: How, at: Span, respawns: bool, tracks_forks: bool) {
+/// `respawns`: how long upstart respawns the job, when it does.
+fn report(out: &mut JobFindings, how: How, at: Span, respawns: Option<&str>, tracks_forks: bool) {
     let what = match how {
         How::Ampersand => "`&` lets the shell exit at once",
         How::StartStopDaemon => {
@@ -144,9 +161,9 @@ fn report(out: &mut JobFindings, how: How, at: Span, respawns: bool, tracks_fork
             "{what}: whether `expect` makes upstart track the program depends on how many times this `start-stop-daemon` forks"
         ))
         .help("exec the program directly in the foreground (with `expect` only if it forks by itself); `start-stop-daemon` duplicates what upstart does");
-    } else if respawns {
+    } else if let Some(until) = respawns {
         f.label(format!(
-            "{what}: upstart respawns the job again and again, starting another copy of the program each time, until the respawn limit stops it as failed"
+            "{what}: upstart respawns the job again and again, starting another copy of the program each time, {until}"
         ))
         .help(match how {
             How::Ampersand => "remove the `&` and run the program in the foreground (use `expect fork`/`daemon` if it forks by itself)",
