@@ -283,9 +283,7 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
         Just(StanzaKind::Debug),
         prop_oneof![
             Just(RespawnLimit::Unlimited { span: sp() }),
-            // The count is an `int` in upstart (larger ones are cut to 32
-            // bits or rejected, UL117/UL102); the interval a `time_t`.
-            (0..=i32::MAX as u64, 0..=i64::MAX as u64).prop_map(|(c, i)| RespawnLimit::Count {
+            (0..=i64::MAX as u64, 0..=i64::MAX as u64).prop_map(|(c, i)| RespawnLimit::Count {
                 count: Spanned::new(c, sp()),
                 interval: Spanned::new(i, sp())
             })
