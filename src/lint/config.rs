@@ -510,7 +510,6 @@ const PARSE_KINDS: &[ErrorKind] = &[
     ErrorKind::ByteOrderMark,
     ErrorKind::InvalidUtf8,
     ErrorKind::VendorStanza,
-    ErrorKind::NumberWraps,
 ];
 
 const fn _every_kind_is_listed(kind: ErrorKind) {
@@ -541,8 +540,7 @@ const fn _every_kind_is_listed(kind: ErrorKind) {
         | ErrorKind::StrayEndScript
         | ErrorKind::ByteOrderMark
         | ErrorKind::InvalidUtf8
-        | ErrorKind::VendorStanza
-        | ErrorKind::NumberWraps => {}
+        | ErrorKind::VendorStanza => {}
     }
 }
 

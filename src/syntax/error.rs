@@ -83,9 +83,6 @@ pub enum ErrorKind {
     InvalidUtf8,
     /// ChromiumOS's `import`/`tmpfiles`: not accepted by upstream upstart.
     VendorStanza,
-    /// A number upstart truncates to 32 bits before its range check, which
-    /// changes it (`nice 4294967295` is -1); upstart accepts it.
-    NumberWraps,
 }
 
 impl ErrorKind {
@@ -123,7 +120,6 @@ impl ErrorKind {
             Self::MismatchedParens => "Mismatched parentheses",
             Self::NestingTooDeep => "Event expression nested too deeply",
             Self::InvalidUtf8 => "Invalid UTF-8",
-            Self::NumberWraps => "Number truncated to 32 bits",
         }
     }
 
@@ -154,7 +150,6 @@ impl ErrorKind {
             Self::IllegalOom | Self::IllegalOomScore => "UL105",
             Self::UnknownLimitResource => "UL106",
             Self::IllegalLimit => "UL107",
-            Self::NumberWraps => "UL117",
         }
     }
 
@@ -162,7 +157,7 @@ impl ErrorKind {
     #[must_use]
     pub fn severity(self) -> Severity {
         match self {
-            Self::InvalidUtf8 | Self::VendorStanza | Self::NumberWraps => Severity::Warning,
+            Self::InvalidUtf8 | Self::VendorStanza => Severity::Warning,
             _ => Severity::Error,
         }
     }

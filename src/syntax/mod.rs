@@ -433,25 +433,8 @@ impl<'a> Parser<'a> {
                         comment,
                     ));
                 }
-                // Stored in an `int` before the check (`4294967297` is 1,
-                // `2147483648` is negative and rejected).
                 let count_value = match strtol(&count.value, 10) {
-                    Number::Ok(n) if c_int(n) >= 0 => {
-                        self.wrapped(&count, n, i128::from(c_int(n)), "the respawn count");
-                        u64::try_from(c_int(n)).unwrap_or(0)
-                    }
-                    Number::Ok(n) if n >= 0 => {
-                        return Err(ParseError::new(
-                            ErrorKind::IllegalRespawnCount,
-                            count.span,
-                            format!(
-                                "upstart stores the respawn count in 32 bits, where `{}` becomes {}, a negative count",
-                                show(&count.value),
-                                c_int(n)
-                            ),
-                        )
-                        .help("write a count from 0 to 2147483647 (0 means no limit), or `respawn limit unlimited`"));
-                    }
+                    Number::Ok(n) if n >= 0 => u64::try_from(n).unwrap_or(u64::MAX),
                     _ => {
                         return Err(ParseError::new(
                             ErrorKind::IllegalRespawnCount,
@@ -585,13 +568,8 @@ impl<'a> Parser<'a> {
             }
             "umask" => {
                 let tok = self.arg()?;
-                // Negative values are rejected; others are stored in a
-                // 32-bit `mode_t` before the check (`040000000000` is 0).
                 let mask = match strtol(&tok.value, 8) {
-                    Number::Ok(n) if n >= 0 && c_uint(n) <= 0o777 => {
-                        self.wrapped(&tok, n, i128::from(c_uint(n)), "the umask");
-                        c_uint(n)
-                    }
+                    Number::Ok(n) if (0..=0o777).contains(&n) => u32::try_from(n).unwrap_or(0),
                     _ => {
                         return Err(ParseError::new(
                             ErrorKind::IllegalUmask,
@@ -612,10 +590,7 @@ impl<'a> Parser<'a> {
             "nice" => {
                 let tok = self.arg()?;
                 let value = match strtol(&tok.value, 10) {
-                    Number::Ok(n) if (-20..=19).contains(&c_int(n)) => {
-                        self.wrapped(&tok, n, i128::from(c_int(n)), "the nice value");
-                        c_int(n)
-                    }
+                    Number::Ok(n) if (-20..=19).contains(&n) => i32::try_from(n).unwrap_or(0),
                     _ => {
                         return Err(ParseError::new(
                             ErrorKind::IllegalNice,
@@ -641,10 +616,12 @@ impl<'a> Parser<'a> {
                         (Oom::ScoreNever, tok.span.to(val.span))
                     } else {
                         match strtol(&val.value, 10) {
-                            Number::Ok(n) if (-1000..=1000).contains(&c_int(n)) => {
-                                self.wrapped(&val, n, i128::from(c_int(n)), "the oom score");
-                                (Oom::Score { score: c_int(n) }, tok.span.to(val.span))
-                            }
+                            Number::Ok(n) if (-1000..=1000).contains(&n) => (
+                                Oom::Score {
+                                    score: i32::try_from(n).unwrap_or(0),
+                                },
+                                tok.span.to(val.span),
+                            ),
                             _ => {
                                 return Err(ParseError::new(
                                     ErrorKind::IllegalOomScore,
@@ -659,10 +636,12 @@ impl<'a> Parser<'a> {
                     (Oom::Never, tok.span)
                 } else {
                     match strtol(&tok.value, 10) {
-                        Number::Ok(n) if (-17..=15).contains(&c_int(n)) => {
-                            self.wrapped(&tok, n, i128::from(c_int(n)), "the oom adjustment");
-                            (Oom::Adjust { adj: c_int(n) }, tok.span)
-                        }
+                        Number::Ok(n) if (-17..=15).contains(&n) => (
+                            Oom::Adjust {
+                                adj: i32::try_from(n).unwrap_or(0),
+                            },
+                            tok.span,
+                        ),
                         _ => {
                             return Err(ParseError::new(
                                 ErrorKind::IllegalOom,
@@ -820,30 +799,6 @@ impl<'a> Parser<'a> {
     fn next_word_is(&self, word: &[u8]) -> bool {
         let mut probe = self.cur.clone();
         probe.next_raw().is_ok_and(|t| t.value == word)
-    }
-
-    /// A value that upstart stores in a 32-bit field before its range
-    /// check: a warning when that changed it (`nice 4294967295` is -1).
-    fn wrapped(&mut self, tok: &Spanned<String>, written: i128, stored: i128, what: &str) {
-        if written != stored {
-            // A umask is octal.
-            let stored = if what == "the umask" {
-                format!("{stored:04o}")
-            } else {
-                stored.to_string()
-            };
-            self.errors.push(
-                ParseError::new(
-                    ErrorKind::NumberWraps,
-                    tok.span,
-                    format!(
-                        "upstart stores `{}` in 32 bits: {what} becomes {stored}",
-                        show(&tok.value)
-                    ),
-                )
-                .help(format!("write {stored} if that is what you mean")),
-            );
-        }
     }
 
     fn vendor(&mut self, kw: Span, name: &str) {
@@ -1060,18 +1015,6 @@ fn limit_value(tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
 
 /// A user's value for a message: long values are cut so that a huge token
 /// does not make a huge message.
-/// C's conversion of a `long` to `int`: the low 32 bits, two's complement.
-fn c_int(n: i128) -> i32 {
-    let b = n.to_le_bytes();
-    i32::from_le_bytes([b[0], b[1], b[2], b[3]])
-}
-
-/// C's conversion of a `long` to a 32-bit unsigned (`mode_t`).
-fn c_uint(n: i128) -> u32 {
-    let b = n.to_le_bytes();
-    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
-}
-
 fn show(value: &str) -> String {
     const MAX: usize = 60;
     if value.chars().count() <= MAX {

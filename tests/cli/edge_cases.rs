@@ -244,11 +244,7 @@ fn upstart_message(kind: ErrorKind) -> Option<&'static str> {
         K::ExpectedVariable => "Expected variable name before value",
         K::MismatchedParens => "Mismatched parentheses",
         // Our own diagnostics; none of them is expected by §6.
-        K::NestingTooDeep
-        | K::ByteOrderMark
-        | K::InvalidUtf8
-        | K::VendorStanza
-        | K::NumberWraps => return None,
+        K::NestingTooDeep | K::ByteOrderMark | K::InvalidUtf8 | K::VendorStanza => return None,
     })
 }
 

@@ -50,8 +50,6 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL114", "bad.conf", Info, &[2]),
     ("UL115", "bad.conf", Info, &[2]),
     ("UL116", "bad.conf", Warning, &[2, 3]),
-    // Accepted by upstart with the low 32 bits of the number.
-    ("UL117", "bad.conf", Warning, &[2, 3, 4, 5]),
     ("UL201", "bad.conf", Warning, &[3, 8]),
     ("UL202", "bad.conf", Warning, &[3, 6]),
     ("UL203", "bad.conf", Warning, &[4, 5]),
@@ -368,7 +366,6 @@ fn every_code_the_parser_emits_is_a_parse_rule_with_its_severity() {
         ByteOrderMark,
         InvalidUtf8,
         VendorStanza,
-        NumberWraps,
     ];
     for kind in kinds {
         let code = kind.code();

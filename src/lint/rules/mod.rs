@@ -32,7 +32,6 @@ mod ul112_relative_path;
 mod ul114_static_instance_name;
 mod ul115_suspicious_kill_timeout;
 mod ul116_limit_soft_above_hard;
-mod ul117_number_truncated;
 mod ul201_process_redefined;
 mod ul202_duplicate_stanza;
 mod ul203_duplicate_key;
@@ -125,7 +124,6 @@ pub(crate) static RULES: &[Rule] = &[
     ul114_static_instance_name::RULE,
     ul115_suspicious_kill_timeout::RULE,
     ul116_limit_soft_above_hard::RULE,
-    ul117_number_truncated::RULE,
     // UL2xx single-job semantics
     ul201_process_redefined::RULE,
     ul202_duplicate_stanza::RULE,
