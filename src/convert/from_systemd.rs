@@ -1677,7 +1677,23 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }
         }
     }
-    if respawn {
+    // StartLimitBurst=1 allows the first start only: a restart always hits
+    // the start limit and the unit fails. upstart's `respawn limit 0` means
+    // no limit at all, so the nearest job does not respawn.
+    let burst_one = c
+        .last("Unit", "StartLimitBurst")
+        .or_else(|| c.last("Service", "StartLimitBurst"))
+        .filter(|e| e.value.trim().parse::<u64>() == Ok(1))
+        .map(|e| e.value_span);
+    if let (true, Some(span)) = (respawn, burst_one) {
+        c.loss(
+            "UL702",
+            Severity::Warning,
+            span,
+            "`StartLimitBurst=1` allows no restart: the job does not respawn (upstart's `respawn limit 0` would mean no limit)".to_string(),
+        );
+    }
+    if respawn && burst_one.is_none() {
         c.items.push(item(StanzaKind::Respawn));
         let interval = c
             .last("Unit", "StartLimitIntervalSec")
@@ -1703,8 +1719,12 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 .as_ref()
                 .and_then(|(v, _)| v.trim().parse::<u64>().ok())
                 .filter(|b| i64::try_from(*b).is_ok());
-            // systemd's defaults: 10 s, 5 starts.
-            let count = b.unwrap_or(5).saturating_sub(1);
+            // systemd's defaults: 10 s, 5 starts (so 4 restarts). upstart
+            // keeps the count in a C int: a larger one is no limit anyway.
+            let count = b
+                .unwrap_or(5)
+                .saturating_sub(1)
+                .min(u64::from(i32::MAX.unsigned_abs()));
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let secs = iv.unwrap_or(10.0).round() as u64;
             if count == 0 {
@@ -1722,7 +1742,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 }));
             }
         }
-    } else {
+    } else if !respawn {
         for (sec, key) in [
             ("Unit", "StartLimitIntervalSec"),
             ("Unit", "StartLimitBurst"),
@@ -2679,6 +2699,24 @@ mod tests {
         let (_, losses) =
             conv("[Service]\nEnvironment=\"OPTS=-o 'a b'\"\nExecStart=/bin/prog $OPTS\n");
         assert!(losses.contains(&("UL707", Severity::Warning)), "{losses:?}");
+    }
+
+    #[test]
+    fn start_limit_burst_maps_to_what_upstart_can_store() {
+        // Burst 1: no restart at all under systemd; upstart's `respawn limit
+        // 0` would be no limit, so the job does not respawn (reported).
+        let (t, losses) =
+            conv("[Service]\nExecStart=/usr/bin/x\nRestart=always\nStartLimitBurst=1\n");
+        assert!(!t.contains("respawn"), "{t}");
+        assert!(losses.contains(&("UL702", Severity::Warning)), "{losses:?}");
+        // A burst beyond upstart's C int: the largest count it keeps.
+        let (t, _) = conv(
+            "[Unit]\nStartLimitBurst=99999999999\n[Service]\nExecStart=/usr/bin/x\nRestart=always\n",
+        );
+        assert!(t.contains("respawn limit 2147483647 10\n"), "{t}");
+        // The usual case: 5 starts in 10 s are 4 restarts.
+        let (t, _) = conv("[Service]\nExecStart=/usr/bin/x\nRestart=always\nStartLimitBurst=5\n");
+        assert!(t.contains("respawn\nrespawn limit 4 10\n"), "{t}");
     }
 
     #[test]

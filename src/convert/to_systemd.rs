@@ -513,6 +513,18 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             }
         }
     }
+    // systemd-analyze verify: "Special user nobody configured, this is not
+    // safe!" (systemd 252 warns for the user name only, not for 65534 or
+    // a `nogroup` group). The unit keeps what the job says.
+    if r.setuid.is_some_and(|w| w.value == "nobody") {
+        c.loss(
+            "UL515",
+            Severity::Info,
+            r.place("setuid"),
+            "`setuid nobody` became User=nobody, which systemd calls unsafe",
+        )
+        .help("every service running as nobody can signal the others and use their files; consider DynamicUser=yes instead of User=nobody: a transient UID (61184-65519) allocated at each start, so files it creates are not owned by nobody (and must not outlive the service); it implies ProtectSystem=strict, ProtectHome=read-only, PrivateTmp=yes, RemoveIPC=yes and NoNewPrivileges=yes, so state must go in StateDirectory=/CacheDirectory=/LogsDirectory=/RuntimeDirectory= or ReadWritePaths=");
+    }
     let u = &mut c.unit;
     if let Some(w) = r.setuid {
         u.set("Service", "User", plain(&w.value));
@@ -1436,6 +1448,43 @@ console log
             Some("/var/lib/x")
         );
         assert_eq!(unit.get("Service", "ExecStartPre"), None);
+    }
+
+    #[test]
+    fn setuid_nobody_is_kept_and_reported_with_the_dynamic_user_alternative() {
+        let conv = convert("setuid nobody\nexec /usr/bin/x\n");
+        let unit = &conv.units[0].unit;
+        assert_eq!(unit.get("Service", "User"), Some("nobody"));
+        assert_eq!(unit.get("Service", "DynamicUser"), None);
+        let notes: Vec<&Loss> = conv.losses.iter().filter(|l| l.code == "UL515").collect();
+        assert_eq!(notes.len(), 1, "{:?}", conv.losses);
+        assert_eq!(notes[0].severity, Severity::Info);
+        assert_eq!(
+            notes[0].span,
+            Span::new(0, 13),
+            "the `setuid nobody` stanza"
+        );
+        let help = notes[0].help.as_deref().unwrap_or("");
+        for want in [
+            "DynamicUser=yes",
+            "ProtectSystem=strict",
+            "ProtectHome=read-only",
+            "PrivateTmp=yes",
+            "RemoveIPC=yes",
+            "StateDirectory=",
+        ] {
+            assert!(help.contains(want), "{want} not in {help}");
+        }
+        // Another user, or nobody only as the group: nothing to say.
+        for job in [
+            "setuid appd\nexec /usr/bin/x\n",
+            "setgid nogroup\nexec /usr/bin/x\n",
+        ] {
+            assert!(
+                convert(job).losses.iter().all(|l| l.code != "UL515"),
+                "{job}"
+            );
+        }
     }
 
     #[test]

@@ -72,6 +72,104 @@ pub fn is_standard_event(event: &str) -> bool {
     false
 }
 
+/// What an event may carry after the variables [`event_variables`] lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum More {
+    /// Nothing: its emitter always sends these (or fewer).
+    Nothing,
+    /// Only from an unusual emitter: `telinit -e KEY=VALUE` adds variables
+    /// to `runlevel`.
+    Rarely,
+    /// Anything: the variables a job exports (job events), the device's
+    /// udev properties.
+    Open,
+}
+
+/// The variables of a standard event, in emission order (spec upstart.md
+/// §4): positional argument *i* of an event match is compared with the
+/// value of the *i*-th.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventVariables {
+    /// Per position, the variable there; `A or B` where it depends on the
+    /// emission (`socket`: PORT for inet, SOCKET_PATH for unix; `stopped`:
+    /// EXIT_STATUS or EXIT_SIGNAL). Trailing ones may be absent
+    /// (`PROCESS` only when the job failed, `MATCH` only for a glob).
+    pub positions: &'static [&'static str],
+    pub more: More,
+}
+
+impl EventVariables {
+    /// Every variable name the event may carry.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        self.positions.iter().flat_map(|p| p.split(" or "))
+    }
+}
+
+/// The variables of a standard event (`:sys:` mirrors and `<event>/failed`
+/// carry those of the event); `None` for an event whose variables are not
+/// documented (D-Bus bridge, display managers, session jobs) or that is not
+/// standard.
+#[must_use]
+pub fn event_variables(event: &str) -> Option<EventVariables> {
+    use More::{Nothing, Open, Rarely};
+    if event == ":sys:restarted" {
+        return Some(EventVariables {
+            positions: &[],
+            more: Nothing,
+        });
+    }
+    if let Some(sys) = event.strip_prefix(":sys:") {
+        return event_variables(sys).filter(|_| is_standard_event(event));
+    }
+    if let Some(base) = event.strip_suffix("/failed") {
+        return event_variables(base).filter(|_| is_standard_event(event));
+    }
+    let (positions, more): (&'static [&'static str], More) = match event {
+        "startup"
+        | "control-alt-delete"
+        | "keyboard-request"
+        | "power-status-changed"
+        | "virtual-filesystems"
+        | "local-filesystems"
+        | "remote-filesystems"
+        | "all-swaps"
+        | "filesystem"
+        | "static-network-up"
+        | "deconfiguring-networking"
+        | "unmounted-remote-filesystems"
+        | "not-container"
+        | "failsafe-boot"
+        | "rotate-logs" => (&[], Nothing),
+        "session-end" => (&["TYPE"], Nothing),
+        "starting" | "started" => (&["JOB", "INSTANCE"], Open),
+        "stopping" | "stopped" => (
+            &[
+                "JOB",
+                "INSTANCE",
+                "RESULT",
+                "PROCESS",
+                "EXIT_STATUS or EXIT_SIGNAL",
+            ],
+            Open,
+        ),
+        "runlevel" => (&["RUNLEVEL", "PREVLEVEL", "INIT_HALT"], Rarely),
+        "mounting" | "mounted" => (&["DEVICE", "MOUNTPOINT", "TYPE", "OPTIONS"], Nothing),
+        "net-device-up" | "net-device-down" => {
+            (&["IFACE", "LOGICAL", "ADDRFAM", "METHOD"], Nothing)
+        }
+        "socket" => (&["PROTO", "PORT or SOCKET_PATH", "ADDR"], Nothing),
+        "file" => (&["FILE", "EVENT", "MATCH"], Nothing),
+        "container" => (&["CONTAINER"], Nothing),
+        "dconf" => (&["TYPE", "KEY", "VALUE"], Nothing),
+        _ if event.contains("-device-") && is_standard_event(event) => (
+            &["KERNEL", "DEVPATH", "DEVNAME", "SUBSYSTEM", "ACTION"],
+            Open,
+        ),
+        _ => return None,
+    };
+    Some(EventVariables { positions, more })
+}
+
 /// Jobs of a standard Ubuntu (12.04–16.04) system, which other jobs commonly
 /// name in `started JOB` / `stopping JOB`.
 pub const STANDARD_JOBS: &[&str] = &[
@@ -168,5 +266,36 @@ mod tests {
         assert!(!is_standard_event("my_event"));
         assert!(!is_standard_event("-device-added"));
         assert!(!is_standard_event(":sys:my_event"));
+    }
+
+    #[test]
+    fn event_variables_in_order() {
+        let names = |e: &str| event_variables(e).map(|v| v.names().collect::<Vec<_>>());
+        assert_eq!(
+            names("runlevel"),
+            Some(vec!["RUNLEVEL", "PREVLEVEL", "INIT_HALT"])
+        );
+        assert_eq!(names(":sys:runlevel"), names("runlevel"));
+        assert_eq!(names("mounted/failed"), names("mounted"));
+        assert_eq!(
+            names("socket"),
+            Some(vec!["PROTO", "PORT", "SOCKET_PATH", "ADDR"])
+        );
+        assert_eq!(names("startup"), Some(vec![]));
+        assert_eq!(names(":sys:restarted"), Some(vec![]));
+        assert_eq!(event_variables("started").map(|v| v.more), Some(More::Open));
+        assert_eq!(
+            event_variables("net-device-added").map(|v| v.more),
+            Some(More::Open)
+        );
+        for unknown in [
+            "dbus",
+            "my-event",
+            "restarted",
+            ":sys:my-event",
+            "x/failed/failed",
+        ] {
+            assert_eq!(event_variables(unknown), None, "{unknown}");
+        }
     }
 }

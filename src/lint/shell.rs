@@ -330,6 +330,9 @@ pub struct Note {
     pub label: String,
     pub help: Option<String>,
     pub related: Vec<(At, String)>,
+    /// Overrides the rule's severity (a syntax error the shell never
+    /// reaches, a here-document dash reads to the end).
+    pub severity: Option<Severity>,
 }
 
 /// What [`analyze`] needs to know about a shell text.
@@ -521,6 +524,7 @@ pub fn analyze(subject: &Subject<'_>) -> Vec<Note> {
                     message: note_message,
                     label: note_label,
                     help: Some(help),
+                    severity: None,
                     related: Vec::new(),
                 });
                 text = blank(&text, range);
@@ -543,10 +547,12 @@ pub fn analyze(subject: &Subject<'_>) -> Vec<Note> {
                             quote_name(quote)
                         ),
                         help: Some("change the text so that no line inside the string reads `end script`".into()),
+                        severity: None,
                         related: vec![(At::Text(open), format!("the {} opens here", quote_name(quote)))],
                     });
                 } else {
                     notes.push(syntax_note(subject, &chars, cause, &error.location));
+                    mark_if_unreached(&parsed.lists, &chars, &mut notes);
                 }
                 return notes;
             }
@@ -557,12 +563,15 @@ pub fn analyze(subject: &Subject<'_>) -> Vec<Note> {
                     message: "Shell syntax error".into(),
                     label: message.into(),
                     help: Some("`/bin/sh` is dash on Debian and Ubuntu: use the POSIX form".into()),
+                    severity: None,
                     related: Vec::new(),
                 });
+                mark_if_unreached(&parsed.lists, &chars, &mut notes);
                 return notes;
             }
             Class::Syntax => {
                 notes.push(syntax_note(subject, &chars, cause, &error.location));
+                mark_if_unreached(&parsed.lists, &chars, &mut notes);
                 return notes;
             }
         }
@@ -628,6 +637,7 @@ fn syntax_note(subject: &Subject<'_>, chars: &Chars, cause: &SyntaxError, at: &L
         label,
         help: Some(syntax_help(subject.origin)),
         related,
+        severity: None,
     }
 }
 
@@ -829,6 +839,7 @@ fn here_doc(subject: &Subject<'_>, chars: &Chars, word: &Location, notes: &mut V
                     "indent every line of the block the same way, without empty lines, or use `<<-` with TAB indentation".into(),
                 ),
                 related,
+                severity: None,
             });
             return;
         }
@@ -847,29 +858,133 @@ fn here_doc(subject: &Subject<'_>, chars: &Chars, word: &Location, notes: &mut V
                 "upstart ends the block here, inside the here-document `{delimiter}`; the lines after it are read as stanzas"
             ),
             help: Some("change the here-document so that none of its lines reads `end script`".into()),
+            severity: None,
             related: vec![(opened, "the here-document opens here".into())],
         });
         return;
     }
+    // dash accepts it: the rest of the text becomes the command's input,
+    // and the command runs. Not a certain failure, so a warning.
     notes.push(Note {
         code: syntax_code(subject.origin),
         at: opened.clone(),
-        message: "Shell syntax error".into(),
-        label: format!("the here-document `{delimiter}` is never closed: the shell reads the rest of the text into it"),
+        message: "Here-document never closed".into(),
+        label: format!("the here-document `{delimiter}` is never closed: dash reads the rest of the text into it as the command's input, so none of it runs as commands"),
         help: Some(format!("add a line reading exactly `{delimiter}` where the here-document ends")),
+        severity: Some(Severity::Warning),
         related: Vec::new(),
     });
 }
 
+/// How the shell stops reading its text early (see [`shell_end`]).
+#[derive(Clone, Debug)]
+struct End {
+    /// The command's first word (`exec` or `exit`).
+    at: Range<usize>,
+    /// `exec`, or the status of `exit`: `Some(n)` for a literal number
+    /// (`exit` alone is 0), `None` when it is computed (`exit $RC`).
+    exit: Option<Option<u32>>,
+}
+
+/// The first command of `list` after which the shell reads no more of its
+/// text: an unconditional top-level `exec PROGRAM` (the shell is replaced)
+/// or `exit` (not in the background, not in an `&&`/`||` list, not
+/// negated).
+fn shell_end(list: &List, chars: &Chars) -> Option<End> {
+    list.0.iter().find_map(|item| {
+        let and_or = &item.and_or;
+        if item.async_flag.is_some() || !and_or.rest.is_empty() || and_or.first.negation {
+            return None;
+        }
+        let [command] = and_or.first.commands.as_slice() else {
+            return None;
+        };
+        let Command::Simple(simple) = command.as_ref() else {
+            return None;
+        };
+        let (first, _) = simple.words.first()?;
+        let at = chars.range(&first.location);
+        match first.to_string_if_literal().as_deref() {
+            Some("exec") if simple.words.len() >= 2 => Some(End { at, exit: None }),
+            Some("exit") => {
+                let status = match simple.words.get(1) {
+                    None => Some(0),
+                    Some((w, _)) => w.to_string_if_literal().and_then(|t| t.parse().ok()),
+                };
+                Some(End {
+                    at,
+                    exit: Some(status),
+                })
+            }
+            _ => None,
+        }
+    })
+}
+
+/// A syntax error on a command line after `end`: dash reads and runs a
+/// script one command line at a time, so it never gets there. When the
+/// shell ends there as the program of `exec`, or with `exit` (status 0 or
+/// computed), the error makes nothing fail: dead text, a warning. A
+/// literal non-zero `exit` fails the block there every time: the error
+/// stays, with that `exit` shown.
+fn unreached(note: &mut Note, end: &End) {
+    let word = if end.exit.is_some() { "exit" } else { "exec" };
+    note.related.push((
+        At::Text(end.at.clone()),
+        format!("the shell stops reading here (`{word}`)"),
+    ));
+    let how = match end.exit {
+        None => "is replaced by the program of an earlier `exec`",
+        Some(Some(n)) if n != 0 => {
+            note.label = format!(
+                "{}; the shell never gets here: an earlier `exit {n}` fails the block every time",
+                note.label
+            );
+            note.help = Some(format!(
+                "the shell reads one command line at a time and stops at `exit {n}`, so the block fails there every time and this text never runs: fix both"
+            ));
+            return;
+        }
+        Some(_) => "exits at an earlier `exit`",
+    };
+    note.severity = Some(Severity::Warning);
+    note.label = format!("{}; never reached: the shell {how}", note.label);
+    note.help = Some(format!(
+        "the shell reads one command line at a time and stops at `{word}`, so this text is dead: fix it or remove it"
+    ));
+}
+
+/// Mark the last note unreached when a command line before the error (all
+/// of `lists`) ends the shell.
+fn mark_if_unreached(lists: &[List], chars: &Chars, notes: &mut [Note]) {
+    if let (Some(end), Some(note)) = (
+        lists.iter().find_map(|l| shell_end(l, chars)),
+        notes.last_mut(),
+    ) {
+        unreached(note, &end);
+    }
+}
+
 /// Bashisms and bash syntax that yash accepts but dash does not.
 fn walk_lists(lists: &[List], subject: &Subject<'_>, chars: &Chars, notes: &mut Vec<Note>) {
-    let mut w = Walker {
-        subject,
-        chars,
-        notes,
-    };
+    let mut end = None;
     for list in lists {
-        w.list(list);
+        let from = notes.len();
+        Walker {
+            subject,
+            chars,
+            notes,
+        }
+        .list(list);
+        if let Some(end) = &end {
+            let code = syntax_code(subject.origin);
+            for note in notes[from..].iter_mut().filter(|n| n.code == code) {
+                unreached(note, end);
+            }
+        }
+        if end.is_none() {
+            end = shell_end(list, chars);
+        }
     }
 }
 
@@ -887,6 +1002,7 @@ impl Walker<'_, '_> {
             message: "Bash syntax in a `/bin/sh` script".into(),
             label: label.into(),
             help: Some(help.into()),
+            severity: None,
             related: Vec::new(),
         });
     }
@@ -898,6 +1014,7 @@ impl Walker<'_, '_> {
             message: "Shell syntax error".into(),
             label: label.into(),
             help: Some("`/bin/sh` is dash on Debian and Ubuntu: use the POSIX form".into()),
+            severity: None,
             related: Vec::new(),
         });
     }
@@ -1175,6 +1292,7 @@ fn last_and(lists: &[List], chars: &Chars, text: &str, notes: &mut Vec<Note>) {
         message: "The block ends with an `&&` list".into(),
         label: "when the command before `&&` fails, its status becomes the block's exit status and upstart treats the process as failed".into(),
         help: Some("write `if …; then …; fi`, or append `|| true`".into()),
+        severity: None,
         related: Vec::new(),
     });
 }
@@ -1199,6 +1317,7 @@ fn after_exec(lists: &[List], chars: &Chars, notes: &mut Vec<Note>) {
                 message: "Command after `exec` never runs".into(),
                 label: "`exec` above replaces the shell with the program, so this and what follows never run".into(),
                 help: Some("move these commands before `exec`, or into `post-start` / `post-stop`".into()),
+                severity: None,
                 related: vec![(At::Text(exec.clone()), "the shell is replaced here".into())],
             });
             return;
@@ -1279,6 +1398,9 @@ pub(crate) fn check_in_process(set: &SetCtx<'_>, out: &mut SetFindings) {
                 .label(note.label);
             if let Some(help) = note.help {
                 f.help(help);
+            }
+            if let Some(severity) = note.severity {
+                f.severity(severity);
             }
             for (at, label) in &note.related {
                 f.related(span(at), label.clone());
@@ -1422,9 +1544,12 @@ pub fn run_shellcheck(
         else {
             continue;
         };
+        // shellcheck's "error" level holds heuristics (SC2144 `[ -f glob ]`
+        // works when the glob matches one file, SC2068, SC2145 …), not
+        // certain failures: a warning at most. The certain ones (dash cannot
+        // parse the text) are UL401/UL402.
         let severity = match c.level.as_str() {
-            "error" => Severity::Error,
-            "warning" => Severity::Warning,
+            "error" | "warning" => Severity::Warning,
             _ => Severity::Info,
         };
         per_text[i].push(ShellcheckFinding {
@@ -1689,8 +1814,61 @@ mod tests {
         assert_eq!(n[0].code, "UL404");
         assert_eq!(n[0].at, At::BlockEnd);
         let never = Subject { after: "", ..cut };
-        assert_eq!(analyze(&never)[0].code, "UL401");
+        let n = analyze(&never);
+        assert_eq!(n[0].code, "UL401");
+        // dash reads it to the end of the text and runs the command.
+        assert_eq!(n[0].severity, Some(Severity::Warning));
         assert!(notes("cat <<-EOF\n\tx\n\tEOF\ncat <<'E'\n$(\nE\n").is_empty());
+    }
+
+    /// (code, severity) of each note.
+    fn severities(text: &str) -> Vec<(&'static str, Option<Severity>)> {
+        let s = Subject {
+            text,
+            origin: Origin::Block,
+            indent: 0,
+            after: "",
+        };
+        analyze(&s).iter().map(|n| (n.code, n.severity)).collect()
+    }
+
+    #[test]
+    fn syntax_errors_after_exec_or_exit_are_never_reached() {
+        const W: Option<Severity> = Some(Severity::Warning);
+        // dash runs the text one command line at a time: it fails here.
+        assert_eq!(severities("echo a\n}\n"), [("UL401", None)]);
+        // It never reads past `exec PROGRAM` or `exit`.
+        assert_eq!(severities("exec /usr/bin/app\n}\n"), [("UL401", W)]);
+        assert_eq!(severities("exit 0\nif then\n"), [("UL401", W)]);
+        assert_eq!(severities("exit\nif then\n"), [("UL401", W)]);
+        assert_eq!(severities("exit $RC\nif then\n"), [("UL401", W)]);
+        // A literal failing `exit` fails the block there every time
+        // (193-openvpn-instance: `test -r F {`, `exit 1`, `}`).
+        assert_eq!(severities("exit 1\n}\n"), [("UL401", None)]);
+        assert_eq!(severities("exec /usr/bin/app\necho 'a\n"), [("UL401", W)]);
+        assert_eq!(
+            severities("exec /usr/bin/app\nfunction f { :; }\n"),
+            [("UL401", W)]
+        );
+        // Found in the syntax tree (dash rejects it when it parses the line).
+        assert_eq!(
+            severities("exec /usr/bin/app\na=(1 2)\n"),
+            [("UL401", W), ("UL408", None)]
+        );
+        // On the same command line as `exec`, dash parses it first.
+        assert_eq!(
+            severities("exec /usr/bin/app; a=(1 2)\n"),
+            [("UL401", None), ("UL408", None)]
+        );
+        // Conditional, backgrounded or redirection-only `exec` goes on.
+        for text in [
+            "[ -x /usr/bin/app ] && exec /usr/bin/app\n}\n",
+            "exec /usr/bin/app &\n}\n",
+            "exec >/dev/null 2>&1\n}\n",
+            "if true; then exec /usr/bin/app; fi\n}\n",
+        ] {
+            assert_eq!(severities(text), [("UL401", None)], "{text}");
+        }
     }
 
     #[test]

@@ -590,6 +590,7 @@ const LOSS_CASES: &[(&str, Severity, Option<usize>)] = &[
     ("UL512", Severity::Warning, Some(4)),
     ("UL513", Severity::Info, Some(3)),
     ("UL514", Severity::Info, Some(4)),
+    ("UL515", Severity::Info, Some(4)),
 ];
 
 fn config(select: Option<&str>) -> Config {

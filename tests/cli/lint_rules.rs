@@ -53,12 +53,15 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL117", "bad.conf", Warning, &[2, 3]),
     ("UL118", "bad.conf", Warning, &[2, 4, 5, 5]),
     ("UL119", "bad.conf", Warning, &[2]),
-    ("UL201", "bad.conf", Error, &[3, 8]),
+    ("UL201", "bad.conf", Warning, &[3, 8]),
     ("UL202", "bad.conf", Warning, &[3, 6]),
     ("UL203", "bad.conf", Warning, &[4, 5]),
     ("UL204", "bad.conf", Warning, &[2]),
     ("UL205", "bad.conf", Warning, &[3]),
-    ("UL206", "bad.conf", Error, &[2]),
+    // Respawned: the shell's exit 0 makes upstart respawn it in a loop.
+    ("UL206", "bad.conf", Error, &[3]),
+    // Not respawned: upstart loses the program, nothing fails.
+    ("UL206", "service.conf", Warning, &[4]),
     ("UL207", "bad.conf", Warning, &[2, 3]),
     ("UL208", "bad.conf", Info, &[3]),
     ("UL209", "bad.conf", Warning, &[2]),
@@ -72,6 +75,8 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL219", "bad.conf", Info, &[2]),
     ("UL220", "bad.conf", Info, &[2]),
     ("UL221", "bad.conf", Warning, &[2]),
+    // `adn` (a mistyped `and`), a 5th argument of `net-device-up`, `OR`.
+    ("UL222", "bad.conf", Warning, &[2, 3, 4]),
     ("UL602", ".web.conf", Warning, &[1]),
     ("UL603", "bad.conf", Info, &[1]),
 ];
@@ -650,9 +655,20 @@ fn rule_details() {
         "expect fork\nexec minijail0 -i -- /usr/bin/app --foreground\n",
         "UL205"
     ));
-    // UL206: a trailing `&` with `expect fork` is followed by upstart.
+    // UL206: a trailing `&` with `expect fork`/`daemon` is followed by
+    // upstart (the exec after the shell's fork ends the tracking); a task
+    // is done when its script exits, whatever it leaves behind.
     assert!(!has("expect fork\nexec /usr/bin/app &\n", "UL206"));
+    assert!(!has("expect daemon\nexec /usr/bin/app &\n", "UL206"));
     assert!(has("script\n  /usr/bin/app &\nend script\n", "UL206"));
+    assert!(!has(
+        "task\nscript\n  /usr/bin/app &\nend script\n",
+        "UL206"
+    ));
+    assert!(!has(
+        "task\nrespawn\nexec start-stop-daemon --start --background --exec /usr/bin/app\n",
+        "UL206"
+    ));
     assert!(!has(
         "script\n  /usr/bin/app &\n  wait\nend script\n",
         "UL206"
@@ -700,11 +716,142 @@ fn rule_details() {
     // UL116: `unlimited` and `-1` are the largest values.
     assert!(!has("limit core -1 unlimited\n", "UL116"));
     assert!(has("limit core -1 1024\n", "UL116"));
+    // UL222: arguments within an event's variables, custom events, and
+    // extra arguments of events that may carry more (exported variables)
+    // unless they look like an operator or an event.
+    for quiet in [
+        "start on runlevel [2345]\nstop on runlevel [!2345]\n",
+        "start on runlevel [2345] N\n",
+        "start on started network-interface eth0\n",
+        "start on stopped foo '' failed main 1\n",
+        "start on stopped rc RUNLEVEL=[2345] and started dbus\n",
+        "start on my-event a b c d e f\n",
+        "start on started foo bar baz\n",
+        "start on net-device-up eth0 eth0 inet static\n",
+        "start on socket inet 80 0.0.0.0\n",
+        "start on startup or filesystem\n",
+    ] {
+        assert!(
+            !has(&format!("{quiet}exec /usr/bin/app\n"), "UL222"),
+            "{quiet}"
+        );
+    }
+    for loud in [
+        "start on (started foo adn net-device-up)\n",
+        "start on started foo nad stopped bar\n",
+        "start on runlevel [2345] ro started foo\n",
+        "start on filesystem AND started foo\n",
+        "start on startup foo\n",
+        "start on net-device-up eth0 eth0 inet static extra\n",
+        "start on started foo bar net-device-up\n",
+        "stop on started $A stopped $A\n",
+        "start on :sys:runlevel [2345] Or :sys:started foo\n",
+        "start on mounted/failed a b c d e\n",
+    ] {
+        assert!(
+            has(&format!("{loud}exec /usr/bin/app\n"), "UL222"),
+            "{loud}"
+        );
+    }
     // UL218 is silent at the default target (1.13).
     assert!(!has(
         "setuid app\ncgroup memory\nreload signal USR1\n",
         "UL218"
     ));
+}
+
+#[test]
+fn ul206_severity_follows_what_upstart_does_with_the_exit() {
+    let sev = |text: &str| -> Vec<Severity> {
+        lint_text("app.conf", text)
+            .iter()
+            .filter(|d| d.code == "UL206")
+            .map(|d| d.severity)
+            .collect()
+    };
+    // Exit 0 of a respawning service respawns it: a loop, certainly.
+    assert_eq!(sev("respawn\nexec /usr/bin/app &\n"), [Error]);
+    assert_eq!(
+        sev("respawn\nexec start-stop-daemon --start -b --exec /usr/bin/app\n"),
+        [Error]
+    );
+    let diags = lint_text(
+        "app.conf",
+        "respawn\nrespawn limit unlimited\nexec /usr/bin/app &\n",
+    );
+    let d = diags.iter().find(|d| d.code == "UL206");
+    assert!(
+        d.is_some_and(
+            |d| d.severity == Error && d.detail.ends_with("forever (the respawn limit is off)")
+        ),
+        "{d:?}"
+    );
+    // `normal exit 0`: the job just stops; the program is lost, no loop.
+    assert_eq!(
+        sev("respawn\nnormal exit 0\nexec /usr/bin/app &\n"),
+        [Warning]
+    );
+    assert_eq!(sev("exec /usr/bin/app &\n"), [Warning]);
+    // With `expect`, start-stop-daemon's own forks decide what is tracked.
+    assert_eq!(
+        sev(
+            "respawn\nexpect daemon\nexec start-stop-daemon --start --background --exec /usr/bin/app\n"
+        ),
+        [Warning]
+    );
+    // Ubuntu's mounted-run: a task that backgrounds the motd seeding.
+    let diags = lint_path(&fixture("lint/UL206/task.conf"), config_for("UL206"));
+    assert!(
+        diags.iter().all(|d| d.code != "UL206"),
+        "{:?}",
+        codes(&diags)
+    );
+}
+
+#[test]
+fn ul222_says_which_operator_and_what_the_arguments_match() {
+    let find = |text: &str| -> Diagnostic {
+        let diags = lint_text("app.conf", text);
+        diags
+            .iter()
+            .find(|d| d.code == "UL222")
+            .cloned()
+            .unwrap_or_else(|| panic!("no UL222 in {text:?}: {:?}", codes(&diags)))
+    };
+    let d = find("start on (started foo adn net-device-up)\nexec /usr/bin/app\n");
+    assert_eq!(d.severity, Warning);
+    assert_eq!((d.line, d.column), (1, 23));
+    assert!(
+        d.detail
+            .contains("`adn` (2nd argument) must equal INSTANCE"),
+        "{}",
+        d.detail
+    );
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `and`: `started foo and net-device-up`?")
+    );
+    let d = find("stop on runlevel [!2345] OR stopping foo\nexec /usr/bin/app\n");
+    assert_eq!(
+        d.help.as_deref(),
+        Some("did you mean `or`: `runlevel [!2345] or stopping foo`?")
+    );
+    // No operator typo: what the stray argument is compared with.
+    let d = find("start on net-device-up eth0 eth0 inet static extra\nexec /usr/bin/app\n");
+    assert!(
+        d.detail
+            .contains("`net-device-up` carries IFACE, LOGICAL, ADDRFAM, METHOD: `extra`, its 5th"),
+        "{}",
+        d.detail
+    );
+    let d = find("stop on started $A stopped $A\nexec /usr/bin/app\n");
+    assert!(
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("`started $A or stopped $A`")),
+        "{:?}",
+        d.help
+    );
 }
 
 #[test]
@@ -715,7 +862,7 @@ fn related_labels_point_at_the_discarded_definition() {
         .iter()
         .find(|d| d.code == "UL201")
         .unwrap_or_else(|| panic!("no UL201: {:?}", codes(&diags)));
-    assert_eq!(d.severity, Error);
+    assert_eq!(d.severity, Warning);
     assert_eq!(d.line, 3);
     let related = d.related();
     assert_eq!(related.len(), 1);
@@ -730,10 +877,11 @@ fn related_labels_point_at_the_discarded_definition() {
 // ------------------------------------------------------------------ corpus
 
 /// Error-level findings of these rules on the corpus outside upstart's own
-/// known-bad files (the corpus README), each a real defect:
-/// - 201-saned: `exec` and `script` both define the main process; upstart
-///   silently keeps the later one (the README says a linter should warn).
-const REAL_DEFECTS: &[(&str, &str)] = &[("201-saned.conf", "UL201")];
+/// known-bad files (the corpus README), each a real defect: none. (UL201 on
+/// 201-saned, `exec` and `script` both defining the main process, is a
+/// warning: upstart runs the later one, as the README says a linter should
+/// warn.)
+const REAL_DEFECTS: &[(&str, &str)] = &[];
 
 /// Files upstart 1.13.2 itself rejects (corpus README).
 const KNOWN_BAD: &[&str] = &[
@@ -786,4 +934,10 @@ fn corpus_errors_of_single_job_rules_are_real_defects() {
             "{file} should still get {code}"
         );
     }
+    assert!(
+        diags
+            .iter()
+            .any(|d| base(d) == "201-saned.conf" && d.code == "UL201" && d.severity == Warning),
+        "201-saned.conf should still get UL201 as a warning"
+    );
 }

@@ -543,8 +543,9 @@ fn stanza() -> impl Strategy<Value = String> {
 }
 
 /// A process: plain exec, exec that needs the shell, or a script. No `&`:
-/// `task` + `expect fork` + a backgrounding script comes back without the
-/// `expect` (to_systemd's oneshot ignores it), which lints as UL206.
+/// whether a backgrounding main process lints as UL206 depends on `expect`
+/// and `task`, and the round trip does not keep `expect` (to_systemd's
+/// oneshot ignores it).
 fn process_text(keyword: &'static str) -> impl Strategy<Value = String> {
     let arg = "[a-z0-9_./=-]{1,8}";
     prop_oneof![

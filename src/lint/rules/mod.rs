@@ -54,6 +54,7 @@ mod ul218_needs_newer_upstart;
 mod ul219_debug_stanza;
 mod ul220_start_on_startup_too_early;
 mod ul221_respawn_limit_without_respawn;
+mod ul222_stray_positional_argument;
 mod ul2_common;
 pub(crate) use ul2_common::script_flow;
 mod ul301_unknown_job;
@@ -84,6 +85,7 @@ mod ul511_stop_event_not_converted;
 mod ul512_upstart_variables_in_process;
 mod ul513_kill_timeout_zero;
 mod ul514_pre_start_guard;
+mod ul515_setuid_nobody;
 pub(crate) mod ul5_common;
 mod ul601_ignored_file;
 mod ul602_bad_job_name;
@@ -158,6 +160,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul219_debug_stanza::RULE,
     ul220_start_on_startup_too_early::RULE,
     ul221_respawn_limit_without_respawn::RULE,
+    ul222_stray_positional_argument::RULE,
     // UL3xx job set
     ul301_unknown_job::RULE,
     ul302_unknown_event::RULE,
@@ -189,6 +192,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul512_upstart_variables_in_process::RULE,
     ul513_kill_timeout_zero::RULE,
     ul514_pre_start_guard::RULE,
+    ul515_setuid_nobody::RULE,
     // UL6xx hygiene
     ul601_ignored_file::RULE,
     ul602_bad_job_name::RULE,

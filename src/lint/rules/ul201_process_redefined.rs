@@ -17,6 +17,10 @@ rule! {
     /// the earlier one. Whatever the earlier one was meant to do never runs,
     /// and readers see code that is dead.
     ///
+    /// A warning, not an error: upstart loads the job and runs the last
+    /// definition, which may well be the one its author wants; only the
+    /// reader can tell whether the discarded one mattered.
+    ///
     /// ## Example
     /// ```text
     /// exec /usr/sbin/saned
@@ -36,7 +40,7 @@ rule! {
     /// ```
     code: "UL201",
     name: "process-redefined",
-    severity: Error,
+    severity: Warning,
     default: true,
     summary: "two definitions of one process (`exec` + `script`, two `pre-start`, …): the earlier is discarded",
     check: Check::Job(check),

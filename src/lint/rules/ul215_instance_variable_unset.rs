@@ -1,5 +1,5 @@
 use super::super::registry::{Check, rule};
-use super::super::{JobCtx, JobFindings};
+use super::super::{JobCtx, JobFindings, events};
 use crate::ast::StanzaKind;
 
 rule! {
@@ -38,35 +38,12 @@ rule! {
     check: Check::Job(check),
 }
 
-/// The variables of the standard events (spec upstart.md §4.1–4.3); None
+/// The variables a standard event carries (spec upstart.md §4.1–4.3); None
 /// for an event that may carry others (job, udev, D-Bus, custom events).
-fn event_variables(event: &str) -> Option<&'static [&'static str]> {
-    let event = event.strip_prefix(":sys:").unwrap_or(event);
-    Some(match event {
-        "runlevel" => &["RUNLEVEL", "PREVLEVEL", "INIT_HALT"],
-        "mounting" | "mounted" => &["DEVICE", "MOUNTPOINT", "TYPE", "OPTIONS"],
-        "net-device-up" | "net-device-down" => &["IFACE", "LOGICAL", "ADDRFAM", "METHOD"],
-        "socket" => &["PROTO", "PORT", "ADDR", "SOCKET_PATH"],
-        "file" => &["FILE", "EVENT", "MATCH"],
-        "container" => &["CONTAINER"],
-        "session-end" => &["TYPE"],
-        "startup"
-        | "virtual-filesystems"
-        | "local-filesystems"
-        | "remote-filesystems"
-        | "all-swaps"
-        | "filesystem"
-        | "static-network-up"
-        | "deconfiguring-networking"
-        | "unmounted-remote-filesystems"
-        | "failsafe-boot"
-        | "rotate-logs"
-        | "not-container"
-        | "control-alt-delete"
-        | "keyboard-request"
-        | "restarted" => &[],
-        _ => return None,
-    })
+fn event_variables(event: &str) -> Option<Vec<&'static str>> {
+    events::event_variables(event)
+        .filter(|v| v.more != events::More::Open)
+        .map(|v| v.names().collect())
 }
 
 /// The variables an instance name expands without a default: `$A`, `${A}`
@@ -113,7 +90,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         let Some(vars) = event_variables(&event.name) else {
             return;
         };
-        provided.extend(vars.iter().copied());
+        provided.extend(vars);
         if !names.contains(&event.name.as_str()) {
             names.push(event.name.as_str());
         }
@@ -153,7 +130,7 @@ mod tests {
             event_variables(":sys:runlevel"),
             event_variables("runlevel")
         );
-        assert_eq!(event_variables("startup"), Some(&[][..]));
+        assert_eq!(event_variables("startup"), Some(vec![]));
         for open in ["started", "net-device-added", "dbus", "my-event"] {
             assert_eq!(event_variables(open), None, "{open}");
         }

@@ -8,8 +8,16 @@ rule! {
     /// line, and the common indentation is stripped), and reports a syntax
     /// error at its exact line and column in the `.conf`, with the parser's
     /// message. Bash syntax that dash rejects (`function f`, arrays
-    /// `a=(…)`, `<<<`, `<(…)`, `;&`) is a syntax error too, and so is a
-    /// here-document that is never closed.
+    /// `a=(…)`, `<<<`, `<(…)`, `;&`) is a syntax error too.
+    ///
+    /// Two cases are warnings, because the shell does not fail on them:
+    /// - a syntax error after an unconditional top-level `exec PROGRAM`,
+    ///   `exit` or `exit 0` (or `exit $VAR`) on an earlier line: dash reads
+    ///   and runs a script one command line at a time, so it never gets
+    ///   there (after a literal `exit 1` the block fails there every time,
+    ///   and the error stays);
+    /// - a here-document that is never closed: dash reads the rest of the
+    ///   text into it as the command's input and runs the command.
     ///
     /// The check runs in-process (yash-syntax, a POSIX shell parser), so it
     /// needs no shell on the machine. This rule's pass also finds UL402–UL404

@@ -7,7 +7,9 @@ rule! {
     /// the shell: a command containing any of
     /// ``~ ` ! $ ^ & * ( ) = | \ { } [ ] ; " ' < > ?`` runs as
     /// `/bin/sh -e -c "exec COMMAND"`. The error is reported at its exact
-    /// position on the `exec` line (found by UL401's pass).
+    /// position on the `exec` line (found by UL401's pass). A here-document
+    /// that is never closed is a warning (dash reads the rest of the line
+    /// into it and runs the command).
     ///
     /// ## Why is this bad?
     /// The job loads, and then the process fails at once every time it is

@@ -8,8 +8,11 @@ rule! {
     /// one shellcheck process for the whole run, and reports each finding at
     /// its exact `.conf` line and column as `UL405` with the shellcheck code
     /// first in the message (`SC2086: Double quote to prevent globbing…`).
-    /// shellcheck's level gives the severity: error → error, warning →
-    /// warning, info and style → info.
+    /// shellcheck's level gives the severity: error and warning → warning,
+    /// info and style → info. shellcheck's "error" level is not raised to
+    /// an error here because it holds heuristics that are often fine in
+    /// practice (`[ -f /dev/foo* ]` works when the glob matches one file);
+    /// text that `/bin/sh` certainly cannot run is UL401/UL402's error.
     ///
     /// Runs when `shellcheck = "on"`, or `"auto"` (the default) and the
     /// program (`shellcheck-path`, default `shellcheck`) is on `PATH`.
