@@ -31,4 +31,5 @@ mod run_expect;
 mod run_faults;
 mod show;
 mod snapshots;
+mod systemd_oracle;
 mod systemd_parse;
