@@ -622,9 +622,23 @@ fn intent(c: &Converted) -> Intent {
             ]],
         );
     }
-    // Environment: the instance variable, then `env` stanzas; a later value
-    // of a key replaces the earlier one in place (as systemd keeps them).
+    // Environment: `env` stanzas, then the instance variable (upstart's
+    // start environment overrides an `env` default); a later value of a key
+    // replaces the earlier one in place (as systemd keeps them).
     let mut env: Vec<(String, String)> = Vec::new();
+    let mut set = |key: &str, value: &str| match env.iter_mut().find(|(k, _)| k == key) {
+        Some(slot) => value.clone_into(&mut slot.1),
+        None => env.push((key.to_string(), value.to_string())),
+    };
+    for v in &r.env {
+        // systemd cannot carry other names (the converter reports the loss).
+        if !valid_env_name(&v.key) {
+            continue;
+        }
+        if let Some(value) = &v.value {
+            set(&v.key, value);
+        }
+    }
     if let Some(inst) = r.instance {
         let t = inst.value.trim();
         let var = t
@@ -633,19 +647,7 @@ fn intent(c: &Converted) -> Intent {
             .or_else(|| t.strip_prefix('$'))
             .filter(|v| valid_env_name(v))
             .unwrap_or("UPSTART_INSTANCE");
-        env.push((var.to_string(), INSTANCE.to_string()));
-    }
-    for v in &r.env {
-        // systemd cannot carry other names (the converter reports the loss).
-        if !valid_env_name(&v.key) {
-            continue;
-        }
-        if let Some(value) = &v.value {
-            match env.iter_mut().find(|(k, _)| *k == v.key) {
-                Some(slot) => slot.1.clone_from(value),
-                None => env.push((v.key.clone(), value.clone())),
-            }
-        }
+        set(var, INSTANCE);
     }
     it.env = env.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
     it.description = r.description.map(|d| {
