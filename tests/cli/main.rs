@@ -3,6 +3,7 @@
 mod common;
 
 mod adversarial;
+mod behaviour_oracle;
 mod commands;
 mod conformance;
 mod conventions;
