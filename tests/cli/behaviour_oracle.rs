@@ -1137,9 +1137,9 @@ fn program_word_sees_what_the_shell_would_start() {
 /// systemd2upstart: a whole-word `$VAR` (issue 15).
 const UNBRACED: &str = "a whole-word `$VAR` becomes `\"${VAR}\"`: the job passes one argument (empty when the variable is) where systemd splits the value at blanks and passes nothing for an empty or unset variable";
 /// systemd2upstart: a `$VAR` inside a word.
-const IN_WORD: &str = "a `$VAR` inside a word is left as written by systemd (only `${VAR}` and a whole-word `$VAR` are expanded), the job expands it (here a variable of the `sh -c` script, which then sees the empty value)";
+const IN_WORD: &str = "a `$VAR` inside a word is passed as written by systemd (only `${VAR}` and a whole-word `$VAR` are expanded), the job expands it (`--opt=$X` becomes `'--opt='\"${X}\"`); here the `sh -c` script's own variables, seen once the recorder takes the place of `sh` (with `/bin/sh` itself, systemd2upstart unwraps the script and the shell gets the text)";
 /// systemd2upstart: `%c`.
-const CGROUP: &str = "`%c` (the unit's control group, which systemd resolves) stays a literal `%c` in the job, with no loss reported";
+const CGROUP: &str = "`%c` (no longer documented in 252, still resolved by systemd to the unit's control group path) stays a literal `%c` in the job, with no loss reported";
 /// systemd2upstart: an instance unit file.
 const INSTANCE_FILE: &str = "the file is an instance unit (`NAME@-in.service`): systemd resolves `%i` to `-in`, the job to `$INSTANCE`, which nothing sets";
 
