@@ -305,6 +305,12 @@ impl<'u> Ctx<'u> {
         let name = &self.unit.name;
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(a, _)| a);
         let prefix = stem.split_once('@').map_or(stem, |(p, _)| p);
+        // An instance's own unit file (`getty@tty1.service`): its instance
+        // is known text, not a variable.
+        let own = stem
+            .split_once('@')
+            .map(|(_, i)| i)
+            .filter(|i| !i.is_empty());
         let mut out = Vec::new();
         let text = |out: &mut Vec<Tok>, t: &str| out.extend(t.chars().map(Tok::Ch));
         let mut chars = s.chars();
@@ -315,10 +321,22 @@ impl<'u> Ctx<'u> {
             }
             match chars.next() {
                 Some('%') | None => out.push(Tok::Ch('%')),
+                Some('i') if own.is_some() => text(&mut out, own.unwrap_or_default()),
+                Some('I') if own.is_some() => text(
+                    &mut out,
+                    &crate::convert::systemd::unescape_unit_part(own.unwrap_or_default()),
+                ),
                 Some('i' | 'I') => out.push(Tok::Inst),
                 Some('n') => text(&mut out, name),
                 Some('N') => text(&mut out, stem),
                 Some('p' | 'P' | 'j' | 'J') => text(&mut out, prefix),
+                Some('f') if own.is_some() => {
+                    let part = crate::convert::systemd::unescape_unit_part(own.unwrap_or_default());
+                    if !part.starts_with('/') {
+                        out.push(Tok::Ch('/'));
+                    }
+                    text(&mut out, &part);
+                }
                 Some('f') => {
                     out.push(Tok::Ch('/'));
                     out.push(Tok::Inst);
@@ -346,6 +364,47 @@ impl<'u> Ctx<'u> {
             }
         }
         out
+    }
+}
+
+/// The specifiers [`Ctx::spec_tokens`] resolves.
+const KNOWN_SPECIFIERS: &str = "%iInNpPjJftSCLETVuUgGhsHlmbv";
+
+/// A specifier the conversion does not resolve (`%c`, the unit's control
+/// group; `%o`, the OS id; …) stays as written in the job, where it means
+/// nothing: reported once per entry.
+fn unknown_specifiers(c: &mut Ctx<'_>) {
+    let mut found = Vec::new();
+    for s in &c.unit.sections {
+        for e in &s.entries {
+            let mut chars = e.value.chars();
+            let mut unknown: Vec<char> = Vec::new();
+            while let Some(ch) = chars.next() {
+                if ch == '%'
+                    && let Some(next) = chars.next()
+                    && !KNOWN_SPECIFIERS.contains(next)
+                    && !unknown.contains(&next)
+                {
+                    unknown.push(next);
+                }
+            }
+            if !unknown.is_empty() {
+                found.push((e.key.clone(), e.value_span, unknown));
+            }
+        }
+    }
+    for (key, span, unknown) in found {
+        let list: Vec<String> = unknown.iter().map(|u| format!("`%{u}`")).collect();
+        c.loss(
+            "UL702",
+            Severity::Warning,
+            span,
+            format!(
+                "{} in `{key}=`: a specifier systemd resolves and the job keeps as text",
+                list.join(", ")
+            ),
+        );
+        c.help("write the value it stands for (see systemd.unit(5), \"Specifiers\")");
     }
 }
 
@@ -1168,6 +1227,8 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
             }
         }
     }
+
+    unknown_specifiers(&mut c);
 
     // Template: find the instance variable.
     let mut instance_env: Option<String> = None;
@@ -2133,14 +2194,14 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         pre_all.extend(early);
         let mut post_all = late;
         post_all.extend(post);
-        let (soft_stop, hard_stop): (Vec<Cmd>, Vec<Cmd>) =
-            stop.into_iter().partition(|c| c.prefixes.ignore_failure);
-        let mut post_stop = hard_stop;
+        // Upstart runs `pre-stop` only while a main process is alive: never
+        // here. Every stop command goes to post-stop, in order (a `-`
+        // prefix keeps its meaning there, see `process`).
+        let mut post_stop = stop;
         post_stop.extend(stop_post);
         procs.push((ProcessKind::PreStart, pre_all, false, "ExecStart="));
         procs.push((ProcessKind::PostStart, post_all, true, "ExecStartPost="));
-        procs.push((ProcessKind::PreStop, soft_stop, true, "ExecStop="));
-        procs.push((ProcessKind::PostStop, post_stop, false, "ExecStopPost="));
+        procs.push((ProcessKind::PostStop, post_stop, false, "ExecStop="));
     }
     let forking = typ.as_ref().is_some_and(|(t, _)| t == "forking");
     for (kind, mut cmds, ignore_ok, what) in procs {

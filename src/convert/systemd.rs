@@ -437,7 +437,7 @@ fn exec_word(chars: &[char], start: usize) -> Result<(String, usize), String> {
 }
 
 /// systemd's unit-name unescaping: `-` is `/`, `\xNN` a byte.
-fn unescape_unit_part(s: &str) -> String {
+pub(crate) fn unescape_unit_part(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

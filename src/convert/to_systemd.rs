@@ -102,6 +102,9 @@ struct Ctx {
     notes: Vec<String>,
     extra: Vec<OutputUnit>,
     job: String,
+    /// The template's `Environment="VAR=%I"`, written after the `env`
+    /// stanzas (see [`instance`]).
+    instance_env: Option<String>,
 }
 
 impl Ctx {
@@ -226,6 +229,7 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
         notes: Vec::new(),
         extra: Vec::new(),
         job: job.to_string(),
+        instance_env: None,
     };
     // Section order is fixed by first use.
     c.unit.sections.extend(
@@ -426,7 +430,10 @@ fn process_settings(r: &Resolved<'_>) -> Vec<(&'static str, Span)> {
         .collect()
 }
 
-/// `instance $VAR` → a template with `Environment=VAR=%I`.
+/// `instance $VAR` → a template with `Environment=VAR=%I`. The assignment
+/// is written after those of the `env` stanzas: upstart's start
+/// environment (`start JOB VAR=VALUE`) overrides an `env VAR=default`, and
+/// in systemd the later assignment wins.
 fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
     let Some(inst) = r.instance else { return false };
     let text = inst.value.trim();
@@ -437,7 +444,7 @@ fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
         .filter(|v| env_name_is_valid(v));
     match var {
         Some(v) => {
-            c.unit.set("Service", "Environment", format!("\"{v}=%I\""));
+            c.instance_env = Some(format!("\"{v}=%I\""));
             c.notes.push(format!(
                 "instances are started as `systemctl start {}@VALUE.service` (was `start {} {v}=VALUE`)",
                 unit_name(&c.job),
@@ -452,8 +459,7 @@ fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
                 "Instance name is not a single variable",
             )
             .help("a template carries one string (%I); split it in the unit or convert by hand");
-            c.unit
-                .set("Service", "Environment", "\"UPSTART_INSTANCE=%I\"");
+            c.instance_env = Some("\"UPSTART_INSTANCE=%I\"".to_string());
         }
     }
     true
@@ -524,6 +530,9 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             "`setuid nobody` became User=nobody, which systemd calls unsafe",
         )
         .help("every service running as nobody can signal the others and use their files; consider DynamicUser=yes instead of User=nobody: a transient UID (61184-65519) allocated at each start, so files it creates are not owned by nobody (and must not outlive the service); it implies ProtectSystem=strict, ProtectHome=read-only, PrivateTmp=yes, RemoveIPC=yes and NoNewPrivileges=yes, so state must go in StateDirectory=/CacheDirectory=/LogsDirectory=/RuntimeDirectory= or ReadWritePaths=");
+    }
+    if let Some(e) = c.instance_env.take() {
+        c.unit.set("Service", "Environment", e);
     }
     let u = &mut c.unit;
     if let Some(w) = r.setuid {
@@ -1346,6 +1355,23 @@ mod loss_tests {
             .into_iter()
             .map(|l| format!("{} {}", l.code, l.message))
             .collect()
+    }
+
+    /// `start JOB VAR=x` overrides `env VAR=default` (the start environment
+    /// comes after the `env` stanzas, upstart.md §5.8), so the instance
+    /// value must be systemd's last assignment of the variable.
+    #[test]
+    fn the_instance_variable_overrides_its_env_default() {
+        let parsed =
+            parse_str("instance $IFACE\nenv IFACE=\"\"\nenv A=1\nexec /sbin/dhclient $IFACE\n");
+        let conv = to_systemd("dhclient", &resolve(&[&parsed.job]));
+        let env: Vec<&str> = conv.units[0].unit.sections[1]
+            .entries
+            .iter()
+            .filter(|(k, _)| k == "Environment")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert_eq!(env, ["\"IFACE=\"", "\"A=1\"", "\"IFACE=%I\""]);
     }
 
     #[test]

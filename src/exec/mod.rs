@@ -103,7 +103,7 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
     }
     let instance = match r.instance {
         Some(w) => {
-            let env = spawn::environment(job, &r, opts, "");
+            let env = spawn::start_environment(&r, opts);
             match expand(&w.value, &env) {
                 Ok(i) => i,
                 Err(e) => return RunOutcome::Error(e),

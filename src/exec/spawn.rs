@@ -53,6 +53,20 @@ pub fn environment(
     opts: &RunOptions,
     instance: &str,
 ) -> Vec<(String, String)> {
+    let mut env = start_environment(r, opts);
+    let set = |env: &mut Vec<(String, String)>, k: &str, v: String| {
+        env.retain(|(key, _)| key != k);
+        env.push((k.to_string(), v));
+    };
+    set(&mut env, "UPSTART_JOB", job.name.clone());
+    set(&mut env, "UPSTART_INSTANCE", instance.to_string());
+    env
+}
+
+/// The job class's environment with the start environment laid over it:
+/// what upstart expands the `instance` name against (`job_class_start`),
+/// before `UPSTART_JOB` and `UPSTART_INSTANCE` are added for the processes.
+pub fn start_environment(r: &Resolved<'_>, opts: &RunOptions) -> Vec<(String, String)> {
     let mut env: Vec<(String, String)> = Vec::new();
     let set = |env: &mut Vec<(String, String)>, k: &str, v: String| {
         env.retain(|(key, _)| key != k);
@@ -82,8 +96,6 @@ pub fn environment(
     if !opts.events.is_empty() {
         set(&mut env, "UPSTART_EVENTS", opts.events.join(" "));
     }
-    set(&mut env, "UPSTART_JOB", job.name.clone());
-    set(&mut env, "UPSTART_INSTANCE", instance.to_string());
     env
 }
 

@@ -26,8 +26,11 @@
 //! absent.
 
 use crate::common::{assert_snapshot, corpus_dir, files_in, fixture, root};
+use crate::systemd_oracle::{
+    Arg, INSTANCE, TIMEOUT, exec_time, lit, parse_command_line, parse_section, systemd_dump,
+    systemd_missing, unit_dir, unit_section,
+};
 use std::collections::{BTreeMap, BTreeSet};
-use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use upstart_tools::ast::{EventExpr, ProcessBody, ProcessKind, Resolved, StanzaKind};
@@ -35,16 +38,6 @@ use upstart_tools::convert::{Conversion, guard, to_systemd};
 use upstart_tools::load::{LoadedJob, job_name};
 use upstart_tools::syntax::Dialect;
 use upstart_tools::syntax::values::signal_name;
-
-/// systemd's manager binary, whose `--test` mode dumps the parsed units.
-const SYSTEMD: &str = "/lib/systemd/systemd";
-/// The unprivileged user the loader runs as (`nobody`); test mode refuses
-/// to run as root.
-const NOBODY: u32 = 65534;
-/// The instance used to load a template unit (`JOB@tty3.service`).
-const INSTANCE: &str = "tty3";
-/// Seconds any external program may take.
-const TIMEOUT: &str = "60";
 
 // ---------------------------------------------------------------------------
 // Converting
@@ -463,20 +456,6 @@ fn needs_shell(command: &str) -> bool {
 // ---------------------------------------------------------------------------
 // What the units must make systemd do (the oracle's expectations)
 
-/// One element of an argv as systemd will execute it.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Arg {
-    /// This exact string.
-    Lit(String),
-    /// A whole-word `$NAME`, which systemd replaces at exec time by the
-    /// variable's value split at blanks (only `$MAINPID` is intended).
-    Var(String),
-}
-
-fn lit(s: &str) -> Arg {
-    Arg::Lit(s.to_string())
-}
-
 /// What systemd must have parsed for one unit.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Intent {
@@ -643,9 +622,23 @@ fn intent(c: &Converted) -> Intent {
             ]],
         );
     }
-    // Environment: the instance variable, then `env` stanzas; a later value
-    // of a key replaces the earlier one in place (as systemd keeps them).
+    // Environment: `env` stanzas, then the instance variable (upstart's
+    // start environment overrides an `env` default); a later value of a key
+    // replaces the earlier one in place (as systemd keeps them).
     let mut env: Vec<(String, String)> = Vec::new();
+    let mut set = |key: &str, value: &str| match env.iter_mut().find(|(k, _)| k == key) {
+        Some(slot) => value.clone_into(&mut slot.1),
+        None => env.push((key.to_string(), value.to_string())),
+    };
+    for v in &r.env {
+        // systemd cannot carry other names (the converter reports the loss).
+        if !valid_env_name(&v.key) {
+            continue;
+        }
+        if let Some(value) = &v.value {
+            set(&v.key, value);
+        }
+    }
     if let Some(inst) = r.instance {
         let t = inst.value.trim();
         let var = t
@@ -654,19 +647,7 @@ fn intent(c: &Converted) -> Intent {
             .or_else(|| t.strip_prefix('$'))
             .filter(|v| valid_env_name(v))
             .unwrap_or("UPSTART_INSTANCE");
-        env.push((var.to_string(), INSTANCE.to_string()));
-    }
-    for v in &r.env {
-        // systemd cannot carry other names (the converter reports the loss).
-        if !valid_env_name(&v.key) {
-            continue;
-        }
-        if let Some(value) = &v.value {
-            match env.iter_mut().find(|(k, _)| *k == v.key) {
-                Some(slot) => slot.1.clone_from(value),
-                None => env.push((v.key.clone(), value.clone())),
-            }
-        }
+        set(var, INSTANCE);
     }
     it.env = env.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
     it.description = r.description.map(|d| {
@@ -757,51 +738,7 @@ fn hand_written(stem: &str) -> Vec<(&'static str, Vec<Arg>)> {
 }
 
 // ---------------------------------------------------------------------------
-// What systemd parsed: the `systemd --test` dump
-
-/// Why the systemd tests cannot run here, if they cannot.
-fn systemd_missing(tool: &str) -> Option<String> {
-    if tool == "systemd" && !Path::new(SYSTEMD).is_file() {
-        return Some(format!("{SYSTEMD} is absent"));
-    }
-    let on_path = |name: &str| {
-        std::env::var_os("PATH")
-            .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(name).is_file()))
-    };
-    if tool == "systemd" {
-        if !on_path("setpriv") {
-            return Some("setpriv is not installed".into());
-        }
-        // /proc/self belongs to the effective user.
-        let euid = std::fs::metadata("/proc/self").map_or(u32::MAX, |m| m.uid());
-        if euid != 0 {
-            return Some("not running as root (setpriv needs root to switch to uid 65534)".into());
-        }
-    } else if !on_path(tool) {
-        return Some(format!("{tool} is not installed"));
-    }
-    None
-}
-
-/// Write `units` into a fresh directory readable by everyone.
-fn unit_dir(units: &BTreeMap<String, String>) -> tempfile::TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix("upstart-tools-units")
-        .tempdir()
-        .unwrap_or_else(|e| panic!("cannot create a temporary directory: {e}"));
-    set_mode(dir.path(), 0o755);
-    for (name, text) in units {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
-        set_mode(&path, 0o644);
-    }
-    dir
-}
-
-fn set_mode(path: &Path, mode: u32) {
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
-        .unwrap_or_else(|e| panic!("chmod {}: {e}", path.display()));
-}
+// What systemd parsed: the `systemd --test` dump (systemd_oracle.rs)
 
 /// Add the units of `c` to `all` (one directory for many jobs); a unit of
 /// the same name must have the same text (shared event targets).
@@ -822,249 +759,6 @@ fn load_name(c: &Converted) -> String {
         Some(t) => format!("{t}@{INSTANCE}.service"),
         None => first.clone(),
     }
-}
-
-/// Run systemd's loader in test mode over `units` as uid 65534 and return
-/// its dump. An extra target orders itself after every unit so that one run
-/// loads them all (`After=` loads a unit without queueing a job for it).
-fn systemd_dump(units: &BTreeMap<String, String>, names: &BTreeSet<String>) -> String {
-    let mut all = units.clone();
-    let anchor = "zz-oracle-anchor.target";
-    let after: Vec<&str> = names.iter().map(String::as_str).collect();
-    all.insert(
-        anchor.into(),
-        format!(
-            "[Unit]\nDescription=oracle anchor\nAfter={}\n",
-            after.join(" ")
-        ),
-    );
-    let dir = unit_dir(&all);
-    let home = dir.path().join(".home");
-    std::fs::create_dir(&home).unwrap_or_else(|e| panic!("mkdir {}: {e}", home.display()));
-    std::os::unix::fs::chown(&home, Some(NOBODY), Some(NOBODY))
-        .unwrap_or_else(|e| panic!("chown {}: {e}", home.display()));
-    let out = Command::new("timeout")
-        .arg(TIMEOUT)
-        .arg("setpriv")
-        .arg(format!("--reuid={NOBODY}"))
-        .arg(format!("--regid={NOBODY}"))
-        .arg("--clear-groups")
-        .args(["env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin"])
-        .arg(format!("HOME={}", home.display()))
-        .arg(format!("XDG_RUNTIME_DIR={}", home.display()))
-        .arg(format!("SYSTEMD_UNIT_PATH={}:", dir.path().display()))
-        .args([SYSTEMD, "--test", "--user", "--no-pager"])
-        .arg(format!("--unit={anchor}"))
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {SYSTEMD}: {e}"));
-    let stdout = String::from_utf8(out.stdout)
-        .unwrap_or_else(|e| panic!("the systemd dump is not UTF-8: {e}"));
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success() && stdout.contains("-> Unit "),
-        "systemd --test failed ({}):\n{stderr}",
-        out.status
-    );
-    // Warnings about our own unit files (unknown keys, bad escapes, values
-    // ignored) mean systemd did not read what we wrote.
-    // systemd's advice against `User=nobody` is about the job's own choice
-    // (see `verify`).
-    let ours: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.contains(&dir.path().display().to_string()))
-        .filter(|l| !l.ends_with("Special user nobody configured, this is not safe!"))
-        .collect();
-    assert!(
-        ours.is_empty(),
-        "systemd complained about the units:\n{}",
-        ours.join("\n")
-    );
-    stdout
-}
-
-/// The lines of one unit in the dump: those after `\t-> Unit NAME:` that
-/// are indented by two tabs or more (the next unit, or the `-> By jobs:`
-/// list at the end, is indented less).
-fn unit_section<'a>(dump: &'a str, name: &str) -> Option<&'a str> {
-    let head = format!("\t-> Unit {name}:\n");
-    let start = dump.find(&head)? + head.len();
-    let rest = &dump[start..];
-    let mut end = 0;
-    for line in rest.split_inclusive('\n') {
-        if !line.starts_with("\t\t") {
-            break;
-        }
-        end += line.len();
-    }
-    Some(&rest[..end])
-}
-
-/// What the dump says about one unit.
-#[derive(Debug, Default)]
-struct Parsed {
-    load_state: String,
-    exec: BTreeMap<String, Vec<Vec<Arg>>>,
-    env: Vec<String>,
-    description: String,
-    working_directory: String,
-}
-
-/// Read one unit's section. Properties are `\t\tKey: value` lines; each
-/// `Exec*` setting is a `\t\t-> ExecStart:` line followed by one
-/// `\t\t\tCommand Line: …` line per command (plus status lines of commands
-/// that ran, which test mode never has). `Environment` values are printed
-/// raw, one per line; upstart values never contain a newline (a newline
-/// inside quotes becomes a blank), so one line is one value.
-fn parse_section(section: &str) -> Result<Parsed, String> {
-    let mut p = Parsed::default();
-    let mut exec: Option<String> = None;
-    for line in section.lines() {
-        if let Some(cmd) = line.strip_prefix("\t\t\tCommand Line: ") {
-            let key = exec
-                .clone()
-                .ok_or_else(|| format!("a command outside an Exec block: {line:?}"))?;
-            let argv = parse_command_line(cmd)?
-                .iter()
-                .map(|a| exec_time(a))
-                .collect::<Result<Vec<_>, _>>()?;
-            p.exec.entry(key).or_default().push(argv);
-            continue;
-        }
-        if line.starts_with("\t\t\t") {
-            continue;
-        }
-        exec = None;
-        let Some(prop) = line.strip_prefix("\t\t") else {
-            return Err(format!("unexpected dump line {line:?}"));
-        };
-        if let Some(key) = prop.strip_prefix("-> ").and_then(|k| k.strip_suffix(':')) {
-            if key.starts_with("Exec") {
-                exec = Some(key.to_string());
-            }
-            continue;
-        }
-        let (key, value) = prop
-            .split_once(": ")
-            .unwrap_or((prop.trim_end_matches(':'), ""));
-        match key {
-            "Unit Load State" => p.load_state = value.to_string(),
-            "Environment" => p.env.push(value.to_string()),
-            "Description" => p.description = value.to_string(),
-            "WorkingDirectory" => p.working_directory = value.to_string(),
-            _ => {}
-        }
-    }
-    Ok(p)
-}
-
-/// Split a `Command Line:` of the dump back into arguments.
-///
-/// systemd 252 prints each argument with `shell_maybe_quote()`
-/// (found by experiment, see `dump_format_is_understood`): an argument
-/// without blanks, control characters or any of ``"\`$*?[]'()<>|&;!`` is
-/// printed as is (UTF-8 included); any other argument is wrapped in `"…"`
-/// with `\"`, `\\`, `` \` ``, `\$`, the C escapes `\a \b \t \n \v \f \r`
-/// and `\ooo` (three octal digits) for other control bytes and DEL; the
-/// empty argument is `""`. Arguments are separated by one blank.
-fn parse_command_line(s: &str) -> Result<Vec<String>, String> {
-    let b = s.as_bytes();
-    let mut args = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        let mut arg = Vec::new();
-        let mut quoted = false;
-        while i < b.len() && (quoted || b[i] != b' ') {
-            let c = b[i];
-            i += 1;
-            match c {
-                b'"' => quoted = !quoted,
-                b'\\' if quoted => {
-                    let e = *b
-                        .get(i)
-                        .ok_or_else(|| format!("a lone backslash at the end of {s:?}"))?;
-                    i += 1;
-                    match e {
-                        b'a' => arg.push(7),
-                        b'b' => arg.push(8),
-                        b't' => arg.push(b'\t'),
-                        b'n' => arg.push(b'\n'),
-                        b'v' => arg.push(11),
-                        b'f' => arg.push(12),
-                        b'r' => arg.push(b'\r'),
-                        b'0'..=b'7' => {
-                            let digits = b
-                                .get(i - 1..i + 2)
-                                .filter(|d| d.iter().all(|x| (b'0'..=b'7').contains(x)))
-                                .ok_or_else(|| format!("a bad octal escape in {s:?}"))?;
-                            let v = digits
-                                .iter()
-                                .fold(0u32, |acc, d| acc * 8 + u32::from(d - b'0'));
-                            arg.push(
-                                u8::try_from(v)
-                                    .map_err(|_| format!("octal escape > 255 in {s:?}"))?,
-                            );
-                            i += 2;
-                        }
-                        b'"' | b'\\' | b'`' | b'$' => arg.push(e),
-                        _ => return Err(format!("unknown escape \\{} in {s:?}", e as char)),
-                    }
-                }
-                b'\\' | b'\'' | b'$' | b'`' if !quoted => {
-                    return Err(format!("an unquoted {:?} in {s:?}", c as char));
-                }
-                _ => arg.push(c),
-            }
-        }
-        if quoted {
-            return Err(format!("an unterminated quote in {s:?}"));
-        }
-        args.push(String::from_utf8(arg).map_err(|e| format!("{s:?}: not UTF-8: {e}"))?);
-    }
-    Ok(args)
-}
-
-/// What systemd 252 makes of a parsed argument when it executes the command
-/// (`replace_env_argv()` in src/core/execute.c, spec B.3). The dump shows
-/// arguments *before* this step, so a script body with `$` appears there
-/// with `$$`; this function applies the step to compare with upstart's argv:
-///
-/// * an argument that starts with `$` not followed by `{` or `$` is a
-///   whole-word variable reference, replaced by the value split at blanks →
-///   [`Arg::Var`];
-/// * in any other argument `$$` becomes `$` and `${NAME}` is replaced by the
-///   variable's value. The converter never means to use `${…}`, so one left
-///   after undoubling is an error;
-/// * any other `$` stays.
-fn exec_time(arg: &str) -> Result<Arg, String> {
-    if let Some(name) = arg.strip_prefix('$')
-        && !name.starts_with(['{', '$'])
-        && !name.is_empty()
-    {
-        return Ok(Arg::Var(name.to_string()));
-    }
-    let mut out = String::with_capacity(arg.len());
-    let mut chars = arg.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '$' {
-            match chars.peek() {
-                Some('$') => {
-                    chars.next();
-                }
-                Some('{') => {
-                    return Err(format!(
-                        "systemd would substitute a variable in {arg:?} (`${{` not written as `$${{`)"
-                    ));
-                }
-                _ => {}
-            }
-        }
-        out.push(c);
-    }
-    Ok(Arg::Lit(out))
 }
 
 /// Compare what systemd parsed for `c` with what upstart does; `None` when

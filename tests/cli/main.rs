@@ -3,6 +3,7 @@
 mod common;
 
 mod adversarial;
+mod behaviour_oracle;
 mod commands;
 mod conformance;
 mod conventions;
@@ -33,4 +34,5 @@ mod run_faults;
 mod show;
 mod snapshots;
 mod systemd_corpus_lint;
+mod systemd_oracle;
 mod systemd_parse;

@@ -47,6 +47,10 @@ const FIXTURE_EXCEPTIONS: &[(&str, &str)] = &[
         "`expect stop` has no systemd form (UL501): comes back as a simple service",
     ),
     (
+        "hooks-all-no-main.conf",
+        "upstart never runs the pre-stop of a job without a main process, systemd runs its ExecStop= (UL504): it comes back as what systemd runs, a post-stop",
+    ),
+    (
         "instance-compound.conf",
         "an instance that is not one variable becomes UPSTART_INSTANCE=%I (UL507)",
     ),

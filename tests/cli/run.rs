@@ -116,6 +116,35 @@ fn env_chdir_umask_and_log() {
     assert!(log.contains("logged"));
 }
 
+#[test]
+fn the_instance_name_expands_against_the_start_environment_only() {
+    // upstart expands `instance` against the class and start environments
+    // (job_class_start), then gives the processes UPSTART_JOB and
+    // UPSTART_INSTANCE: a start argument named UPSTART_INSTANCE is seen by
+    // the expansion, not replaced by an empty one first.
+    let d = tempfile::tempdir().unwrap();
+    let out = d.path().join("out");
+    let c = job(
+        d.path(),
+        "getty",
+        &format!(
+            "task\ninstance $UPSTART_INSTANCE\nscript\n  echo \"$UPSTART_JOB $UPSTART_INSTANCE\" > {}\nend script\n",
+            out.display()
+        ),
+    );
+    Command::cargo_bin("upstart-run")
+        .unwrap()
+        .args(["--foreground", "--log-dir"])
+        .arg(d.path())
+        .arg(&c)
+        .arg("UPSTART_INSTANCE=tty3")
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(0);
+    let got = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(got.trim(), "getty tty3");
+}
+
 /// Start upstart-run, wait for `ready` to exist, SIGTERM it, return its exit code.
 fn term_when_ready(dir: &Path, conf: &Path, ready: &Path) -> Option<i32> {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
