@@ -289,8 +289,8 @@ pub enum ProcessBody {
     Exec {
         command: Word,
         /// The text as written, kept only when libnih garbled an escape in it
-        /// (UL117): then no other text gives upstart the same command, and the
-        /// printer writes this one.
+        /// (UL117) or a NUL byte cut it (UL119): then no other text gives
+        /// upstart the same command, and the printer writes this one.
         #[serde(skip_serializing_if = "Option::is_none", default)]
         written: Option<String>,
     },

@@ -1101,9 +1101,10 @@ impl<'a> Parser<'a> {
         }
         let tok = self.cur.command()?;
         self.last_end = tok.span.end;
-        // A garbled escape (UL117) leaves a value no other text produces:
-        // keep the text, so that printing the job keeps what upstart runs.
-        let written = (!tok.garbled.is_empty()).then(|| {
+        // A garbled escape (UL117), or a NUL that cuts the text inside
+        // quotes (UL119), leaves a value no other text produces: keep the
+        // text, so that printing the job keeps what upstart runs.
+        let written = (!tok.garbled.is_empty() || tok.nul.is_some()).then(|| {
             String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into_owned()
         });
         let comment = self.end()?;
