@@ -65,7 +65,65 @@ fn trailing(out: &mut String, comment: Option<&Comment>) {
     }
 }
 
+/// Whether the stanza holds an empty token where upstart requires one.
+/// Upstart accepts such a value only through a quirk of libnih's token
+/// length (`""\` at the end of a line followed by a blank one, or a NUL
+/// byte right after an escape), which no canonical layout reproduces.
+fn has_empty_token(kind: &StanzaKind) -> bool {
+    let empty = |w: &crate::ast::Word| w.value.is_empty();
+    match kind {
+        StanzaKind::Instance { name: w }
+        | StanzaKind::Description { text: w }
+        | StanzaKind::Author { text: w }
+        | StanzaKind::Version { text: w }
+        | StanzaKind::Usage { text: w }
+        | StanzaKind::Chroot { dir: w }
+        | StanzaKind::Chdir { dir: w }
+        | StanzaKind::Setuid { user: w }
+        | StanzaKind::Setgid { group: w }
+        | StanzaKind::ApparmorLoad { profile: w }
+        | StanzaKind::ApparmorSwitch { profile: w }
+        | StanzaKind::Import { var: w } => empty(w),
+        StanzaKind::Env { var } => var.key.is_empty() && var.value.is_none(),
+        StanzaKind::Export { names: ws }
+        | StanzaKind::Emits { events: ws }
+        | StanzaKind::Tmpfiles { paths: ws } => ws.iter().any(empty),
+        StanzaKind::Cgroup {
+            controller,
+            name,
+            key,
+            value,
+        } => [
+            Some(controller),
+            name.as_ref(),
+            key.as_ref(),
+            value.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(empty),
+        StanzaKind::StartOn { on } | StanzaKind::StopOn { on } => {
+            on.expr.events().iter().any(|e| {
+                e.name.is_empty()
+                    || e.args.iter().any(
+                        |a| matches!(a, EventArg::Positional { pattern, .. } if pattern.is_empty()),
+                    )
+            })
+        }
+        _ => false,
+    }
+}
+
 fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
+    if has_empty_token(&s.kind) {
+        return Err(PrintError {
+            span: s.span,
+            keyword: s.kind.keyword().to_string(),
+            reason: Some(
+                "an empty value that upstart reads only through a quirk (`\"\"\\` at a line end, or a NUL byte)",
+            ),
+        });
+    }
     let line = match &s.kind {
         StanzaKind::Instance { name: w }
         | StanzaKind::Description { text: w }
@@ -490,6 +548,17 @@ mod tests {
 
     fn fmt(src: &str) -> String {
         print(&parse_str(src).job).unwrap_or_else(|e| e.to_string())
+    }
+
+    #[test]
+    fn an_empty_required_value_is_refused_not_printed_as_quotes() {
+        // `""\`⏎ followed by a delimiter has libnih length 1: upstart
+        // stores an empty description; `description ""` would be rejected.
+        let parsed = parse_str("description \"\"\\\n\nexec /bin/true\n");
+        assert!(!parsed.has_errors(), "{:?}", parsed.errors);
+        let err = print(&parsed.job).map(|_| ()).unwrap_err();
+        assert_eq!(err.keyword, "description");
+        assert!(print(&parse_str("env KEY=\nexec /bin/true\n").job).is_ok());
     }
 
     #[test]
