@@ -456,36 +456,25 @@ fn split_words(s: &str) -> Vec<(String, bool)> {
                     quoted = true;
                 }
                 q if Some(q) == quote => quote = None,
-                '\\' => match chars.next() {
-                    Some('n') => w.push('\n'),
-                    Some('t') => w.push('\t'),
-                    Some('r') => w.push('\r'),
-                    Some('a') => w.push('\x07'),
-                    Some('b') => w.push('\x08'),
-                    Some('f') => w.push('\x0c'),
-                    Some('v') => w.push('\x0b'),
-                    Some('s') => w.push(' '),
-                    Some('x') => {
-                        let h: String = (0..2).filter_map(|_| chars.next()).collect();
-                        if let Some(ch) = u8::from_str_radix(&h, 16).ok().map(char::from) {
+                '\\' => {
+                    // systemd's C escapes (never a NUL); an unknown one keeps
+                    // its backslash.
+                    let rest: Vec<char> = chars.clone().take(9).collect();
+                    match crate::convert::systemd::c_unescape_one(&rest) {
+                        Some((ch, used)) => {
                             w.push(ch);
-                        }
-                    }
-                    Some(d @ '0'..='7') => {
-                        let mut o = String::from(d);
-                        for _ in 0..2 {
-                            if let Some(&n @ '0'..='7') = chars.peek() {
-                                o.push(n);
+                            for _ in 0..used {
                                 chars.next();
                             }
                         }
-                        if let Some(ch) = u8::from_str_radix(&o, 8).ok().map(char::from) {
-                            w.push(ch);
+                        None => {
+                            w.push('\\');
+                            if let Some(next) = chars.next() {
+                                w.push(next);
+                            }
                         }
                     }
-                    Some(other) => w.push(other),
-                    None => {}
-                },
+                }
                 c => w.push(c),
             }
         }

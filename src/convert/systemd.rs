@@ -260,7 +260,7 @@ fn parse_line(line: &[u8], pos: &[usize], unit: &mut UnitFile, errors: &mut Vec<
 /// backslash): the character and how many bytes of `rest` it used. None
 /// for an unknown or invalid escape (systemd keeps those literally, with
 /// a warning).
-fn c_unescape_one(rest: &[char]) -> Option<(char, usize)> {
+pub(crate) fn c_unescape_one(rest: &[char]) -> Option<(char, usize)> {
     let c = *rest.first()?;
     let simple = match c {
         'a' => Some('\u{7}'),
