@@ -907,6 +907,7 @@ impl Ctx<'_> {
                         && one_line
                         && !rest.contains('#')
                         && super::to_systemd::needs_shell(rest)
+                        && crate::syntax::command_reads_back(rest.trim_end_matches('\n'))
                         && (!cmd.prefixes.ignore_failure || ignore_ok)
                     {
                         return Some(exec(rest.trim_end_matches('\n').to_string()));
@@ -929,7 +930,10 @@ impl Ctx<'_> {
                     Some(script(
                         self.safe_script(format!("set -f\n{line}"), cmd.entry),
                     ))
-                } else if cmd.prefixes.ignore_failure && !ignore_ok || text.contains(['\n', '\r']) {
+                } else if cmd.prefixes.ignore_failure && !ignore_ok
+                    || text.contains(['\n', '\r'])
+                    || !crate::syntax::command_reads_back(&text)
+                {
                     let line = guard(cmd, text);
                     Some(script(self.safe_script(line, cmd.entry)))
                 } else {

@@ -208,6 +208,22 @@ fn nul_bytes(src: &[u8], errors: &mut Vec<ParseError>) {
     }
 }
 
+/// Whether upstart stores `text`, written after `exec `, as exactly this
+/// command: no unbalanced quote, no garbled escape, no comment or line
+/// break in it. A converter writes any other command as a script block,
+/// whose text upstart passes to the shell untouched.
+#[must_use]
+pub fn command_reads_back(text: &str) -> bool {
+    if text.contains(['\n', '\0']) || text.trim() != text || text.is_empty() {
+        return false;
+    }
+    let mut cur = Cursor::new(text.as_bytes());
+    match cur.command() {
+        Ok(tok) => tok.value == text.as_bytes() && tok.garbled.is_empty() && cur.at_end(),
+        Err(_) => false,
+    }
+}
+
 /// Whether the line starting at `line` would end a script block.
 #[must_use]
 pub fn block_end_at(line: &[u8]) -> bool {

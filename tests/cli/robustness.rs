@@ -204,3 +204,24 @@ fn a_backslash_newline_where_a_stanza_starts_is_an_unknown_stanza() {
     // Between the arguments of a stanza it does join lines.
     assert!(kinds(b"respawn limit 10 \\\n  5\n").is_empty());
 }
+
+#[test]
+fn a_command_reads_back_only_when_upstart_stores_it_unchanged() {
+    use upstart_tools::syntax::command_reads_back;
+    assert!(command_reads_back("/bin/echo 'a b' \"c\" '#x'"));
+    assert!(command_reads_back("/bin/echo a\\\"b"));
+    assert!(
+        !command_reads_back("/bin/echo \"unbalanced"),
+        "unterminated quote"
+    );
+    assert!(
+        !command_reads_back("/bin/echo a \\\"b"),
+        "garbled by libnih (UL117)"
+    );
+    assert!(
+        !command_reads_back("/bin/echo a # comment"),
+        "a comment ends it"
+    );
+    assert!(!command_reads_back("/bin/echo a\nb"), "a line break");
+    assert!(!command_reads_back(""), "nothing");
+}
