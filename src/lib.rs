@@ -8,6 +8,7 @@ pub mod cli;
 pub mod convert;
 pub mod diag;
 pub mod exec;
+pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod graph;

@@ -297,7 +297,7 @@ fn convert_one(
         if !file.parsed.has_errors() {
             for e in &file.parsed.errors {
                 let d = Diagnostic::from_parse(&file.source, e);
-                eprint(&format!("{}\n", crate::lint::output::concise::line(&d)));
+                eprint(&format!("{}\n", crate::diag::concise::line(&d)));
             }
         }
     }
@@ -349,7 +349,7 @@ fn print_losses(loaded: &LoadedJob, conv: &Conversion) {
         .collect();
     diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     for d in &diags {
-        let mut text = crate::lint::output::concise::line(d);
+        let mut text = crate::diag::concise::line(d);
         text.push('\n');
         if let Some(h) = &d.help {
             text.push_str(&format!("  help: {h}\n"));

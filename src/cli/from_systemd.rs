@@ -365,7 +365,7 @@ impl SourceFiles {
             .collect();
         diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         for d in &diags {
-            let mut text = crate::lint::output::concise::line(d);
+            let mut text = crate::diag::concise::line(d);
             text.push('\n');
             if let Some(h) = &d.help {
                 text.push_str(&format!("  help: {h}\n"));

@@ -14,13 +14,13 @@
 use super::walk::{Entry, describe};
 use super::{Status, eprint, write_stdout};
 use crate::diag::Diagnostic;
+use crate::diag::Severity;
 use crate::lint::config::{
     Config, FailOn, Overrides, ShellcheckMode, discover, is_syntax_diagnostic,
 };
 use crate::lint::output::{self, Format};
 use crate::lint::{Input, LintResult, lint, registry};
 use crate::load::{ParsedFile, file_kind, job_name, read_file};
-use crate::syntax::Severity;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -530,7 +530,7 @@ fn fix(
 /// `--diff`: print the diff; report unreadable inputs on stderr.
 fn finish_diff(diff: &str, unreadable: &[Diagnostic]) -> Status {
     for d in unreadable {
-        eprint(&format!("{}\n", output::concise::line(d)));
+        eprint(&format!("{}\n", crate::diag::concise::line(d)));
     }
     if let Err(e) = write_stdout(diff) {
         eprint(&format!("upstart-lint: cannot write output: {e}\n"));

@@ -52,10 +52,10 @@ impl From<DialectArg> for crate::syntax::Dialect {
 
 /// The status a converter's losses give: 1 when one is at error level;
 /// warnings and infos do not change it.
-pub(crate) fn loss_status(severities: impl IntoIterator<Item = crate::syntax::Severity>) -> Status {
+pub(crate) fn loss_status(severities: impl IntoIterator<Item = crate::diag::Severity>) -> Status {
     if severities
         .into_iter()
-        .any(|s| s == crate::syntax::Severity::Error)
+        .any(|s| s == crate::diag::Severity::Error)
     {
         Status::Problems
     } else {

@@ -160,7 +160,7 @@ pub(crate) fn run(args: Args) -> Status {
         });
     }
     for d in &errors {
-        super::eprint(&format!("{}\n", crate::lint::output::concise::line(d)));
+        super::eprint(&format!("{}\n", crate::diag::concise::line(d)));
     }
     let out = Output {
         version: 1,

@@ -64,7 +64,7 @@ pub fn run(args: &Args) -> Status {
         // graphical renderer would be most of its resident code).
         for e in &job.conf.parsed.errors {
             let d = Diagnostic::from_parse(&job.conf.source, e);
-            eprintln!("{}", crate::lint::output::concise::line(&d));
+            eprintln!("{}", crate::diag::concise::line(&d));
             if let Some(help) = &d.help {
                 eprintln!("  help: {help}");
             }

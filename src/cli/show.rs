@@ -6,8 +6,9 @@ use super::parse::{Loaded, read_jobs};
 use super::{Status, eprint, write_stdout};
 use crate::ast::resolve;
 use crate::diag::Diagnostic;
+use crate::diag::Severity;
 use crate::show::{Named, Stored, text};
-use crate::syntax::{Dialect, Severity};
+use crate::syntax::Dialect;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -116,7 +117,7 @@ pub(crate) fn run(args: Args) -> Status {
         }
     }
     for d in &diagnostics {
-        eprint(&format!("{}\n", crate::lint::output::concise::line(d)));
+        eprint(&format!("{}\n", crate::diag::concise::line(d)));
     }
     if let Err(e) = write_stdout(&out) {
         eprint(&format!("upstart-tools: cannot write output: {e}\n"));

@@ -38,8 +38,8 @@ use crate::ast::{
     Job, LimitValue, OnCondition, Oom, Operator, ProcessBody, ProcessKind, Resource, RespawnLimit,
     Signal, Spanned, Stanza, StanzaKind, Word,
 };
+use crate::diag::Severity;
 use crate::source::Span;
-use crate::syntax::Severity;
 use crate::syntax::values::{signal_from_name, signal_name};
 use std::collections::BTreeSet;
 
@@ -1451,7 +1451,7 @@ fn events(c: &mut Ctx<'_>) {
             s if s.len() > ".target".len() && s.ends_with(".target") => {
                 used.insert(s.to_string());
                 let name = s.strip_suffix(".target").unwrap_or(s);
-                if !crate::lint::events::STANDARD_EVENTS.contains(&name) {
+                if !crate::facts::events::STANDARD_EVENTS.contains(&name) {
                     c.loss(
                         "UL702",
                         Severity::Warning,

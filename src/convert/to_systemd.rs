@@ -10,9 +10,9 @@ use crate::ast::{
     ConsoleMode, EventArg, EventExpr, EventMatch, ExitStatus, ExpectMode, LimitValue, Operator,
     ProcessBody, ProcessKind, Resolved, RespawnLimit,
 };
-use crate::lint::events;
+use crate::diag::Severity;
+use crate::facts::events;
 use crate::source::Span;
-use crate::syntax::Severity;
 use crate::syntax::values::signal_name;
 
 /// One lost or changed piece of meaning.
@@ -43,17 +43,8 @@ pub struct Conversion {
     pub notes: Vec<String>,
 }
 
-/// Characters that make upstart run an `exec` line through `/bin/sh -e`.
-const SHELL_CHARS: &[char] = &[
-    '~', '`', '!', '$', '^', '&', '*', '(', ')', '=', '|', '\\', '{', '}', '[', ']', ';', '"',
-    '\'', '<', '>', '?',
-];
-
 /// Whether upstart runs this command text through the shell.
-#[must_use]
-pub fn needs_shell(command: &str) -> bool {
-    command.contains(SHELL_CHARS)
-}
+pub use crate::facts::shell::runs_through_shell as needs_shell;
 
 /// Variables upstart provides that are empty under systemd.
 const UPSTART_VARS: &[&str] = &[

@@ -25,7 +25,7 @@ pub fn argv(body: &ProcessBody) -> Vec<String> {
     match body {
         ProcessBody::Exec { command, .. } => {
             let c = command.value.as_str();
-            if crate::convert::to_systemd::needs_shell(c) {
+            if crate::facts::shell::runs_through_shell(c) {
                 sh(&format!("exec {c}"))
             } else {
                 c.split([' ', '\t', '\r', '\n'])

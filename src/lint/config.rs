@@ -40,7 +40,8 @@
 
 use super::registry::{self, Rule};
 use crate::diag::Diagnostic;
-use crate::syntax::{ErrorKind, Severity};
+use crate::diag::Severity;
+use crate::syntax::ErrorKind;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;

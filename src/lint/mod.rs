@@ -2,7 +2,6 @@
 //! job file or a whole job set, with configuration and suppressions applied.
 
 pub mod config;
-pub mod events;
 pub mod fix;
 pub mod output;
 pub mod registry;
@@ -11,10 +10,11 @@ pub mod shell;
 pub mod suppress;
 
 use crate::ast::{Job, Resolved, resolve};
+use crate::diag::Severity;
 use crate::diag::{Diagnostic, Fix};
 use crate::load::{FileKind, ParsedFile, file_kind};
 use crate::source::{SourceFile, Span};
-use crate::syntax::{ErrorKind, Severity};
+use crate::syntax::ErrorKind;
 use config::{Config, Dialect};
 use registry::Check;
 use std::collections::{BTreeMap, BTreeSet};

@@ -4,7 +4,7 @@
 //! README's rules table reuses). Codes are never reused.
 
 use super::{JobCtx, JobFindings, SetCtx, SetFindings};
-use crate::syntax::Severity;
+use crate::diag::Severity;
 
 /// How a rule finds its problems.
 #[derive(Clone, Copy)]
@@ -63,7 +63,7 @@ macro_rules! rule {
         pub(crate) const RULE: $crate::lint::registry::Rule = $crate::lint::registry::Rule {
             code: $code,
             name: $name,
-            severity: $crate::syntax::Severity::$sev,
+            severity: $crate::diag::Severity::$sev,
             default: $default,
             summary: $summary,
             doc: concat!($($doc, "\n"),*),

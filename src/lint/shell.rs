@@ -62,9 +62,9 @@
 use super::config::{Config, ShellcheckMode};
 use super::{SetCtx, SetFindings};
 use crate::ast::{ProcessBody, ProcessKind, StanzaKind};
+use crate::diag::Severity;
 use crate::load::ParsedFile;
 use crate::source::Span;
-use crate::syntax::Severity;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
@@ -76,15 +76,7 @@ use yash_syntax::syntax::{
     RedirBody, RedirOp, SimpleCommand, Text, TextUnit, Value, Word, WordUnit,
 };
 
-/// Bytes that make upstart run an `exec` command through `/bin/sh -e`
-/// (`SHELL_CHARS` in upstart's job_process.c).
-pub const SHELL_CHARS: &[u8] = b"~`!$^&*()=|\\{}[];\"'<>?";
-
-/// Whether upstart runs this `exec` command through the shell.
-#[must_use]
-pub fn runs_through_shell(command: &str) -> bool {
-    command.bytes().any(|b| SHELL_CHARS.contains(&b))
-}
+pub use crate::facts::shell::{SHELL_CHARS, runs_through_shell};
 
 /// Where an embedded shell text comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -19,8 +19,8 @@
 use super::config::{Config, is_known_pattern, is_syntax_diagnostic, is_syntax_error};
 use super::registry;
 use crate::diag::Diagnostic;
+use crate::diag::Severity;
 use crate::source::{SourceFile, Span};
-use crate::syntax::Severity;
 use std::path::Path;
 
 const TOOL: &str = "upstart-lint";

@@ -5,27 +5,6 @@
 use crate::source::Span;
 use serde::Serialize;
 
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    #[must_use]
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Error => "error",
-            Self::Warning => "warning",
-            Self::Info => "info",
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
@@ -167,15 +146,15 @@ impl ErrorKind {
         }
     }
 
-    /// Upstart rejects the file for every kind but these.
+    /// Whether upstart rejects a file with this problem: every kind but
+    /// the warnings about what upstart stores (and invalid UTF-8, which it
+    /// does not check).
     #[must_use]
-    pub fn severity(self) -> Severity {
-        match self {
-            Self::InvalidUtf8 | Self::GarbledEscape | Self::WrappedNumber | Self::NulInValue => {
-                Severity::Warning
-            }
-            _ => Severity::Error,
-        }
+    pub fn rejects(self) -> bool {
+        !matches!(
+            self,
+            Self::InvalidUtf8 | Self::GarbledEscape | Self::WrappedNumber | Self::NulInValue
+        )
     }
 }
 
@@ -227,8 +206,9 @@ impl ParseError {
         self.kind.code()
     }
 
+    /// Whether upstart rejects the file for this problem.
     #[must_use]
-    pub fn severity(&self) -> Severity {
-        self.kind.severity()
+    pub fn rejects(&self) -> bool {
+        self.kind.rejects()
     }
 }

@@ -9,7 +9,7 @@ mod lexer;
 pub mod script;
 pub mod values;
 
-pub use error::{ErrorKind, ParseError, Severity};
+pub use error::{ErrorKind, ParseError};
 
 use crate::ast::{
     Comment, ConsoleMode, EnvVar, ExitStatus, ExpectMode, Item, Job, LimitValue, Oom, ProcessBody,
@@ -25,73 +25,7 @@ use values::{Number, c_int, c_uint, signal_from_name, strtol, strtoul};
 /// recursion over the tree bounded on hostile input.
 pub const MAX_EXPR_DEPTH: usize = 256;
 
-/// Every stanza keyword of upstart 1.13.2, in its parser table order.
-pub const STANZAS: &[&str] = &[
-    "instance",
-    "description",
-    "author",
-    "version",
-    "env",
-    "export",
-    "start",
-    "stop",
-    "emits",
-    "exec",
-    "script",
-    "pre-start",
-    "post-start",
-    "pre-stop",
-    "post-stop",
-    "expect",
-    "task",
-    "kill",
-    "reload",
-    "respawn",
-    "normal",
-    "console",
-    "umask",
-    "nice",
-    "oom",
-    "limit",
-    "chroot",
-    "chdir",
-    "setuid",
-    "setgid",
-    "debug",
-    "manual",
-    "usage",
-    "apparmor",
-    "cgroup",
-];
-
-/// Stanzas of older upstart releases that 1.13.2 rejects, with the fix.
-const REMOVED: &[(&str, &str)] = &[
-    (
-        "on",
-        "`on EVENT` was removed in 0.3.7: use `start on EVENT`",
-    ),
-    ("normalexit", "renamed in 0.3.7: use `normal exit CODE...`"),
-    (
-        "service",
-        "removed in 0.5.0: services are the default; delete the line",
-    ),
-    (
-        "daemon",
-        "removed in 0.5.0: use `expect daemon` (or `expect fork`)",
-    ),
-    (
-        "pid",
-        "`pid file`/`pid timeout` were removed in 0.5.0: use `expect fork` or `expect daemon`",
-    ),
-    (
-        "depends",
-        "removed in 0.3.2: use `start on started OTHER-JOB`",
-    ),
-    (
-        "session",
-        "`session leader` is not in upstart 1.13; every job process already leads its own session",
-    ),
-];
+use crate::facts::stanzas::{REMOVED, STANZAS};
 
 /// Which upstart reads the file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -126,7 +60,7 @@ impl Parsed {
     /// True when upstart 1.13.2 would reject the file.
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.errors.iter().any(|e| e.severity() == Severity::Error)
+        self.errors.iter().any(ParseError::rejects)
     }
 
     /// The result for `dialect`: ChromiumOS's upstart loads `import` and

@@ -19,8 +19,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use upstart_tools::diag::Severity;
 use upstart_tools::source::SourceFile;
-use upstart_tools::syntax::{Severity, parse};
+use upstart_tools::syntax::parse;
 
 struct Verdict {
     file: String,

@@ -6,11 +6,11 @@
 use crate::common::{bin, fixture, root};
 use std::path::{Path, PathBuf};
 use upstart_tools::diag::Diagnostic;
+use upstart_tools::diag::Severity;
 use upstart_tools::lint::config::{Config, Overrides, ShellcheckMode};
 use upstart_tools::lint::registry;
 use upstart_tools::lint::{Input, lint};
 use upstart_tools::load::{ParsedFile, job_name};
-use upstart_tools::syntax::Severity;
 
 /// The output of one run.
 struct Out {

@@ -187,7 +187,7 @@ fn event_forms(e: &EventExpr, on: &str, out: &mut BTreeSet<String>) {
         EventExpr::Match { event, .. } => {
             let name = match event.name.as_str() {
                 n if n.ends_with("-device-added") => "DEV-device-added",
-                n if upstart_tools::lint::events::is_standard_event(n) => n,
+                n if upstart_tools::facts::events::is_standard_event(n) => n,
                 _ => "CUSTOM",
             };
             out.insert(format!("{on} {name}"));

@@ -3,10 +3,10 @@
 //! defect listed here with its reason.
 
 use crate::common::{corpus_dir, files_in};
+use upstart_tools::diag::Severity;
 use upstart_tools::lint::config::{Config, Overrides, ShellcheckMode};
 use upstart_tools::lint::{Input, lint};
 use upstart_tools::load::{ParsedFile, job_name};
-use upstart_tools::syntax::Severity;
 
 /// Files upstart 1.13.2 itself rejects (the corpus README's list).
 const KNOWN_BAD: &[&str] = &[

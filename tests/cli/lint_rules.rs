@@ -7,11 +7,12 @@ use crate::common::{bin, corpus_dir, files_in, fixture};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use upstart_tools::diag::Diagnostic;
+use upstart_tools::diag::Severity;
 use upstart_tools::lint::config::{Config, Overrides, ShellcheckMode};
 use upstart_tools::lint::registry::{self, Check};
 use upstart_tools::lint::{Input, fix, lint};
 use upstart_tools::load::{ParsedFile, job_name};
-use upstart_tools::syntax::{ErrorKind, Severity, parse};
+use upstart_tools::syntax::{ErrorKind, parse};
 
 use Severity::{Error, Info, Warning};
 
@@ -247,7 +248,7 @@ fn my_program_has_no_single_job_findings() {
     let hits: Vec<String> = diags
         .iter()
         .filter(|d| mine.contains(&d.code.as_str()))
-        .map(upstart_tools::lint::output::concise::line)
+        .map(upstart_tools::diag::concise::line)
         .collect();
     assert!(hits.is_empty(), "{hits:?}");
 }
@@ -570,7 +571,7 @@ fn override_may_repeat_what_the_conf_says() {
     let hits: Vec<String> = diags
         .iter()
         .filter(|d| mine.contains(&d.code.as_str()))
-        .map(upstart_tools::lint::output::concise::line)
+        .map(upstart_tools::diag::concise::line)
         .collect();
     assert!(hits.is_empty(), "{hits:?}");
 }
@@ -921,7 +922,7 @@ fn corpus_errors_of_single_job_rules_are_real_defects() {
             !KNOWN_BAD.contains(&file.as_str())
                 && !REAL_DEFECTS.contains(&(file.as_str(), d.code.as_str()))
         })
-        .map(upstart_tools::lint::output::concise::line)
+        .map(upstart_tools::diag::concise::line)
         .collect();
     assert!(
         unexpected.is_empty(),

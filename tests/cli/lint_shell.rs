@@ -9,11 +9,11 @@ use crate::common::{bin, corpus_dir, files_in, fixture};
 use std::path::{Path, PathBuf};
 use upstart_tools::ast::{ProcessBody, StanzaKind};
 use upstart_tools::diag::Diagnostic;
+use upstart_tools::diag::Severity;
 use upstart_tools::lint::config::{Config, Overrides, ShellcheckMode};
 use upstart_tools::lint::shell::{Origin, extract};
 use upstart_tools::lint::{Input, lint};
 use upstart_tools::load::{ParsedFile, job_name};
-use upstart_tools::syntax::Severity;
 
 use Severity::{Error, Info, Warning};
 

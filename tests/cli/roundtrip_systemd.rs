@@ -15,12 +15,12 @@ use upstart_tools::convert::from_systemd::from_systemd;
 use upstart_tools::convert::guard;
 use upstart_tools::convert::systemd::parse_unit;
 use upstart_tools::convert::to_systemd::{needs_shell, to_systemd};
+use upstart_tools::diag::Severity;
 use upstart_tools::lint::config::Config;
 use upstart_tools::lint::{Input, lint};
 use upstart_tools::load::ParsedFile;
 use upstart_tools::print::print;
 use upstart_tools::syntax::Dialect;
-use upstart_tools::syntax::Severity;
 use upstart_tools::syntax::{parse, parse_str};
 
 /// Corpus files upstart itself rejects (as in corpus.rs).

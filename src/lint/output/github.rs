@@ -17,7 +17,7 @@
 
 use super::full_message;
 use crate::diag::Diagnostic;
-use crate::syntax::Severity;
+use crate::diag::Severity;
 
 /// Annotations of one kind (error, warning, notice) GitHub shows per step.
 pub const PER_KIND_LIMIT: usize = 10;

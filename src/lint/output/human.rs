@@ -11,9 +11,9 @@
 //! report is plain text with the same layout. The width is fixed so that
 //! output does not depend on the terminal.
 
-use super::{Options, concise, plural};
+use super::{Options, plural};
 use crate::diag::Diagnostic;
-use crate::syntax::Severity;
+use crate::diag::Severity;
 
 /// Columns the reports are wrapped at.
 pub const WIDTH: usize = 100;
@@ -29,7 +29,7 @@ pub fn render(diags: &[Diagnostic], options: Options) -> String {
             d.render(options.color, WIDTH)
         };
         if report.trim().is_empty() {
-            out.push_str(&concise::line(d));
+            out.push_str(&crate::diag::concise::line(d));
             out.push('\n');
         } else {
             out.push_str(&report);

@@ -53,14 +53,7 @@ pub fn render(format: Format, diags: &[Diagnostic], options: Options) -> String 
     }
 }
 
-/// The message with its detail (the label text), as one line of prose.
-pub(crate) fn full_message(d: &Diagnostic) -> String {
-    if d.detail.is_empty() {
-        d.message.clone()
-    } else {
-        format!("{}: {}", d.message, d.detail)
-    }
-}
+pub(crate) use crate::diag::concise::full_message;
 
 /// `n thing` / `n things`.
 pub(crate) fn plural(n: usize, singular: &str, plural: &str) -> String {

@@ -19,8 +19,8 @@
 
 use super::full_message;
 use crate::diag::Diagnostic;
+use crate::diag::Severity;
 use crate::lint::registry::{self, Rule};
-use crate::syntax::Severity;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 

@@ -2,8 +2,8 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::{Tok, basename, commands, lex, tracks_forks};
 use crate::ast::{ProcessBody, ProcessKind, RespawnLimit, StanzaKind};
+use crate::diag::Severity;
 use crate::source::Span;
-use crate::syntax::Severity;
 
 rule! {
     /// ## What it does

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
-use super::super::{JobCtx, JobFindings, events};
+use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::facts::events;
 
 rule! {
     /// ## What it does

@@ -1,8 +1,8 @@
-use super::super::events::{self, EventVariables, More};
 use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use super::event_matches;
 use crate::ast::{EventArg, EventMatch, StanzaKind};
+use crate::facts::events::{self, EventVariables, More};
 use crate::source::Span;
 use std::collections::HashSet;
 

@@ -1,7 +1,8 @@
 use super::super::registry::{Check, rule};
-use super::super::{SetCtx, SetFindings, events};
+use super::super::{SetCtx, SetFindings};
 use super::event_matches;
 use crate::ast::EventArg;
+use crate::facts::events;
 
 rule! {
     /// ## What it does

@@ -1,7 +1,8 @@
 use super::super::registry::{Check, rule};
-use super::super::{JobCtx, JobFindings, events};
+use super::super::{JobCtx, JobFindings};
 use super::on_conditions;
 use crate::ast::{EventArg, StanzaKind};
+use crate::facts::events;
 
 rule! {
     /// ## What it does

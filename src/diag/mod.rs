@@ -1,9 +1,54 @@
-//! Diagnostics: a problem at a span of a file, rendered with miette.
+//! Diagnostics: a problem at a span of a file, its severity, and the two
+//! renderers every command uses: the miette report with the source snippet
+//! ([`Diagnostic::render`]) and the one-line form ([`concise`]).
+
+pub mod concise;
 
 use crate::source::{SourceFile, Span};
-use crate::syntax::{ParseError, Severity};
+use crate::syntax::{ErrorKind, ParseError};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use serde::Serialize;
+
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Error => "error",
+            Self::Warning => "warning",
+            Self::Info => "info",
+        }
+    }
+}
+
+impl ErrorKind {
+    /// The severity of a parse problem: an error when upstart rejects the
+    /// file, a warning otherwise.
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        if self.rejects() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
+impl ParseError {
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
 
 /// One diagnostic, ready to render or serialise.
 #[derive(Clone, Debug, Serialize)]
@@ -127,7 +172,7 @@ impl Diagnostic {
     #[must_use]
     pub fn render(&self, color: bool, width: usize) -> String {
         if self.source.is_none() {
-            return format!("{}\n", crate::lint::output::concise::line(self));
+            return format!("{}\n", concise::line(self));
         }
         let theme = if color {
             GraphicalTheme::unicode()
@@ -137,7 +182,7 @@ impl Diagnostic {
         let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
         let mut out = String::new();
         if handler.render_report(&mut out, self).is_err() {
-            return format!("{}\n", crate::lint::output::concise::line(self));
+            return format!("{}\n", concise::line(self));
         }
         out
     }
