@@ -86,7 +86,7 @@ fn loss_table(jobs: &[(String, Vec<u8>)]) {
         let mut seen = Vec::new();
         for l in &conv.losses {
             total += 1;
-            let e = count.entry(l.code).or_default();
+            let e = count.entry(l.code.as_str()).or_default();
             e.0 += 1;
             if !seen.contains(&l.code) {
                 seen.push(l.code);

@@ -13,6 +13,7 @@
 
 use super::walk::{Entry, describe};
 use super::{Status, eprint, write_stdout};
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::diag::Severity;
 use crate::lint::config::{
@@ -203,7 +204,7 @@ fn stdout_color() -> bool {
 }
 
 fn explain(code: &str) -> Status {
-    match registry::find(&code.to_ascii_uppercase()) {
+    match registry::find(code.to_ascii_uppercase()) {
         Some(rule) => {
             let text = format!(
                 "# {} {}\n\nSeverity: {} · {} by default\n\n{}\n\n{}\n",
@@ -230,7 +231,7 @@ fn explain(code: &str) -> Status {
 
 /// UL903 for an input that could not be linted.
 fn unreadable(path: &str, why: &str) -> Diagnostic {
-    let mut d = Diagnostic::file_error(path, "UL903", "Unreadable input".into());
+    let mut d = Diagnostic::file_error(path, Code::UL903, "Unreadable input".into());
     d.detail = why.to_string();
     d.help = Some("check the path and its permissions; the other inputs were still linted".into());
     d
@@ -383,14 +384,15 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
             Entry::Ignored { path } => {
                 let config = configs.for_dir(path.parent().unwrap_or(root))?;
                 let config = &configs.list[config];
-                if config.enabled_code("UL601") {
+                if config.enabled_code(Code::UL601.as_str()) {
                     let mut d = Diagnostic::file_error(
                         &path.display().to_string(),
-                        "UL601",
+                        Code::UL601,
                         "Ignored file".into(),
                     );
-                    let default = registry::find("UL601").map_or(Severity::Info, |r| r.severity);
-                    d.severity = config.severity_of("UL601", default);
+                    let default =
+                        registry::find(Code::UL601.as_str()).map_or(Severity::Info, |r| r.severity);
+                    d.severity = config.severity_of(Code::UL601.as_str(), default);
                     d.detail =
                         "upstart loads only files whose name ends in `.conf` or `.override`".into();
                     d.help = Some(

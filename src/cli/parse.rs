@@ -2,6 +2,7 @@
 
 use super::walk::{Entry, expand};
 use super::{Status, write_stdout};
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::load::{FileKind, ParsedFile, override_path, read_file};
 use crate::syntax::Dialect;
@@ -73,7 +74,7 @@ pub(super) fn read_jobs(paths: &[PathBuf], no_override: bool, dialect: Dialect) 
                 io_failed = true;
                 errors.push(Diagnostic::file_error(
                     &path.display().to_string(),
-                    "UL903",
+                    Code::UL903,
                     format!("cannot read: {why}"),
                 ));
                 continue;
@@ -101,7 +102,7 @@ pub(super) fn read_jobs(paths: &[PathBuf], no_override: bool, dialect: Dialect) 
                             io_failed = true;
                             errors.push(Diagnostic::file_error(
                                 &ovr_path.display().to_string(),
-                                "UL903",
+                                Code::UL903,
                                 format!("cannot read: {e}"),
                             ));
                             None
@@ -114,7 +115,7 @@ pub(super) fn read_jobs(paths: &[PathBuf], no_override: bool, dialect: Dialect) 
                 io_failed = true;
                 errors.push(Diagnostic::file_error(
                     &path.display().to_string(),
-                    "UL903",
+                    Code::UL903,
                     format!("cannot read: {e}"),
                 ));
             }

@@ -38,6 +38,7 @@ use crate::ast::{
     Job, LimitValue, OnCondition, Oom, Operator, ProcessBody, ProcessKind, Resource, RespawnLimit,
     Signal, Spanned, Stanza, StanzaKind, Word,
 };
+use crate::diag::Code;
 use crate::diag::Severity;
 use crate::source::Span;
 use crate::syntax::values::{signal_from_name, signal_name};
@@ -222,7 +223,7 @@ fn signal(name_or_number: &str) -> Option<Signal> {
 }
 
 impl<'u> Ctx<'u> {
-    fn loss(&mut self, code: &'static str, severity: Severity, span: Span, message: String) {
+    fn loss(&mut self, code: Code, severity: Severity, span: Span, message: String) {
         self.losses.push(Loss {
             code,
             severity,
@@ -265,7 +266,7 @@ impl<'u> Ctx<'u> {
                     // systemd ignores it too (unit_name_is_valid), and its
                     // text could not be an upstart event or job name.
                     self.loss(
-                        "UL702",
+                        Code::UL702,
                         Severity::Warning,
                         e.value_span,
                         format!("`{key}={v}`: not a valid unit name; systemd ignores it"),
@@ -396,7 +397,7 @@ fn unknown_specifiers(c: &mut Ctx<'_>) {
     for (key, span, unknown) in found {
         let list: Vec<String> = unknown.iter().map(|u| format!("`%{u}`")).collect();
         c.loss(
-            "UL702",
+            Code::UL702,
             Severity::Warning,
             span,
             format!(
@@ -698,7 +699,7 @@ fn parse_exec(c: &mut Ctx<'_>, e: &Entry) -> Vec<Cmd> {
             .collect(),
         Err(m) => {
             c.loss(
-                "UL706",
+                Code::UL706,
                 Severity::Warning,
                 e.value_span,
                 format!("`{}=` is invalid and not converted: {m}", e.key),
@@ -855,7 +856,7 @@ impl Ctx<'_> {
             let p = cmd.prefixes;
             if p.argv0 || p.privileged || p.no_setuid {
                 self.loss(
-                    "UL701",
+                    Code::UL701,
                     Severity::Warning,
                     cmd.entry,
                     format!("the Exec prefix `@`, `+` or `!` of {what} has no upstart equivalent"),
@@ -866,7 +867,7 @@ impl Ctx<'_> {
             }
             if !p.ignore_failure && ignore_ok {
                 self.loss(
-                    "UL701",
+                    Code::UL701,
                     Severity::Info,
                     cmd.entry,
                     format!("upstart ignores the failure of {what}"),
@@ -875,7 +876,7 @@ impl Ctx<'_> {
             self.report_words(cmd, what);
             if cmd.argv.iter().any(mentions_mainpid) {
                 self.loss(
-                    "UL701",
+                    Code::UL701,
                     Severity::Warning,
                     cmd.entry,
                     "`$MAINPID` has no upstart equivalent".into(),
@@ -896,7 +897,7 @@ impl Ctx<'_> {
                 if let Some((body, e)) = shell_body(cmd) {
                     if !e {
                         self.loss(
-                            "UL701",
+                            Code::UL701,
                             Severity::Info,
                             cmd.entry,
                             format!("`sh -c` of {what} became a script, run with `sh -e`"),
@@ -972,7 +973,7 @@ impl Ctx<'_> {
                 Some(v) if !v.contains(['"', '\'', '\\', '\r']) => {}
                 Some(v) => {
                     self.loss(
-                        "UL707",
+                        Code::UL707,
                         Severity::Warning,
                         cmd.entry,
                         format!(
@@ -984,7 +985,7 @@ impl Ctx<'_> {
                 }
                 None => {
                     self.loss(
-                        "UL707",
+                        Code::UL707,
                         Severity::Info,
                         cmd.entry,
                         format!(
@@ -998,7 +999,7 @@ impl Ctx<'_> {
         for a in &cmd.argv {
             if let Arg::Dropped(w) = a {
                 self.loss(
-                    "UL707",
+                    Code::UL707,
                     Severity::Info,
                     cmd.entry,
                     format!(
@@ -1014,7 +1015,7 @@ impl Ctx<'_> {
     fn safe_script(&mut self, body: String, span: Span) -> String {
         if body.lines().any(|l| l.trim() == "end script") {
             self.loss(
-                "UL701",
+                Code::UL701,
                 Severity::Warning,
                 span,
                 "a line `end script` in the command was rewritten".into(),
@@ -1146,7 +1147,7 @@ const MAX_TERMS: usize = crate::syntax::MAX_EXPR_DEPTH / 2;
 fn cap_terms(c: &mut Ctx<'_>, terms: &mut Vec<EventExpr>, which: &str) {
     if terms.len() > MAX_TERMS {
         c.loss(
-            "UL702",
+            Code::UL702,
             Severity::Warning,
             Span::default(),
             format!(
@@ -1200,7 +1201,7 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
     let template = unit.name.contains("@.");
     if !matches!(suffix, "service" | "target") {
         c.loss(
-            "UL703",
+            Code::UL703,
             Severity::Error,
             Span::default(),
             format!("a .{suffix} unit has no upstart equivalent"),
@@ -1210,7 +1211,7 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
     for s in &unit.sections {
         if !matches!(s.name.as_str(), "Unit" | "Service" | "Install") {
             c.loss(
-                "UL703",
+                Code::UL703,
                 Severity::Error,
                 s.span,
                 format!("the [{}] section is not converted", s.name),
@@ -1309,10 +1310,10 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
             c.mark(&s.name, &e.key);
             let k = e.key.as_str();
             let (code, sev, msg) = if k.starts_with("Condition") || k.starts_with("Assert") {
-                ("UL705", Severity::Warning, format!("`{k}=` is dropped"))
+                (Code::UL705, Severity::Warning, format!("`{k}=` is dropped"))
             } else if k == "EnvironmentFile" {
                 (
-                    "UL704",
+                    Code::UL704,
                     Severity::Warning,
                     "`EnvironmentFile=` is not read".to_string(),
                 )
@@ -1329,16 +1330,20 @@ pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
                 } else {
                     Severity::Warning
                 };
-                ("UL701", sev, format!("`{k}=` has no upstart equivalent"))
+                (
+                    Code::UL701,
+                    sev,
+                    format!("`{k}=` has no upstart equivalent"),
+                )
             } else {
                 (
-                    "UL706",
+                    Code::UL706,
                     Severity::Warning,
                     format!("unknown key `{k}=` is dropped"),
                 )
             };
             c.loss(code, sev, e.value_span, msg);
-            if code == "UL704" {
+            if code == Code::UL704 {
                 c.help("source it in the scripts: set -a; [ -r F ] && . F; set +a");
             }
         }
@@ -1453,7 +1458,7 @@ fn events(c: &mut Ctx<'_>) {
                 let name = s.strip_suffix(".target").unwrap_or(s);
                 if !crate::facts::events::STANDARD_EVENTS.contains(&name) {
                     c.loss(
-                        "UL702",
+                        Code::UL702,
                         Severity::Warning,
                         e.value_span,
                         format!(
@@ -1468,7 +1473,7 @@ fn events(c: &mut Ctx<'_>) {
             }
             s => {
                 c.loss(
-                    "UL702",
+                    Code::UL702,
                     Severity::Warning,
                     e.value_span,
                     format!("installing into `{s}` has no upstart event"),
@@ -1502,7 +1507,7 @@ fn events(c: &mut Ctx<'_>) {
     for (mp, e) in c.list("Unit", "RequiresMountsFor") {
         if start.is_empty() {
             c.loss(
-                "UL702",
+                Code::UL702,
                 Severity::Warning,
                 e.value_span,
                 format!("`RequiresMountsFor={mp}` without an install target is not converted"),
@@ -1534,7 +1539,7 @@ fn events(c: &mut Ctx<'_>) {
                 ));
             } else {
                 c.loss(
-                    "UL702",
+                    Code::UL702,
                     Severity::Warning,
                     e.value_span,
                     format!("`{key}={t}` has no upstart equivalent"),
@@ -1548,7 +1553,7 @@ fn events(c: &mut Ctx<'_>) {
                 continue;
             }
             c.loss(
-                "UL702",
+                Code::UL702,
                 Severity::Warning,
                 e.value_span,
                 format!("`{key}={t}` is only approximated by upstart's events"),
@@ -1559,7 +1564,7 @@ fn events(c: &mut Ctx<'_>) {
     for key in ["Requires", "Requisite"] {
         for (t, e) in c.list("Unit", key) {
             c.loss(
-                "UL702",
+                Code::UL702,
                 Severity::Warning,
                 e.value_span,
                 format!("`{key}={t}` is only approximated"),
@@ -1598,7 +1603,7 @@ fn events(c: &mut Ctx<'_>) {
                 .first()
                 .map_or_else(Span::default, |(_, e)| e.value_span);
             c.loss(
-                "UL702",
+                Code::UL702,
                 Severity::Warning,
                 span,
                 "a template is installed for each instance `systemctl enable` names; the events of upstart cannot say which instance to start, so the job has no `start on` (upstart-lint: UL215)".to_string(),
@@ -1639,7 +1644,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         && let Some(e) = c.unit.last("Service", "RemainAfterExit")
     {
         c.loss(
-            "UL701",
+            Code::UL701,
             Severity::Warning,
             e.value_span,
             "`RemainAfterExit=` with a main process has no upstart equivalent".into(),
@@ -1653,7 +1658,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }));
             if let Some(p) = c.last("Service", "PIDFile") {
                 c.loss(
-                    "UL703",
+                    Code::UL703,
                     Severity::Warning,
                     p.value_span,
                     "`PIDFile=` has no upstart equivalent".into(),
@@ -1669,7 +1674,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 _ => Severity::Info,
             };
             c.loss(
-                "UL703",
+                Code::UL703,
                 sev,
                 *span,
                 format!("`Type={t}` is not supported: the job is a simple service"),
@@ -1677,7 +1682,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         }
         Some((t, span)) if t != "simple" && t != "oneshot" => {
             c.loss(
-                "UL703",
+                Code::UL703,
                 Severity::Warning,
                 *span,
                 format!("`Type={t}` is not known"),
@@ -1702,7 +1707,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             other => {
                 respawn = true;
                 c.loss(
-                    "UL702",
+                    Code::UL702,
                     Severity::Warning,
                     e.value_span,
                     format!("`Restart={other}` is approximated by `respawn`"),
@@ -1717,7 +1722,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             let named = crate::syntax::values::SIGNALS.iter().any(|(n, _)| *n == v);
             if v.parse::<u8>().is_err() && !named {
                 c.loss(
-                    "UL702",
+                    Code::UL702,
                     Severity::Warning,
                     e.value_span,
                     format!(
@@ -1741,7 +1746,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         .map(|e| e.value_span);
     if let (true, Some(span)) = (respawn, burst_one) {
         c.loss(
-            "UL702",
+            Code::UL702,
             Severity::Warning,
             span,
             "`StartLimitBurst=1` allows no restart: the job does not respawn (upstart's `respawn limit 0` would mean no limit)".to_string(),
@@ -1805,7 +1810,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         ] {
             if let Some(e) = c.last(sec, key) {
                 c.loss(
-                    "UL701",
+                    Code::UL701,
                     Severity::Info,
                     e.value_span,
                     format!("`{key}=` without `Restart=` has no upstart equivalent"),
@@ -1837,7 +1842,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         && e.value != "inherit"
     {
         c.loss(
-            "UL701",
+            Code::UL701,
             Severity::Warning,
             e.value_span,
             "upstart sends standard error where standard output goes".into(),
@@ -1861,7 +1866,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             Some(other) => {
                 if let Some(e) = c.unit.last("Service", "StandardOutput") {
                     c.loss(
-                        "UL701",
+                        Code::UL701,
                         Severity::Warning,
                         e.value_span,
                         format!("`StandardOutput={other}` has no upstart equivalent"),
@@ -1876,7 +1881,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         && t.value != "/dev/console"
     {
         c.loss(
-            "UL701",
+            Code::UL701,
             Severity::Warning,
             t.value_span,
             "upstart's console is /dev/console".into(),
@@ -1893,7 +1898,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         for (w, _) in split_words(&e.value) {
             let Some((k, v)) = w.split_once('=') else {
                 c.loss(
-                    "UL706",
+                    Code::UL706,
                     Severity::Warning,
                     e.value_span,
                     format!("`Environment={w}` has no `=`"),
@@ -1920,7 +1925,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                     )
                 };
                 c.loss(
-                    "UL709",
+                    Code::UL709,
                     sev,
                     e.value_span,
                     format!(
@@ -1962,7 +1967,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 if let Some(rest) = v.strip_prefix('-') {
                     v = rest.to_string();
                     c.loss(
-                        "UL701",
+                        Code::UL701,
                         Severity::Info,
                         e.value_span,
                         "the `-` of WorkingDirectory= (ignore a missing directory) is lost".into(),
@@ -1993,7 +1998,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 mask: Spanned::new(m, Span::default()),
             })),
             _ => c.loss(
-                "UL706",
+                Code::UL706,
                 Severity::Warning,
                 e.value_span,
                 format!("invalid `UMask={}`", e.value),
@@ -2006,7 +2011,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 value: Spanned::new(n, Span::default()),
             })),
             _ => c.loss(
-                "UL706",
+                Code::UL706,
                 Severity::Warning,
                 e.value_span,
                 format!("invalid `Nice={}`", e.value),
@@ -2019,7 +2024,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 oom: Spanned::new(Oom::Score { score: n }, Span::default()),
             })),
             _ => c.loss(
-                "UL706",
+                Code::UL706,
                 Severity::Warning,
                 e.value_span,
                 format!("invalid `OOMScoreAdjust={}`", e.value),
@@ -2050,13 +2055,13 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                 hard: Spanned::new(hard, Span::default()),
             })),
             (None, _, _) => c.loss(
-                "UL701",
+                Code::UL701,
                 Severity::Warning,
                 e.value_span,
                 format!("`{key}=` has no upstart equivalent"),
             ),
             _ => c.loss(
-                "UL701",
+                Code::UL701,
                 Severity::Warning,
                 e.value_span,
                 format!(
@@ -2070,7 +2075,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         match signal(&e.value) {
             Some(signal) => c.items.push(item(StanzaKind::KillSignal { signal })),
             None => c.loss(
-                "UL706",
+                Code::UL706,
                 Severity::Warning,
                 e.value_span,
                 format!("unknown signal `{}`", e.value),
@@ -2081,7 +2086,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         let v = e.value.trim();
         if v == "infinity" || v == "0" {
             c.loss(
-                "UL701",
+                Code::UL701,
                 Severity::Warning,
                 e.value_span,
                 format!("`TimeoutStopSec={v}` (no timeout) has no upstart equivalent"),
@@ -2098,7 +2103,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
                     }));
                 }
                 None => c.loss(
-                    "UL706",
+                    Code::UL706,
                     Severity::Warning,
                     e.value_span,
                     format!("invalid `TimeoutStopSec={v}`"),
@@ -2117,7 +2122,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         }
     } else if let Some(cmd) = reload.first() {
         c.loss(
-            "UL701",
+            Code::UL701,
             Severity::Warning,
             cmd.entry,
             "`ExecReload=` other than a kill of the main process has no upstart equivalent".into(),
@@ -2140,7 +2145,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     } else {
         for e in c.values("Service", "ExecCondition") {
             c.loss(
-                "UL705",
+                Code::UL705,
                 Severity::Warning,
                 e.value_span,
                 "`ExecCondition=` is dropped (the unit has no ExecStart= to guard)".into(),
@@ -2203,7 +2208,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         }
         if kind == ProcessKind::Main && cmds.len() > 1 && !oneshot {
             c.loss(
-                "UL701",
+                Code::UL701,
                 Severity::Warning,
                 cmds[1].entry,
                 "several ExecStart= outside a oneshot".into(),
@@ -2234,7 +2239,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             let flow = crate::lint::rules::script_flow(text);
             if flow.fork.is_some() || !flow.execs {
                 c.loss(
-                    "UL703",
+                    Code::UL703,
                     Severity::Warning,
                     cmds.first().map_or_else(Span::default, |cmd| cmd.entry),
                     "`Type=forking` with a shell script as ExecStart=: `expect fork` follows the script's first fork, not the daemon's (upstart-lint: UL204)".into(),
@@ -2260,7 +2265,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     };
     if let Some(why) = refused.filter(|_| start_count == 0 && c.unit.name.ends_with(".service")) {
         c.loss(
-            "UL708",
+            Code::UL708,
             Severity::Error,
             c.unit
                 .values("Service", "ExecStart")
@@ -2285,7 +2290,7 @@ fn expect_fork_main(c: &mut Ctx<'_>, cmds: &mut [Cmd]) {
     {
         cmd.prefixes.ignore_failure = false;
         c.loss(
-            "UL701",
+            Code::UL701,
             Severity::Warning,
             cmd.entry,
             "the `-` of ExecStart= (ignore a failure) is lost: with `Type=forking` the job `exec`s the command so that `expect fork` follows its forks, and a failing start fails the job".into(),
@@ -2370,7 +2375,7 @@ fn drop_orphan_options(c: &mut Ctx<'_>) {
         "no main process (only hooks)"
     };
     c.loss(
-        "UL708",
+        Code::UL708,
         Severity::Warning,
         Span::default(),
         format!(
@@ -2412,7 +2417,7 @@ fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
             lines.push(guard::line(&format!("[ {bang}{op} {path} ]"), false));
         } else {
             c.loss(
-                "UL705",
+                Code::UL705,
                 Severity::Warning,
                 e.value_span,
                 format!("`{key}={}` is dropped", e.value.trim()),
@@ -2431,7 +2436,7 @@ fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
         let line = test.unwrap_or_else(|| {
             let text = cmd_text(&cmd);
             c.loss(
-                "UL705",
+                Code::UL705,
                 Severity::Info,
                 cmd.entry,
                 "`ExecCondition=` became a pre-start test that stops the job when it fails".into(),
@@ -2441,7 +2446,7 @@ fn guard_lines(c: &mut Ctx<'_>) -> Vec<String> {
         });
         if line.contains(['\n', '\r']) {
             c.loss(
-                "UL705",
+                Code::UL705,
                 Severity::Warning,
                 cmd.entry,
                 "`ExecCondition=` is dropped (a command of several lines)".into(),
@@ -2522,7 +2527,7 @@ mod tests {
         let t = crate::print::print(&r.job).expect("printable");
         let parsed = crate::syntax::parse_str(&t);
         assert!(!parsed.has_errors(), "{t}\n{:?}", parsed.errors);
-        (t, r.losses.iter().map(|l| l.code).collect())
+        (t, r.losses.iter().map(|l| l.code.as_str()).collect())
     }
 
     #[test]
@@ -2670,7 +2675,7 @@ mod tests {
         ] {
             assert!(t.contains(line), "missing {line}:\n{t}");
         }
-        let codes: Vec<&str> = losses.iter().map(|l| l.code).collect();
+        let codes: Vec<&str> = losses.iter().map(|l| l.code.as_str()).collect();
         assert_eq!(
             codes.iter().filter(|c| **c == "UL703").count(),
             1,
@@ -2728,7 +2733,13 @@ mod tests {
     /// The job's text and its losses' (code, severity).
     fn conv(text: &str) -> (String, Vec<(&'static str, Severity)>) {
         let (t, losses) = parsed("x.service", text);
-        (t, losses.iter().map(|l| (l.code, l.severity)).collect())
+        (
+            t,
+            losses
+                .iter()
+                .map(|l| (l.code.as_str(), l.severity))
+                .collect(),
+        )
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::ast::{
     ConsoleMode, EventArg, EventExpr, EventMatch, ExitStatus, ExpectMode, LimitValue, Operator,
     ProcessBody, ProcessKind, Resolved, RespawnLimit,
 };
+use crate::diag::Code;
 use crate::diag::Severity;
 use crate::facts::events;
 use crate::source::Span;
@@ -18,7 +19,7 @@ use crate::syntax::values::signal_name;
 /// One lost or changed piece of meaning.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loss {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub span: Span,
     pub message: String,
@@ -101,7 +102,7 @@ struct Ctx {
 impl Ctx {
     fn loss(
         &mut self,
-        code: &'static str,
+        code: Code,
         severity: Severity,
         span: Span,
         message: impl Into<String>,
@@ -249,7 +250,7 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
     if !r.export.is_empty() {
         let list: Vec<String> = r.export.iter().map(|w| plain(&w.value)).collect();
         c.unit.set("Unit", "X-Upstart-Export", list.join(" "));
-        c.loss("UL501", Severity::Warning, r.export[0].span, "`export` has no systemd equivalent")
+        c.loss(Code::UL501, Severity::Warning, r.export[0].span, "`export` has no systemd equivalent")
             .help("systemd cannot pass a unit's variables to other units' activations; kept as X-Upstart-Export=");
     }
 
@@ -279,7 +280,7 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
                 .min_by_key(|s| s.start)
                 .unwrap_or_default();
             c.loss(
-                "UL501",
+                Code::UL501,
                 Severity::Warning,
                 first,
                 format!("the job has no process: {} dropped", names.join(", ")),
@@ -444,7 +445,7 @@ fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
         }
         None => {
             c.loss(
-                "UL507",
+                Code::UL507,
                 Severity::Warning,
                 inst.span,
                 "Instance name is not a single variable",
@@ -459,7 +460,7 @@ fn instance(c: &mut Ctx, r: &Resolved<'_>) -> bool {
 fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
     if r.task && matches!(r.expect, Some(ExpectMode::Fork | ExpectMode::Daemon)) {
         c.loss(
-            "UL501",
+            Code::UL501,
             Severity::Warning,
             r.place("expect"),
             "`expect fork|daemon` on a task is dropped (Type=oneshot)",
@@ -484,14 +485,14 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         u.set("Service", "RemainAfterExit", "yes");
     }
     if r.expect == Some(ExpectMode::Stop) {
-        c.loss("UL501", Severity::Warning, r.place("expect"), "`expect stop` has no systemd equivalent")
+        c.loss(Code::UL501, Severity::Warning, r.place("expect"), "`expect stop` has no systemd equivalent")
             .help("systemd has no SIGSTOP readiness protocol: use Type=notify if the daemon speaks sd_notify");
     }
     // Environment.
     for v in &r.env {
         if !env_name_is_valid(&v.key) {
             c.loss(
-                "UL501",
+                Code::UL501,
                 Severity::Warning,
                 v.span,
                 format!("`env {}`: systemd does not accept this variable name", v.key),
@@ -505,7 +506,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
                 .set("Service", "Environment", env_assignment(&v.key, val)),
             None => {
                 c.unit.set("Service", "PassEnvironment", plain(&v.key));
-                c.loss("UL509", Severity::Warning, v.span, format!("`env {}` takes the value from the service manager", v.key))
+                c.loss(Code::UL509, Severity::Warning, v.span, format!("`env {}` takes the value from the service manager", v.key))
                     .help("systemd's PID 1 environment is nearly empty: set the value with Environment= instead");
             }
         }
@@ -515,7 +516,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
     // a `nogroup` group). The unit keeps what the job says.
     if r.setuid.is_some_and(|w| w.value == "nobody") {
         c.loss(
-            "UL515",
+            Code::UL515,
             Severity::Info,
             r.place("setuid"),
             "`setuid nobody` became User=nobody, which systemd calls unsafe",
@@ -563,7 +564,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             // setrlimit() refuses it when upstart spawns the job; systemd
             // ignores the setting with a warning.
             c.loss(
-                "UL501",
+                Code::UL501,
                 Severity::Warning,
                 r.limit_places.get(res).copied().unwrap_or_default(),
                 format!("`limit {}` has its soft value above the hard one: dropped", res.as_str()),
@@ -588,7 +589,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         Some(0) => {
             u.set("Service", "TimeoutStopSec", "1ms");
             c.loss(
-                "UL513",
+                Code::UL513,
                 Severity::Info,
                 r.place("kill timeout"),
                 "`kill timeout 0` became TimeoutStopSec=1ms",
@@ -622,7 +623,7 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
     }
     if !r.cgroups.is_empty() {
         c.loss(
-            "UL501",
+            Code::UL501,
             Severity::Warning,
             r.place("cgroup"),
             "`cgroup` is not converted",
@@ -631,14 +632,14 @@ fn service(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
     }
     if r.debug {
         c.loss(
-            "UL501",
+            Code::UL501,
             Severity::Info,
             r.place("debug"),
             "`debug` is dropped",
         );
     }
     for w in r.imports.iter().chain(r.tmpfiles.iter()) {
-        c.loss("UL501", Severity::Warning, w.span, "ChromiumOS `import`/`tmpfiles` are not converted")
+        c.loss(Code::UL501, Severity::Warning, w.span, "ChromiumOS `import`/`tmpfiles` are not converted")
             .help("tmpfiles: use systemd-tmpfiles (tmpfiles.d); import: pass the variable with Environment=");
     }
 }
@@ -677,7 +678,7 @@ fn restart(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
             c.unit
                 .set("Unit", "StartLimitBurst", (count + 1).to_string());
             c.loss(
-                "UL508",
+                Code::UL508,
                 Severity::Info,
                 // Upstart's default limit has no stanza: point at `respawn`.
                 if r.respawn_limit.is_some() {
@@ -694,7 +695,7 @@ fn restart(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         }
     } else if let Some(RespawnLimit::Count { count, .. }) = r.respawn_limit {
         c.loss(
-            "UL501",
+            Code::UL501,
             Severity::Warning,
             count.span,
             "`respawn limit` without `respawn` is dropped",
@@ -773,7 +774,7 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         let text = body_text(body);
         if UPSTART_VARS.iter().any(|v| text.contains(v)) || text.contains("initctl") {
             c.loss(
-                "UL512",
+                Code::UL512,
                 Severity::Warning,
                 body_span(body),
                 "the process uses upstart's variables or initctl",
@@ -791,7 +792,7 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
                 ProcessBody::Exec { command, .. } => command.span,
             };
             c.loss(
-                "UL512",
+                Code::UL512,
                 Severity::Warning,
                 span,
                 format!("the process runs upstart's `{cmd}` command, which systemd does not have"),
@@ -803,14 +804,14 @@ fn processes(c: &mut Ctx, r: &Resolved<'_>, has_main: bool) {
         match kind {
             ProcessKind::PostStart => {
                 c.loss(
-                    "UL504",
+                    Code::UL504,
                     Severity::Info,
                     body_span(body),
                     format!("`post-start` became {key}=- (failure ignored, as in upstart)"),
                 );
             }
             ProcessKind::PreStop => {
-                c.loss("UL504", Severity::Warning, body_span(body), "`pre-stop` became ExecStop=-")
+                c.loss(Code::UL504, Severity::Warning, body_span(body), "`pre-stop` became ExecStop=-")
                     .help("systemd runs ExecStop= on every stop, even when the main process already died; upstart ran pre-stop only while it was alive");
             }
             _ => {}
@@ -893,7 +894,7 @@ fn lift_guards(c: &mut Ctx, r: &Resolved<'_>, body: &ProcessBody) -> Option<Opti
             help.push_str("; upstart still ran post-stop after such a stop, systemd runs nothing");
         }
         c.loss(
-            "UL514",
+            Code::UL514,
             Severity::Info,
             span,
             format!("pre-start guard `{}` became {what}", g.line),
@@ -937,7 +938,7 @@ fn console(c: &mut Ctx, r: &Resolved<'_>) {
         // `console log` (upstart's default): the journal.
         Some(ConsoleMode::Log) | None => {
             if r.console == Some(ConsoleMode::Log) {
-                c.loss("UL506", Severity::Info, r.place("console"), "`console log` output goes to the journal")
+                c.loss(Code::UL506, Severity::Info, r.place("console"), "`console log` output goes to the journal")
                     .help("it was /var/log/upstart/JOB.log through a pty; programs may now buffer their output");
             }
         }
@@ -949,7 +950,7 @@ fn start_on(c: &mut Ctx, r: &Resolved<'_>) {
     let Some(on) = r.start_on else {
         if r.manual {
             c.loss(
-                "UL501",
+                Code::UL501,
                 Severity::Info,
                 r.place("manual"),
                 "`manual`: no [Install] section",
@@ -959,7 +960,7 @@ fn start_on(c: &mut Ctx, r: &Resolved<'_>) {
         return;
     };
     if contains_and(&on.expr) {
-        c.loss("UL502", Severity::Warning, on.expr.events()[0].span, "`and` in `start on` is approximated")
+        c.loss(Code::UL502, Severity::Warning, on.expr.events()[0].span, "`and` in `start on` is approximated")
             .help("systemd has no \"both events happened\" trigger: the unit is ordered after every operand and installed into the last one");
     }
     start_expr(c, &on.expr);
@@ -1020,11 +1021,11 @@ fn runlevel_install(c: &mut Ctx, pattern: Option<&str>, span: Span) {
         for t in ["halt.target", "poweroff.target", "reboot.target"] {
             u.add_to_list("Install", "WantedBy", t);
         }
-        c.loss("UL502", Severity::Warning, span, "a job started at shutdown became a unit wanted by halt/poweroff/reboot")
+        c.loss(Code::UL502, Severity::Warning, span, "a job started at shutdown became a unit wanted by halt/poweroff/reboot")
             .help("check the order: a RemainAfterExit=yes unit whose ExecStop= does the work is often better");
         if levels.iter().any(|l| matches!(l, '1' | 'S')) {
             c.loss(
-                "UL502",
+                Code::UL502,
                 Severity::Warning,
                 span,
                 "the single-user runlevels of this condition are not converted",
@@ -1146,7 +1147,7 @@ fn start_event(c: &mut Ctx, e: &EventMatch) {
                 }
                 _ => {
                     c.loss(
-                        "UL502",
+                        Code::UL502,
                         Severity::Warning,
                         e.span,
                         format!("`{name}` without a fixed MOUNTPOINT is approximated"),
@@ -1168,7 +1169,7 @@ fn start_event(c: &mut Ctx, e: &EventMatch) {
                     u.add_to_list("Unit", "BindsTo", &dev);
                     u.add_to_list("Unit", "After", &dev);
                     c.loss(
-                        "UL502",
+                        Code::UL502,
                         Severity::Warning,
                         e.span,
                         format!(
@@ -1204,7 +1205,7 @@ fn start_event(c: &mut Ctx, e: &EventMatch) {
             }
             _ => {
                 c.loss(
-                    "UL502",
+                    Code::UL502,
                     Severity::Warning,
                     e.span,
                     format!("`{name}` without a fixed job name cannot be converted"),
@@ -1220,20 +1221,20 @@ fn start_event(c: &mut Ctx, e: &EventMatch) {
             runlevel_install(c, pattern, e.span);
         }
         "stopping" | "stopped" => {
-            c.loss("UL502", Severity::Warning, e.span, format!("`start on {name} JOB` has no direct systemd form"))
+            c.loss(Code::UL502, Severity::Warning, e.span, format!("`start on {name} JOB` has no direct systemd form"))
                 .help("add to that unit a drop-in with OnSuccess=/OnFailure= (stopped) or ExecStop=-systemctl start --no-block (stopping)");
         }
         "socket" | "file" | "dbus" => {
-            c.loss("UL503", Severity::Warning, e.span, format!("the `{name}` bridge event needs a different unit type"))
+            c.loss(Code::UL503, Severity::Warning, e.span, format!("the `{name}` bridge event needs a different unit type"))
                 .help("socket → a .socket unit, file → a .path unit, dbus → D-Bus activation; the program may need changes (LISTEN_FDS)");
         }
         n if n.contains("-device-") && events::is_standard_event(n) => {
-            c.loss("UL503", Severity::Warning, e.span, format!("the udev event `{n}` needs a udev rule"))
+            c.loss(Code::UL503, Severity::Warning, e.span, format!("the udev event `{n}` needs a udev rule"))
                 .help("TAG+=\"systemd\", ENV{SYSTEMD_WANTS}+=\"JOB.service\" in a udev rule, or a .device unit in WantedBy=");
         }
         n if events::is_standard_event(n) => {
             c.loss(
-                "UL502",
+                Code::UL502,
                 Severity::Warning,
                 e.span,
                 format!("the event `{n}` has no systemd equivalent"),
@@ -1257,7 +1258,7 @@ fn start_event(c: &mut Ctx, e: &EventMatch) {
             c.notes.push(format!(
                 "`initctl emit {n}` becomes `systemctl start {target}` (after `systemctl enable`); event variables are not passed"
             ));
-            c.loss("UL510", Severity::Info, e.span, format!("the event `{n}` became {target}"))
+            c.loss(Code::UL510, Severity::Info, e.span, format!("the event `{n}` became {target}"))
                 .help(format!("start it with `systemctl start {target}` where the job was started by `initctl emit {n}`"));
         }
     }
@@ -1276,7 +1277,7 @@ fn start_event(c: &mut Ctx, e: &EventMatch) {
             && !(stopped_rc && key == "RUNLEVEL")
         {
             c.loss(
-                "UL502",
+                Code::UL502,
                 Severity::Warning,
                 a.span(),
                 format!("the filter `{key}` on `{name}` is dropped"),
@@ -1306,7 +1307,7 @@ fn stop_on(c: &mut Ctx, r: &Resolved<'_>) {
                     .add_to_list("Unit", "PartOf", &format!("{}.service", unit_name(j)));
                 if name == "stopped" {
                     c.loss(
-                        "UL502",
+                        Code::UL502,
                         Severity::Info,
                         e.span,
                         "`stop on stopped JOB` became PartOf= (stops with it, not after it)",
@@ -1319,7 +1320,7 @@ fn stop_on(c: &mut Ctx, r: &Resolved<'_>) {
             }
             _ => {
                 c.loss(
-                    "UL511",
+                    Code::UL511,
                     Severity::Warning,
                     e.span,
                     format!("`stop on {name}` is not converted"),
@@ -1411,9 +1412,9 @@ console log
 ";
         let conv = convert(src);
         for (code, stanza) in [
-            ("UL508", "respawn limit 3 9"),
-            ("UL513", "kill timeout 0"),
-            ("UL506", "console log"),
+            (Code::UL508, "respawn limit 3 9"),
+            (Code::UL513, "kill timeout 0"),
+            (Code::UL506, "console log"),
         ] {
             let loss = conv
                 .losses
@@ -1441,14 +1442,18 @@ console log
             unit.get("Service", "ExecStartPre"),
             Some("/bin/sh -ec \"mkdir -p /run/food\"")
         );
-        let guards: Vec<&Loss> = conv.losses.iter().filter(|l| l.code == "UL514").collect();
+        let guards: Vec<&Loss> = conv
+            .losses
+            .iter()
+            .filter(|l| l.code == Code::UL514)
+            .collect();
         assert_eq!(guards.len(), 2, "{:?}", conv.losses);
         assert_eq!(
             &src[guards[0].span.start..guards[0].span.end],
             "[ -x /usr/sbin/food ] || { stop; exit 0; }"
         );
         assert!(
-            conv.losses.iter().all(|l| l.code != "UL512"),
+            conv.losses.iter().all(|l| l.code != Code::UL512),
             "{:?}",
             conv.losses
         );
@@ -1473,7 +1478,11 @@ console log
         let unit = &conv.units[0].unit;
         assert_eq!(unit.get("Service", "User"), Some("nobody"));
         assert_eq!(unit.get("Service", "DynamicUser"), None);
-        let notes: Vec<&Loss> = conv.losses.iter().filter(|l| l.code == "UL515").collect();
+        let notes: Vec<&Loss> = conv
+            .losses
+            .iter()
+            .filter(|l| l.code == Code::UL515)
+            .collect();
         assert_eq!(notes.len(), 1, "{:?}", conv.losses);
         assert_eq!(notes[0].severity, Severity::Info);
         assert_eq!(
@@ -1498,7 +1507,7 @@ console log
             "setgid nogroup\nexec /usr/bin/x\n",
         ] {
             assert!(
-                convert(job).losses.iter().all(|l| l.code != "UL515"),
+                convert(job).losses.iter().all(|l| l.code != Code::UL515),
                 "{job}"
             );
         }
@@ -1542,7 +1551,7 @@ console log
         let loss = conv
             .losses
             .iter()
-            .find(|l| l.code == "UL512")
+            .find(|l| l.code == Code::UL512)
             .unwrap_or_else(|| panic!("no UL512: {:?}", conv.losses));
         assert_eq!(&src[loss.span.start..loss.span.end], "stop; exit 0");
         let l = losses("script\n  stop; exit 0\nend script\n");

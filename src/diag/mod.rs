@@ -2,7 +2,10 @@
 //! renderers every command uses: the miette report with the source snippet
 //! ([`Diagnostic::render`]) and the one-line form ([`concise`]).
 
+mod code;
 pub mod concise;
+
+pub use code::Code;
 
 use crate::source::{SourceFile, Span};
 use crate::syntax::{ErrorKind, ParseError};
@@ -54,7 +57,7 @@ impl ParseError {
 #[derive(Clone, Debug, Serialize)]
 pub struct Diagnostic {
     pub file: String,
-    pub code: String,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub detail: String,
@@ -109,7 +112,7 @@ impl Diagnostic {
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         source: &SourceFile,
-        code: &str,
+        code: Code,
         severity: Severity,
         message: String,
         detail: String,
@@ -122,7 +125,7 @@ impl Diagnostic {
         let (end_line, end_column) = source.line_col(span.end);
         Self {
             file: source.name.clone(),
-            code: code.to_string(),
+            code,
             severity,
             message,
             detail,
@@ -143,10 +146,10 @@ impl Diagnostic {
 
     /// A problem with a whole file (unreadable, not a job file).
     #[must_use]
-    pub fn file_error(file: &str, code: &str, message: String) -> Self {
+    pub fn file_error(file: &str, code: Code, message: String) -> Self {
         Self {
             file: file.to_string(),
-            code: code.to_string(),
+            code,
             severity: Severity::Error,
             message,
             detail: String::new(),

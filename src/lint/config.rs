@@ -224,7 +224,7 @@ fn check_codes<'a>(
                 .iter()
                 .map(|r| r.code)
                 .chain(PARSE_KINDS.iter().map(|k| k.code()))
-                .find(|c| c.eq_ignore_ascii_case(code))
+                .find(|c| c.as_str().eq_ignore_ascii_case(code))
                 .map(|c| format!(" (did you mean `{c}`?)"))
                 .unwrap_or_default();
             return Err(format!(
@@ -408,14 +408,16 @@ impl Config {
 
     /// [`Config::enabled`] by code.
     #[must_use]
-    pub fn enabled_code(&self, code: &str) -> bool {
+    pub fn enabled_code(&self, code: impl AsRef<str>) -> bool {
+        let code = code.as_ref();
         registry::find(code).is_some_and(|r| self.enabled(r))
     }
 
     /// Severity to report `code` with: the `severity` entry with the longest
     /// matching code or prefix, else `default`. A syntax error stays an error.
     #[must_use]
-    pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
+    pub fn severity_of(&self, code: impl AsRef<str>, default: Severity) -> Severity {
+        let code = code.as_ref();
         if default == Severity::Error && has_error_kind(code) {
             return Severity::Error;
         }
@@ -455,7 +457,8 @@ impl Config {
     /// Whether `ignore` or `per-file-ignores` drop `code` for `path`
     /// (never for a syntax-error code).
     #[must_use]
-    pub fn ignored_for_file(&self, path: &Path, code: &str) -> bool {
+    pub fn ignored_for_file(&self, path: &Path, code: impl AsRef<str>) -> bool {
+        let code = code.as_ref();
         if is_syntax_error(code) {
             return false;
         }
@@ -565,7 +568,7 @@ pub fn is_syntax_error(code: &str) -> bool {
 /// it is always reported and always counts toward exit status 1.
 #[must_use]
 pub fn is_syntax_diagnostic(d: &Diagnostic) -> bool {
-    d.severity == Severity::Error && has_error_kind(&d.code)
+    d.severity == Severity::Error && has_error_kind(d.code.as_str())
 }
 
 /// Whether the parser reports `code` for some problem that makes upstart
@@ -584,7 +587,7 @@ pub fn is_known_pattern(pattern: &str) -> bool {
         || registry::is_known_pattern(pattern)
         || PARSE_KINDS
             .iter()
-            .any(|k| registry::matches(pattern, k.code()))
+            .any(|k| registry::matches(pattern, k.code().as_str()))
 }
 
 /// 1-based line and column of a byte offset of the config text.

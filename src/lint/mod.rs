@@ -10,6 +10,7 @@ pub mod shell;
 pub mod suppress;
 
 use crate::ast::{Job, Resolved, resolve};
+use crate::diag::Code;
 use crate::diag::Severity;
 use crate::diag::{Diagnostic, Fix};
 use crate::load::{FileKind, ParsedFile, file_kind};
@@ -34,7 +35,7 @@ pub struct Input {
 /// What a rule reports; turned into a [`Diagnostic`] by the driver.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub span: Span,
     pub message: String,
     pub label: String,
@@ -73,7 +74,7 @@ impl Finding {
     }
 }
 
-fn finding(code: &'static str, span: Span, message: String) -> Finding {
+fn finding(code: Code, span: Span, message: String) -> Finding {
     Finding {
         code,
         span,
@@ -93,12 +94,7 @@ pub struct JobFindings {
 }
 
 impl JobFindings {
-    pub fn add(
-        &mut self,
-        code: &'static str,
-        span: Span,
-        message: impl Into<String>,
-    ) -> &mut Finding {
+    pub fn add(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Finding {
         self.findings.push(finding(code, span, message.into()));
         let last = self.findings.len() - 1;
         &mut self.findings[last]
@@ -115,7 +111,7 @@ impl SetFindings {
     pub fn add(
         &mut self,
         job: usize,
-        code: &'static str,
+        code: Code,
         span: Span,
         message: impl Into<String>,
     ) -> &mut Finding {
@@ -263,9 +259,9 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
     }
     for &o in &orphans {
         let ctx = &ctxs[o];
-        if ctx.report && ctx.config.enabled_code("UL306") {
+        if ctx.report && ctx.config.enabled_code(Code::UL306.as_str()) {
             let mut f = finding(
-                "UL306",
+                Code::UL306,
                 Span::new(0, 0),
                 "Override without a job".to_string(),
             );
@@ -293,10 +289,10 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
         let wanted = |c: &Config| {
             c.enabled(rule)
                 // UL401's pass reports every in-process shell rule.
-                || rule.code == "UL401"
+                || rule.code == Code::UL401
                     && rules
                         .iter()
-                        .any(|r| r.code.starts_with("UL40") && r.code != "UL405" && c.enabled(r))
+                        .any(|r| r.code.starts_with("UL40") && r.code != Code::UL405 && c.enabled(r))
         };
         if let Check::Set(check) = rule.check
             && (configs.is_empty() && wanted(&default_config) || configs.iter().any(wanted))

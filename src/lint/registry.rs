@@ -4,6 +4,7 @@
 //! README's rules table reuses). Codes are never reused.
 
 use super::{JobCtx, JobFindings, SetCtx, SetFindings};
+use crate::diag::Code;
 use crate::diag::Severity;
 
 /// How a rule finds its problems.
@@ -22,7 +23,7 @@ pub enum Check {
 /// One rule.
 #[derive(Clone, Copy)]
 pub struct Rule {
-    pub code: &'static str,
+    pub code: Code,
     pub name: &'static str,
     pub severity: Severity,
     /// Runs without being selected.
@@ -52,7 +53,7 @@ impl Rule {
 macro_rules! rule {
     (
         $(#[doc = $doc:literal])*
-        code: $code:literal,
+        code: $code:ident,
         name: $name:literal,
         severity: $sev:ident,
         default: $default:literal,
@@ -61,7 +62,7 @@ macro_rules! rule {
     ) => {
         $(#[doc = $doc])*
         pub(crate) const RULE: $crate::lint::registry::Rule = $crate::lint::registry::Rule {
-            code: $code,
+            code: $crate::diag::Code::$code,
             name: $name,
             severity: $crate::diag::Severity::$sev,
             default: $default,
@@ -81,15 +82,16 @@ pub fn all() -> &'static [Rule] {
 
 /// The rule with this code.
 #[must_use]
-pub fn find(code: &str) -> Option<&'static Rule> {
+pub fn find(code: impl AsRef<str>) -> Option<&'static Rule> {
+    let code = code.as_ref();
     all().iter().find(|r| r.code == code)
 }
 
 /// Whether `pattern` (a code like `UL302` or a prefix like `UL3` / `UL`)
 /// selects `code`.
 #[must_use]
-pub fn matches(pattern: &str, code: &str) -> bool {
-    pattern == "ALL" || code.starts_with(pattern)
+pub fn matches(pattern: &str, code: impl AsRef<str>) -> bool {
+    pattern == "ALL" || code.as_ref().starts_with(pattern)
 }
 
 /// Whether `pattern` names at least one rule (or is a shellcheck code).
@@ -103,14 +105,14 @@ pub fn is_known_pattern(pattern: &str) -> bool {
 #[must_use]
 pub fn shellcheck_code_of(d: &crate::diag::Diagnostic) -> Option<&str> {
     let code = d.message.split(':').next()?;
-    (d.code == "UL405" && is_shellcheck_code(code)).then_some(code)
+    (d.code == Code::UL405 && is_shellcheck_code(code)).then_some(code)
 }
 
 /// Whether `pattern` selects the diagnostic: by its code, or for a
 /// shellcheck finding by its SC code.
 #[must_use]
 pub fn matches_diagnostic(pattern: &str, d: &crate::diag::Diagnostic) -> bool {
-    matches(pattern, &d.code) || shellcheck_code_of(d).is_some_and(|sc| sc == pattern)
+    matches(pattern, d.code.as_str()) || shellcheck_code_of(d).is_some_and(|sc| sc == pattern)
 }
 
 /// `SC` followed by four digits: a shellcheck code passed through.
@@ -128,7 +130,7 @@ pub fn rules_markdown() -> String {
     for r in all() {
         out.push_str(&format!(
             "| <a id=\"{}\"></a>{} | {} | {} | {} | {} |\n",
-            r.code.to_ascii_lowercase(),
+            r.code.as_str().to_ascii_lowercase(),
             r.code,
             r.name,
             r.severity.as_str(),

@@ -62,6 +62,7 @@
 use super::config::{Config, ShellcheckMode};
 use super::{SetCtx, SetFindings};
 use crate::ast::{ProcessBody, ProcessKind, StanzaKind};
+use crate::diag::Code;
 use crate::diag::Severity;
 use crate::load::ParsedFile;
 use crate::source::Span;
@@ -316,7 +317,7 @@ pub enum At {
 /// A problem found in one shell text (turned into a finding by the caller).
 #[derive(Clone, Debug)]
 pub struct Note {
-    pub code: &'static str,
+    pub code: Code,
     pub at: At,
     pub message: String,
     pub label: String,
@@ -459,10 +460,10 @@ fn blank(text: &str, range: Range<usize>) -> String {
 }
 
 /// The code for a syntax error in this kind of text.
-fn syntax_code(origin: Origin) -> &'static str {
+fn syntax_code(origin: Origin) -> Code {
     match origin {
-        Origin::Block => "UL401",
-        Origin::Exec => "UL402",
+        Origin::Block => Code::UL401,
+        Origin::Exec => Code::UL402,
     }
 }
 
@@ -511,7 +512,7 @@ pub fn analyze(subject: &Subject<'_>) -> Vec<Note> {
             } => {
                 let bytes = chars.byte(range.start)..chars.byte(range.end);
                 notes.push(Note {
-                    code: "UL407",
+                    code: Code::UL407,
                     at: At::Text(bytes),
                     message: note_message,
                     label: note_label,
@@ -531,7 +532,7 @@ pub fn analyze(subject: &Subject<'_>) -> Vec<Note> {
                 let at_end = chars.range(&error.location).start >= subject.text.len();
                 if subject.origin == Origin::Block && at_end && cut_short(subject).contains(quote) {
                     notes.push(Note {
-                        code: "UL404",
+                        code: Code::UL404,
                         at: At::BlockEnd,
                         message: "`end script` inside a quoted string".into(),
                         label: format!(
@@ -820,7 +821,7 @@ fn here_doc(subject: &Subject<'_>, chars: &Chars, word: &Location, notes: &mut V
                 }
             }
             notes.push(Note {
-                code: "UL403",
+                code: Code::UL403,
                 at: At::Text(at..at + content.len()),
                 message: "Here-document terminator is still indented".into(),
                 label: format!(
@@ -843,7 +844,7 @@ fn here_doc(subject: &Subject<'_>, chars: &Chars, word: &Location, notes: &mut V
             .any(|l| l.trim_matches([' ', '\t', '\r']) == delimiter)
     {
         notes.push(Note {
-            code: "UL404",
+            code: Code::UL404,
             at: At::BlockEnd,
             message: "`end script` inside a here-document".into(),
             label: format!(
@@ -989,7 +990,7 @@ struct Walker<'a, 'b> {
 impl Walker<'_, '_> {
     fn bashism(&mut self, at: Range<usize>, label: &str, help: &str) {
         self.notes.push(Note {
-            code: "UL407",
+            code: Code::UL407,
             at: At::Text(at),
             message: "Bash syntax in a `/bin/sh` script".into(),
             label: label.into(),
@@ -1279,7 +1280,7 @@ fn last_and(lists: &[List], chars: &Chars, text: &str, notes: &mut Vec<Note>) {
     };
     let start = chars.range(start).start;
     notes.push(Note {
-        code: "UL406",
+        code: Code::UL406,
         at: At::Text(to_line_end(text, start)),
         message: "The block ends with an `&&` list".into(),
         label: "when the command before `&&` fails, its status becomes the block's exit status and upstart treats the process as failed".into(),
@@ -1304,7 +1305,7 @@ fn after_exec(lists: &[List], chars: &Chars, notes: &mut Vec<Note>) {
                 continue;
             };
             notes.push(Note {
-                code: "UL408",
+                code: Code::UL408,
                 at: At::Text(chars.range(start)),
                 message: "Command after `exec` never runs".into(),
                 label: "`exec` above replaces the shell with the program, so this and what follows never run".into(),
@@ -1336,8 +1337,14 @@ fn after_exec(lists: &[List], chars: &Chars, notes: &mut Vec<Note>) {
 // The set checks.
 
 /// The rules of the in-process pass.
-const IN_PROCESS: &[&str] = &[
-    "UL401", "UL402", "UL403", "UL404", "UL406", "UL407", "UL408",
+const IN_PROCESS: &[Code] = &[
+    Code::UL401,
+    Code::UL402,
+    Code::UL403,
+    Code::UL404,
+    Code::UL406,
+    Code::UL407,
+    Code::UL408,
 ];
 
 /// Set check of UL402–UL404 and UL406–UL408: nothing, since
@@ -1378,7 +1385,7 @@ pub(crate) fn check_in_process(set: &SetCtx<'_>, out: &mut SetFindings) {
     let results = analyze_all(&subjects);
     for ((job, embedded, bashisms), notes) in texts.iter().zip(results) {
         for note in notes {
-            if note.code == "UL407" && !bashisms {
+            if note.code == Code::UL407 && !bashisms {
                 continue;
             }
             let span = |at: &At| match at {
@@ -1430,7 +1437,7 @@ struct Programs {
 impl Programs {
     /// The program to run for jobs under `config`, if shellcheck runs.
     fn shellcheck(&mut self, config: &Config) -> Option<PathBuf> {
-        if config.shellcheck == ShellcheckMode::Off || !config.enabled_code("UL405") {
+        if config.shellcheck == ShellcheckMode::Off || !config.enabled_code(Code::UL405.as_str()) {
             return None;
         }
         let key = (config.shellcheck, config.shellcheck_path.clone());
@@ -1605,7 +1612,7 @@ pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
                 let code = format!("SC{:04}", f.code);
                 out.add(
                     *job,
-                    "UL405",
+                    Code::UL405,
                     embedded.span(start..end),
                     format!("{code}: {}", f.message),
                 )
@@ -1821,7 +1828,10 @@ mod tests {
             indent: 0,
             after: "",
         };
-        analyze(&s).iter().map(|n| (n.code, n.severity)).collect()
+        analyze(&s)
+            .iter()
+            .map(|n| (n.code.as_str(), n.severity))
+            .collect()
     }
 
     #[test]

@@ -18,6 +18,7 @@
 
 use super::config::{Config, is_known_pattern, is_syntax_diagnostic, is_syntax_error};
 use super::registry;
+use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::diag::Severity;
 use crate::source::{SourceFile, Span};
@@ -198,7 +199,7 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
         }
     }
     let path = Path::new(&source.name);
-    let mut meta = |code: &'static str, span: Span, message: &str, label: String, help: &str| {
+    let mut meta = |code: Code, span: Span, message: &str, label: String, help: &str| {
         if !config.enabled_code(code) {
             return;
         }
@@ -219,7 +220,7 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
     };
     for m in malformed {
         meta(
-            "UL904",
+            Code::UL904,
             m.span,
             "Malformed suppression",
             m.label,
@@ -230,7 +231,7 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
         for (k, (code, span)) in dir.codes.iter().enumerate() {
             if code == "ALL" {
                 meta(
-                    "UL904",
+                    Code::UL904,
                     *span,
                     "Malformed suppression",
                     "a blanket `ALL` would hide every future problem".into(),
@@ -244,7 +245,7 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
                     "check the code with `upstart-lint --explain CODE`".to_string()
                 };
                 meta(
-                    "UL902",
+                    Code::UL902,
                     *span,
                     "Unknown rule in suppression",
                     format!("`{code}` is not a rule code"),
@@ -252,7 +253,7 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
                 );
             } else if is_syntax_error(code) {
                 meta(
-                    "UL904",
+                    Code::UL904,
                     *span,
                     "Malformed suppression",
                     format!(
@@ -267,7 +268,7 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
                     "on this line or the next"
                 };
                 meta(
-                    "UL901",
+                    Code::UL901,
                     *span,
                     "Unused suppression",
                     format!("nothing reported `{code}` {scope}"),

@@ -2,6 +2,7 @@
 //! libnih's nih/errors.h) and a code in the `UL0xx`/`UL1xx` families of
 //! spec/lint.md, so the linter reports parse errors like any other rule.
 
+use crate::diag::Code;
 use crate::source::Span;
 use serde::Serialize;
 
@@ -115,34 +116,34 @@ impl ErrorKind {
 
     /// The rule code (spec/lint.md §6.1 and §6.2).
     #[must_use]
-    pub fn code(self) -> &'static str {
+    pub fn code(self) -> Code {
         match self {
-            Self::UnterminatedBlock => "UL001",
-            Self::StrayEndScript => "UL002",
-            Self::UnknownStanza => "UL003",
-            Self::RemovedStanza => "UL004",
-            Self::ExpectedToken => "UL005",
-            Self::UnexpectedToken => "UL006",
-            Self::UnknownSubKeyword => "UL007",
-            Self::UnterminatedQuote => "UL008",
-            Self::TrailingSlash => "UL009",
+            Self::UnterminatedBlock => Code::UL001,
+            Self::StrayEndScript => Code::UL002,
+            Self::UnknownStanza => Code::UL003,
+            Self::RemovedStanza => Code::UL004,
+            Self::ExpectedToken => Code::UL005,
+            Self::UnexpectedToken => Code::UL006,
+            Self::UnknownSubKeyword => Code::UL007,
+            Self::UnterminatedQuote => Code::UL008,
+            Self::TrailingSlash => Code::UL009,
             Self::ExpectedEvent
             | Self::ExpectedOperator
             | Self::ExpectedVariable
-            | Self::MismatchedParens => "UL010",
-            Self::ByteOrderMark | Self::InvalidUtf8 => "UL012",
-            Self::NestingTooDeep => "UL013",
-            Self::VendorStanza => "UL014",
-            Self::IllegalSignal | Self::IllegalExitStatus => "UL101",
-            Self::IllegalInterval | Self::IllegalRespawnCount => "UL102",
-            Self::IllegalUmask => "UL103",
-            Self::IllegalNice => "UL104",
-            Self::IllegalOom | Self::IllegalOomScore => "UL105",
-            Self::UnknownLimitResource => "UL106",
-            Self::IllegalLimit => "UL107",
-            Self::GarbledEscape => "UL117",
-            Self::WrappedNumber => "UL118",
-            Self::NulInValue => "UL119",
+            | Self::MismatchedParens => Code::UL010,
+            Self::ByteOrderMark | Self::InvalidUtf8 => Code::UL012,
+            Self::NestingTooDeep => Code::UL013,
+            Self::VendorStanza => Code::UL014,
+            Self::IllegalSignal | Self::IllegalExitStatus => Code::UL101,
+            Self::IllegalInterval | Self::IllegalRespawnCount => Code::UL102,
+            Self::IllegalUmask => Code::UL103,
+            Self::IllegalNice => Code::UL104,
+            Self::IllegalOom | Self::IllegalOomScore => Code::UL105,
+            Self::UnknownLimitResource => Code::UL106,
+            Self::IllegalLimit => Code::UL107,
+            Self::GarbledEscape => Code::UL117,
+            Self::WrappedNumber => Code::UL118,
+            Self::NulInValue => Code::UL119,
         }
     }
 
@@ -202,7 +203,7 @@ impl ParseError {
     }
 
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         self.kind.code()
     }
 

@@ -493,8 +493,10 @@ fn overlaps(a: Span, b: Span) -> bool {
 /// only one side runs, never for different arguments, variables or
 /// directory.
 fn lifecycle_only(l: &Loss) -> bool {
-    matches!(l.code, "UL504" | "UL506" | "UL508" | "UL513" | "UL514")
-        || l.message.starts_with("upstart ignores the failure of")
+    matches!(
+        l.code.as_str(),
+        "UL504" | "UL506" | "UL508" | "UL513" | "UL514"
+    ) || l.message.starts_with("upstart ignores the failure of")
         || l.message.starts_with("the Exec prefix `@`, `+` or `!`")
 }
 

@@ -1058,7 +1058,7 @@ fn corpus_converts_and_counts_losses() {
     let mut problems = Vec::new();
     for c in &jobs {
         for l in &c.conv.losses {
-            let e = counts.entry(l.code).or_default();
+            let e = counts.entry(l.code.as_str()).or_default();
             e.0 += 1;
             e.1.insert(c.label.as_str());
         }

@@ -284,7 +284,7 @@ fn sarif_has_the_required_fields_and_every_rule() {
     for rule in registry::all() {
         let d = rules
             .iter()
-            .find(|d| d["id"] == rule.code)
+            .find(|d| d["id"] == rule.code.as_str())
             .unwrap_or_else(|| panic!("{} is not in tool.driver.rules", rule.code));
         assert_eq!(d["name"], rule.name, "{}", rule.code);
         assert_eq!(d["shortDescription"]["text"], rule.summary, "{}", rule.code);
@@ -299,7 +299,7 @@ fn sarif_has_the_required_fields_and_every_rule() {
             other => other,
         };
         assert_eq!(d["defaultConfiguration"]["level"], level, "{}", rule.code);
-        let anchor = rule.code.to_ascii_lowercase();
+        let anchor = rule.code.as_str().to_ascii_lowercase();
         assert_eq!(
             d["helpUri"],
             format!("https://github.com/upstart-tools/upstart-tools#{anchor}").as_str()

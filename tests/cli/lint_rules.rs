@@ -87,7 +87,7 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
 fn covered_codes() -> Vec<&'static str> {
     registry::all()
         .iter()
-        .map(|r| r.code)
+        .map(|r| r.code.as_str())
         .filter(|c| {
             ["UL0", "UL1", "UL2", "UL6"]
                 .iter()
@@ -268,9 +268,9 @@ fn registry_codes_are_unique_and_sorted() {
     }
     for r in all {
         assert!(
-            r.code.len() == 5
+            r.code.as_str().len() == 5
                 && r.code.starts_with("UL")
-                && r.code[2..].bytes().all(|b| b.is_ascii_digit()),
+                && r.code.as_str()[2..].bytes().all(|b| b.is_ascii_digit()),
             "{}: not a ULnnn code",
             r.code
         );
@@ -406,7 +406,7 @@ fn fixed_versions(text: &str, diags: &[Diagnostic]) -> Vec<(String, String)> {
         .map(|d| {
             let (fixed, n) = fix::apply(text, std::slice::from_ref(d));
             assert_eq!(n, 1, "{}: the fix applies", d.code);
-            (d.code.clone(), fixed)
+            (d.code.to_string(), fixed)
         })
         .collect()
 }
@@ -449,7 +449,7 @@ fn every_fix_reparses_with_fewer_problems() {
                     lint(&[input(&path, t.as_bytes().to_vec())], &[config_for(code)])
                         .diagnostics
                         .iter()
-                        .filter(|d| d.code == fixed_code)
+                        .filter(|d| d.code == fixed_code.as_str())
                         .count()
                 };
                 assert!(

@@ -47,7 +47,7 @@ fn shell_findings(diags: &[Diagnostic]) -> Vec<(String, usize, usize, Severity)>
     diags
         .iter()
         .filter(|d| d.code.starts_with("UL4"))
-        .map(|d| (d.code.clone(), d.line, d.column, d.severity))
+        .map(|d| (d.code.to_string(), d.line, d.column, d.severity))
         .collect()
 }
 
@@ -533,7 +533,7 @@ fn corpus_shell_findings_are_exactly_the_known_ones() {
         .filter(|d| d.code.starts_with("UL4"))
         .map(|d| {
             let file = d.file.rsplit('/').next().unwrap_or(&d.file).to_string();
-            (file, d.code.clone(), d.line)
+            (file, d.code.to_string(), d.line)
         })
         .collect();
     let want: Vec<(String, String, usize)> = CORPUS

@@ -452,7 +452,7 @@ fn survey(dir: &Path, counts: &mut BTreeMap<&'static str, u32>) -> usize {
         let back = std::panic::catch_unwind(|| from_systemd(&unit))
             .unwrap_or_else(|_| panic!("{label}: from_systemd panicked"));
         for l in &back.losses {
-            *counts.entry(l.code).or_default() += 1;
+            *counts.entry(l.code.as_str()).or_default() += 1;
             if std::env::var_os("ROUNDTRIP_VERBOSE").is_some() {
                 eprintln!("loss {} {}", l.code, l.message);
             }

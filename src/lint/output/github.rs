@@ -65,7 +65,7 @@ pub fn command(d: &Diagnostic) -> String {
         props.push(format!("endLine={}", d.end_line));
         props.push(format!("endColumn={}", d.end_column));
     }
-    props.push(format!("title={}", escape_property(&d.code)));
+    props.push(format!("title={}", escape_property(d.code.as_str())));
     let mut message = full_message(d);
     if let Some(help) = &d.help {
         message.push_str("\nhelp: ");

@@ -64,8 +64,8 @@ pub fn log(diags: &[Diagnostic]) -> Value {
         .map(|(i, r)| (r.code.to_string(), i))
         .collect();
     for d in diags {
-        if !index.contains_key(&d.code) {
-            index.insert(d.code.clone(), rules.len());
+        if !index.contains_key(d.code.as_str()) {
+            index.insert(d.code.to_string(), rules.len());
             rules.push(json!({
                 "id": d.code,
                 "shortDescription": {"text": d.message},
@@ -75,7 +75,7 @@ pub fn log(diags: &[Diagnostic]) -> Value {
     }
     let results: Vec<Value> = diags
         .iter()
-        .map(|d| result(d, index.get(&d.code).copied()))
+        .map(|d| result(d, index.get(d.code.as_str()).copied()))
         .collect();
     json!({
         "$schema": SCHEMA,
@@ -105,7 +105,7 @@ fn descriptor(rule: &Rule) -> Value {
             "level": level(rule.severity),
             "enabled": rule.default,
         },
-        "helpUri": help_uri(rule.code),
+        "helpUri": help_uri(rule.code.as_str()),
     })
 }
 

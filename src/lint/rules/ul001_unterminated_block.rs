@@ -31,7 +31,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL001",
+    code: UL001,
     name: "unterminated-block",
     severity: Error,
     default: true,

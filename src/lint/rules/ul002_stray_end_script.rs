@@ -27,7 +27,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL002",
+    code: UL002,
     name: "stray-end-script",
     severity: Error,
     default: true,

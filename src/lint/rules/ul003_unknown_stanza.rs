@@ -31,7 +31,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL003",
+    code: UL003,
     name: "unknown-stanza",
     severity: Error,
     default: true,

@@ -27,7 +27,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL004",
+    code: UL004,
     name: "removed-stanza",
     severity: Error,
     default: true,

@@ -23,7 +23,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL005",
+    code: UL005,
     name: "missing-argument",
     severity: Error,
     default: true,

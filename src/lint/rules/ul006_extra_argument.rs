@@ -26,7 +26,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL006",
+    code: UL006,
     name: "extra-argument",
     severity: Error,
     default: true,

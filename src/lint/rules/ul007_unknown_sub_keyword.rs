@@ -26,7 +26,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL007",
+    code: UL007,
     name: "unknown-sub-keyword",
     severity: Error,
     default: true,

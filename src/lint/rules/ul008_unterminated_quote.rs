@@ -24,7 +24,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL008",
+    code: UL008,
     name: "unterminated-quote",
     severity: Error,
     default: true,

@@ -22,7 +22,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL009",
+    code: UL009,
     name: "bad-continuation",
     severity: Error,
     default: true,

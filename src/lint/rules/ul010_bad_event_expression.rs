@@ -25,7 +25,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL010",
+    code: UL010,
     name: "bad-event-expression",
     severity: Error,
     default: true,

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{ProcessBody, StanzaKind};
+use crate::diag::Code;
 use crate::diag::{Edit, Fix};
 use crate::source::Span;
 
@@ -29,7 +30,7 @@ rule! {
     /// ## Use instead
     /// The same file saved with LF line endings (`dos2unix`, or the safe
     /// fix).
-    code: "UL011",
+    code: UL011,
     name: "crlf-line-endings",
     severity: Warning,
     default: true,
@@ -81,7 +82,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     };
     if let Some(&first) = inside.first() {
         out.add(
-            "UL011",
+            Code::UL011,
             line_of(first),
             "CRLF line endings in a script block",
         )
@@ -93,7 +94,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         .fix(fix(&inside));
     }
     if let Some(&first) = outside.first() {
-        out.add("UL011", line_of(first), "CRLF line endings")
+        out.add(Code::UL011, line_of(first), "CRLF line endings")
             .label(format!(
                 "{} line(s) end in CR; upstart tolerates it in stanzas, but other tools may not",
                 outside.len()

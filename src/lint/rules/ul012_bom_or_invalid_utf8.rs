@@ -28,7 +28,7 @@ rule! {
     /// description "x"
     /// ```
     /// saved as UTF-8 without a byte-order mark.
-    code: "UL012",
+    code: UL012,
     name: "bom-or-invalid-utf8",
     severity: Error,
     default: true,

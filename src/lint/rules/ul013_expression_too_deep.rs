@@ -28,7 +28,7 @@ rule! {
     /// ```
     ///
     /// Parse errors of this tool cannot be suppressed.
-    code: "UL013",
+    code: UL013,
     name: "expression-too-deep",
     severity: Error,
     default: true,

@@ -28,7 +28,7 @@ rule! {
     /// ```text
     /// pre-start exec systemd-tmpfiles --create /usr/lib/tmpfiles.d/app.conf
     /// ```
-    code: "UL014",
+    code: UL014,
     name: "vendor-stanza",
     severity: Error,
     default: true,

@@ -27,7 +27,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL101",
+    code: UL101,
     name: "invalid-signal",
     severity: Error,
     default: true,

@@ -25,7 +25,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL102",
+    code: UL102,
     name: "invalid-interval",
     severity: Error,
     default: true,

@@ -21,7 +21,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL103",
+    code: UL103,
     name: "invalid-umask",
     severity: Error,
     default: true,

@@ -21,7 +21,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL104",
+    code: UL104,
     name: "nice-out-of-range",
     severity: Error,
     default: true,

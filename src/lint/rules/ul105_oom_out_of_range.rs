@@ -23,7 +23,7 @@ rule! {
     /// or `oom score never` to keep the OOM killer away.
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL105",
+    code: UL105,
     name: "oom-out-of-range",
     severity: Error,
     default: true,

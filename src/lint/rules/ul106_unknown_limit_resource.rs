@@ -22,7 +22,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL106",
+    code: UL106,
     name: "unknown-limit-resource",
     severity: Error,
     default: true,

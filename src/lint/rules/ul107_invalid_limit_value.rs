@@ -23,7 +23,7 @@ rule! {
     /// ```
     ///
     /// Parse errors that make upstart reject the file cannot be suppressed.
-    code: "UL107",
+    code: UL107,
     name: "invalid-limit-value",
     severity: Error,
     default: true,

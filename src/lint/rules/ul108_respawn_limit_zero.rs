@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{RespawnLimit, StanzaKind};
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -26,7 +27,7 @@ rule! {
     /// ```
     /// or, when endless respawning is really wanted, say so:
     /// `respawn limit unlimited`. To not respawn at all, remove `respawn`.
-    code: "UL108",
+    code: UL108,
     name: "respawn-limit-zero",
     severity: Warning,
     default: true,
@@ -49,7 +50,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         } else {
             continue;
         };
-        out.add("UL108", zero.span, "Zero in `respawn limit` means no limit")
+        out.add(Code::UL108, zero.span, "Zero in `respawn limit` means no limit")
             .label(format!("{what} disables the respawn limit: the job is restarted forever"))
             .help("to stop after N failures write `respawn limit N SECONDS`; for no limit write `respawn limit unlimited`");
     }

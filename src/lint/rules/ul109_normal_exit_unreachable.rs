@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{ExitStatus, StanzaKind};
+use crate::diag::Code;
 use crate::source::Span;
 
 /// The highest signal number on Linux (SIGRTMAX).
@@ -37,7 +38,7 @@ rule! {
     /// ```text
     /// normal exit 0 232 TERM
     /// ```
-    code: "UL109",
+    code: UL109,
     name: "normal-exit-unreachable",
     severity: Warning,
     default: true,
@@ -68,14 +69,14 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             {
                 let signal = code / 256;
                 if code % 256 != 0 {
-                    out.add("UL109", span, "Exit status can never match")
+                    out.add(Code::UL109, span, "Exit status can never match")
                         .label(format!(
                             "`{code}` is neither an exit status (0–255) nor a signal × 256"
                         ))
                         .help("exit statuses are 0–255; to match death by a signal write its name, e.g. `TERM`");
                     continue;
                 } else if signal > MAX_SIGNAL {
-                    out.add("UL109", span, "Exit status can never match")
+                    out.add(Code::UL109, span, "Exit status can never match")
                         .label(format!("`{code}` would be signal {signal} × 256, and there is no signal {signal}"))
                         .help("exit statuses are 0–255; to match death by a signal write its name, e.g. `TERM`");
                     continue;
@@ -87,7 +88,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
                 } else {
                     format!(" (`{first_shown}` and `{shown}` are the same status)")
                 };
-                out.add("UL109", span, "Exit status listed twice")
+                out.add(Code::UL109, span, "Exit status listed twice")
                     .label(format!("`{shown}` is already listed{same}"))
                     .related(*first, "first listed here")
                     .help("remove the repeated value");

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -28,7 +29,7 @@ rule! {
     ///     exec app
     /// end script
     /// ```
-    code: "UL110",
+    code: UL110,
     name: "env-not-expanded",
     severity: Warning,
     default: true,
@@ -45,7 +46,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         let Some(reference) = reference(value) else {
             continue;
         };
-        out.add("UL110", var.span, "`env` values are not expanded")
+        out.add(Code::UL110, var.span, "`env` values are not expanded")
             .label(format!("`{}` stays literally `{reference}`", var.key))
             .help("upstart stores `env` values as written; set the value inside a script block, where the shell expands it");
     }

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -26,7 +27,7 @@ rule! {
     /// env LOG_LEVEL=debug
     /// export PORT
     /// ```
-    code: "UL111",
+    code: UL111,
     name: "env-bad-name",
     severity: Warning,
     default: true,
@@ -38,13 +39,17 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     for s in ctx.job().stanzas() {
         match &s.kind {
             StanzaKind::Env { var } if !is_name(&var.key) => {
-                out.add("UL111", var.span, "Variable name not usable by the shell")
-                    .label(if var.key.is_empty() {
-                        "the variable name is empty".to_string()
-                    } else {
-                        format!("`{}` is not a shell variable name", var.key)
-                    })
-                    .help("names must match `[A-Za-z_][A-Za-z0-9_]*`, e.g. `LOG_LEVEL`");
+                out.add(
+                    Code::UL111,
+                    var.span,
+                    "Variable name not usable by the shell",
+                )
+                .label(if var.key.is_empty() {
+                    "the variable name is empty".to_string()
+                } else {
+                    format!("`{}` is not a shell variable name", var.key)
+                })
+                .help("names must match `[A-Za-z_][A-Za-z0-9_]*`, e.g. `LOG_LEVEL`");
             }
             StanzaKind::Export { names } => {
                 for name in names.iter().filter(|n| !is_name(&n.value)) {
@@ -55,9 +60,13 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
                     } else {
                         "names must match `[A-Za-z_][A-Za-z0-9_]*`"
                     };
-                    out.add("UL111", name.span, "Variable name not usable by the shell")
-                        .label(format!("`{}` is not a shell variable name", name.value))
-                        .help(help);
+                    out.add(
+                        Code::UL111,
+                        name.span,
+                        "Variable name not usable by the shell",
+                    )
+                    .label(format!("`{}` is not a shell variable name", name.value))
+                    .help(help);
                 }
             }
             _ => {}

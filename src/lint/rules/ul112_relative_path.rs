@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -23,7 +24,7 @@ rule! {
     /// ```text
     /// chdir /srv/app
     /// ```
-    code: "UL112",
+    code: UL112,
     name: "relative-path",
     severity: Warning,
     default: true,
@@ -48,7 +49,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             "a relative path is resolved against init's working directory, `/`"
         };
         out.add(
-            "UL112",
+            Code::UL112,
             word.span,
             format!("`{what}` needs an absolute path"),
         )

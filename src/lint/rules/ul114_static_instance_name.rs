@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -23,7 +24,7 @@ rule! {
     /// ```text
     /// instance $WORKER
     /// ```
-    code: "UL114",
+    code: UL114,
     name: "static-instance-name",
     severity: Info,
     default: true,
@@ -39,7 +40,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         if name.value.contains('$') {
             continue;
         }
-        out.add("UL114", name.span, "Instance name without a variable")
+        out.add(Code::UL114, name.span, "Instance name without a variable")
             .label(format!(
                 "every start asks for the instance `{}`, so only one can run",
                 name.value

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 /// Longer than this delays shutdown noticeably.
 const LONG: u64 = 300;
@@ -25,7 +26,7 @@ rule! {
     /// ```text
     /// kill timeout 30
     /// ```
-    code: "UL115",
+    code: UL115,
     name: "suspicious-kill-timeout",
     severity: Info,
     default: true,
@@ -43,7 +44,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             n if n > LONG => format!("stopping (and shutdown) may wait {n} seconds for this job"),
             _ => continue,
         };
-        out.add("UL115", seconds.span, "Suspicious `kill timeout`")
+        out.add(Code::UL115, seconds.span, "Suspicious `kill timeout`")
             .label(label)
             .help("confirm the value: the default is 5 seconds");
     }

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{LimitValue, StanzaKind};
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -23,7 +24,7 @@ rule! {
     /// ```text
     /// limit nofile 65536 65536
     /// ```
-    code: "UL116",
+    code: UL116,
     name: "limit-soft-above-hard",
     severity: Warning,
     default: true,
@@ -59,7 +60,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         if value(soft.value) <= value(hard.value) {
             continue;
         }
-        out.add("UL116", soft.span, "Soft limit above the hard limit")
+        out.add(Code::UL116, soft.span, "Soft limit above the hard limit")
             .label(format!(
                 "soft {} is above hard {}: setrlimit fails and the job cannot start",
                 shown(soft.value),

@@ -35,7 +35,7 @@ rule! {
     ///     exec /bin/echo a \"b\"
     /// end script
     /// ```
-    code: "UL117",
+    code: UL117,
     name: "garbled-escape",
     severity: Warning,
     default: true,

@@ -31,7 +31,7 @@ rule! {
     /// respawn limit unlimited
     /// nice -1
     /// ```
-    code: "UL118",
+    code: UL118,
     name: "wrapped-number",
     severity: Warning,
     default: true,

@@ -24,7 +24,7 @@ rule! {
     /// ```text
     /// kill timeout 5
     /// ```
-    code: "UL119",
+    code: UL119,
     name: "nul-byte",
     severity: Warning,
     default: true,

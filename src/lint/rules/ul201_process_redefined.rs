@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{ProcessKind, Stanza, StanzaKind};
+use crate::diag::Code;
 use std::collections::BTreeMap;
 
 rule! {
@@ -38,7 +39,7 @@ rule! {
     ///     exec /usr/sbin/saned $OPTIONS
     /// end script
     /// ```
-    code: "UL201",
+    code: UL201,
     name: "process-redefined",
     severity: Warning,
     default: true,
@@ -60,7 +61,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             };
             let line = ctx.source().line_col(first.span.start).0;
             out.add(
-                "UL201",
+                Code::UL201,
                 s.keyword_span,
                 format!("The {slot} is defined twice"),
             )

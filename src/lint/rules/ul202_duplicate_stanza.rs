@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{Stanza, StanzaKind};
+use crate::diag::Code;
 use std::collections::BTreeMap;
 
 rule! {
@@ -35,7 +36,7 @@ rule! {
     /// ```text
     /// start on (runlevel [2345] and started networking)
     /// ```
-    code: "UL202",
+    code: UL202,
     name: "duplicate-stanza",
     severity: Warning,
     default: true,
@@ -98,7 +99,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             StanzaKind::Task | StanzaKind::Respawn | StanzaKind::Debug
         );
         if flag || normalized(ctx, s) == normalized(ctx, first) {
-            out.add("UL202", s.keyword_span, format!("`{key}` repeated"))
+            out.add(Code::UL202, s.keyword_span, format!("`{key}` repeated"))
                 .label(format!(
                     "identical to line {line}: harmless, but one is enough"
                 ))
@@ -114,7 +115,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
                 "keep only the value you mean".to_string()
             };
             out.add(
-                "UL202",
+                Code::UL202,
                 s.keyword_span,
                 format!("`{key}` given twice: the last one wins"),
             )

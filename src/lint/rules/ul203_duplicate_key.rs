@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -27,7 +28,7 @@ rule! {
     /// env PORT=8080
     /// limit nofile 65536 65536
     /// ```
-    code: "UL203",
+    code: UL203,
     name: "duplicate-key",
     severity: Warning,
     default: true,
@@ -49,10 +50,14 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         match map.get(key) {
             Some(first) => {
                 let line = ctx.source().line_col(first.start).0;
-                out.add("UL203", span, format!("The {what} `{key}` is set twice"))
-                    .label(format!("this replaces the value set on line {line}"))
-                    .related(*first, "first set here, ignored")
-                    .help("only the last value is used: remove the other line");
+                out.add(
+                    Code::UL203,
+                    span,
+                    format!("The {what} `{key}` is set twice"),
+                )
+                .label(format!("this replaces the value set on line {line}"))
+                .related(*first, "first set here, ignored")
+                .help("only the last value is used: remove the other line");
                 map.insert(key, span);
             }
             None => {

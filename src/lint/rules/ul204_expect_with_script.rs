@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::{anchor, is_expect, is_main, process_text, script_flow};
 use crate::ast::{ExpectMode, ProcessBody};
+use crate::diag::Code;
 use crate::source::Span;
 
 rule! {
@@ -42,7 +43,7 @@ rule! {
     /// pre-start exec mkdir -p /run/app
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL204",
+    code: UL204,
     name: "expect-with-script",
     severity: Warning,
     default: true,
@@ -94,7 +95,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             None,
         ),
     };
-    let f = out.add("UL204", at, "`expect` with a script block");
+    let f = out.add(Code::UL204, at, "`expect` with a script block");
     f.label(label).help(
         "run the daemon with an `exec` stanza (or end the script with `exec PROGRAM` and nothing that forks before it); put setup in `pre-start`",
     );

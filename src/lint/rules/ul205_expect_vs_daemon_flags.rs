@@ -4,6 +4,7 @@ use super::ul2_common::{
     Tok, anchor, basename, commands, is_expect, lex, stanza_of_body, tracks_forks,
 };
 use crate::ast::{ExpectMode, ProcessBody};
+use crate::diag::Code;
 use crate::source::Span;
 
 /// Long flags that keep a program in the foreground, whatever the program.
@@ -111,7 +112,7 @@ rule! {
     /// ```text
     /// exec /usr/sbin/sshd -D
     /// ```
-    code: "UL205",
+    code: UL205,
     name: "expect-vs-daemon-flags",
     severity: Warning,
     default: true,
@@ -162,7 +163,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         };
         let expect = mode.map_or("", ExpectMode::as_str);
         let f = out.add(
-            "UL205",
+            Code::UL205,
             at(flag),
             format!("Foreground flag with `expect {expect}`"),
         );
@@ -179,7 +180,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         let Some(flag) = find_flag(cmd, DAEMONISE, short_bg) else {
             return;
         };
-        out.add("UL205", at(flag), "Daemonising flag without `expect`")
+        out.add(Code::UL205, at(flag), "Daemonising flag without `expect`")
             .label(format!(
                 "`{}` makes `{program}` detach, but without `expect` upstart tracks the parent, which exits at once",
                 flag.unquoted()

@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::{Tok, basename, commands, lex, tracks_forks};
 use crate::ast::{ProcessBody, ProcessKind, RespawnLimit, StanzaKind};
+use crate::diag::Code;
 use crate::diag::Severity;
 use crate::source::Span;
 
@@ -57,7 +58,7 @@ rule! {
     /// If it insists on forking, add the matching `expect fork` or `expect
     /// daemon` instead of backgrounding it. A job that only has to launch
     /// something and be done is a `task`.
-    code: "UL206",
+    code: UL206,
     name: "backgrounded-main",
     severity: Warning,
     default: true,
@@ -155,7 +156,7 @@ fn report(out: &mut JobFindings, how: How, at: Span, respawns: Option<&str>, tra
             "`start-stop-daemon --background` detaches the program and exits at once"
         }
     };
-    let f = out.add("UL206", at, "Main process put in the background");
+    let f = out.add(Code::UL206, at, "Main process put in the background");
     if how == How::StartStopDaemon && tracks_forks {
         f.label(format!(
             "{what}: whether `expect` makes upstart track the program depends on how many times this `start-stop-daemon` forks"

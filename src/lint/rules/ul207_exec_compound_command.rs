@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::lex;
 use crate::ast::{ProcessBody, ProcessKind, StanzaKind};
+use crate::diag::Code;
 use crate::source::Span;
 
 rule! {
@@ -34,7 +35,7 @@ rule! {
     /// console log
     /// exec /usr/bin/app
     /// ```
-    code: "UL207",
+    code: UL207,
     name: "exec-compound-command",
     severity: Warning,
     default: true,
@@ -77,7 +78,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             ProcessKind::Main => "script".to_string(),
             p => format!("{} script", p.keyword()),
         };
-        out.add("UL207", at, "Compound command in an `exec` line")
+        out.add(Code::UL207, at, "Compound command in an `exec` line")
             .label(label)
             .help(format!(
                 "use a `{stanza}` … `end script` block for several commands"

@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::anchor;
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -29,7 +30,7 @@ rule! {
     /// respawn limit 3 60
     /// exec /usr/bin/sync-once
     /// ```
-    code: "UL208",
+    code: UL208,
     name: "respawn-on-task",
     severity: Info,
     default: true,
@@ -52,7 +53,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     } else {
         " (up to the default limit of 10 times in 5 seconds)"
     };
-    out.add("UL208", at, "`respawn` on a task")
+    out.add(Code::UL208, at, "`respawn` on a task")
         .label(format!("a failing task is rerun until it exits normally{bounded}"))
         .help("confirm you want retries and bound them with `respawn limit COUNT SECONDS`, or remove `respawn`");
 }

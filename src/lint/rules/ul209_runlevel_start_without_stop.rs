@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{EventArg, EventMatch, StanzaKind};
+use crate::diag::Code;
 use crate::source::Span;
 use globset::Glob;
 
@@ -31,7 +32,7 @@ rule! {
     /// stop on runlevel [!2345]
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL209",
+    code: UL209,
     name: "runlevel-start-without-stop",
     severity: Warning,
     default: true,
@@ -100,7 +101,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         .stanzas()
         .any(|s| matches!(&s.kind, StanzaKind::StartOn { on: o } if std::ptr::eq(o, on)));
     let at = if here { event.span } else { Span::new(0, 0) };
-    out.add("UL209", at, "Started on a runlevel but never stopped")
+    out.add(Code::UL209, at, "Started on a runlevel but never stopped")
         .label("the job starts when entering runlevel 2–5 and has no `stop on`")
         .help(
             "add `stop on runlevel [!2345]` so that shutdown and single-user mode stop it cleanly",

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -24,7 +25,7 @@ rule! {
     /// start on startup
     /// manual
     /// ```
-    code: "UL210",
+    code: UL210,
     name: "manual-before-start-on",
     severity: Warning,
     default: true,
@@ -40,7 +41,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             StanzaKind::StartOn { .. } => {
                 if let Some(m) = manual.take() {
                     out.add(
-                        "UL210",
+                        Code::UL210,
                         m.keyword_span,
                         "`manual` has no effect on a later `start on`",
                     )

@@ -2,6 +2,7 @@ use super::super::config::Dialect;
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{ProcessKind, StanzaKind};
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -38,7 +39,7 @@ rule! {
     /// respawn
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL211",
+    code: UL211,
     name: "process-options-without-process",
     severity: Warning,
     default: true,
@@ -109,7 +110,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             format!("`{keyword}` has no effect: the job runs no process at all")
         };
         out.add(
-            "UL211",
+            Code::UL211,
             s.keyword_span,
             "Process option in a job without a process",
         )

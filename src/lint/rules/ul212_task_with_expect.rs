@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::{anchor, is_expect, tracks_forks};
 use crate::ast::{ExpectMode, StanzaKind};
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -28,7 +29,7 @@ rule! {
     /// task
     /// exec /usr/sbin/setup-once --foreground
     /// ```
-    code: "UL212",
+    code: UL212,
     name: "task-with-expect",
     severity: Warning,
     default: true,
@@ -42,7 +43,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     }
     let mode = ctx.resolved.expect.map_or("fork", ExpectMode::as_str);
     let at = anchor(ctx.job(), &[&is_expect, &|k| matches!(k, StanzaKind::Task)]);
-    out.add("UL212", at, "`expect` on a task")
+    out.add(Code::UL212, at, "`expect` on a task")
         .label(format!("`expect {mode}` makes upstart follow the program's forks, but a task should run to completion in the foreground"))
         .help("remove `expect` and run the program in the foreground");
 }

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 use crate::facts::events;
 
 rule! {
@@ -31,7 +32,7 @@ rule! {
     /// start on runlevel [2345]
     /// exec /usr/sbin/appd --port $PORT
     /// ```
-    code: "UL215",
+    code: UL215,
     name: "instance-variable-unset",
     severity: Warning,
     default: true,
@@ -103,7 +104,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         {
             continue;
         }
-        out.add("UL215", instance.span, "Instance variable never set")
+        out.add(Code::UL215, instance.span, "Instance variable never set")
             .label(format!(
                 "`${name}` has no `env {name}=…` default and `{}` does not carry {name}",
                 names.join("`, `")

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{ProcessBody, StanzaKind};
+use crate::diag::Code;
 use crate::source::Span;
 use globset::Glob;
 
@@ -24,7 +25,7 @@ rule! {
     /// emits app-ready
     /// post-start exec initctl emit app-ready
     /// ```
-    code: "UL216",
+    code: UL216,
     name: "emit-not-declared",
     severity: Info,
     default: true,
@@ -59,7 +60,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             {
                 continue;
             }
-            out.add("UL216", at, "Event emitted but not declared")
+            out.add(Code::UL216, at, "Event emitted but not declared")
                 .label(format!("this job emits `{name}` without `emits {name}`"))
                 .help(format!("add a line `emits {name}` to the job"));
         }

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{Oom, StanzaKind};
+use crate::diag::Code;
 use crate::diag::{Edit, Fix};
 
 rule! {
@@ -28,7 +29,7 @@ rule! {
     /// ```text
     /// oom score -588
     /// ```
-    code: "UL217",
+    code: UL217,
     name: "legacy-oom",
     severity: Warning,
     default: true,
@@ -49,7 +50,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         };
         let score = oom.value.score();
         let replacement = format!("oom score {score}");
-        out.add("UL217", s.span, "Legacy `oom` adjustment")
+        out.add(Code::UL217, s.span, "Legacy `oom` adjustment")
             .label(format!(
                 "`oom {adj}` is on the old -17..15 scale; upstart applies it as `oom score {score}`"
             ))

@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::{ConsoleMode, Oom, StanzaKind};
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -36,7 +37,7 @@ rule! {
     /// ```text
     /// exec start-stop-daemon --start --chuid app --exec /usr/bin/app
     /// ```
-    code: "UL218",
+    code: UL218,
     name: "needs-newer-upstart",
     severity: Warning,
     default: true,
@@ -84,7 +85,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
             _ => format!("remove `{what}` for upstart {}, or raise `target-version`", version(target)),
         };
         out.add(
-            "UL218",
+            Code::UL218,
             s.span,
             format!("`{what}` needs upstart {}", version(needed)),
         )

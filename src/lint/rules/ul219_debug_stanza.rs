@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -23,7 +24,7 @@ rule! {
     /// ```text
     /// exec /usr/bin/app
     /// ```
-    code: "UL219",
+    code: UL219,
     name: "debug-stanza",
     severity: Info,
     default: true,
@@ -34,7 +35,7 @@ rule! {
 fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     for s in ctx.job().stanzas() {
         if matches!(s.kind, StanzaKind::Debug) {
-            out.add("UL219", s.keyword_span, "`debug` stanza")
+            out.add(Code::UL219, s.keyword_span, "`debug` stanza")
                 .label("with init at debug priority, each process of this job stops itself before exec")
                 .help("remove it for production");
         }

@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::process_text;
 use crate::ast::{EventExpr, Operator, ProcessKind, StanzaKind};
+use crate::diag::Code;
 use crate::source::Span;
 
 rule! {
@@ -27,7 +28,7 @@ rule! {
     /// start on local-filesystems
     /// exec /usr/bin/app
     /// ```
-    code: "UL220",
+    code: UL220,
     name: "start-on-startup-too-early",
     severity: Info,
     default: true,
@@ -67,7 +68,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         .stanzas()
         .find(|s| matches!(&s.kind, StanzaKind::StartOn { on: o } if std::ptr::eq(o, on)));
     let at = stanza.map_or(Span::new(0, 0), |s| s.span);
-    out.add("UL220", at, "Started at `startup`, before filesystems are mounted")
+    out.add(Code::UL220, at, "Started at `startup`, before filesystems are mounted")
         .label("this job runs a program under /usr, which may not be mounted at `startup`")
         .help("use `start on local-filesystems` (or `filesystem`, `static-network-up` if it needs the network)");
 }

@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::ul2_common::anchor;
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -24,7 +25,7 @@ rule! {
     /// respawn limit 5 10
     /// exec /usr/bin/worker
     /// ```
-    code: "UL221",
+    code: UL221,
     name: "respawn-limit-without-respawn",
     severity: Warning,
     default: true,
@@ -40,7 +41,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         ctx.job(),
         &[&|k| matches!(k, StanzaKind::RespawnLimit { .. })],
     );
-    out.add("UL221", at, "`respawn limit` without `respawn`")
+    out.add(Code::UL221, at, "`respawn limit` without `respawn`")
         .label("`respawn limit` does not enable respawning: this job is never restarted")
         .help("add a line `respawn`, or remove `respawn limit`");
 }

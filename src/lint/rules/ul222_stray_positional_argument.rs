@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use super::event_matches;
 use crate::ast::{EventArg, EventMatch, StanzaKind};
+use crate::diag::Code;
 use crate::facts::events::{self, EventVariables, More};
 use crate::source::Span;
 use std::collections::HashSet;
@@ -55,7 +56,7 @@ rule! {
     /// start on (started foo and net-device-up)
     /// stop on runlevel [!2345] or stopping foo
     /// ```
-    code: "UL222",
+    code: UL222,
     name: "stray-positional-argument",
     severity: Warning,
     default: true,
@@ -268,7 +269,7 @@ fn report<'t>(
         );
         out.add(
             job,
-            "UL222",
+            Code::UL222,
             Span::new(from.start, last.end),
             format!("Mistyped operator `{word}` in an event match"),
         )
@@ -318,7 +319,7 @@ fn report<'t>(
     } else {
         "Positional argument beyond the event's variables"
     };
-    out.add(job, "UL222", Span::new(at.start, last.end), message)
+    out.add(job, Code::UL222, Span::new(at.start, last.end), message)
         .label(label)
         .help(help);
 }

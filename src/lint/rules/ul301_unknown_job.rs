@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use super::event_matches;
 use crate::ast::EventArg;
+use crate::diag::Code;
 use crate::facts::events;
 
 rule! {
@@ -24,7 +25,7 @@ rule! {
     /// start on started mysql
     /// ```
     /// or list the job under `known-jobs` when it is installed separately.
-    code: "UL301",
+    code: UL301,
     name: "unknown-job",
     severity: Warning,
     default: true,
@@ -62,7 +63,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             if job.contains(['*', '?', '[', '$']) || known.contains(job.as_str()) {
                 continue;
             }
-            let f = out.add(ctx.index, "UL301", span, "Unknown job");
+            let f = out.add(ctx.index, Code::UL301, span, "Unknown job");
             f.label(format!("no job `{job}` in the linted set"));
             match suggestions
                 .entry(job.to_string())

@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use super::event_matches;
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 use crate::facts::events;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::HashSet;
@@ -33,7 +34,7 @@ rule! {
     /// ```
     /// or list it under `known-events` in `.upstart-lint.toml` when a program
     /// outside the job set emits it (`initctl emit my_event`).
-    code: "UL302",
+    code: UL302,
     name: "unknown-event",
     severity: Warning,
     default: true,
@@ -87,7 +88,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             {
                 continue;
             }
-            let f = out.add(ctx.index, "UL302", event.name_span, "Unknown event");
+            let f = out.add(ctx.index, Code::UL302, event.name_span, "Unknown event");
             f.label(format!(
                 "`{name}` is not a standard event and no job declares `emits {name}`"
             ));

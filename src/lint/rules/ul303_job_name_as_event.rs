@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use super::event_matches;
 use crate::ast::StanzaKind;
+use crate::diag::Code;
 use crate::facts::events;
 
 rule! {
@@ -23,7 +24,7 @@ rule! {
     /// ```text
     /// start on started mysql
     /// ```
-    code: "UL303",
+    code: UL303,
     name: "job-name-as-event",
     severity: Warning,
     default: true,
@@ -57,7 +58,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             }
             out.add(
                 ctx.index,
-                "UL303",
+                Code::UL303,
                 event.name_span,
                 "Job name used as an event",
             )

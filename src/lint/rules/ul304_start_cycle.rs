@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use crate::ast::{EventArg, StanzaKind};
+use crate::diag::Code;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -20,7 +21,7 @@ rule! {
     /// ## Use instead
     /// Break the loop: start one of them on a system event
     /// (`start on runlevel [2345]`) and let the other follow it.
-    code: "UL304",
+    code: UL304,
     name: "start-cycle",
     severity: Warning,
     default: true,
@@ -76,7 +77,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
                     .chain(path)
                     .filter_map(|i| set.jobs.get(i).map(|c| c.name.as_str()))
                     .collect();
-                out.add(from, "UL304", span, "Start cycle")
+                out.add(from, Code::UL304, span, "Start cycle")
                     .label(format!(
                         "waits for a job that waits for this one: {}",
                         names.join(" → ")

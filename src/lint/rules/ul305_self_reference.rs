@@ -2,6 +2,7 @@ use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::on_conditions;
 use crate::ast::{EventArg, StanzaKind};
+use crate::diag::Code;
 use crate::facts::events;
 
 rule! {
@@ -21,7 +22,7 @@ rule! {
     /// ## Use instead
     /// Use `respawn` to restart a job that dies, and another job's events to
     /// start it.
-    code: "UL305",
+    code: UL305,
     name: "self-reference",
     severity: Warning,
     default: true,
@@ -53,7 +54,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
                 } else {
                     "stop on"
                 };
-                out.add("UL305", span, "Job refers to itself")
+                out.add(Code::UL305, span, "Job refers to itself")
                     .label(format!("`{stanza}` waits for an event of this job (`{}`)", ctx.name))
                     .help("use `respawn` to restart a job, and other jobs' events to start or stop it");
             }

@@ -14,7 +14,7 @@ rule! {
     ///
     /// ## Use instead
     /// Name the override after the job it changes, or remove it.
-    code: "UL306",
+    code: UL306,
     name: "orphan-override",
     severity: Warning,
     default: true,

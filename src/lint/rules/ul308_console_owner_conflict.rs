@@ -1,6 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use crate::ast::{ConsoleMode, StanzaKind};
+use crate::diag::Code;
 
 rule! {
     /// ## What it does
@@ -16,7 +17,7 @@ rule! {
     ///
     /// ## Use instead
     /// Keep `console owner` on one job; use `console output` elsewhere.
-    code: "UL308",
+    code: UL308,
     name: "console-owner-conflict",
     severity: Warning,
     default: true,
@@ -44,7 +45,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
             _ => None,
         });
         if let Some(span) = span {
-            out.add(ctx.index, "UL308", span, "Several jobs own the console")
+            out.add(ctx.index, Code::UL308, span, "Several jobs own the console")
                 .label(format!("also `console owner`: {}", others.join(", ")))
                 .help("keep `console owner` on one job and use `console output` on the others");
         }

@@ -44,7 +44,7 @@ rule! {
     ///     fi
     /// end script
     /// ```
-    code: "UL401",
+    code: UL401,
     name: "shell-syntax",
     severity: Error,
     default: true,

@@ -24,7 +24,7 @@ rule! {
     /// ```text
     /// exec /usr/bin/foo "$(cat /etc/foo.args)"
     /// ```
-    code: "UL402",
+    code: UL402,
     name: "exec-shell-syntax",
     severity: Error,
     default: true,

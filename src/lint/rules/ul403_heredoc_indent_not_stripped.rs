@@ -40,7 +40,7 @@ rule! {
     ///     chmod 600 /run/app.conf
     /// end script
     /// ```
-    code: "UL403",
+    code: UL403,
     name: "heredoc-indent-not-stripped",
     severity: Warning,
     default: true,

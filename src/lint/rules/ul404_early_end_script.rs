@@ -35,7 +35,7 @@ rule! {
     ///         > /etc/init/helper.conf
     /// end script
     /// ```
-    code: "UL404",
+    code: UL404,
     name: "early-end-script",
     severity: Error,
     default: true,

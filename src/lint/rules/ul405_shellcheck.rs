@@ -42,7 +42,7 @@ rule! {
     ///     rm -f "$PIDFILE"
     /// end script
     /// ```
-    code: "UL405",
+    code: UL405,
     name: "shellcheck",
     severity: Warning,
     default: true,

@@ -30,7 +30,7 @@ rule! {
     /// end script
     /// ```
     /// or append `|| true` to the list.
-    code: "UL406",
+    code: UL406,
     name: "errexit-trailing-and",
     severity: Warning,
     default: true,

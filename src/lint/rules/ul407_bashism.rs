@@ -35,7 +35,7 @@ rule! {
     ///     exec /usr/bin/app $DAEMON_OPTS >/var/log/app.log 2>&1
     /// end script
     /// ```
-    code: "UL407",
+    code: UL407,
     name: "bashism",
     severity: Warning,
     default: true,

@@ -28,7 +28,7 @@ rule! {
     /// end script
     /// post-stop exec rm -f /run/app.pid
     /// ```
-    code: "UL408",
+    code: UL408,
     name: "unreachable-after-exec",
     severity: Info,
     default: true,

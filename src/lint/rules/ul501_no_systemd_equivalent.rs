@@ -31,7 +31,7 @@ rule! {
     /// ```text
     /// exec /usr/sbin/appd --foreground
     /// ```
-    code: "UL501",
+    code: UL501,
     name: "no-systemd-equivalent",
     severity: Warning,
     default: false,

@@ -32,7 +32,7 @@ rule! {
     /// start on runlevel [2345]
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL502",
+    code: UL502,
     name: "complex-event-condition",
     severity: Warning,
     default: false,

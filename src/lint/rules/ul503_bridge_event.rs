@@ -29,7 +29,7 @@ rule! {
     /// start on runlevel [2345]
     /// exec /usr/sbin/appd --listen 127.0.0.1:8080
     /// ```
-    code: "UL503",
+    code: UL503,
     name: "bridge-event",
     severity: Warning,
     default: false,

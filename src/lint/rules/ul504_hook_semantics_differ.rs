@@ -31,7 +31,7 @@ rule! {
     /// exec /usr/sbin/appd
     /// post-stop exec /usr/bin/appctl cleanup
     /// ```
-    code: "UL504",
+    code: UL504,
     name: "hook-semantics-differ",
     severity: Warning,
     default: false,

@@ -27,7 +27,7 @@ rule! {
     /// console none
     /// exec /usr/sbin/appd --log-file /var/log/appd.log
     /// ```
-    code: "UL506",
+    code: UL506,
     name: "log-path-changes",
     severity: Info,
     default: false,

@@ -27,7 +27,7 @@ rule! {
     /// instance $IFACE
     /// exec /usr/sbin/appd --iface $IFACE
     /// ```
-    code: "UL507",
+    code: UL507,
     name: "multi-variable-instance",
     severity: Warning,
     default: false,

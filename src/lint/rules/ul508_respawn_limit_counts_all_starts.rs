@@ -31,7 +31,7 @@ rule! {
     /// respawn limit unlimited
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL508",
+    code: UL508,
     name: "respawn-limit-counts-all-starts",
     severity: Info,
     default: false,

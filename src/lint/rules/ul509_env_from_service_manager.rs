@@ -26,7 +26,7 @@ rule! {
     /// env HTTP_PROXY=http://proxy.example:3128
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL509",
+    code: UL509,
     name: "env-from-service-manager",
     severity: Warning,
     default: false,

@@ -29,7 +29,7 @@ rule! {
     /// start on runlevel [2345]
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL510",
+    code: UL510,
     name: "custom-event-target",
     severity: Info,
     default: false,

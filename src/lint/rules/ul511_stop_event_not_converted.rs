@@ -30,7 +30,7 @@ rule! {
     /// stop on runlevel [!2345]
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL511",
+    code: UL511,
     name: "stop-event-not-converted",
     severity: Warning,
     default: false,

@@ -28,7 +28,7 @@ rule! {
     /// ```text
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL512",
+    code: UL512,
     name: "upstart-variables-in-process",
     severity: Warning,
     default: false,

@@ -26,7 +26,7 @@ rule! {
     /// kill timeout 5
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL513",
+    code: UL513,
     name: "kill-timeout-zero",
     severity: Info,
     default: false,

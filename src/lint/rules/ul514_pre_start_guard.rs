@@ -37,7 +37,7 @@ rule! {
     /// # the conversion writes ConditionFileIsExecutable=/usr/sbin/appd
     /// # and ExecStartPre= for the mkdir; nothing to change in the job
     /// ```
-    code: "UL514",
+    code: UL514,
     name: "pre-start-guard",
     severity: Info,
     default: false,

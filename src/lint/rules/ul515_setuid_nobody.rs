@@ -51,7 +51,7 @@ rule! {
     /// ```
     /// or give the service a system user of its own (`setuid appd`, with
     /// the account created by the package).
-    code: "UL515",
+    code: UL515,
     name: "setuid-nobody",
     severity: Info,
     default: false,

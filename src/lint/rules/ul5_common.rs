@@ -14,12 +14,13 @@
 use super::super::{JobCtx, SetCtx, SetFindings};
 use crate::ast::resolve;
 use crate::convert::{Loss, to_systemd};
+use crate::diag::Code;
 use crate::source::Span;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The check of every UL5xx rule; `code` is the rule's own code.
-pub(crate) fn check(code: &'static str, set: &SetCtx<'_>, out: &mut SetFindings) {
+pub(crate) fn check(code: Code, set: &SetCtx<'_>, out: &mut SetFindings) {
     let runner = super::RULES
         .iter()
         .filter(|r| r.code.starts_with("UL5"))

@@ -20,7 +20,7 @@ rule! {
     /// ## Use instead
     /// Delete the copy, or rename it to `nginx.conf` if it is the job that
     /// should run (`manual` in `nginx.override` disables a job).
-    code: "UL601",
+    code: UL601,
     name: "ignored-file",
     severity: Info,
     default: true,

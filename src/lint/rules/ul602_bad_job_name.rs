@@ -1,5 +1,6 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
+use crate::diag::Code;
 use crate::source::Span;
 
 rule! {
@@ -21,7 +22,7 @@ rule! {
     /// ## Use instead
     /// `/etc/init/my-job.conf`: letters, digits, `-`, `_`, `.`, `@`, `+`,
     /// `:` and `/` for subdirectories.
-    code: "UL602",
+    code: UL602,
     name: "bad-job-name",
     severity: Warning,
     default: true,
@@ -53,7 +54,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     let Some(why) = problem(&ctx.name) else {
         return;
     };
-    out.add("UL602", Span::new(0, 0), "Awkward job name")
+    out.add(Code::UL602, Span::new(0, 0), "Awkward job name")
         .label(format!("the job `{}`: {why}", ctx.name))
         .help("rename the file to letters, digits and `-`, `_`, `.` (every command and condition naming the job must quote it otherwise)");
 }

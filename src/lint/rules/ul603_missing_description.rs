@@ -1,5 +1,6 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
+use crate::diag::Code;
 use crate::source::Span;
 
 rule! {
@@ -24,7 +25,7 @@ rule! {
     /// start on runlevel [2345]
     /// exec /usr/sbin/appd
     /// ```
-    code: "UL603",
+    code: UL603,
     name: "missing-description",
     severity: Info,
     default: true,
@@ -41,7 +42,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     if ctx.is_override || ctx.resolved.description.is_some() || failed {
         return;
     }
-    out.add("UL603", Span::new(0, 0), "No `description`")
+    out.add(Code::UL603, Span::new(0, 0), "No `description`")
         .label("this job has no `description` stanza")
         .help("add a line such as `description \"what this job does\"`");
 }

@@ -29,7 +29,7 @@ rule! {
     /// ## Use instead
     /// Confine the daemon by other means (an AppArmor profile with `apparmor
     /// switch`, a `chroot`, `setuid`), or accept the loss knowingly.
-    code: "UL701",
+    code: UL701,
     name: "no-upstart-equivalent",
     severity: Warning,
     default: true,

@@ -27,7 +27,7 @@ rule! {
     /// Start the job on a standard event (`start on runlevel [2345]`,
     /// `started OTHER`), or emit the event where systemd reaches the target
     /// (`initctl emit cloud-init`).
-    code: "UL702",
+    code: UL702,
     name: "dependency-approximated",
     severity: Warning,
     default: true,

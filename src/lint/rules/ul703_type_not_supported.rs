@@ -28,7 +28,7 @@ rule! {
     /// ## Use instead
     /// Run the daemon in the foreground (`Type=simple`), or with a fork count
     /// upstart can follow; use cron for timers.
-    code: "UL703",
+    code: UL703,
     name: "type-not-supported",
     severity: Warning,
     default: true,

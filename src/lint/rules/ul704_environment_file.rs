@@ -23,7 +23,7 @@ rule! {
     /// Source the file in the scripts that need it (`set -a; [ -r F ] && . F;
     /// set +a`), knowing that the shell evaluates it where systemd only reads
     /// assignments.
-    code: "UL704",
+    code: UL704,
     name: "environment-file",
     severity: Warning,
     default: true,

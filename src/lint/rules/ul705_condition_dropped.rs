@@ -23,7 +23,7 @@ rule! {
     /// ## Use instead
     /// Write the test into pre-start by hand (`systemd-detect-virt -cq ||
     /// { stop; exit 0; }`).
-    code: "UL705",
+    code: UL705,
     name: "condition-dropped",
     severity: Warning,
     default: true,

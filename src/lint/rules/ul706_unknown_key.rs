@@ -23,7 +23,7 @@ rule! {
     /// ## Use instead
     /// Fix the unit (substitute the placeholders, correct the value), then
     /// convert it again.
-    code: "UL706",
+    code: UL706,
     name: "unknown-key",
     severity: Warning,
     default: true,

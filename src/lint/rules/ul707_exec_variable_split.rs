@@ -31,7 +31,7 @@ rule! {
     /// ## Use instead
     /// Write the arguments into the command, or keep one argument per
     /// variable with `${NAME}`.
-    code: "UL707",
+    code: UL707,
     name: "exec-variable-split",
     severity: Info,
     default: true,

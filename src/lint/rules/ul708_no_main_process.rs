@@ -28,7 +28,7 @@ rule! {
     ///
     /// ## Use instead
     /// Fix the ExecStart= line of the unit, then convert it again.
-    code: "UL708",
+    code: UL708,
     name: "no-main-process",
     severity: Warning,
     default: true,

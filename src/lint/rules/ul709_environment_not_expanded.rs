@@ -25,7 +25,7 @@ rule! {
     ///
     /// ## Use instead
     /// Build the value in the script that uses it (`PATH=$PATH:/opt/bin`).
-    code: "UL709",
+    code: UL709,
     name: "environment-not-expanded",
     severity: Info,
     default: true,

@@ -17,7 +17,7 @@ rule! {
     ///
     /// ## Use instead
     /// Remove the code, or the comment.
-    code: "UL901",
+    code: UL901,
     name: "unused-suppression",
     severity: Warning,
     default: true,

@@ -16,7 +16,7 @@ rule! {
     ///
     /// ## Use instead
     /// Use a code that `upstart-lint --explain CODE` knows.
-    code: "UL902",
+    code: UL902,
     name: "unknown-rule-in-suppression",
     severity: Warning,
     default: true,

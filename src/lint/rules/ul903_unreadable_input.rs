@@ -17,7 +17,7 @@ rule! {
     ///
     /// ## Use instead
     /// Run with access to the file, or exclude the path.
-    code: "UL903",
+    code: UL903,
     name: "unreadable-input",
     severity: Error,
     default: true,

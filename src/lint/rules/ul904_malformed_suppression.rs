@@ -19,7 +19,7 @@ rule! {
     /// ```text
     /// # upstart-lint: disable=UL302 -- emitted by our deploy tool
     /// ```
-    code: "UL904",
+    code: UL904,
     name: "malformed-suppression",
     severity: Warning,
     default: true,
