@@ -15,6 +15,7 @@ pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod print;
+pub mod shell;
 pub mod show;
 pub mod source;
 pub mod syntax;

@@ -15,9 +15,8 @@
 use super::files::{Placed, Placement, place};
 use super::walk::Entry;
 use super::{Status, eprint, stderr_color, write_stdout};
-use crate::convert::{Conversion, Loss, to_systemd};
+use crate::convert::{Conversion, Loss, from_override, to_systemd};
 use crate::diag::Diagnostic;
-use crate::lint::rules::ul5_common::from_override;
 use crate::load::{FileKind, LoadedJob, ParsedFile, file_kind, job_name};
 use crate::syntax::Dialect;
 use std::collections::BTreeMap;

@@ -2236,7 +2236,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             && forking
             && let Some(ProcessBody::Script { body: text, .. }) = &body
         {
-            let flow = crate::lint::rules::script_flow(text);
+            let flow = crate::shell::script_flow(text);
             if flow.fork.is_some() || !flow.execs {
                 c.loss(
                     Code::UL703,

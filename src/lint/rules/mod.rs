@@ -56,7 +56,7 @@ mod ul220_start_on_startup_too_early;
 mod ul221_respawn_limit_without_respawn;
 mod ul222_stray_positional_argument;
 mod ul2_common;
-pub(crate) use ul2_common::script_flow;
+
 mod ul301_unknown_job;
 mod ul302_unknown_event;
 mod ul303_job_name_as_event;

@@ -13,7 +13,7 @@
 
 use super::super::{JobCtx, SetCtx, SetFindings};
 use crate::ast::resolve;
-use crate::convert::{Loss, to_systemd};
+use crate::convert::{Loss, from_override, to_systemd};
 use crate::diag::Code;
 use crate::source::Span;
 use std::collections::BTreeMap;
@@ -72,27 +72,4 @@ fn add(out: &mut SetFindings, job: usize, loss: &Loss, span: Span, suffix: &str)
     if let Some(h) = &loss.help {
         f.help(h.clone());
     }
-}
-
-/// For each loss of the merged job, whether the `.override` causes it: the
-/// `.conf` converted alone does not produce it (matched one to one).
-#[must_use]
-pub(crate) fn from_override(merged: &[Loss], conf_alone: &[Loss]) -> Vec<bool> {
-    let mut used = vec![false; conf_alone.len()];
-    merged
-        .iter()
-        .map(|loss| {
-            let same = conf_alone
-                .iter()
-                .enumerate()
-                .position(|(i, l)| !used[i] && l == loss);
-            match same {
-                Some(i) => {
-                    used[i] = true;
-                    false
-                }
-                None => true,
-            }
-        })
-        .collect()
 }
