@@ -7,7 +7,6 @@ pub mod ast;
 pub mod cli;
 pub mod convert;
 pub mod diag;
-pub mod exec;
 pub mod facts;
 #[doc(hidden)]
 pub mod fuzzing;
@@ -18,4 +17,5 @@ pub mod print;
 pub mod shell;
 pub mod show;
 pub mod source;
+pub mod supervisor;
 pub mod syntax;

@@ -1,10 +1,12 @@
-//! Foreground supervision of one job (`upstart-run --foreground`): the
+//! Supervision of one job (`upstart-run`, in the foreground or detached by
+//! [`detach`]): the
 //! pre-start → main → post-start → running → pre-stop → killed → post-stop
 //! sequence of upstart's state machine, respawn with its limit, and the kill
 //! sequence. Waiting is event driven: every signal we care about (SIGCHLD,
 //! SIGTERM, SIGINT, SIGHUP, SIGALRM for the kill timeout) is blocked and
 //! taken with `sigwait`, so the supervisor sleeps until something happens.
 
+pub mod detach;
 mod expand;
 mod log;
 mod spawn;
