@@ -246,17 +246,6 @@ pub fn run_main() -> ExitCode {
     }
 }
 
-/// Entry point of the binaries whose command is not built yet.
-#[must_use]
-pub fn unavailable_main(name: &str, issue: &str) -> ExitCode {
-    let _ = writeln!(
-        std::io::stderr(),
-        "{name}: not available in this version of upstart-tools ({issue}).\n\
-         Available now: `upstart-tools parse`, `upstart-tools fmt`, `upstart-lint`."
-    );
-    Status::Error.into()
-}
-
 /// clap prints help/version with success and usage errors with status 2.
 fn clap_exit(e: &clap::Error) -> ExitCode {
     let _ = e.print();
