@@ -114,6 +114,40 @@ fn has_empty_token(kind: &StanzaKind) -> bool {
     }
 }
 
+/// A `script` block (with the hook prefix, `pre-start ` etc.): the body in
+/// canonical indentation, and the comments after `script` and `end script`.
+fn script_block(
+    out: &mut String,
+    s: &Stanza,
+    prefix: &str,
+    body: &str,
+    end_comment: Option<&Comment>,
+) -> Result<(), PrintError> {
+    let text = script_body(body);
+    // Only a NUL byte can leave a body line that reads `end script`;
+    // printed, it would close the block early.
+    let mut at = 0;
+    while at < text.len() {
+        if crate::syntax::block_end_at(&text.as_bytes()[at..]) {
+            return Err(PrintError {
+                span: s.span,
+                keyword: s.kind.keyword().to_string(),
+                reason: Some("a line of the script reads `end script` (left by a NUL byte)"),
+            });
+        }
+        at += text[at..].find('\n').map_or(text.len() - at, |i| i + 1);
+    }
+    out.push_str(prefix);
+    out.push_str("script");
+    trailing(out, s.comment.as_ref());
+    out.push('\n');
+    out.push_str(&text);
+    out.push_str("end script");
+    trailing(out, end_comment);
+    out.push('\n');
+    Ok(())
+}
+
 fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
     if has_empty_token(&s.kind) {
         return Err(PrintError {
@@ -168,33 +202,7 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
                 ProcessBody::Exec { command, .. } => format!("{prefix}exec {}", command.value),
                 ProcessBody::Script {
                     body, end_comment, ..
-                } => {
-                    let text = script_body(body);
-                    // Only a NUL byte can leave a body line that reads `end
-                    // script`; printed, it would close the block early.
-                    let mut at = 0;
-                    while at < text.len() {
-                        if crate::syntax::block_end_at(&text.as_bytes()[at..]) {
-                            return Err(PrintError {
-                                span: s.span,
-                                keyword: s.kind.keyword().to_string(),
-                                reason: Some(
-                                    "a line of the script reads `end script` (left by a NUL byte)",
-                                ),
-                            });
-                        }
-                        at += text[at..].find('\n').map_or(text.len() - at, |i| i + 1);
-                    }
-                    out.push_str(&prefix);
-                    out.push_str("script");
-                    trailing(out, s.comment.as_ref());
-                    out.push('\n');
-                    out.push_str(&text);
-                    out.push_str("end script");
-                    trailing(out, end_comment.as_ref());
-                    out.push('\n');
-                    return Ok(());
-                }
+                } => return script_block(out, s, &prefix, body, end_comment.as_ref()),
             }
         }
         StanzaKind::Expect { mode } => format!("expect {}", mode.value.as_str()),

@@ -438,9 +438,8 @@ fn expr_text(e: &StoredExpr, out: &mut String) {
 #[must_use]
 pub fn text(n: &Named) -> String {
     let mut out = String::new();
-    let mut line = |key: &str, value: String| {
-        let _ = writeln!(out, "{key:<16} {value}");
-    };
+    let out_ref = &mut out;
+    let mut line = |key: &str, value: String| row(out_ref, key, value);
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
     line("job", n.name.clone());
     line("file", n.file.clone());
@@ -534,6 +533,21 @@ pub fn text(n: &Named) -> String {
             format!("{} {}", limit(soft), limit(hard)),
         );
     }
+    places_and_environment(&mut out, n);
+    processes(&mut out, n);
+    out
+}
+
+/// One `key value` row, keys in a column of 16.
+fn row(out: &mut String, key: &str, value: String) {
+    let _ = writeln!(out, "{key:<16} {value}");
+}
+
+/// Where and as whom the job runs, and what it carries: directories, user,
+/// AppArmor, environment, exports, emitted events, cgroups.
+fn places_and_environment(out: &mut String, n: &Named) {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    let mut line = |key: &str, value: String| row(out, key, value);
     for (key, v) in [
         ("chroot", &n.chroot),
         ("chdir", &n.chdir),
@@ -575,6 +589,10 @@ pub fn text(n: &Named) -> String {
     if n.debug {
         line("debug", "yes".into());
     }
+}
+
+/// Every process, with the exact text upstart hands to the shell or execs.
+fn processes(out: &mut String, n: &Named) {
     for kind in [
         "security",
         "pre-start",
@@ -597,5 +615,4 @@ pub fn text(n: &Named) -> String {
     if n.process.is_empty() {
         let _ = writeln!(out, "{:<16} none", "processes");
     }
-    out
 }
