@@ -1908,6 +1908,30 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             if instance_env.as_deref() == Some(k) && matches!(v, "%I" | "%i") {
                 continue;
             }
+            // systemd's env_name_is_valid: letters, digits and `_`, not
+            // starting with a digit; it ignores any other assignment.
+            let valid = k.chars().next().is_some_and(|c| !c.is_ascii_digit())
+                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                c.loss(
+                    Code::UL706,
+                    Severity::Warning,
+                    e.value_span,
+                    format!(
+                        "`Environment={}`: not a variable name systemd accepts; it ignores the assignment",
+                        k.replace(['\n', '\r'], " ")
+                    ),
+                );
+                continue;
+            }
+            if v.contains(['\n', '\r']) {
+                c.loss(
+                    Code::UL702,
+                    Severity::Warning,
+                    e.value_span,
+                    format!("`{k}=`: a line break in the value becomes a blank (upstart values are one line)"),
+                );
+            }
             let raw = v;
             let v = c.spec(v);
             if expands(&v) {
