@@ -8,7 +8,6 @@ pub mod concise;
 pub use code::Code;
 
 use crate::source::{SourceFile, Span};
-use crate::syntax::{ErrorKind, ParseError};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use serde::Serialize;
 
@@ -30,26 +29,6 @@ impl Severity {
             Self::Warning => "warning",
             Self::Info => "info",
         }
-    }
-}
-
-impl ErrorKind {
-    /// The severity of a parse problem: an error when upstart rejects the
-    /// file, a warning otherwise.
-    #[must_use]
-    pub fn severity(self) -> Severity {
-        if self.rejects() {
-            Severity::Error
-        } else {
-            Severity::Warning
-        }
-    }
-}
-
-impl ParseError {
-    #[must_use]
-    pub fn severity(&self) -> Severity {
-        self.kind.severity()
     }
 }
 
@@ -92,21 +71,6 @@ pub struct Edit {
 }
 
 impl Diagnostic {
-    /// A diagnostic for a parse error in `source`.
-    #[must_use]
-    pub fn from_parse(source: &SourceFile, err: &ParseError) -> Self {
-        Self::new(
-            source,
-            err.code(),
-            err.severity(),
-            err.message().to_string(),
-            err.detail.clone(),
-            err.help.clone(),
-            err.span,
-            &err.related,
-        )
-    }
-
     /// A diagnostic at `span` of `source`.
     #[must_use]
     #[allow(clippy::too_many_arguments)]

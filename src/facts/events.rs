@@ -1,10 +1,10 @@
 //! What exists without being declared: the standard events of upstart and
-//! its Ubuntu bridges (upstart-events(7), spec/upstart.md §4) and the jobs of
+//! its Ubuntu bridges (upstart-events(7); docs/language.md#standard-events) and the jobs of
 //! a standard Ubuntu system.
 
 /// Events emitted by init, its bridges and the standard Ubuntu tools.
 pub const STANDARD_EVENTS: &[&str] = &[
-    // init itself (§4.1)
+    // init itself
     "startup",
     "starting",
     "started",
@@ -14,7 +14,7 @@ pub const STANDARD_EVENTS: &[&str] = &[
     "keyboard-request",
     "power-status-changed",
     "session-end",
-    // system tools (§4.2)
+    // system tools
     "runlevel",
     "mounting",
     "mounted",
@@ -41,7 +41,7 @@ pub const STANDARD_EVENTS: &[&str] = &[
     "login-session-start",
     "desktop-shutdown",
     "rotate-logs",
-    // session init (§4.3)
+    // session init
     "dconf",
     "desktop-start",
     "desktop-end",
@@ -85,8 +85,8 @@ pub enum More {
     Open,
 }
 
-/// The variables of a standard event, in emission order (spec upstart.md
-/// §4): positional argument *i* of an event match is compared with the
+/// The variables of a standard event, in emission order
+/// (docs/language.md#events): positional argument *i* of an event match is compared with the
 /// value of the *i*-th.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct EventVariables {

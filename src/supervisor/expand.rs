@@ -1,4 +1,4 @@
-//! upstart's variable expansion (§5.8) for instance names: `$NAME`,
+//! upstart's variable expansion (docs/language.md#expansion) for instance names: `$NAME`,
 //! `${NAME}`, `${NAME:-word}`, `${NAME-word}`, `${NAME:+word}`,
 //! `${NAME+word}`, `${}` (a literal `$`), with nesting; no quoting.
 

@@ -444,7 +444,7 @@ impl Sup<'_> {
         sent
     }
 
-    /// The kill sequence (§5.10), extended to the orphans the job left with
+    /// The kill sequence (docs/language.md#kill), extended to the orphans the job left with
     /// us: upstart leaves them running, we don't. Processes reparented to us
     /// while we wait (children of the dying main process) get the signal too.
     fn kill_main(&mut self) {
@@ -536,7 +536,7 @@ impl Sup<'_> {
                         }
                     }
                 }
-                // spawned: wait for the expected forks / SIGSTOP (§5.7)
+                // spawned: wait for the expected forks / SIGSTOP (docs/language.md#expect)
                 let expecting = self.forks_left > 0 || self.await_stop;
                 while !self.stop_requested
                     && self.main_end.is_none()
@@ -562,7 +562,7 @@ impl Sup<'_> {
                 {
                     self.step();
                 }
-                // The main process ended by itself: classify (§5.4).
+                // The main process ended by itself: classify (docs/language.md#termination).
                 if let Some((st, by_itself)) = self.main_end
                     && by_itself
                 {

@@ -1,4 +1,4 @@
-//! Spawning one job process the way upstart sets it up (§5.6), with
+//! Spawning one job process the way upstart sets it up (docs/language.md#spawning), with
 //! `std::process::Command` and a `pre_exec` hook for what std cannot do
 //! (setsid, umask, nice, rlimits, OOM score, chroot, initgroups).
 //!
@@ -45,7 +45,7 @@ fn sh(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The process environment (§5.8).
+/// The process environment (docs/language.md#environment).
 #[must_use]
 pub fn environment(
     job: &LoadedJob,
@@ -99,7 +99,7 @@ pub fn start_environment(r: &Resolved<'_>, opts: &RunOptions) -> Vec<(String, St
     env
 }
 
-/// `<job>.log` or `<job>-<instance>.log`, every `/` replaced by `_` (§5.11).
+/// `<job>.log` or `<job>-<instance>.log`, every `/` replaced by `_` (docs/language.md#console).
 #[must_use]
 pub fn log_name(job: &str, instance: &str) -> String {
     let name = if instance.is_empty() {

@@ -1,9 +1,9 @@
 //! Parse errors. Each kind has upstart's own wording (init/errors.h and
-//! libnih's nih/errors.h) and a code in the `UL0xx`/`UL1xx` families of
-//! spec/lint.md, so the linter reports parse errors like any other rule.
+//! libnih's nih/errors.h) and a code in the `UL0xx` (syntax and file) and
+//! `UL1xx` (values) families of the rule registry, so the linter reports parse errors like any other rule.
 
-use crate::diag::Code;
-use crate::source::Span;
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::source::{SourceFile, Span};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -114,7 +114,7 @@ impl ErrorKind {
         }
     }
 
-    /// The rule code (spec/lint.md §6.1 and §6.2).
+    /// The rule code: UL0xx for syntax, UL1xx for values.
     #[must_use]
     pub fn code(self) -> Code {
         match self {
@@ -211,5 +211,44 @@ impl ParseError {
     #[must_use]
     pub fn rejects(&self) -> bool {
         self.kind.rejects()
+    }
+}
+
+// The diagnostic layer sits below the parser and knows nothing of it: a
+// parse error turns itself into a diagnostic here.
+impl ErrorKind {
+    /// The severity of a parse problem: an error when upstart rejects the
+    /// file, a warning otherwise.
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        if self.rejects() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        }
+    }
+}
+
+impl ParseError {
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+}
+
+impl Diagnostic {
+    /// A diagnostic for a parse error in `source`.
+    #[must_use]
+    pub fn from_parse(source: &SourceFile, err: &ParseError) -> Self {
+        Self::new(
+            source,
+            err.code(),
+            err.severity(),
+            err.message().to_string(),
+            err.detail.clone(),
+            err.help.clone(),
+            err.span,
+            &err.related,
+        )
     }
 }
