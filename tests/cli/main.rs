@@ -16,6 +16,7 @@ mod exit_status;
 mod fuzz_regressions;
 mod generated;
 mod graph;
+mod layers;
 mod lint_cli;
 mod lint_corpus;
 mod lint_rules;
