@@ -6,6 +6,7 @@
 //! SIGTERM, SIGINT, SIGHUP, SIGALRM for the kill timeout) is blocked and
 //! taken with `sigwait`, so the supervisor sleeps until something happens.
 
+pub mod control;
 pub mod detach;
 mod expand;
 mod log;
