@@ -1,6 +1,8 @@
-//! `console log`: every process of the job writes into one pipe that the
-//! supervisor drains into `<log dir>/<job>.log`, as upstart's own logger
-//! does. The job never writes the file itself, so a log that cannot be
+//! `console log`: every process of the job writes into one pseudo-terminal
+//! that the supervisor drains into `<log dir>/<job>.log`, as upstart's own
+//! logger does. A terminal, not a pipe: programs line-buffer their output
+//! on a terminal (a Python program killed by TERM keeps what it printed),
+//! and lines end in `\r\n` in the log exactly as under upstart. The job never writes the file itself, so a log that cannot be
 //! written (full disk, read-only or missing directory) is reported by the
 //! supervisor and the job keeps running instead of dying on EPIPE/ENOSPC.
 
@@ -14,7 +16,10 @@ use std::path::PathBuf;
 pub struct Log {
     job: String,
     path: PathBuf,
+    /// The pty's master side, read by us.
     read: File,
+    /// The pty's slave side, duplicated into each process as stdout and
+    /// stderr. Holding it open keeps the master readable between processes.
     write: OwnedFd,
     file: Option<File>,
     /// The last error reported, so a full disk is reported once, not per line.
@@ -26,11 +31,15 @@ impl Log {
     /// upstart does: a job that prints nothing leaves no file).
     ///
     /// # Errors
-    /// When the pipe cannot be made.
+    /// When the pseudo-terminal cannot be made.
     pub fn new(job: &str, path: PathBuf) -> nix::Result<Self> {
-        let (read, write) = nix::unistd::pipe2(OFlag::O_CLOEXEC)?;
+        let pty = nix::pty::openpty(None, None)?;
+        let (read, write) = (pty.master, pty.slave);
+        for fd in [&read, &write] {
+            fcntl(fd, FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC))?;
+        }
         // Only our end is non-blocking: the job's writes block when the
-        // pipe is full, as they would on a terminal, and lose nothing.
+        // terminal's buffer is full, and lose nothing.
         fcntl(&read, FcntlArg::F_SETFL(OFlag::O_NONBLOCK))?;
         Ok(Self {
             job: job.to_string(),
@@ -62,7 +71,9 @@ impl Log {
                 Ok(0) => return,
                 Ok(n) => self.append(&buf[..n]),
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(_) => return, // WouldBlock: drained
+                // WouldBlock: drained. (EIO cannot happen while we hold
+                // the slave side.)
+                Err(_) => return,
             }
         }
     }
@@ -103,6 +114,11 @@ impl Log {
                 .create(true)
                 .mode(0o640)
                 .open(&self.path)?;
+            // 0640 whatever our umask, as upstart's log files are.
+            if f.metadata()?.len() == 0 {
+                use std::os::unix::fs::PermissionsExt;
+                f.set_permissions(std::fs::Permissions::from_mode(0o640))?;
+            }
             self.file = Some(f);
         }
         self.file

@@ -68,7 +68,7 @@ struct Sup<'a> {
     sigs: SigSet,
     /// The blocked signals, read as events; `None` falls back to `sigwait`.
     sfd: Option<SignalFd>,
-    /// `console log`: the pipe the job writes into.
+    /// `console log`: the terminal the job writes into.
     log: Option<Log>,
     queue: VecDeque<Ev>,
     exited: HashMap<Pid, i64>,
@@ -127,7 +127,7 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
         let path = opts.log_dir.join(spawn::log_name(&job.name, &instance));
         match Log::new(&job.name, path) {
             Ok(l) => Some(l),
-            Err(e) => return RunOutcome::Error(format!("cannot make the log pipe: {e}")),
+            Err(e) => return RunOutcome::Error(format!("cannot make the log terminal: {e}")),
         }
     } else {
         None
@@ -152,7 +152,7 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
         await_stop: false,
     };
     let out = sup.supervise();
-    // Every process is reaped: what they wrote is all in the pipe.
+    // Every process is reaped: what they wrote is all in the terminal.
     if let Some(l) = &mut sup.log {
         l.drain();
     }

@@ -217,7 +217,7 @@ pub fn spawn(
                 let w2 = w.try_clone().map_err(|e| e.to_string())?;
                 cmd.stdout(Stdio::from(w)).stderr(Stdio::from(w2));
             }
-            Some(Err(e)) => return Err(format!("cannot set up the log pipe: {e}")),
+            Some(Err(e)) => return Err(format!("cannot set up the log terminal: {e}")),
             None => {
                 cmd.stdout(Stdio::null()).stderr(Stdio::null());
             }

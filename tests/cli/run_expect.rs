@@ -173,7 +173,8 @@ fn instance_names_the_log_and_sets_upstart_instance() {
         .assert()
         .code(0);
     let log = std::fs::read_to_string(d.path().join("i-a_b-1.log")).unwrap();
-    assert_eq!(log, "a/b-1\n");
+    // A terminal, as under upstart: lines end in \r\n.
+    assert_eq!(log, "a/b-1\r\n");
 }
 
 #[test]

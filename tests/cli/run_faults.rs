@@ -480,7 +480,7 @@ fn the_log_directory_is_created_and_no_line_is_lost_when_the_job_exits() {
     assert_eq!(out.status.code(), Some(0));
     let log = read(&logs.join("burst.log"));
     assert_eq!(log.lines().count(), 20001);
-    assert!(log.starts_with("line 0\n") && log.ends_with("line 19999\nlast\n"));
+    assert!(log.starts_with("line 0\r\n") && log.ends_with("line 19999\r\nlast\r\n"));
     // As upstart: a job that prints nothing leaves no log file.
     let out = Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
         .args(["--foreground", "--log-dir"])
@@ -490,4 +490,33 @@ fn the_log_directory_is_created_and_no_line_is_lost_when_the_job_exits() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(0));
     assert!(!logs.join("quiet.log").exists());
+}
+
+#[test]
+fn console_log_is_a_terminal_and_the_log_file_is_0640_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let c = job(
+        d.path(),
+        "tty",
+        "task\nscript\n  if [ -t 1 ]; then echo stdout-is-a-tty; fi\n  if [ -t 2 ]; then echo stderr-is-a-tty >&2; fi\n  if [ -t 0 ]; then echo stdin-is-a-tty; fi\nend script\n",
+    );
+    // A umask of 077 would make a plain create 0600.
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("umask 077; exec \"$0\" --foreground --log-dir \"$1\" \"$2\"")
+        .arg(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .arg(d.path())
+        .arg(&c)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let path = d.path().join("tty.log");
+    // stdin is /dev/null under console log, as upstart does.
+    assert_eq!(read(&path), "stdout-is-a-tty\r\nstderr-is-a-tty\r\n");
+    let mode = std::fs::metadata(&path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o640);
 }
