@@ -223,7 +223,9 @@ pub fn spawn(
             }
         },
     }
-    let umask = r.umask;
+    // Upstart always sets the umask: 022 without a `umask` stanza, never the
+    // caller's.
+    let umask = r.umask.unwrap_or(0o022);
     let nice = r.nice;
     let oom = r.oom.map(crate::ast::Oom::score);
     let limits: Vec<(R, u64, u64)> = r
@@ -243,9 +245,7 @@ pub fn spawn(
     unsafe {
         cmd.pre_exec(move || {
             nix::unistd::setsid()?;
-            if let Some(m) = umask {
-                nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(m));
-            }
+            nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(umask));
             for (res, soft, hard) in &limits {
                 setrlimit(*res, *soft, *hard)?;
             }

@@ -276,3 +276,29 @@ fn the_tutorial_job_is_respawned_when_killed() {
     assert_ne!(all.first(), all.get(1), "a new process, not the same pid");
     assert_eq!(code, Some(0), "stopped on request");
 }
+
+#[test]
+fn the_umask_is_022_without_a_umask_stanza_whatever_the_callers() {
+    // upstart sets it for every process (conformance lifecycle s17b_defaults).
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = d.path().join("umask");
+    let conf = d.path().join("u.conf");
+    std::fs::write(
+        &conf,
+        format!(
+            "task\nconsole none\nexec sh -c 'umask > {}'\n",
+            out.display()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let status = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("umask 077; exec \"$0\" --foreground \"$1\"")
+        .arg(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .arg(&conf)
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(status.success());
+    let got = std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(got.trim(), "0022");
+}
