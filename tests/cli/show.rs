@@ -141,11 +141,7 @@ fn chromiumos_jobs_need_their_dialect_everywhere() {
     ] {
         // lint reports on stdout, the other commands on stderr.
         // Upstream upstart rejects it, and the report names the way out.
-        let out = cros()
-            .args(cmd)
-            .tmp_arg("cros.conf")
-            .expect_status(1)
-            .run();
+        let out = cros().args(cmd).tmp_arg("cros.conf").expect_status(1).run();
         let said = format!("{}{}", out.stdout, out.stderr);
         assert!(said.contains("UL014"), "{cmd:?}: {said}");
         assert!(
