@@ -51,22 +51,52 @@ pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Compare `actual` with `snapshots/<name>.snap`. With `UPDATE_SNAPSHOTS=1`
-/// the file is (re)written instead; review the diff before committing.
-pub fn assert_snapshot(name: &str, actual: &str) {
+/// The header of a snapshot file: what it was made from and how.
+pub fn snapshot_header(input: &str, command: &str) -> String {
+    format!("# input: {input}\n# command: {command}\n{SNAPSHOT_HEADER_END}\n")
+}
+
+const SNAPSHOT_HEADER_END: &str = "# ---";
+
+/// `(header, body)` of a snapshot file's text; the header is empty when
+/// the file has none.
+pub fn split_snapshot(text: &str) -> (&str, &str) {
+    if text.starts_with("# input: ") {
+        let end = format!("\n{SNAPSHOT_HEADER_END}\n");
+        if let Some(at) = text.find(&end) {
+            return text.split_at(at + end.len());
+        }
+    }
+    ("", text)
+}
+
+/// Compare `actual` with `snapshots/<name>.snap`, whose header names the
+/// `input` and the `command` that gave it; the header is checked on its
+/// own and stripped before the comparison. With `UPDATE_SNAPSHOTS=1` the
+/// file is (re)written instead; review the diff before committing.
+pub fn assert_snapshot(name: &str, input: &str, command: &str, actual: &str) {
     let path = root().join("snapshots").join(format!("{name}.snap"));
+    let header = snapshot_header(input, command);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        std::fs::write(&path, format!("{header}{actual}"))
+            .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
             "missing snapshot {} ({e}); run with UPDATE_SNAPSHOTS=1 and review it",
             path.display()
         )
     });
+    let (found, expected) = split_snapshot(&text);
+    assert_eq!(
+        found,
+        header,
+        "snapshot {} names another input or command (re-run with UPDATE_SNAPSHOTS=1)",
+        path.display()
+    );
     if expected != actual {
-        let diff = similar::TextDiff::from_lines(&expected, actual)
+        let diff = similar::TextDiff::from_lines(expected, actual)
             .unified_diff()
             .header("expected", "actual")
             .to_string();

@@ -23,7 +23,12 @@ fn text_lists_every_setting_as_upstart_uses_it() {
             .run();
         all.push_str(&format!("# upstart-tools show {f}\n{}\n", out.stdout));
     }
-    assert_snapshot("show__text", &all);
+    assert_snapshot(
+        "show__text",
+        "fixtures/parse/ok/{sandbox,metadata-and-instance,process-script-forms}.conf",
+        "upstart-tools show <each input>",
+        &all,
+    );
 }
 
 #[test]
