@@ -161,6 +161,9 @@ enum Cwd {
     Path(PathBuf),
 }
 
+// Some methods are not used by every conversion yet (env, dir, timeout,
+// utf8_stdout, expect_stderr, current_dir): they are the builder's API.
+#[allow(dead_code)]
 impl Test {
     pub fn new(bin: &str) -> Self {
         Self::with_tempdir(
@@ -432,6 +435,7 @@ pub struct Output {
     pub status: Option<i32>,
     /// Stdout, lossily decoded unless the test asked for `utf8_stdout`.
     pub stdout: String,
+    #[allow(dead_code)] // for tests of byte output
     pub stdout_bytes: Vec<u8>,
     pub stderr: String,
     pub tempdir: tempfile::TempDir,
