@@ -1,26 +1,15 @@
 //! The command-line contract: outputs, exit codes, and file safety.
 
-use crate::common::bin;
+use crate::common::Test;
 use std::os::unix::fs::PermissionsExt;
-
-fn json(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(out)))
-}
 
 #[test]
 fn parse_prints_versioned_json_and_exits_0_when_clean() {
-    let out = bin("upstart-tools")
+    let doc = Test::new("upstart-tools")
         .args(["parse", "fixtures/my_program.conf"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let doc = json(&out.stdout);
+        .expect_status(0)
+        .run()
+        .json();
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["errors"], serde_json::json!([]));
     assert_eq!(doc["jobs"][0]["name"], "my_program");
@@ -38,16 +27,14 @@ fn parse_prints_versioned_json_and_exits_0_when_clean() {
 
 #[test]
 fn parse_exits_1_on_errors_and_reports_every_one() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = tmp.path().join("bad.conf");
-    std::fs::write(&path, "respwan\nnice 99\nexec /bin/true\n").unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+    let out = Test::new("upstart-tools")
+        .file("bad.conf", "respwan\nnice 99\nexec /bin/true\n")
         .arg("parse")
-        .arg(&path)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(1));
-    let doc = json(&out.stdout);
+        .tmp_arg("bad.conf")
+        .expect_status(1)
+        .stderr_contains("bad.conf:2:6: error[UL104] Illegal nice value, expected -20 to 19")
+        .run();
+    let doc = out.json();
     let errors = doc["errors"].as_array().cloned().unwrap_or_default();
     let codes: Vec<_> = errors
         .iter()
@@ -62,66 +49,52 @@ fn parse_exits_1_on_errors_and_reports_every_one() {
     );
     assert_eq!(errors[0]["message"], "Unknown stanza");
     assert_eq!(errors[1]["column"], 6);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("bad.conf:2:6: error[UL104] Illegal nice value, expected -20 to 19"),
-        "{stderr}"
-    );
 }
 
 #[test]
 fn parse_exits_2_on_unreadable_input_and_goes_on() {
-    let out = bin("upstart-tools")
+    let doc = Test::new("upstart-tools")
         .args([
             "parse",
             "fixtures/does-not-exist.conf",
             "fixtures/my_program.conf",
         ])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(2));
-    let doc = json(&out.stdout);
+        .expect_status(2)
+        .run()
+        .json();
     assert_eq!(
         doc["jobs"].as_array().map(Vec::len),
         Some(1),
         "the readable file is still parsed"
     );
     assert_eq!(doc["errors"][0]["code"], "UL903");
-    let out = bin("upstart-tools")
-        .args(["parse"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(2), "usage error");
+    // A usage error.
+    Test::new("upstart-tools")
+        .arg("parse")
+        .expect_status(2)
+        .run();
 }
 
 #[test]
 fn parse_reads_stdin_and_includes_overrides() {
-    let out = bin("upstart-tools")
+    let doc = Test::new("upstart-tools")
         .args(["parse", "-"])
-        .write_stdin("task\nexec /bin/true\n")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        json(&out.stdout)["jobs"][0]["ast"]["items"][0]["stanza"],
-        "task"
-    );
+        .stdin("task\nexec /bin/true\n")
+        .expect_status(0)
+        .run()
+        .json();
+    assert_eq!(doc["jobs"][0]["ast"]["items"][0]["stanza"], "task");
 
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        tmp.path().join("foo.conf"),
-        "start on startup\nexec /usr/bin/foo\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(tmp.path().join("foo.override"), "manual\n").unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+    let doc = Test::new("upstart-tools")
+        .file("foo.conf", "start on startup\nexec /usr/bin/foo\n")
+        .file("foo.override", "manual\n")
         .arg("parse")
-        .arg(tmp.path().join("foo.conf"))
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(0));
+        .tmp_arg("foo.conf")
+        .expect_status(0)
+        .run()
+        .json();
     assert_eq!(
-        json(&out.stdout)["jobs"][0]["override"]["ast"]["items"][0]["stanza"],
+        doc["jobs"][0]["override"]["ast"]["items"][0]["stanza"],
         "manual"
     );
 }
@@ -132,79 +105,57 @@ const CANONICAL: &str =
 
 #[test]
 fn fmt_prints_canonical_form_and_is_idempotent() {
-    let out = bin("upstart-tools")
+    Test::new("upstart-tools")
         .args(["fmt", "-"])
-        .write_stdin(UGLY)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), CANONICAL);
-    let out = bin("upstart-tools")
+        .stdin(UGLY)
+        .expect_status(0)
+        .expect_stdout(CANONICAL)
+        .run();
+    Test::new("upstart-tools")
         .args(["fmt", "-"])
-        .write_stdin(CANONICAL)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), CANONICAL);
+        .stdin(CANONICAL)
+        .expect_stdout(CANONICAL)
+        .run();
 }
 
 #[test]
 fn fmt_check_reports_a_diff_and_exit_1() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let ugly = tmp.path().join("ugly.conf");
-    let clean = tmp.path().join("clean.conf");
-    std::fs::write(&ugly, UGLY).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(&clean, CANONICAL).unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+    let out = Test::new("upstart-tools")
+        .file("ugly.conf", UGLY)
+        .file("clean.conf", CANONICAL)
         .args(["fmt", "--check"])
-        .arg(&clean)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(0));
-    let out = bin("upstart-tools")
+        .tmp_arg("clean.conf")
+        .expect_status(0)
+        .run();
+    let clean = out.path("clean.conf");
+    let ugly = out.path("ugly.conf");
+    let out = out
+        .next("upstart-tools")
         .args(["fmt", "--check"])
-        .arg(&clean)
-        .arg(&ugly)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(1));
-    let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        diff.contains("-\techo hi") && diff.contains("+    echo hi"),
-        "{diff}"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&ugly).ok().as_deref(),
-        Some(UGLY),
-        "--check never writes"
-    );
+        .arg(clean)
+        .arg(ugly)
+        .expect_status(1)
+        .stdout_contains("-\techo hi")
+        .stdout_contains("+    echo hi")
+        .run();
+    assert_eq!(out.read("ugly.conf"), UGLY, "--check never writes");
 }
 
 #[test]
 fn fmt_write_rewrites_atomically_and_keeps_permissions() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = tmp.path().join("job.conf");
-    std::fs::write(&path, UGLY).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let link = tmp.path().join("link.conf");
-    std::os::unix::fs::symlink(&path, &link).unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+    let t = Test::new("upstart-tools")
+        .file("job.conf", UGLY)
+        .mode("job.conf", 0o640);
+    let path = t.path("job.conf");
+    let out = t
+        .symlink(&path, "link.conf")
         .args(["fmt", "--write"])
-        .arg(&link)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(
-        std::fs::read_to_string(&path).ok().as_deref(),
-        Some(CANONICAL)
-    );
+        .tmp_arg("link.conf")
+        .expect_status(0)
+        .run();
+    assert_eq!(out.read("job.conf"), CANONICAL);
     assert!(
-        std::fs::symlink_metadata(&link)
+        std::fs::symlink_metadata(out.path("link.conf"))
             .map(|m| m.file_type().is_symlink())
             .unwrap_or(false),
         "the symlink stays a symlink"
@@ -213,7 +164,7 @@ fn fmt_write_rewrites_atomically_and_keeps_permissions() {
         .map(|m| m.permissions().mode() & 0o777)
         .unwrap_or(0);
     assert_eq!(mode, 0o640);
-    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+    let leftovers: Vec<_> = std::fs::read_dir(out.path(""))
         .into_iter()
         .flatten()
         .flatten()
@@ -227,154 +178,117 @@ fn fmt_write_rewrites_atomically_and_keeps_permissions() {
 
 #[test]
 fn fmt_never_touches_a_file_with_errors_or_stdin_with_write() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = tmp.path().join("bad.conf");
     let text = "description   x\nrespwan\n";
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+    let out = Test::new("upstart-tools")
+        .file("bad.conf", text)
         .args(["fmt", "--write"])
-        .arg(&path)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some(text));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("UL003"));
-    let latin1 = tmp.path().join("latin1.conf");
-    std::fs::write(&latin1, b"description caf\xe9\n").unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+        .tmp_arg("bad.conf")
+        .expect_status(1)
+        .stderr_contains("UL003")
+        .run();
+    assert_eq!(out.read("bad.conf"), text);
+    // Writing would lose the byte 0xE9.
+    let out = Test::new("upstart-tools")
+        .file("latin1.conf", b"description caf\xe9\n")
         .args(["fmt", "--write"])
-        .arg(&latin1)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(1), "would lose the byte 0xE9");
+        .tmp_arg("latin1.conf")
+        .expect_status(1)
+        .run();
     assert_eq!(
-        std::fs::read(&latin1).ok(),
+        std::fs::read(out.path("latin1.conf")).ok(),
         Some(b"description caf\xe9\n".to_vec())
     );
-    let out = bin("upstart-tools")
+    Test::new("upstart-tools")
         .args(["fmt", "--write", "-"])
-        .write_stdin("task\n")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(2));
+        .stdin("task\n")
+        .expect_status(2)
+        .run();
+}
+
+/// `upstart-lint`, isolated from the machine, in the concise format, on a
+/// tree with a clean job, a job with an error in `net/`, and a backup file.
+fn lint_tree() -> Test {
+    Test::new("upstart-lint")
+        .file(
+            "ok.conf",
+            "description \"ok\"\nstart on startup\ntask\nexec /bin/true\n",
+        )
+        .file(
+            "net/bad.conf",
+            "description \"bad\"\nstart on filesystem\ntask\nnice 99\nexec /bin/true\n",
+        )
+        .file("ignored.conf~", "garbage here\n")
+        .args(["--isolated", "--shellcheck", "off", "--format", "concise"])
 }
 
 #[test]
 fn lint_walks_directories_and_exits_by_severity() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let dir = tmp.path();
-    std::fs::create_dir(dir.join("net")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        dir.join("ok.conf"),
-        "description \"ok\"\nstart on startup\ntask\nexec /bin/true\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        dir.join("net/bad.conf"),
-        "description \"bad\"\nstart on filesystem\ntask\nnice 99\nexec /bin/true\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(dir.join("ignored.conf~"), "garbage here\n").unwrap_or_else(|e| panic!("{e}"));
-    let lint = |path: &std::path::Path| {
-        let out = bin("upstart-lint")
-            .args(["--isolated", "--shellcheck", "off", "--format", "concise"])
-            .arg(path)
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-        )
-    };
-    let (code, stdout) = lint(dir);
-    assert_eq!(code, Some(1), "{stdout}");
-    // The backup is not read (its garbage is no error), only named: UL601.
-    assert_eq!(stdout.lines().count(), 2, "{stdout}");
-    assert!(
-        stdout.contains("ignored.conf~: info[UL601] Ignored file"),
-        "{stdout}"
-    );
-    // No colon after the bracket: `severity[CODE] message`.
-    assert!(
-        stdout.contains("net/bad.conf:4:6: error[UL104] Illegal nice value"),
-        "{stdout}"
-    );
-    let (code, stdout) = lint(&dir.join("ok.conf"));
-    assert_eq!(code, Some(0), "{stdout}");
-    let (code, _) = lint(&dir.join("missing.conf"));
-    assert_eq!(code, Some(2));
+    let out = lint_tree()
+        .tmp_arg("")
+        .expect_status(1)
+        // The backup is not read (its garbage is no error), only named: UL601.
+        .stdout_contains("ignored.conf~: info[UL601] Ignored file")
+        // No colon after the bracket: `severity[CODE] message`.
+        .stdout_contains("net/bad.conf:4:6: error[UL104] Illegal nice value")
+        .run();
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.report());
+    lint_tree().tmp_arg("ok.conf").expect_status(0).run();
+    lint_tree().tmp_arg("missing.conf").expect_status(2).run();
     // A symlink loop in the tree is an unreadable input (exit 2); the rest
     // is still linted.
-    std::os::unix::fs::symlink(dir, dir.join("net/loop")).unwrap_or_else(|e| panic!("{e}"));
-    let (code, stdout) = lint(dir);
-    assert_eq!(code, Some(2), "{stdout}");
-    assert!(
-        stdout.contains("net/loop: error[UL903] Unreadable input: symlink loop"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("net/bad.conf:4:6: error[UL104]"),
-        "{stdout}"
-    );
+    let t = lint_tree();
+    let dir = t.path("");
+    t.symlink(dir, "net/loop")
+        .tmp_arg("")
+        .expect_status(2)
+        .stdout_contains("net/loop: error[UL903] Unreadable input: symlink loop")
+        .stdout_contains("net/bad.conf:4:6: error[UL104]")
+        .run();
 }
 
 #[test]
 fn lint_renders_miette_reports() {
-    let out = bin("upstart-lint")
+    Test::new("upstart-lint")
         .arg("-")
         .args(["--stdin-filename", "web.conf"])
-        .write_stdin("description web\nkill signal sigterm\n")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(1));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    for needle in [
-        "UL101",
-        "Illegal signal status, expected integer",
-        "web.conf:2:13",
-        "kill signal sigterm",
-        "signal names are upper case: `SIGTERM`",
-    ] {
-        assert!(stdout.contains(needle), "missing {needle:?} in\n{stdout}");
-    }
+        .stdin("description web\nkill signal sigterm\n")
+        .expect_status(1)
+        .stdout_contains("UL101")
+        .stdout_contains("Illegal signal status, expected integer")
+        .stdout_contains("web.conf:2:13")
+        .stdout_contains("kill signal sigterm")
+        .stdout_contains("signal names are upper case: `SIGTERM`")
+        .run();
 }
 
 /// A job directory as upstart walks it: a job in a subdirectory with its
 /// override, a job in a hidden directory (skipped), a dangling link and a
 /// symlink loop (reported, the rest still processed).
-fn job_tree() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let root = tmp.path();
-    for d in ["net", ".git"] {
-        std::fs::create_dir(root.join(d)).unwrap_or_else(|e| panic!("{e}"));
-    }
-    for (name, text) in [
-        ("top.conf", CANONICAL),
-        ("net/up.conf", "exec /bin/true\n"),
-        ("net/up.override", "start on  runlevel [2345]\n"),
-        (".git/hidden.conf", "exec  /bin/false\n"),
-        ("README", "not a job\n"),
-    ] {
-        std::fs::write(root.join(name), text).unwrap_or_else(|e| panic!("{e}"));
-    }
-    std::os::unix::fs::symlink("/nonexistent", root.join("net/gone.conf"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink(root, root.join("net/loop")).unwrap_or_else(|e| panic!("{e}"));
-    tmp
+fn job_tree() -> Test {
+    let t = Test::new("upstart-tools")
+        .file("top.conf", CANONICAL)
+        .file("net/up.conf", "exec /bin/true\n")
+        .file("net/up.override", "start on  runlevel [2345]\n")
+        .file(".git/hidden.conf", "exec  /bin/false\n")
+        .file("README", "not a job\n")
+        .symlink("/nonexistent", "net/gone.conf");
+    let root = t.path("");
+    t.symlink(root, "net/loop")
 }
 
 #[test]
 fn parse_walks_directories_as_upstart_does() {
-    let tmp = job_tree();
-    let out = bin("upstart-tools")
-        .arg("parse")
-        .arg(tmp.path())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
     // The dangling link and the loop are unreadable inputs: exit 2, after
     // every readable job has been printed.
-    assert_eq!(out.status.code(), Some(2));
-    let doc = json(&out.stdout);
+    let out = job_tree()
+        .arg("parse")
+        .tmp_arg("")
+        .expect_status(2)
+        .stderr_contains("gone.conf")
+        .stderr_contains("dangling symlink")
+        .stderr_contains("symlink loop")
+        .run();
+    let doc = out.json();
     let names: Vec<&str> = doc["jobs"]
         .as_array()
         .map(|a| a.iter().filter_map(|j| j["name"].as_str()).collect())
@@ -388,43 +302,30 @@ fn parse_walks_directories_as_upstart_does() {
         doc["jobs"][0]["override"]["ast"]["items"][0]["stanza"], "start-on",
         "the override beside a walked job is read"
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        stderr.contains("gone.conf") && stderr.contains("dangling symlink"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("symlink loop"), "{stderr}");
 }
 
 #[test]
 fn fmt_walks_directories_for_jobs_and_overrides() {
-    let tmp = job_tree();
-    let out = bin("upstart-tools")
+    // Unreadable entries win: exit 2.
+    let out = job_tree()
         .args(["fmt", "--check"])
-        .arg(tmp.path())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(2), "unreadable entries win");
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        stderr.contains("would reformat") && stderr.contains("up.override"),
-        "{stderr}"
-    );
-    assert!(diff.contains("+start on runlevel [2345]"), "{diff}");
-    assert!(
-        !stderr.contains("hidden.conf") && !diff.contains("hidden"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("dangling symlink"), "{stderr}");
+        .tmp_arg("")
+        .expect_status(2)
+        .stderr_contains("would reformat")
+        .stderr_contains("up.override")
+        .stdout_contains("+start on runlevel [2345]")
+        .stderr_lacks("hidden.conf")
+        .stdout_lacks("hidden")
+        .stderr_contains("dangling symlink")
+        .run();
     // --write fixes what it can read and leaves the skipped file alone.
-    let out = bin("upstart-tools")
+    let dir = out.path("");
+    let out = out
+        .next("upstart-tools")
         .args(["fmt", "--write"])
-        .arg(tmp.path())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(2));
-    let read = |p: &str| std::fs::read_to_string(tmp.path().join(p)).unwrap_or_default();
-    assert_eq!(read("net/up.override"), "start on runlevel [2345]\n");
-    assert_eq!(read(".git/hidden.conf"), "exec  /bin/false\n");
+        .arg(dir)
+        .expect_status(2)
+        .run();
+    assert_eq!(out.read("net/up.override"), "start on runlevel [2345]\n");
+    assert_eq!(out.read(".git/hidden.conf"), "exec  /bin/false\n");
 }

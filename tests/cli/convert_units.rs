@@ -173,7 +173,15 @@ fn fixtures_match_their_goldens() {
             .and_then(|s| s.to_str())
             .unwrap_or_else(|| panic!("fixture name is not UTF-8: {}", c.label))
             .to_string();
-        assert_snapshot(&format!("convert__{stem}"), &golden(&c));
+        assert_snapshot(
+            &format!("convert__{stem}"),
+            &c.label,
+            &format!(
+                "to_systemd() of {} read with --dialect chromeos (as `upstart2systemd --dialect chromeos`), each unit under its name",
+                c.label
+            ),
+            &golden(&c),
+        );
     }
 }
 

@@ -5,48 +5,7 @@
 //! configuration or I/O error. Warnings and infos do not change the status
 //! of the converters, `parse` and `fmt`; `upstart-lint` has `--fail-on`.
 
-use std::path::Path;
-
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(bin: &str, args: &[&str], dir: &Path) -> Out {
-    let out = crate::common::bin(bin)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("{bin}: {e}"));
-    Out {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn dir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let t = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    for (rel, text) in files {
-        let p = t.path().join(rel);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("mkdir: {e}"));
-        }
-        std::fs::write(&p, text).unwrap_or_else(|e| panic!("write {}: {e}", p.display()));
-    }
-    t
-}
-
-fn assert_code(out: &Out, code: i32, what: &str) {
-    assert_eq!(
-        out.code,
-        Some(code),
-        "{what}\nstdout:\n{}\nstderr:\n{}",
-        out.stdout,
-        out.stderr
-    );
-}
+use crate::common::Test;
 
 /// A unit whose conversion has an error-level loss (sandboxing upstart
 /// cannot apply), one with warnings only, and one without any loss.
@@ -56,165 +15,183 @@ const CLEAN_UNIT: &str = "[Service]\nExecStart=/usr/sbin/d\n";
 
 #[test]
 fn systemd2upstart_follows_the_rule() {
-    let t = dir(&[
-        ("e/a.service", SANDBOXED),
-        ("w/a.service", WARNED),
-        ("c/a.service", CLEAN_UNIT),
-    ]);
-    let p = t.path();
-    let out = run("systemd2upstart", &["e/a.service"], p);
-    assert_code(&out, 1, "an error-level loss");
-    assert!(out.stderr.contains("error[UL701]"), "{}", out.stderr);
-    assert!(out.stdout.contains("exec /usr/sbin/d"), "still converted");
-    let out = run("systemd2upstart", &["w/a.service"], p);
-    assert_code(&out, 0, "warnings only");
-    assert!(out.stderr.contains("warning[UL701]"), "{}", out.stderr);
-    assert!(!out.stderr.contains("error"), "{}", out.stderr);
+    // An error-level loss: 1, and the unit is still converted.
+    let out = Test::new("systemd2upstart")
+        .file("e/a.service", SANDBOXED)
+        .file("w/a.service", WARNED)
+        .file("c/a.service", CLEAN_UNIT)
+        .current_dir_in_tempdir()
+        .arg("e/a.service")
+        .expect_status(1)
+        .stderr_contains("error[UL701]")
+        .stdout_contains("exec /usr/sbin/d")
+        .run();
+    // Warnings only: 0.
+    let out = out
+        .next("systemd2upstart")
+        .arg("w/a.service")
+        .expect_status(0)
+        .stderr_contains("warning[UL701]")
+        .stderr_lacks("error")
+        .run();
     // -o DIR: the same, and the run still writes the job.
-    let out = run("systemd2upstart", &["-o", "out-e", "e"], p);
-    assert_code(&out, 1, "an error-level loss, -o");
-    assert!(p.join("out-e/a.conf").is_file());
+    let out = out
+        .next("systemd2upstart")
+        .args(["-o", "out-e", "e"])
+        .expect_status(1)
+        .run();
+    assert!(out.path("out-e/a.conf").is_file());
     // --check / --diff: a difference is 1, none is 0.
-    let out = run("systemd2upstart", &["-o", "out", "c"], p);
-    assert_code(&out, 0, "written");
-    let out = run("systemd2upstart", &["-o", "out", "--check", "c"], p);
-    assert_code(&out, 0, "--check, no difference");
-    let out = run("systemd2upstart", &["-o", "out", "--diff", "c"], p);
-    assert_code(&out, 0, "--diff, no difference");
-    assert!(out.stdout.is_empty());
-    std::fs::write(p.join("out/a.conf"), "# edited\n").unwrap_or_else(|e| panic!("{e}"));
-    let out = run("systemd2upstart", &["-o", "out", "--check", "c"], p);
-    assert_code(&out, 1, "--check, a difference");
-    let out = run("systemd2upstart", &["-o", "out", "--diff", "c"], p);
-    assert_code(&out, 1, "--diff, a difference");
-    assert!(out.stdout.contains("-# edited"), "{}", out.stdout);
-    // A unit with a syntax error: an error, 1; converted all the same.
-    let t2 = dir(&[("b.service", "[Service]\nExecStart=/bin/true\ngarbage\n")]);
-    let out = run("systemd2upstart", &["b.service"], t2.path());
-    assert_code(&out, 1, "a syntax error");
-    assert!(
-        out.stderr.contains(":3:1: error: missing `=`"),
-        "{}",
-        out.stderr
-    );
+    let out = out
+        .next("systemd2upstart")
+        .args(["-o", "out", "c"])
+        .expect_status(0)
+        .run();
+    let out = out
+        .next("systemd2upstart")
+        .args(["-o", "out", "--check", "c"])
+        .expect_status(0)
+        .run();
+    let out = out
+        .next("systemd2upstart")
+        .args(["-o", "out", "--diff", "c"])
+        .expect_status(0)
+        .expect_stdout("")
+        .run();
+    std::fs::write(out.path("out/a.conf"), "# edited\n").unwrap_or_else(|e| panic!("{e}"));
+    let out = out
+        .next("systemd2upstart")
+        .args(["-o", "out", "--check", "c"])
+        .expect_status(1)
+        .run();
+    let out = out
+        .next("systemd2upstart")
+        .args(["-o", "out", "--diff", "c"])
+        .expect_status(1)
+        .stdout_contains("-# edited")
+        .run();
     // Usage and I/O errors are 2.
-    assert_code(
-        &run("systemd2upstart", &["missing.service"], p),
-        2,
-        "unreadable",
-    );
-    assert_code(&run("systemd2upstart", &["--bogus"], p), 2, "usage");
+    let out = out
+        .next("systemd2upstart")
+        .arg("missing.service")
+        .expect_status(2)
+        .run();
+    out.next("systemd2upstart")
+        .arg("--bogus")
+        .expect_status(2)
+        .run();
+    // A unit with a syntax error: an error, 1; converted all the same.
+    Test::new("systemd2upstart")
+        .file("b.service", "[Service]\nExecStart=/bin/true\ngarbage\n")
+        .current_dir_in_tempdir()
+        .arg("b.service")
+        .expect_status(1)
+        .stderr_contains(":3:1: error: missing `=`")
+        .run();
 }
 
 #[test]
 fn upstart2systemd_follows_the_rule() {
-    let t = dir(&[
-        ("bad/job.conf", "exec /usr/sbin/d\nbogus stanza\n"),
-        ("warn/job.conf", "expect stop\nexec /usr/sbin/d\n"),
-        ("ok/job.conf", "exec /usr/sbin/d\n"),
-    ]);
-    let p = t.path();
     // A parse error: the job is not converted, 1.
-    let out = run("upstart2systemd", &["bad/job.conf"], p);
-    assert_code(&out, 1, "a parse error");
-    assert!(out.stdout.is_empty());
+    let out = Test::new("upstart2systemd")
+        .file("bad/job.conf", "exec /usr/sbin/d\nbogus stanza\n")
+        .file("warn/job.conf", "expect stop\nexec /usr/sbin/d\n")
+        .file("ok/job.conf", "exec /usr/sbin/d\n")
+        .current_dir_in_tempdir()
+        .arg("bad/job.conf")
+        .expect_status(1)
+        .expect_stdout("")
+        .run();
     // Loss warnings only: 0.
-    let out = run("upstart2systemd", &["warn/job.conf"], p);
-    assert_code(&out, 0, "warnings only");
-    assert!(out.stderr.contains("warning[UL501]"), "{}", out.stderr);
-    let out = run("upstart2systemd", &["-o", "out", "ok"], p);
-    assert_code(&out, 0, "written");
-    assert_code(
-        &run("upstart2systemd", &["-o", "out", "--check", "ok"], p),
-        0,
-        "--check, no difference",
-    );
-    assert_code(
-        &run("upstart2systemd", &["-o", "out", "--diff", "ok"], p),
-        0,
-        "--diff, no difference",
-    );
-    std::fs::write(p.join("out/job.service"), "# edited\n").unwrap_or_else(|e| panic!("{e}"));
-    assert_code(
-        &run("upstart2systemd", &["-o", "out", "--check", "ok"], p),
-        1,
-        "--check, a difference",
-    );
-    let out = run("upstart2systemd", &["-o", "out", "--diff", "ok"], p);
-    assert_code(&out, 1, "--diff, a difference");
-    assert!(out.stdout.contains("-# edited"), "{}", out.stdout);
-    assert_code(
-        &run("upstart2systemd", &["missing.conf"], p),
-        2,
-        "unreadable",
-    );
+    let out = out
+        .next("upstart2systemd")
+        .arg("warn/job.conf")
+        .expect_status(0)
+        .stderr_contains("warning[UL501]")
+        .run();
+    // Written; then --check / --diff: a difference is 1, none is 0.
+    let out = out
+        .next("upstart2systemd")
+        .args(["-o", "out", "ok"])
+        .expect_status(0)
+        .run();
+    let out = out
+        .next("upstart2systemd")
+        .args(["-o", "out", "--check", "ok"])
+        .expect_status(0)
+        .run();
+    let out = out
+        .next("upstart2systemd")
+        .args(["-o", "out", "--diff", "ok"])
+        .expect_status(0)
+        .run();
+    std::fs::write(out.path("out/job.service"), "# edited\n").unwrap_or_else(|e| panic!("{e}"));
+    let out = out
+        .next("upstart2systemd")
+        .args(["-o", "out", "--check", "ok"])
+        .expect_status(1)
+        .run();
+    let out = out
+        .next("upstart2systemd")
+        .args(["-o", "out", "--diff", "ok"])
+        .expect_status(1)
+        .stdout_contains("-# edited")
+        .run();
+    // Unreadable: 2.
+    out.next("upstart2systemd")
+        .arg("missing.conf")
+        .expect_status(2)
+        .run();
+}
+
+/// `upstart-lint` isolated from the machine, on `file` with `extra` options.
+fn lint_case(extra: &[&str], file: &str, status: i32) {
+    Test::new("upstart-lint")
+        .file("bad.conf", "exec /usr/sbin/d\nbogus stanza\n")
+        // A nice value that wraps in upstart's int: a parse warning
+        // (UL118), not an error.
+        .file("wrap.conf", "nice 4294967295\nexec /usr/sbin/d\n")
+        .current_dir_in_tempdir()
+        .args(["--isolated", "--shellcheck", "off"])
+        .args(extra)
+        .arg(file)
+        .expect_status(status)
+        .run();
 }
 
 #[test]
 fn lint_parse_and_fmt_follow_the_rule() {
-    let t = dir(&[
-        ("bad.conf", "exec /usr/sbin/d\nbogus stanza\n"),
-        // A nice value that wraps in upstart's int: a parse warning
-        // (UL118), not an error.
-        ("wrap.conf", "nice 4294967295\nexec /usr/sbin/d\n"),
-        ("ugly.conf", "exec    /usr/sbin/d\n"),
-        ("ok.conf", "exec /usr/sbin/d\n"),
-    ]);
-    let p = t.path();
+    let tools = || {
+        Test::new("upstart-tools")
+            .file("bad.conf", "exec /usr/sbin/d\nbogus stanza\n")
+            .file("wrap.conf", "nice 4294967295\nexec /usr/sbin/d\n")
+            .file("ugly.conf", "exec    /usr/sbin/d\n")
+            .file("ok.conf", "exec /usr/sbin/d\n")
+            .current_dir_in_tempdir()
+    };
     // parse: an error is 1, a warning 0.
-    assert_code(
-        &run("upstart-tools", &["parse", "bad.conf"], p),
-        1,
-        "parse error",
-    );
-    let out = run("upstart-tools", &["parse", "wrap.conf"], p);
-    assert_code(&out, 0, "parse warning only");
-    assert!(out.stderr.contains("warning[UL118]"), "{}", out.stderr);
+    tools().args(["parse", "bad.conf"]).expect_status(1).run();
+    tools()
+        .args(["parse", "wrap.conf"])
+        .expect_status(0)
+        .stderr_contains("warning[UL118]")
+        .run();
     // fmt: an error is 1, a warning 0; --check with a difference is 1.
-    assert_code(
-        &run("upstart-tools", &["fmt", "bad.conf"], p),
-        1,
-        "fmt of a parse error",
-    );
-    assert_code(
-        &run("upstart-tools", &["fmt", "wrap.conf"], p),
-        0,
-        "fmt, warning only",
-    );
-    assert_code(
-        &run("upstart-tools", &["fmt", "--check", "ugly.conf"], p),
-        1,
-        "fmt --check, a difference",
-    );
-    assert_code(
-        &run("upstart-tools", &["fmt", "--check", "ok.conf"], p),
-        0,
-        "fmt --check, none",
-    );
+    tools().args(["fmt", "bad.conf"]).expect_status(1).run();
+    tools().args(["fmt", "wrap.conf"]).expect_status(0).run();
+    tools()
+        .args(["fmt", "--check", "ugly.conf"])
+        .expect_status(1)
+        .run();
+    tools()
+        .args(["fmt", "--check", "ok.conf"])
+        .expect_status(0)
+        .run();
     // lint: syntax errors always 1; a warning is 1 under the default
     // `--fail-on warning`, 0 under `--fail-on error`.
-    let iso = ["--isolated", "--shellcheck", "off"];
-    let lint = |extra: &[&str], file: &str| {
-        let mut args: Vec<&str> = iso.to_vec();
-        args.extend_from_slice(extra);
-        args.push(file);
-        run("upstart-lint", &args, p)
-    };
-    assert_code(&lint(&[], "bad.conf"), 1, "lint, a syntax error");
-    assert_code(
-        &lint(&["--fail-on", "error"], "bad.conf"),
-        1,
-        "syntax errors always",
-    );
-    assert_code(
-        &lint(&[], "wrap.conf"),
-        1,
-        "lint, a warning at --fail-on warning",
-    );
-    assert_code(
-        &lint(&["--fail-on", "error"], "wrap.conf"),
-        0,
-        "lint, a warning at --fail-on error",
-    );
-    assert_code(&lint(&[], "missing.conf"), 2, "lint, unreadable");
+    lint_case(&[], "bad.conf", 1);
+    lint_case(&["--fail-on", "error"], "bad.conf", 1);
+    lint_case(&[], "wrap.conf", 1);
+    lint_case(&["--fail-on", "error"], "wrap.conf", 0);
+    lint_case(&[], "missing.conf", 2);
 }

@@ -35,7 +35,12 @@ fn fixture_job_set_graph_matches_the_golden() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert_snapshot(SNAPSHOTS[0], &String::from_utf8_lossy(&out.stdout));
+    assert_snapshot(
+        SNAPSHOTS[0],
+        "fixtures/graph/",
+        "upstart-tools graph . (in fixtures/graph)",
+        &String::from_utf8_lossy(&out.stdout),
+    );
 }
 
 #[test]

@@ -3,29 +3,11 @@
 //! when upstart stores a value other than the one written.
 //! (The comparison with upstart itself is tests/cli/conformance.rs.)
 
-use crate::common::{assert_snapshot, bin};
+use crate::common::{Test, assert_snapshot};
 use serde_json::Value;
 
 /// The snapshots this file writes.
 pub const SNAPSHOTS: &[&str] = &["show__text"];
-
-fn run(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = bin("upstart-tools")
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn write(dir: &std::path::Path, name: &str, text: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
-    path.display().to_string()
-}
 
 #[test]
 fn text_lists_every_setting_as_upstart_uses_it() {
@@ -35,19 +17,28 @@ fn text_lists_every_setting_as_upstart_uses_it() {
         "fixtures/parse/ok/metadata-and-instance.conf",
         "fixtures/parse/ok/process-script-forms.conf",
     ] {
-        let (code, out, err) = run(&["show", f]);
-        assert_eq!(code, Some(0), "{f}: {err}");
-        all.push_str(&format!("# upstart-tools show {f}\n{out}\n"));
+        let out = Test::new("upstart-tools")
+            .args(["show", f])
+            .expect_status(0)
+            .run();
+        all.push_str(&format!("# upstart-tools show {f}\n{}\n", out.stdout));
     }
-    assert_snapshot("show__text", &all);
+    assert_snapshot(
+        "show__text",
+        "fixtures/parse/ok/{sandbox,metadata-and-instance,process-script-forms}.conf",
+        "upstart-tools show <each input>",
+        &all,
+    );
 }
 
 #[test]
 fn json_names_values_and_upstart_json_keeps_upstarts_numbers() {
     let f = "fixtures/parse/ok/kill-and-reload.conf";
-    let (code, out, err) = run(&["show", "--format", "json", f]);
-    assert_eq!(code, Some(0), "{err}");
-    let doc: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let doc = Test::new("upstart-tools")
+        .args(["show", "--format", "json", f])
+        .expect_status(0)
+        .run()
+        .json();
     assert_eq!(doc["version"], 1);
     let job = &doc["jobs"][0];
     assert_eq!(job["name"], "kill-and-reload");
@@ -57,10 +48,12 @@ fn json_names_values_and_upstart_json_keeps_upstarts_numbers() {
     assert_eq!(job["umask"], "0022");
     assert_eq!(job["nice"], Value::Null);
 
-    let (code, out, err) = run(&["show", "--format", "upstart-json", f]);
-    assert_eq!(code, Some(0), "{err}");
-    assert_eq!(out.lines().count(), 1, "one object a line");
-    let job: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let out = Test::new("upstart-tools")
+        .args(["show", "--format", "upstart-json", f])
+        .expect_status(0)
+        .run();
+    assert_eq!(out.stdout.lines().count(), 1, "one object a line");
+    let job = out.json();
     assert_eq!(job["kill_signal"], 3);
     assert_eq!(job["reload_signal"], 12);
     assert_eq!(job["expect"], 2);
@@ -75,16 +68,21 @@ fn json_names_values_and_upstart_json_keeps_upstarts_numbers() {
 
 #[test]
 fn the_override_is_merged_and_a_rejected_job_is_not_shown() {
-    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let conf = write(
-        d.path(),
-        "web.conf",
-        b"description \"web\"\nenv A=1\nnice 5\nexec /usr/bin/web\n",
-    );
-    write(d.path(), "web.override", b"env B=2\nnice -5\nmanual\n");
-    let (code, out, err) = run(&["show", "--format", "upstart-json", &conf]);
-    assert_eq!(code, Some(0), "{err}");
-    let job: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    let web = || {
+        Test::new("upstart-tools")
+            .file(
+                "web.conf",
+                "description \"web\"\nenv A=1\nnice 5\nexec /usr/bin/web\n",
+            )
+            .file("web.override", "env B=2\nnice -5\nmanual\n")
+            .file("bad.conf", "descripton \"typo\"\nexec /bin/true\n")
+    };
+    let job = web()
+        .args(["show", "--format", "upstart-json"])
+        .tmp_arg("web.conf")
+        .expect_status(0)
+        .run()
+        .json();
     assert_eq!(
         job["env"],
         serde_json::json!(["A=1", "B=2"]),
@@ -92,49 +90,54 @@ fn the_override_is_merged_and_a_rejected_job_is_not_shown() {
     );
     assert_eq!(job["nice"], -5, "the override's nice wins");
 
-    let (code, out, _) = run(&["show", "--no-override", "--format", "upstart-json", &conf]);
-    assert_eq!(code, Some(0));
-    assert!(out.contains("\"nice\":5"), "{out}");
+    web()
+        .args(["show", "--no-override", "--format", "upstart-json"])
+        .tmp_arg("web.conf")
+        .expect_status(0)
+        .stdout_contains("\"nice\":5")
+        .run();
 
-    let bad = write(
-        d.path(),
-        "bad.conf",
-        b"descripton \"typo\"\nexec /bin/true\n",
-    );
-    let (code, out, err) = run(&["show", &bad, &conf]);
-    assert_eq!(code, Some(1), "a rejected job: exit 1");
-    assert!(err.contains("error[UL003]"), "{err}");
-    assert!(!out.contains("bad.conf"), "not shown: {out}");
-    assert!(out.contains("web.conf"), "the other job still is: {out}");
+    // A rejected job: exit 1, not shown; the other job still is.
+    web()
+        .arg("show")
+        .tmp_arg("bad.conf")
+        .tmp_arg("web.conf")
+        .expect_status(1)
+        .stderr_contains("error[UL003]")
+        .stdout_lacks("bad.conf")
+        .stdout_contains("web.conf")
+        .run();
 }
 
 #[test]
 fn what_upstart_stores_is_shown_and_explained() {
-    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let f = write(
-        d.path(),
-        "odd.conf",
-        b"env Q=\"say \\\"hi\\\"\"\nnice 4294967295\nkill timeout \"5\0x\"\nexec /bin/true\n",
-    );
-    let (code, out, err) = run(&["show", "--format", "upstart-json", &f]);
-    assert_eq!(code, Some(0), "upstart loads it: {err}");
-    let job: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    // upstart loads it.
+    let out = Test::new("upstart-tools")
+        .file(
+            "odd.conf",
+            b"env Q=\"say \\\"hi\\\"\"\nnice 4294967295\nkill timeout \"5\0x\"\nexec /bin/true\n",
+        )
+        .args(["show", "--format", "upstart-json"])
+        .tmp_arg("odd.conf")
+        .expect_status(0)
+        .stderr_contains("warning[UL117]")
+        .stderr_contains("warning[UL118]")
+        .stderr_contains("warning[UL119]")
+        .run();
+    let job = out.json();
     assert_eq!(job["env"], serde_json::json!(["Q=say\\\\\"hi\\\""]));
     assert_eq!(job["nice"], -1);
     assert_eq!(job["kill_timeout"], 5);
-    for code in ["warning[UL117]", "warning[UL118]", "warning[UL119]"] {
-        assert!(err.contains(code), "{code} in {err}");
-    }
 }
 
 #[test]
 fn chromiumos_jobs_need_their_dialect_everywhere() {
-    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let f = write(
-        d.path(),
-        "cros.conf",
-        b"description \"cros\"\nimport DEVICE\ntmpfiles /usr/lib/tmpfiles.d/x.conf\nexec /usr/bin/app\n",
-    );
+    let cros = || {
+        Test::new("upstart-tools").file(
+            "cros.conf",
+            "description \"cros\"\nimport DEVICE\ntmpfiles /usr/lib/tmpfiles.d/x.conf\nexec /usr/bin/app\n",
+        )
+    };
     for cmd in [
         &["parse"][..],
         &["show"],
@@ -142,48 +145,36 @@ fn chromiumos_jobs_need_their_dialect_everywhere() {
         &["convert"],
     ] {
         // lint reports on stdout, the other commands on stderr.
-        let (code, out, err) = run(&[cmd, &[f.as_str()]].concat());
-        let said = format!("{out}{err}");
-        assert_eq!(
-            code,
-            Some(1),
-            "{cmd:?}: upstream upstart rejects it: {said}"
-        );
+        // Upstream upstart rejects it, and the report names the way out.
+        let out = cros().args(cmd).tmp_arg("cros.conf").expect_status(1).run();
+        let said = format!("{}{}", out.stdout, out.stderr);
         assert!(said.contains("UL014"), "{cmd:?}: {said}");
         assert!(
             said.contains("--dialect chromeos"),
             "{cmd:?} names the way out: {said}"
         );
-        let (code, out, err) = run(&[cmd, &["--dialect", "chromeos", f.as_str()]].concat());
-        assert_eq!(code, Some(0), "{cmd:?} --dialect chromeos: {out}{err}");
-        assert!(
-            !err.contains("UL014") && !out.contains("UL014"),
-            "{cmd:?}: {out}{err}"
-        );
+        cros()
+            .args(cmd)
+            .args(["--dialect", "chromeos"])
+            .tmp_arg("cros.conf")
+            .expect_status(0)
+            .stdout_lacks("UL014")
+            .stderr_lacks("UL014")
+            .run();
     }
 }
 
 #[test]
 fn upstart2systemd_carries_upstarts_value_and_says_why() {
-    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let f = write(
-        d.path(),
-        "greet.conf",
-        b"description \"greeter\"\nenv GREETING=\"say \\\"hi\\\"\"\nexec /usr/bin/greet\n",
-    );
-    let out = bin("upstart2systemd")
-        .arg(&f)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let (stdout, stderr) = (
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr),
-    );
-    assert_eq!(out.status.code(), Some(0), "{stderr}");
     // upstart stores `say\\"hi\"`; systemd's quoting doubles each backslash.
-    assert!(
-        stdout.contains(r#"Environment="GREETING=say\\\\\"hi\\\"""#),
-        "{stdout}"
-    );
-    assert!(stderr.contains("warning[UL117]"), "{stderr}");
+    Test::new("upstart2systemd")
+        .file(
+            "greet.conf",
+            "description \"greeter\"\nenv GREETING=\"say \\\"hi\\\"\"\nexec /usr/bin/greet\n",
+        )
+        .tmp_arg("greet.conf")
+        .expect_status(0)
+        .stdout_contains(r#"Environment="GREETING=say\\\\\"hi\\\"""#)
+        .stderr_contains("warning[UL117]")
+        .run();
 }

@@ -116,12 +116,22 @@ fn ok_fixtures_parse_clean_and_match_their_goldens() {
             out.stderr
         );
         assert_eq!(doc["jobs"][0]["file"], file.as_str());
-        assert_snapshot(&format!("parse__{name}"), &out.stdout);
+        assert_snapshot(
+            &format!("parse__{name}"),
+            &file,
+            &format!("upstart-tools parse --pretty {file}"),
+            &out.stdout,
+        );
 
         let out = run("upstart-tools", &["fmt", &file]);
         assert_eq!(out.code, Some(0), "{file}: fmt failed:\n{}", out.stderr);
         assert!(out.stderr.is_empty(), "{file}: fmt wrote:\n{}", out.stderr);
-        assert_snapshot(&format!("fmt__{name}"), &out.stdout);
+        assert_snapshot(
+            &format!("fmt__{name}"),
+            &file,
+            &format!("upstart-tools fmt {file}"),
+            &out.stdout,
+        );
 
         // Lint rules may warn about these jobs (they name jobs and events
         // that do not exist), but nothing there is an error.
@@ -187,7 +197,12 @@ fn err_fixtures_report_every_error_and_match_their_goldens() {
         assert_eq!(out.code, Some(1), "{file}: parse should exit 1");
         let text = serde_json::to_string_pretty(&errs)
             .unwrap_or_else(|e| panic!("{file}: cannot re-encode the errors: {e}"));
-        assert_snapshot(&format!("parse_errors__{name}"), &format!("{text}\n"));
+        assert_snapshot(
+            &format!("parse_errors__{name}"),
+            &file,
+            &format!("upstart-tools parse --pretty {file} (its `errors` array)"),
+            &format!("{text}\n"),
+        );
 
         // The linter reports every parse problem (and may add findings of
         // its rules).
@@ -220,7 +235,12 @@ fn err_fixtures_report_every_error_and_match_their_goldens() {
             "{file}: no summary line:\n{}",
             out.stdout
         );
-        assert_snapshot(&format!("lint__{name}"), &out.stdout);
+        assert_snapshot(
+            &format!("lint__{name}"),
+            &file,
+            &format!("upstart-lint --shellcheck off {file}"),
+            &out.stdout,
+        );
     }
 }
 
@@ -581,5 +601,24 @@ fn err_fixtures_cover_every_error_kind() {
     assert!(
         missing.is_empty(),
         "fixtures/parse/err no longer raises: {missing:?}\n(seen: {seen:?})"
+    );
+}
+
+#[test]
+fn every_snapshot_names_its_input_and_command() {
+    let dir = root().join("snapshots");
+    let mut missing = Vec::new();
+    for path in crate::common::files_in(&dir, "snap") {
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        let (header, _) = crate::common::split_snapshot(&text);
+        if !header.contains("\n# command: ") {
+            missing.push(path.display().to_string());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "snapshots without a `# input:`/`# command:` header (re-run with UPDATE_SNAPSHOTS=1):\n{}",
+        missing.join("\n")
     );
 }
