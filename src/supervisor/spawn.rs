@@ -63,23 +63,29 @@ pub fn environment(
     env
 }
 
+/// init's job environment: `PATH` (ours, or upstart's default) and `TERM`
+/// when we have one.
+#[must_use]
+pub fn init_environment() -> Vec<(String, String)> {
+    let mut env = vec![(
+        "PATH".to_string(),
+        std::env::var("PATH").unwrap_or_else(|_| DEFAULT_PATH.to_string()),
+    )];
+    if let Ok(t) = std::env::var("TERM") {
+        env.push(("TERM".to_string(), t));
+    }
+    env
+}
+
 /// The job class's environment with the start environment laid over it:
 /// what upstart expands the `instance` name against (`job_class_start`),
 /// before `UPSTART_JOB` and `UPSTART_INSTANCE` are added for the processes.
 pub fn start_environment(r: &Resolved<'_>, opts: &RunOptions) -> Vec<(String, String)> {
-    let mut env: Vec<(String, String)> = Vec::new();
+    let mut env = init_environment();
     let set = |env: &mut Vec<(String, String)>, k: &str, v: String| {
         env.retain(|(key, _)| key != k);
         env.push((k.to_string(), v));
     };
-    set(
-        &mut env,
-        "PATH",
-        std::env::var("PATH").unwrap_or_else(|_| DEFAULT_PATH.to_string()),
-    );
-    if let Ok(t) = std::env::var("TERM") {
-        set(&mut env, "TERM", t);
-    }
     for e in &r.env {
         match &e.value {
             Some(v) => set(&mut env, &e.key, v.clone()),
@@ -196,14 +202,28 @@ pub fn spawn(
     body: &ProcessBody,
     log: Option<&Log>,
 ) -> Result<Pid, String> {
-    let argv = argv(body);
+    let env = environment(job, r, opts, instance);
+    spawn_argv(r, &argv(body), &env, log)
+}
+
+/// Spawn `argv` with exactly `env`, set up as the job `r` says (console,
+/// umask, limits, chroot, chdir, identity, a session of its own).
+///
+/// # Errors
+/// A message when the process could not be set up or executed.
+pub fn spawn_argv(
+    r: &Resolved<'_>,
+    argv: &[String],
+    env: &[(String, String)],
+    log: Option<&Log>,
+) -> Result<Pid, String> {
     let Some((prog, args)) = argv.split_first() else {
         return Err("empty command".to_string());
     };
     let mut cmd = Command::new(prog);
     cmd.args(args)
         .env_clear()
-        .envs(environment(job, r, opts, instance));
+        .envs(env.iter().map(|(k, v)| (k, v)));
     cmd.stdin(Stdio::null());
     match r.console.unwrap_or(ConsoleMode::Log) {
         ConsoleMode::None => {

@@ -1,0 +1,387 @@
+//! Running a whole job set: the driver of the event engine. The engine
+//! decides (events, goals, states, initctl's answers); this file does what
+//! it asks with real processes, signals, timers, pseudo-terminals and the
+//! control socket, and feeds back what happened.
+//!
+//! One thread, one `poll` over the signalfd, the control socket and its
+//! connections, and the `console log` terminals; the timeout is the next
+//! kill timer, so an idle job set makes no wake-up at all.
+
+use super::control::server::Server;
+use super::engine::{Action, Engine, Exit, JobClass, SpawnRequest, Spawner, TimerId};
+use super::log::Log;
+use super::spawn;
+use crate::ast::ConsoleMode;
+use crate::load::LoadedJob;
+use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+use nix::sys::signal::{SigSet, Signal};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
+use nix::sys::wait::{WaitPidFlag, WaitStatus, waitpid};
+use nix::unistd::Pid;
+use std::collections::HashMap;
+use std::os::fd::{AsFd, BorrowedFd};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// How to run a job set.
+#[derive(Clone, Debug)]
+pub struct SetOptions {
+    /// Directory of `console log` files.
+    pub log_dir: PathBuf,
+    /// Print upstart's `-v` account on stderr.
+    pub verbose: bool,
+    /// The control socket.
+    pub control: PathBuf,
+    /// The first event (upstart's `--startup-event`).
+    pub startup_event: String,
+    /// `KEY=VALUE` of the startup event.
+    pub startup_env: Vec<(String, String)>,
+}
+
+/// How the run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetOutcome {
+    /// Stopped on SIGTERM/SIGINT, every job stopped.
+    Stopped,
+    /// The job set could not run (the message says why).
+    Error(String),
+}
+
+/// The driver's side of spawning: real processes for the engine.
+struct RealSpawner {
+    jobs: HashMap<String, LoadedJob>,
+    logs: HashMap<(String, String), Log>,
+    log_dir: PathBuf,
+    /// Exec outcomes to report to the engine after the current input.
+    outcomes: Vec<(i32, Result<(), String>)>,
+    /// Main processes of `expect stop` jobs that have not stopped yet.
+    await_stop: std::collections::HashSet<i32>,
+    /// Pids handed out for processes that never started: above any real
+    /// pid (the kernel's limit is 2^22), so they cannot collide.
+    next_unstarted: i32,
+}
+
+impl RealSpawner {
+    fn log_for(&mut self, job: &str, instance: &str) -> Result<&Log, String> {
+        let key = (job.to_string(), instance.to_string());
+        if !self.logs.contains_key(&key) {
+            let path = self.log_dir.join(spawn::log_name(job, instance));
+            let log = Log::new(job, path).map_err(|e| format!("cannot make the log terminal: {e}"))?;
+            self.logs.insert(key.clone(), log);
+        }
+        self.logs
+            .get(&key)
+            .ok_or_else(|| "log terminal missing".to_string())
+    }
+
+    fn try_spawn(&mut self, req: &SpawnRequest) -> Result<i32, String> {
+        let console = {
+            let job = self
+                .jobs
+                .get(&req.job)
+                .ok_or_else(|| format!("unknown job {}", req.job))?;
+            job.resolved().console.unwrap_or(ConsoleMode::Log)
+        };
+        if console == ConsoleMode::Log {
+            self.log_for(&req.job, &req.instance)?;
+        }
+        let job = self
+            .jobs
+            .get(&req.job)
+            .ok_or_else(|| format!("unknown job {}", req.job))?;
+        let r = job.resolved();
+        let log = self.logs.get(&(req.job.clone(), req.instance.clone()));
+        let pid = spawn::spawn_argv(&r, &req.argv, &req.env, log)?.as_raw();
+        if req.kind == crate::ast::ProcessKind::Main && r.expect == Some(crate::ast::ExpectMode::Stop) {
+            self.await_stop.insert(pid);
+        }
+        Ok(pid)
+    }
+}
+
+impl Spawner for RealSpawner {
+    fn spawn(&mut self, req: &SpawnRequest) -> i32 {
+        match self.try_spawn(req) {
+            Ok(pid) => {
+                self.outcomes.push((pid, Ok(())));
+                pid
+            }
+            Err(e) => {
+                let pid = self.next_unstarted;
+                self.next_unstarted = self.next_unstarted.saturating_add(1);
+                self.outcomes.push((pid, Err(e)));
+                pid
+            }
+        }
+    }
+}
+
+/// Run `jobs` as upstart's init would until SIGTERM or SIGINT has stopped
+/// them all.
+#[must_use]
+pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
+    let mut sigs = SigSet::empty();
+    for s in [
+        Signal::SIGCHLD,
+        Signal::SIGTERM,
+        Signal::SIGINT,
+        Signal::SIGHUP,
+    ] {
+        sigs.add(s);
+    }
+    if let Err(e) = sigs.thread_block() {
+        return SetOutcome::Error(format!("cannot block signals: {e}"));
+    }
+    let sfd = match SignalFd::with_flags(&sigs, SfdFlags::SFD_NONBLOCK | SfdFlags::SFD_CLOEXEC) {
+        Ok(s) => s,
+        Err(e) => return SetOutcome::Error(format!("cannot read signals: {e}")),
+    };
+    // Processes the jobs leave behind are reparented to us, so they are
+    // reaped (a container's PID 1 gets them anyway).
+    // SAFETY: plain prctl call with integer arguments.
+    unsafe {
+        nix::libc::prctl(nix::libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    }
+    let server = match Server::bind(&opts.control) {
+        Ok(s) => s,
+        Err(e) => {
+            return SetOutcome::Error(format!(
+                "cannot listen on {}: {e}",
+                opts.control.display()
+            ));
+        }
+    };
+    let base_env = spawn::init_environment();
+    let classes: Vec<JobClass> = jobs
+        .iter()
+        .map(|j| JobClass::from_loaded(j, &base_env))
+        .collect();
+    let spawner = RealSpawner {
+        jobs: jobs.into_iter().map(|j| (j.name.clone(), j)).collect(),
+        logs: HashMap::new(),
+        log_dir: opts.log_dir.clone(),
+        outcomes: Vec::new(),
+        await_stop: std::collections::HashSet::new(),
+        next_unstarted: 1 << 23,
+    };
+    let mut driver = Driver {
+        engine: Engine::new(classes, base_env, spawner),
+        server,
+        sfd,
+        timers: HashMap::new(),
+        started: Instant::now(),
+        verbose: opts.verbose,
+        shutting_down: false,
+        finished: false,
+    };
+    driver.tick();
+    driver
+        .engine
+        .emit(&opts.startup_event, opts.startup_env.clone(), None);
+    let out = driver.run();
+    for log in driver.engine.spawner().logs.values_mut() {
+        log.drain();
+    }
+    let _ = sigs.thread_unblock();
+    out
+}
+
+struct Driver {
+    engine: Engine<RealSpawner>,
+    server: Server,
+    sfd: SignalFd,
+    timers: HashMap<TimerId, Instant>,
+    started: Instant,
+    verbose: bool,
+    shutting_down: bool,
+    finished: bool,
+}
+
+impl Driver {
+    /// Tell the engine the time (whole seconds, for the respawn limit).
+    fn tick(&mut self) {
+        self.engine.now(self.started.elapsed().as_secs());
+    }
+
+    fn run(&mut self) -> SetOutcome {
+        loop {
+            self.act();
+            if self.finished {
+                return SetOutcome::Stopped;
+            }
+            if let Err(e) = self.wait() {
+                return SetOutcome::Error(e);
+            }
+        }
+    }
+
+    /// Carry out what the engine asked, and report exec outcomes, until it
+    /// asks for nothing more.
+    fn act(&mut self) {
+        loop {
+            let outcomes = std::mem::take(&mut self.engine.spawner().outcomes);
+            for (pid, outcome) in outcomes {
+                match outcome {
+                    Ok(()) => self.engine.exec_ok(pid),
+                    Err(e) => self.engine.spawn_failed(pid, &e),
+                }
+            }
+            let actions = self.engine.drain();
+            if actions.is_empty() && self.engine.spawner().outcomes.is_empty() {
+                return;
+            }
+            for action in actions {
+                self.perform(action);
+            }
+        }
+    }
+
+    fn perform(&mut self, action: Action) {
+        match action {
+            Action::Kill { pid, signal, group } => {
+                let Ok(sig) = Signal::try_from(signal) else {
+                    return;
+                };
+                let target = Pid::from_raw(if group { -pid } else { pid });
+                if nix::sys::signal::kill(target, sig).is_err() && group {
+                    // No such group (the process left it): the process alone.
+                    let _ = nix::sys::signal::kill(Pid::from_raw(pid), sig);
+                }
+            }
+            Action::StartTimer { id, seconds } => {
+                self.timers
+                    .insert(id, Instant::now() + Duration::from_secs(seconds));
+            }
+            Action::CancelTimer { id } => {
+                self.timers.remove(&id);
+            }
+            Action::Reply(client, reply) => self.server.reply(client, &reply),
+            Action::Log(line) => {
+                if self.verbose {
+                    eprintln!("{line}");
+                }
+            }
+            Action::Finished => self.finished = true,
+        }
+    }
+
+    /// Block until something happens, then hand it to the engine.
+    fn wait(&mut self) -> Result<(), String> {
+        let now = Instant::now();
+        let next_timer = self.timers.values().min().copied();
+        let mut timeout = next_timer.map(|t| t.saturating_duration_since(now));
+        if let Some(t) = self.server.poll_timeout() {
+            timeout = Some(timeout.map_or(t, |x| x.min(t)));
+        }
+        let ready = {
+            let mut fds: Vec<BorrowedFd<'_>> = vec![self.sfd.as_fd(), self.server.fd()];
+            fds.extend(self.server.fds());
+            fds.extend(self.engine.spawner().logs.values().map(Log::read_fd));
+            let mut polled: Vec<PollFd<'_>> = fds
+                .iter()
+                .map(|fd| PollFd::new(*fd, PollFlags::POLLIN))
+                .collect();
+            let pt = timeout.map_or(PollTimeout::NONE, |t| {
+                // Round up: waking before the deadline would spin.
+                let ms = t.as_millis().saturating_add(1);
+                PollTimeout::try_from(ms).unwrap_or(PollTimeout::MAX)
+            });
+            match poll(&mut polled, pt) {
+                Ok(_) | Err(nix::errno::Errno::EINTR) => {}
+                Err(e) => return Err(format!("poll: {e}")),
+            }
+            polled
+                .iter()
+                .map(|p| p.revents().is_some_and(|r| !r.is_empty()))
+                .collect::<Vec<bool>>()
+        };
+        self.tick();
+        if ready.first().copied().unwrap_or(false) {
+            self.signals();
+        }
+        self.drain_logs();
+        if ready.iter().skip(1).any(|r| *r) || self.server.poll_timeout().is_some() {
+            self.requests();
+        }
+        self.expired_timers();
+        Ok(())
+    }
+
+    fn signals(&mut self) {
+        while let Ok(Some(info)) = self.sfd.read_signal() {
+            let Ok(sig) = Signal::try_from(info.ssi_signo.cast_signed()) else {
+                continue;
+            };
+            match sig {
+                Signal::SIGCHLD => self.reap(),
+                Signal::SIGTERM | Signal::SIGINT => {
+                    if !self.shutting_down {
+                        self.shutting_down = true;
+                        self.engine.shutdown(None);
+                    }
+                }
+                _ => {}
+            }
+            self.act();
+        }
+    }
+
+    /// Collect every child that ended (ours or reparented orphans) and
+    /// tell the engine about the job processes among them.
+    fn reap(&mut self) {
+        loop {
+            match waitpid(
+                Pid::from_raw(-1),
+                Some(WaitPidFlag::WNOHANG | WaitPidFlag::WUNTRACED),
+            ) {
+                Ok(WaitStatus::Stopped(pid, Signal::SIGSTOP))
+                    if self.engine.spawner().await_stop.remove(&pid.as_raw()) =>
+                {
+                    // `expect stop`: the job is ready; upstart continues it.
+                    self.engine.ready(pid.as_raw());
+                    let _ = nix::sys::signal::kill(pid, Signal::SIGCONT);
+                }
+                Ok(WaitStatus::Exited(pid, code)) => {
+                    self.engine.spawner().await_stop.remove(&pid.as_raw());
+                    self.drain_logs();
+                    self.engine.exited(pid.as_raw(), Exit::Code(code));
+                }
+                Ok(WaitStatus::Signaled(pid, sig, _)) => {
+                    self.drain_logs();
+                    self.engine.exited(pid.as_raw(), Exit::Signal(sig as i32));
+                }
+                Ok(WaitStatus::StillAlive) | Err(_) => return,
+                Ok(_) => {}
+            }
+            self.act();
+        }
+    }
+
+    fn drain_logs(&mut self) {
+        for log in self.engine.spawner().logs.values_mut() {
+            log.drain();
+        }
+    }
+
+    fn requests(&mut self) {
+        for (client, request, _peer) in self.server.accept_ready() {
+            self.engine.request(client, request, &[]);
+            self.act();
+        }
+    }
+
+    fn expired_timers(&mut self) {
+        let now = Instant::now();
+        let due: Vec<TimerId> = self
+            .timers
+            .iter()
+            .filter(|(_, t)| **t <= now)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in due {
+            self.timers.remove(&id);
+            self.engine.timer_fired(id);
+            self.act();
+        }
+    }
+}
