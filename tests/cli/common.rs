@@ -148,6 +148,7 @@ pub struct Test {
     utf8_stdout: bool,
     close_stdout: bool,
     status: Option<i32>,
+    status_not: Vec<i32>,
     stdout: Option<String>,
     stdout_bytes: Option<Vec<u8>>,
     stderr: Option<String>,
@@ -188,6 +189,7 @@ impl Test {
             utf8_stdout: false,
             close_stdout: false,
             status: None,
+            status_not: Vec::new(),
             stdout: None,
             stdout_bytes: None,
             stderr: None,
@@ -319,6 +321,12 @@ impl Test {
         self
     }
 
+    /// Any outcome but exit status `code` (a signal is not `code`).
+    pub fn expect_status_not(mut self, code: i32) -> Self {
+        self.status_not.push(code);
+        self
+    }
+
     /// Stdout is exactly `text`.
     pub fn expect_stdout(mut self, text: &str) -> Self {
         self.stdout = Some(text.to_string());
@@ -442,6 +450,11 @@ impl Test {
             && output.status != Some(code)
         {
             fail(format!("expected exit status {code}"));
+        }
+        for code in &self.status_not {
+            if output.status == Some(*code) {
+                fail(format!("expected an exit status other than {code}"));
+            }
         }
         if let Some(text) = &self.stdout
             && output.stdout != *text
