@@ -164,9 +164,6 @@ enum Cwd {
     Path(PathBuf),
 }
 
-// Some methods are not used by every conversion yet (env, dir, timeout,
-// utf8_stdout, expect_stderr, current_dir): they are the builder's API.
-#[allow(dead_code)]
 impl Test {
     pub fn new(bin: &str) -> Self {
         Self::with_tempdir(
@@ -292,6 +289,8 @@ impl Test {
         self
     }
 
+    /// The longest the command may run (60 s unless told).
+    #[allow(dead_code)] // no converted test needs another bound yet
     pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
         self.timeout = timeout;
         self
@@ -505,7 +504,6 @@ pub struct Output {
     pub status: Option<i32>,
     /// Stdout, lossily decoded unless the test asked for `utf8_stdout`.
     pub stdout: String,
-    #[allow(dead_code)] // for tests of byte output
     pub stdout_bytes: Vec<u8>,
     pub stderr: String,
     pub tempdir: tempfile::TempDir,

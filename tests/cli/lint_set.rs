@@ -8,6 +8,7 @@ fn findings(dir: &str, code: &str) -> Vec<(String, u64, u64)> {
     let doc = Test::new("upstart-lint")
         .args(["--isolated", "--shellcheck", "off", "--format", "json"])
         .arg(format!("fixtures/lint/{dir}"))
+        .utf8_stdout()
         .run()
         .json();
     doc["diagnostics"]
