@@ -146,8 +146,11 @@ pub struct Test {
     tempdir: tempfile::TempDir,
     timeout: std::time::Duration,
     utf8_stdout: bool,
+    close_stdout: bool,
     status: Option<i32>,
+    status_not: Vec<i32>,
     stdout: Option<String>,
+    stdout_bytes: Option<Vec<u8>>,
     stderr: Option<String>,
     stdout_contains: Vec<String>,
     stdout_lacks: Vec<String>,
@@ -161,9 +164,6 @@ enum Cwd {
     Path(PathBuf),
 }
 
-// Some methods are not used by every conversion yet (env, dir, timeout,
-// utf8_stdout, expect_stderr, current_dir): they are the builder's API.
-#[allow(dead_code)]
 impl Test {
     pub fn new(bin: &str) -> Self {
         Self::with_tempdir(
@@ -184,8 +184,11 @@ impl Test {
             tempdir,
             timeout: std::time::Duration::from_secs(60),
             utf8_stdout: false,
+            close_stdout: false,
             status: None,
+            status_not: Vec::new(),
             stdout: None,
+            stdout_bytes: None,
             stderr: None,
             stdout_contains: Vec::new(),
             stdout_lacks: Vec::new(),
@@ -286,6 +289,8 @@ impl Test {
         self
     }
 
+    /// The longest the command may run (60 s unless told).
+    #[allow(dead_code)] // no converted test needs another bound yet
     pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
         self.timeout = timeout;
         self
@@ -297,14 +302,39 @@ impl Test {
         self
     }
 
+    /// Close the reading end of stdout at once, as `| head -0` would
+    /// (stdout is then empty; there is no timeout).
+    pub fn close_stdout(mut self) -> Self {
+        self.close_stdout = true;
+        self
+    }
+
+    /// The prepared tempdir, for a series of runs in it
+    /// ([`Test::with_tempdir`]); nothing runs.
+    pub fn into_tempdir(self) -> tempfile::TempDir {
+        self.tempdir
+    }
+
     pub fn expect_status(mut self, code: i32) -> Self {
         self.status = Some(code);
+        self
+    }
+
+    /// Any outcome but exit status `code` (a signal is not `code`).
+    pub fn expect_status_not(mut self, code: i32) -> Self {
+        self.status_not.push(code);
         self
     }
 
     /// Stdout is exactly `text`.
     pub fn expect_stdout(mut self, text: &str) -> Self {
         self.stdout = Some(text.to_string());
+        self
+    }
+
+    /// Stdout is exactly these bytes.
+    pub fn expect_stdout_bytes(mut self, bytes: impl AsRef<[u8]>) -> Self {
+        self.stdout_bytes = Some(bytes.as_ref().to_vec());
         self
     }
 
@@ -349,8 +379,10 @@ impl Test {
 
     /// Run the command and check every expectation.
     pub fn run(self) -> Output {
-        let mut cmd = bin(&self.bin);
-        cmd.args(&self.args).timeout(self.timeout);
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin(&self.bin));
+        cmd.env("NO_COLOR", "1")
+            .current_dir(root())
+            .args(&self.args);
         match &self.cwd {
             Cwd::Root => {}
             Cwd::Tempdir(rel) => {
@@ -366,13 +398,37 @@ impl Test {
         for k in &self.env_remove {
             cmd.env_remove(k);
         }
-        if let Some(stdin) = &self.stdin {
-            cmd.write_stdin(stdin.clone());
-        }
         let command = self.command_line();
-        let out = cmd
-            .output()
-            .unwrap_or_else(|e| panic!("`{command}` did not run: {e}"));
+        let out = if self.close_stdout {
+            use std::process::Stdio;
+            let stdin = if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            };
+            let mut child = cmd
+                .stdin(stdin)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap_or_else(|e| panic!("`{command}` did not run: {e}"));
+            drop(child.stdout.take());
+            if let (Some(mut pipe), Some(bytes)) = (child.stdin.take(), &self.stdin) {
+                use std::io::Write as _;
+                let _ = pipe.write_all(bytes);
+            }
+            child
+                .wait_with_output()
+                .unwrap_or_else(|e| panic!("`{command}` did not run: {e}"))
+        } else {
+            let mut cmd = assert_cmd::Command::from_std(cmd);
+            cmd.timeout(self.timeout);
+            if let Some(stdin) = &self.stdin {
+                cmd.write_stdin(stdin.clone());
+            }
+            cmd.output()
+                .unwrap_or_else(|e| panic!("`{command}` did not run: {e}"))
+        };
         let stdout = if self.utf8_stdout {
             String::from_utf8(out.stdout.clone())
                 .unwrap_or_else(|e| panic!("`{command}`: stdout is not UTF-8: {e}"))
@@ -394,10 +450,23 @@ impl Test {
         {
             fail(format!("expected exit status {code}"));
         }
+        for code in &self.status_not {
+            if output.status == Some(*code) {
+                fail(format!("expected an exit status other than {code}"));
+            }
+        }
         if let Some(text) = &self.stdout
             && output.stdout != *text
         {
             fail(format!("expected stdout:\n{text}"));
+        }
+        if let Some(bytes) = &self.stdout_bytes
+            && output.stdout_bytes != *bytes
+        {
+            fail(format!(
+                "expected stdout (bytes):\n{}",
+                String::from_utf8_lossy(bytes)
+            ));
         }
         if let Some(text) = &self.stderr
             && output.stderr != *text
@@ -435,7 +504,6 @@ pub struct Output {
     pub status: Option<i32>,
     /// Stdout, lossily decoded unless the test asked for `utf8_stdout`.
     pub stdout: String,
-    #[allow(dead_code)] // for tests of byte output
     pub stdout_bytes: Vec<u8>,
     pub stderr: String,
     pub tempdir: tempfile::TempDir,

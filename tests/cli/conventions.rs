@@ -2,9 +2,7 @@
 //! help, no colour off a terminal, a closed stdout ends quietly, and paths in
 //! messages are printed as the user typed them.
 
-use crate::common::root;
-use assert_cmd::cargo::cargo_bin;
-use std::process::{Command, Stdio};
+use crate::common::Test;
 
 const BINARIES: &[&str] = &[
     "upstart-tools",
@@ -25,57 +23,47 @@ const SUBCOMMANDS: &[&str] = &[
     "man",
 ];
 
-fn output(bin: &str, args: &[&str]) -> std::process::Output {
-    Command::new(cargo_bin(bin))
-        .args(args)
-        .current_dir(root())
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap_or_else(|e| panic!("{bin}: {e}"))
-}
+// Runs here drop `NO_COLOR`, which a user's shell does not set.
 
 #[test]
 fn every_binary_and_subcommand_prints_its_version() {
     let version = env!("CARGO_PKG_VERSION");
     for bin in BINARIES {
-        let out = output(bin, &["--version"]);
-        assert!(out.status.success(), "{bin} --version");
-        assert_eq!(
-            String::from_utf8_lossy(&out.stdout),
-            format!("{bin} {version}\n")
-        );
+        Test::new(bin)
+            .env_remove("NO_COLOR")
+            .arg("--version")
+            .expect_status(0)
+            .expect_stdout(&format!("{bin} {version}\n"))
+            .run();
     }
     for sub in SUBCOMMANDS {
-        let out = output("upstart-tools", &[sub, "--version"]);
-        assert!(out.status.success(), "upstart-tools {sub} --version");
-        assert!(
-            String::from_utf8_lossy(&out.stdout).contains(version),
-            "upstart-tools {sub} --version"
-        );
+        Test::new("upstart-tools")
+            .env_remove("NO_COLOR")
+            .args([sub, "--version"])
+            .expect_status(0)
+            .stdout_contains(version)
+            .run();
     }
 }
 
 #[test]
 fn short_help_is_short_and_long_help_has_the_exit_codes() {
     for bin in BINARIES {
-        let short = output(bin, &["-h"]);
-        let long = output(bin, &["--help"]);
-        assert!(short.status.success() && long.status.success(), "{bin}");
-        let (short, long) = (
-            String::from_utf8_lossy(&short.stdout),
-            String::from_utf8_lossy(&long.stdout),
-        );
+        let short = Test::new(bin)
+            .env_remove("NO_COLOR")
+            .arg("-h")
+            .expect_status(0)
+            .stdout_lacks("Exit codes:")
+            .run();
+        let long = Test::new(bin)
+            .env_remove("NO_COLOR")
+            .arg("--help")
+            .expect_status(0)
+            .stdout_contains("Exit codes:")
+            .run();
         assert!(
-            short.len() < long.len(),
+            short.stdout.len() < long.stdout.len(),
             "{bin}: -h is not shorter than --help"
-        );
-        assert!(
-            long.contains("Exit codes:"),
-            "{bin} --help lacks the exit codes"
-        );
-        assert!(
-            !short.contains("Exit codes:"),
-            "{bin} -h shows the exit codes"
         );
     }
 }
@@ -135,29 +123,16 @@ fn a_closed_stdout_ends_quietly() {
         ("upstart-lint", vec!["--explain", "UL302"]),
     ];
     for (bin, args) in cases {
-        let mut child = Command::new(cargo_bin(bin))
-            .args(&args)
-            .current_dir(root())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("{bin}: {e}"));
         // Close the reading end at once, as `| head -0` would.
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("wait");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_ne!(
-            out.status.code(),
-            Some(101),
-            "{bin} {args:?} panicked: {stderr}"
-        );
-        assert!(
-            out.status.code().is_some(),
-            "{bin} {args:?} killed by a signal"
-        );
-        for noise in ["panicked", "Broken pipe", "os error 32"] {
-            assert!(!stderr.contains(noise), "{bin} {args:?}: {stderr}");
-        }
+        let out = Test::new(bin)
+            .args(&args)
+            .close_stdout()
+            .stderr_lacks("panicked")
+            .stderr_lacks("Broken pipe")
+            .stderr_lacks("os error 32")
+            .run();
+        assert_ne!(out.status, Some(101), "panicked\n{}", out.report());
+        assert!(out.status.is_some(), "killed by a signal\n{}", out.report());
     }
 }
 
@@ -172,8 +147,11 @@ fn no_colour_off_a_terminal() {
         ("upstart-lint", vec!["--nope"]),
     ];
     for (bin, args) in cases {
-        let out = output(bin, &args);
-        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+        let out = Test::new(bin).env_remove("NO_COLOR").args(&args).run();
+        for (stream, bytes) in [
+            ("stdout", out.stdout_bytes.as_slice()),
+            ("stderr", out.stderr.as_bytes()),
+        ] {
             assert!(
                 !bytes.windows(2).any(|w| w == b"\x1b["),
                 "{bin} {args:?} coloured its {stream} on a pipe"
@@ -191,12 +169,8 @@ fn paths_are_printed_as_typed() {
         ("upstart2systemd", vec![typed]),
         ("upstart-run", vec!["--foreground", typed]),
     ] {
-        let out = output(bin, &args);
-        let all = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = Test::new(bin).env_remove("NO_COLOR").args(&args).run();
+        let all = format!("{}{}", out.stdout, out.stderr);
         assert!(
             all.contains(typed),
             "{bin} {args:?} does not name {typed}:\n{all}"
@@ -210,14 +184,13 @@ fn paths_are_printed_as_typed() {
         ("systemd2upstart", vec!["./no/such.service"]),
         ("upstart-run", vec!["--foreground", missing]),
     ] {
-        let out = output(bin, &args);
-        assert_eq!(out.status.code(), Some(2), "{bin} {args:?}");
+        let out = Test::new(bin)
+            .env_remove("NO_COLOR")
+            .args(&args)
+            .expect_status(2)
+            .run();
         // upstart-lint reports unreadable inputs with its findings, on stdout.
-        let all = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let all = format!("{}{}", out.stdout, out.stderr);
         let name = args.last().copied().unwrap_or_default();
         assert!(all.contains(name), "{bin} does not name {name}: {all}");
     }

@@ -2,8 +2,7 @@
 //! staleness check must notice a changed flag, and each completion script
 //! must load in its shell where that shell is installed.
 
-use crate::common::root;
-use assert_cmd::Command;
+use crate::common::{Test, root};
 use clap_complete::Shell;
 use std::path::PathBuf;
 use upstart_tools::cli::generate::{
@@ -68,31 +67,26 @@ fn a_changed_flag_makes_the_staleness_check_fail() {
 #[test]
 fn completions_and_man_commands_print_the_committed_files() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let out = Command::cargo_bin("upstart-tools")
-            .expect("binary")
-            .args(["completions", shell, "--bin", "upstart-run"])
-            .output()
-            .expect("run");
-        assert!(out.status.success(), "{shell}");
         let parsed: Shell = shell.parse().expect("shell name");
         let committed = std::fs::read(root().join(completion_path("upstart-run", parsed)))
             .expect("committed completion");
-        assert_eq!(out.stdout, committed, "{shell}");
+        Test::new("upstart-tools")
+            .args(["completions", shell, "--bin", "upstart-run"])
+            .expect_status(0)
+            .expect_stdout_bytes(committed)
+            .run();
     }
-    let out = Command::cargo_bin("upstart-tools")
-        .expect("binary")
-        .arg("man")
-        .output()
-        .expect("run");
-    assert!(out.status.success());
     let committed = std::fs::read(root().join("man/upstart-tools.1")).expect("man page");
-    assert_eq!(out.stdout, committed);
+    Test::new("upstart-tools")
+        .arg("man")
+        .expect_status(0)
+        .expect_stdout_bytes(committed)
+        .run();
     // An unknown binary is a usage error.
-    Command::cargo_bin("upstart-tools")
-        .expect("binary")
+    Test::new("upstart-tools")
         .args(["man", "nope"])
-        .assert()
-        .code(2);
+        .expect_status(2)
+        .run();
 }
 
 fn shell_installed(shell: &str) -> bool {

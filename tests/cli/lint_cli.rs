@@ -2,10 +2,8 @@
 //! status, configuration, inline suppressions, unreadable inputs, fixes,
 //! the pre-commit manifest and the README's rules table.
 
-use crate::common::{assert_snapshot, bin, root};
+use crate::common::{Output, Test, assert_snapshot, root};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
 use upstart_tools::lint::registry;
 
 /// The snapshots this file writes (`snapshots.rs` checks none is stale).
@@ -23,107 +21,34 @@ const FORMATS: &[&str] = &["human", "concise", "json", "github", "sarif"];
 /// from outside the test, no shellcheck.
 const ISOLATED: &[&str] = &["--isolated", "--shellcheck", "off"];
 
-struct Out {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
+/// A JSON run that reads the configuration files, for one file at a time.
+const CONFIGURED_JSON: &[&str] = &["--shellcheck", "off", "--no-context", "--format", "json"];
+
+/// The `diagnostics` of a `--format json` run.
+fn diagnostics(out: &Output) -> Vec<Value> {
+    out.json()["diagnostics"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no `diagnostics` array\n{}", out.report()))
+        .clone()
 }
 
-impl Out {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!("not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr)
+/// (file name, line, code) of each diagnostic of a JSON run.
+fn findings(out: &Output) -> Vec<(String, u64, String)> {
+    diagnostics(out)
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap_or_default();
+            (
+                file.rsplit('/').next().unwrap_or(file).to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["code"].as_str().unwrap_or_default().to_string(),
+            )
         })
-    }
-
-    /// The `diagnostics` of a `--format json` run.
-    fn diagnostics(&self) -> Vec<Value> {
-        self.json()["diagnostics"]
-            .as_array()
-            .unwrap_or_else(|| panic!("no `diagnostics` array:\n{}", self.stdout))
-            .clone()
-    }
-
-    /// (file name, line, code) of each diagnostic of a JSON run.
-    fn findings(&self) -> Vec<(String, u64, String)> {
-        self.diagnostics()
-            .iter()
-            .map(|d| {
-                let file = d["file"].as_str().unwrap_or_default();
-                (
-                    file.rsplit('/').next().unwrap_or(file).to_string(),
-                    d["line"].as_u64().unwrap_or(0),
-                    d["code"].as_str().unwrap_or_default().to_string(),
-                )
-            })
-            .collect()
-    }
-
-    fn codes(&self) -> Vec<String> {
-        self.findings().into_iter().map(|(_, _, c)| c).collect()
-    }
+        .collect()
 }
 
-/// Run `upstart-lint` in `dir` (the project root when None).
-fn lint_in(dir: Option<&Path>, args: &[&str]) -> Out {
-    let mut cmd = bin("upstart-lint");
-    if let Some(dir) = dir {
-        cmd.current_dir(dir);
-    }
-    let out = cmd
-        .args(args)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap_or_else(|e| panic!("upstart-lint {args:?}: {e}"));
-    Out {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout)
-            .unwrap_or_else(|e| panic!("upstart-lint {args:?}: stdout is not UTF-8: {e}")),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn lint(args: &[&str]) -> Out {
-    lint_in(None, args)
-}
-
-fn with(base: &[&str], more: &[&str]) -> Vec<String> {
-    base.iter().chain(more).map(|s| (*s).to_string()).collect()
-}
-
-fn strs(v: &[String]) -> Vec<&str> {
-    v.iter().map(String::as_str).collect()
-}
-
-/// A temporary repository (it has `.git`, so config discovery stops in it).
-struct Project {
-    dir: tempfile::TempDir,
-}
-
-impl Project {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-        std::fs::create_dir(dir.path().join(".git")).unwrap_or_else(|e| panic!("mkdir .git: {e}"));
-        Self { dir }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let path = self.path().join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .unwrap_or_else(|e| panic!("mkdir {}: {e}", parent.display()));
-        }
-        std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
-        path
-    }
-
-    fn lint(&self, args: &[&str]) -> Out {
-        lint_in(Some(self.path()), args)
-    }
+fn codes(out: &Output) -> Vec<String> {
+    findings(out).into_iter().map(|(_, _, c)| c).collect()
 }
 
 // Jobs with one kind of finding each. Every job has a description and
@@ -153,20 +78,14 @@ fn redact_sarif(mut doc: Value) -> String {
 #[test]
 fn every_format_matches_its_snapshot_and_exits_the_same() {
     for format in FORMATS {
-        let args = with(ISOLATED, &["--format", format, "fixtures/lint/formats"]);
-        let out = lint(&strs(&args));
-        assert_eq!(
-            out.code,
-            Some(1),
-            "--format {format}: an error means exit 1 in every format\n{}{}",
-            out.stdout,
-            out.stderr
-        );
-        assert!(
-            out.stderr.is_empty(),
-            "--format {format} wrote:\n{}",
-            out.stderr
-        );
+        // An error means exit 1 in every format.
+        let out = Test::new("upstart-lint")
+            .args(ISOLATED)
+            .args(["--format", format, "fixtures/lint/formats"])
+            .utf8_stdout()
+            .expect_status(1)
+            .expect_stderr("")
+            .run();
         let text = if *format == "sarif" {
             redact_sarif(out.json())
         } else {
@@ -180,7 +99,7 @@ fn every_format_matches_its_snapshot_and_exits_the_same() {
         assert_snapshot(
             &format!("lint_format__{format}"),
             "fixtures/lint/formats/",
-            &format!("upstart-lint {}{redacted}", args.join(" ")),
+            &format!("{}{redacted}", out.command),
             &text,
         );
     }
@@ -188,8 +107,12 @@ fn every_format_matches_its_snapshot_and_exits_the_same() {
 
 #[test]
 fn the_format_fixtures_have_each_severity() {
-    let args = with(ISOLATED, &["--format", "json", "fixtures/lint/formats"]);
-    let diags = lint(&strs(&args)).diagnostics();
+    let out = Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args(["--format", "json", "fixtures/lint/formats"])
+        .utf8_stdout()
+        .run();
+    let diags = diagnostics(&out);
     for severity in ["error", "warning", "info"] {
         assert!(
             diags.iter().any(|d| d["severity"] == severity),
@@ -200,8 +123,12 @@ fn the_format_fixtures_have_each_severity() {
 
 #[test]
 fn json_is_versioned_with_one_based_positions() {
-    let args = with(ISOLATED, &["--format", "json", "fixtures/lint/formats"]);
-    let doc = lint(&strs(&args)).json();
+    let doc = Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args(["--format", "json", "fixtures/lint/formats"])
+        .utf8_stdout()
+        .run()
+        .json();
     assert_eq!(doc["version"], 1);
     let diags = doc["diagnostics"].as_array().cloned().unwrap_or_default();
     assert!(!diags.is_empty());
@@ -246,14 +173,18 @@ fn json_is_versioned_with_one_based_positions() {
 
 #[test]
 fn columns_count_characters_not_bytes() {
-    let p = Project::new();
-    p.write(
-        "job.conf",
-        "description \"café ☕\"\nstart on (filesystem and évènement)\nexec /bin/true\n",
-    );
-    let out = p.lint(&strs(&with(ISOLATED, &["--format", "json", "job.conf"])));
-    let d = out
-        .diagnostics()
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file(
+            "job.conf",
+            "description \"café ☕\"\nstart on (filesystem and évènement)\nexec /bin/true\n",
+        )
+        .current_dir_in_tempdir()
+        .args(ISOLATED)
+        .args(["--format", "json", "job.conf"])
+        .utf8_stdout()
+        .run();
+    let d = diagnostics(&out)
         .into_iter()
         .find(|d| d["code"] == "UL302")
         .unwrap_or_else(|| panic!("no UL302:\n{}", out.stdout));
@@ -262,8 +193,13 @@ fn columns_count_characters_not_bytes() {
         (d["column"].as_u64(), d["end_column"].as_u64()),
         (Some(26), Some(35))
     );
-    let out = p.lint(&strs(&with(ISOLATED, &["--format", "sarif", "job.conf"])));
-    let doc = out.json();
+    let doc = out
+        .next("upstart-lint")
+        .args(ISOLATED)
+        .args(["--format", "sarif", "job.conf"])
+        .utf8_stdout()
+        .run()
+        .json();
     assert_eq!(doc["runs"][0]["columnKind"], "unicodeCodePoints");
     let region = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
@@ -274,8 +210,12 @@ fn columns_count_characters_not_bytes() {
 
 #[test]
 fn sarif_has_the_required_fields_and_every_rule() {
-    let args = with(ISOLATED, &["--format", "sarif", "fixtures/lint/formats"]);
-    let doc = lint(&strs(&args)).json();
+    let doc = Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args(["--format", "sarif", "fixtures/lint/formats"])
+        .utf8_stdout()
+        .run()
+        .json();
     assert_eq!(doc["version"], "2.1.0");
     assert!(
         doc["$schema"]
@@ -347,17 +287,19 @@ fn sarif_has_the_required_fields_and_every_rule() {
 
 #[test]
 fn github_escapes_data_and_properties() {
-    let p = Project::new();
     // `%` in data; `,` and `:` in a property value (the file name).
-    p.write(
-        "a,b:c.conf",
-        "description \"x\"\nstart on app%ready\ntask\nexec /bin/true\n",
-    );
-    let out = p.lint(&strs(&with(
-        ISOLATED,
-        &["--format", "github", "a,b:c.conf"],
-    )));
-    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file(
+            "a,b:c.conf",
+            "description \"x\"\nstart on app%ready\ntask\nexec /bin/true\n",
+        )
+        .current_dir_in_tempdir()
+        .args(ISOLATED)
+        .args(["--format", "github", "a,b:c.conf"])
+        .utf8_stdout()
+        .expect_status(1)
+        .run();
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 1, "{}", out.stdout);
     let line = lines[0];
@@ -379,28 +321,34 @@ fn github_escapes_data_and_properties() {
 
 #[test]
 fn github_says_when_annotations_would_be_dropped() {
-    let p = Project::new();
     let events = |n: usize| {
         (1..=n)
             .map(|i| format!("ev{i}"))
             .collect::<Vec<_>>()
             .join(" or ")
     };
-    p.write(
-        "ten.conf",
-        &format!(
-            "description \"x\"\nstart on ({})\nexec /bin/true\n",
-            events(10)
-        ),
-    );
-    p.write(
-        "eleven/job.conf",
-        &format!(
-            "description \"x\"\nstart on ({})\nexec /bin/true\n",
-            events(11)
-        ),
-    );
-    let out = p.lint(&strs(&with(ISOLATED, &["--format", "github", "ten.conf"])));
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file(
+            "ten.conf",
+            format!(
+                "description \"x\"\nstart on ({})\nexec /bin/true\n",
+                events(10)
+            ),
+        )
+        .file(
+            "eleven/job.conf",
+            format!(
+                "description \"x\"\nstart on ({})\nexec /bin/true\n",
+                events(11)
+            ),
+        )
+        .current_dir_in_tempdir()
+        .args(ISOLATED)
+        .args(["--format", "github", "ten.conf"])
+        .utf8_stdout()
+        .stdout_lacks("sarif") // 10 warnings fit
+        .run();
     assert_eq!(
         out.stdout
             .lines()
@@ -408,15 +356,12 @@ fn github_says_when_annotations_would_be_dropped() {
             .count(),
         10
     );
-    assert!(
-        !out.stdout.contains("sarif"),
-        "10 warnings fit: {}",
-        out.stdout
-    );
-    let out = p.lint(&strs(&with(
-        ISOLATED,
-        &["--format", "github", "eleven/job.conf"],
-    )));
+    let out = out
+        .next("upstart-lint")
+        .args(ISOLATED)
+        .args(["--format", "github", "eleven/job.conf"])
+        .utf8_stdout()
+        .run();
     assert_eq!(
         out.stdout
             .lines()
@@ -439,31 +384,29 @@ fn github_says_when_annotations_would_be_dropped() {
 
 #[test]
 fn human_output_has_no_colour_when_piped_even_without_no_color() {
-    let out = bin("upstart-lint")
+    let out = Test::new("upstart-lint")
         .env_remove("NO_COLOR")
         .args(ISOLATED)
         .arg("fixtures/lint/formats")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+        .stdout_lacks("\u{1b}") // ANSI escapes in piped output
+        .stdout_contains("UL104")
+        .stdout_contains("nice 99")
+        .run();
     assert!(
-        !stdout.contains('\u{1b}'),
-        "ANSI escapes in piped output:\n{stdout}"
-    );
-    assert!(
-        stdout.contains("UL104") && stdout.contains("nice 99"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.ends_with("2 files checked: 1 error, 2 warnings, 1 info\n"),
-        "{stdout}"
+        out.stdout
+            .ends_with("2 files checked: 1 error, 2 warnings, 1 info\n"),
+        "{}",
+        out.stdout
     );
 }
 
 #[test]
 fn my_program_gets_exactly_one_warning_saying_how_to_declare_the_event() {
-    let out = lint(&["--format", "json", "fixtures/my_program.conf"]);
-    let diags = out.diagnostics();
+    let out = Test::new("upstart-lint")
+        .args(["--format", "json", "fixtures/my_program.conf"])
+        .utf8_stdout()
+        .run();
+    let diags = diagnostics(&out);
     assert_eq!(diags.len(), 1, "{diags:#?}");
     let d = &diags[0];
     assert_eq!(
@@ -484,22 +427,20 @@ fn my_program_gets_exactly_one_warning_saying_how_to_declare_the_event() {
             .is_some_and(|h| h.contains("emits my_event")),
         "{d}"
     );
-    assert_eq!(out.code, Some(1), "a warning fails by default");
+    assert_eq!(out.status, Some(1), "a warning fails by default");
 }
 
 // ------------------------------------------------------------ exit status
 
 #[test]
 fn exit_status_table() {
-    let p = Project::new();
-    for (name, text) in [
-        ("clean", CLEAN),
-        ("error", ERROR),
-        ("warning", WARNING),
-        ("info", INFO),
-    ] {
-        p.write(&format!("{name}/job.conf"), text);
-    }
+    let mut project = Test::new("upstart-lint")
+        .dir(".git")
+        .file("clean/job.conf", CLEAN)
+        .file("error/job.conf", ERROR)
+        .file("warning/job.conf", WARNING)
+        .file("info/job.conf", INFO)
+        .into_tempdir();
     // (file, extra options, expected status)
     let table: &[(&str, &[&str], i32)] = &[
         ("clean", &[], 0),
@@ -518,44 +459,40 @@ fn exit_status_table() {
     ];
     for (name, extra, want) in table {
         for format in FORMATS {
-            let mut args = with(ISOLATED, &["--no-context", "--format", format]);
-            args.extend(extra.iter().map(|s| (*s).to_string()));
-            args.push(format!("{name}/job.conf"));
-            let out = p.lint(&strs(&args));
-            assert_eq!(
-                out.code,
-                Some(*want),
-                "{name} {extra:?} --format {format}\n{}{}",
-                out.stdout,
-                out.stderr
-            );
+            project = Test::with_tempdir("upstart-lint", project)
+                .current_dir_in_tempdir()
+                .args(ISOLATED)
+                .args(["--no-context", "--format", format])
+                .args(*extra)
+                .arg(format!("{name}/job.conf"))
+                .utf8_stdout()
+                .expect_status(*want)
+                .run()
+                .tempdir;
         }
     }
     // The finding is still shown when it does not fail the run.
-    let out = p.lint(&[
-        "--isolated",
-        "--fail-on",
-        "error",
-        "--format",
-        "concise",
-        "warning/job.conf",
-    ]);
-    assert!(out.stdout.contains("warning[UL302]"), "{}", out.stdout);
-    let out = p.lint(&[
-        "--isolated",
-        "--ignore",
-        "UL1",
-        "--format",
-        "concise",
-        "error/job.conf",
-    ]);
-    assert!(out.stdout.contains("error[UL104]"), "{}", out.stdout);
+    Test::with_tempdir("upstart-lint", project)
+        .current_dir_in_tempdir()
+        .args(["--isolated", "--fail-on", "error", "--format", "concise"])
+        .arg("warning/job.conf")
+        .utf8_stdout()
+        .stdout_contains("warning[UL302]")
+        .run()
+        .next("upstart-lint")
+        .args(["--isolated", "--ignore", "UL1", "--format", "concise"])
+        .arg("error/job.conf")
+        .utf8_stdout()
+        .stdout_contains("error[UL104]")
+        .run();
 }
 
 #[test]
 fn exit_status_2_for_usage_config_and_io_errors() {
-    let p = Project::new();
-    p.write("job.conf", CLEAN);
+    let mut project = Test::new("upstart-lint")
+        .dir(".git")
+        .file("job.conf", CLEAN)
+        .into_tempdir();
     let cases: &[(&[&str], &str)] = &[
         (&["--format", "xml", "job.conf"], "invalid value 'xml'"),
         (&[], "required"),
@@ -581,127 +518,147 @@ fn exit_status_2_for_usage_config_and_io_errors() {
             all.extend(["--format", "concise"]);
         }
         all.extend_from_slice(args);
-        let out = p.lint(&all);
-        assert_eq!(out.code, Some(2), "{args:?}\n{}{}", out.stdout, out.stderr);
+        let out = Test::with_tempdir("upstart-lint", project)
+            .current_dir_in_tempdir()
+            .args(&all)
+            .utf8_stdout()
+            .expect_status(2)
+            .run();
         assert!(
             out.stdout.contains(needle) || out.stderr.contains(needle),
-            "{args:?}: no {needle:?} in\n{}{}",
-            out.stdout,
-            out.stderr
+            "no {needle:?}\n{}",
+            out.report()
         );
+        project = out.tempdir;
     }
 }
 
 // ---------------------------------------------------------- configuration
 
-/// Codes reported for `file` (relative to the project) with a config.
-fn codes_with(p: &Project, extra: &[&str], file: &str) -> Vec<String> {
-    let mut args = vec!["--shellcheck", "off", "--no-context", "--format", "json"];
-    args.extend_from_slice(extra);
-    args.push(file);
-    let out = p.lint(&args);
-    assert_ne!(
-        out.code,
-        Some(2),
-        "{extra:?} {file}:\n{}{}",
-        out.stdout,
-        out.stderr
-    );
-    out.codes()
-}
-
 #[test]
 fn config_is_found_upward_and_the_nearest_wins() {
-    let p = Project::new();
-    p.write("etc/init/deep/job.conf", WARNING);
-    assert_eq!(codes_with(&p, &[], "etc/init/deep/job.conf"), ["UL302"]);
+    const DEEP: &str = "etc/init/deep/job.conf";
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file(DEEP, WARNING)
+        .current_dir_in_tempdir()
+        .args(CONFIGURED_JSON)
+        .arg(DEEP)
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL302"]);
     // In the repository root, found from a directory two levels down.
-    p.write("upstart-lint.toml", "known-events = [\"my_event\"]\n");
-    assert!(codes_with(&p, &[], "etc/init/deep/job.conf").is_empty());
+    let out = out
+        .next("upstart-lint")
+        .file("upstart-lint.toml", "known-events = [\"my_event\"]\n")
+        .args(CONFIGURED_JSON)
+        .arg(DEEP)
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
     // `.upstart-lint.toml` is preferred over `upstart-lint.toml` in one directory.
-    p.write(".upstart-lint.toml", "# nothing known\n");
-    assert_eq!(codes_with(&p, &[], "etc/init/deep/job.conf"), ["UL302"]);
+    let out = out
+        .next("upstart-lint")
+        .file(".upstart-lint.toml", "# nothing known\n")
+        .args(CONFIGURED_JSON)
+        .arg(DEEP)
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL302"]);
     // A config nearer the file wins (files are not merged).
-    p.write(
-        "etc/init/upstart-lint.toml",
-        "known-events = [\"my_event\"]\n",
-    );
-    assert!(codes_with(&p, &[], "etc/init/deep/job.conf").is_empty());
+    let out = out
+        .next("upstart-lint")
+        .file(
+            "etc/init/upstart-lint.toml",
+            "known-events = [\"my_event\"]\n",
+        )
+        .args(CONFIGURED_JSON)
+        .arg(DEEP)
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
     // The same from inside the directory, and for standard input.
-    let out = lint_in(
-        Some(&p.path().join("etc/init/deep")),
-        &["--shellcheck", "off", "--format", "json", "job.conf"],
-    );
-    assert!(out.codes().is_empty(), "{}", out.stdout);
-    let out = bin("upstart-lint")
-        .current_dir(p.path())
-        .args([
-            "--shellcheck",
-            "off",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "etc/init/deep/x.conf",
-            "-",
-        ])
-        .write_stdin(WARNING)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let out = out
+        .next("upstart-lint")
+        .current_dir_in_tempdir_sub("etc/init/deep")
+        .args(["--shellcheck", "off", "--format", "json", "job.conf"])
+        .utf8_stdout()
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
+    let out = out
+        .next("upstart-lint")
+        .args(["--shellcheck", "off", "--format", "json"])
+        .args(["--stdin-filename", "etc/init/deep/x.conf", "-"])
+        .stdin(WARNING)
+        .expect_status(0)
+        .run();
     // --isolated ignores them all; --config names one.
-    assert_eq!(
-        codes_with(&p, &["--isolated"], "etc/init/deep/job.conf"),
-        ["UL302"]
-    );
-    p.write("other.toml", "ignore = [\"UL302\"]\n");
-    p.write("etc/init/upstart-lint.toml", "# nothing known\n");
-    assert!(codes_with(&p, &["--config", "other.toml"], "etc/init/deep/job.conf").is_empty());
+    let out = out
+        .next("upstart-lint")
+        .args(CONFIGURED_JSON)
+        .args(["--isolated", DEEP])
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL302"]);
+    let out = out
+        .next("upstart-lint")
+        .file("other.toml", "ignore = [\"UL302\"]\n")
+        .file("etc/init/upstart-lint.toml", "# nothing known\n")
+        .args(CONFIGURED_JSON)
+        .args(["--config", "other.toml", DEEP])
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
 }
 
 #[test]
 fn config_discovery_stops_at_the_repository_root() {
-    let outer = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(
-        outer.path().join(".upstart-lint.toml"),
-        "ignore = [\"UL302\"]\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let repo = outer.path().join("repo");
-    std::fs::create_dir_all(repo.join(".git")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(repo.join("job.conf"), WARNING).unwrap_or_else(|e| panic!("{e}"));
-    let out = lint_in(
-        Some(&repo),
-        &["--shellcheck", "off", "--format", "json", "job.conf"],
-    );
+    let out = Test::new("upstart-lint")
+        .file(".upstart-lint.toml", "ignore = [\"UL302\"]\n")
+        .dir("repo/.git")
+        .file("repo/job.conf", WARNING)
+        .current_dir_in_tempdir_sub("repo")
+        .args(["--shellcheck", "off", "--format", "json", "job.conf"])
+        .utf8_stdout()
+        .run();
     assert_eq!(
-        out.codes(),
+        codes(&out),
         ["UL302"],
         "the config above the repository is not used"
     );
     // Without the .git marker the outer config applies.
-    std::fs::remove_dir(repo.join(".git")).unwrap_or_else(|e| panic!("{e}"));
-    let out = lint_in(
-        Some(&repo),
-        &["--shellcheck", "off", "--format", "json", "job.conf"],
-    );
-    assert!(out.codes().is_empty(), "{}", out.stdout);
+    std::fs::remove_dir(out.path("repo/.git")).unwrap_or_else(|e| panic!("{e}"));
+    let out = out
+        .next("upstart-lint")
+        .current_dir_in_tempdir_sub("repo")
+        .args(["--shellcheck", "off", "--format", "json", "job.conf"])
+        .utf8_stdout()
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
 }
 
 #[test]
 fn config_select_ignore_and_prefixes() {
-    let p = Project::new();
     // UL302 (warning), UL216 (info) and UL104 (a syntax error).
-    p.write(
-        "job.conf",
-        "description \"x\"\nstart on my_event\nnice 99\nexec /bin/true\npost-start exec initctl emit x-ready\n",
-    );
-    let all = codes_with(&p, &[], "job.conf");
-    assert_eq!(all, ["UL302", "UL104", "UL216"]);
+    let mut out = Test::new("upstart-lint")
+        .dir(".git")
+        .file(
+            "job.conf",
+            "description \"x\"\nstart on my_event\nnice 99\nexec /bin/true\npost-start exec initctl emit x-ready\n",
+        )
+        .current_dir_in_tempdir()
+        .args(CONFIGURED_JSON)
+        .arg("job.conf")
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL302", "UL104", "UL216"]);
     let cases: &[(&str, &[&str])] = &[
         ("select = [\"UL3\"]\n", &["UL302", "UL104"]),
         ("select = [\"UL216\"]\n", &["UL104", "UL216"]),
@@ -714,124 +671,184 @@ fn config_select_ignore_and_prefixes() {
         ),
     ];
     for (config, want) in cases {
-        p.write(".upstart-lint.toml", config);
-        assert_eq!(codes_with(&p, &[], "job.conf"), *want, "{config}");
+        out = out
+            .next("upstart-lint")
+            .file(".upstart-lint.toml", config)
+            .args(CONFIGURED_JSON)
+            .arg("job.conf")
+            .utf8_stdout()
+            .expect_status_not(2)
+            .run();
+        assert_eq!(codes(&out), *want, "{config}");
     }
     // The command line: --select replaces the file's, --ignore adds to it.
-    p.write(".upstart-lint.toml", "select = [\"UL3\"]\n");
-    assert_eq!(
-        codes_with(&p, &["--select", "UL2"], "job.conf"),
-        ["UL104", "UL216"]
-    );
-    p.write(".upstart-lint.toml", "ignore = [\"UL216\"]\n");
-    assert_eq!(
-        codes_with(&p, &["--ignore", "UL302"], "job.conf"),
-        ["UL104"]
-    );
+    let out = out
+        .next("upstart-lint")
+        .file(".upstart-lint.toml", "select = [\"UL3\"]\n")
+        .args(CONFIGURED_JSON)
+        .args(["--select", "UL2", "job.conf"])
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL104", "UL216"]);
+    let out = out
+        .next("upstart-lint")
+        .file(".upstart-lint.toml", "ignore = [\"UL216\"]\n")
+        .args(CONFIGURED_JSON)
+        .args(["--ignore", "UL302", "job.conf"])
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL104"]);
 }
 
 #[test]
 fn config_per_file_ignores_are_relative_to_the_config() {
-    let p = Project::new();
-    p.write("init/legacy/old.conf", WARNING);
-    p.write("init/new.conf", WARNING);
-    p.write(
-        "init/.upstart-lint.toml",
-        "[per-file-ignores]\n\"legacy/*.conf\" = [\"UL30\"]\n",
-    );
-    let out = p.lint(&["--shellcheck", "off", "--format", "json", "init"]);
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file("init/legacy/old.conf", WARNING)
+        .file("init/new.conf", WARNING)
+        .file(
+            "init/.upstart-lint.toml",
+            "[per-file-ignores]\n\"legacy/*.conf\" = [\"UL30\"]\n",
+        )
+        .current_dir_in_tempdir()
+        .args(["--shellcheck", "off", "--format", "json", "init"])
+        .utf8_stdout()
+        .run();
     assert_eq!(
-        out.findings(),
+        findings(&out),
         [("new.conf".to_string(), 2, "UL302".to_string())],
         "{}",
         out.stdout
     );
     // From another current directory too.
-    let out = lint_in(
-        Some(&p.path().join("init/legacy")),
-        &[
-            "--shellcheck",
-            "off",
-            "--no-context",
-            "--format",
-            "json",
-            "old.conf",
-        ],
-    );
-    assert!(out.codes().is_empty(), "{}", out.stdout);
+    let out = out
+        .next("upstart-lint")
+        .current_dir_in_tempdir_sub("init/legacy")
+        .args(CONFIGURED_JSON)
+        .arg("old.conf")
+        .utf8_stdout()
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
 }
 
 #[test]
 fn config_severity_overrides_change_severity_and_exit_status() {
-    let p = Project::new();
-    p.write("job.conf", WARNING);
-    p.write(".upstart-lint.toml", "[severity]\nUL302 = \"error\"\n");
-    let out = p.lint(&[
-        "--shellcheck",
-        "off",
-        "--format",
-        "json",
-        "--fail-on",
-        "error",
-        "job.conf",
-    ]);
-    assert_eq!(out.diagnostics()[0]["severity"], "error");
-    assert_eq!(out.code, Some(1));
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file("job.conf", WARNING)
+        .file(".upstart-lint.toml", "[severity]\nUL302 = \"error\"\n")
+        .current_dir_in_tempdir()
+        .args(["--shellcheck", "off", "--format", "json"])
+        .args(["--fail-on", "error", "job.conf"])
+        .utf8_stdout()
+        .expect_status(1)
+        .run();
+    assert_eq!(diagnostics(&out)[0]["severity"], "error");
     // A prefix applies too; the longest matching entry wins.
-    p.write(
-        ".upstart-lint.toml",
-        "[severity]\nUL3 = \"info\"\nUL30 = \"error\"\n",
-    );
-    assert_eq!(
-        p.lint(&["--shellcheck", "off", "--format", "json", "job.conf"])
-            .diagnostics()[0]["severity"],
-        "error"
-    );
-    p.write(".upstart-lint.toml", "[severity]\nUL3 = \"info\"\n");
-    let out = p.lint(&["--shellcheck", "off", "--format", "json", "job.conf"]);
-    assert_eq!(out.diagnostics()[0]["severity"], "info");
-    assert_eq!(out.code, Some(0), "info never fails");
+    let out = out
+        .next("upstart-lint")
+        .file(
+            ".upstart-lint.toml",
+            "[severity]\nUL3 = \"info\"\nUL30 = \"error\"\n",
+        )
+        .args(["--shellcheck", "off", "--format", "json", "job.conf"])
+        .utf8_stdout()
+        .run();
+    assert_eq!(diagnostics(&out)[0]["severity"], "error");
+    let out = out
+        .next("upstart-lint")
+        .file(".upstart-lint.toml", "[severity]\nUL3 = \"info\"\n")
+        .args(["--shellcheck", "off", "--format", "json", "job.conf"])
+        .utf8_stdout()
+        .expect_status(0) // info never fails
+        .run();
+    assert_eq!(diagnostics(&out)[0]["severity"], "info");
     // fail-on in the file.
-    p.write(".upstart-lint.toml", "fail-on = \"error\"\n");
-    assert_eq!(p.lint(&["--shellcheck", "off", "job.conf"]).code, Some(0));
+    let out = out
+        .next("upstart-lint")
+        .file(".upstart-lint.toml", "fail-on = \"error\"\n")
+        .args(["--shellcheck", "off", "job.conf"])
+        .utf8_stdout()
+        .expect_status(0)
+        .run();
     // A syntax error cannot be downgraded, even through a prefix.
-    p.write("bad/job.conf", ERROR);
-    p.write("bad/.upstart-lint.toml", "[severity]\nUL1 = \"info\"\n");
-    let out = p.lint(&["--shellcheck", "off", "--format", "json", "bad/job.conf"]);
-    assert_eq!(out.diagnostics()[0]["severity"], "error");
-    assert_eq!(out.code, Some(1));
+    let out = out
+        .next("upstart-lint")
+        .file("bad/job.conf", ERROR)
+        .file("bad/.upstart-lint.toml", "[severity]\nUL1 = \"info\"\n")
+        .args(["--shellcheck", "off", "--format", "json", "bad/job.conf"])
+        .utf8_stdout()
+        .expect_status(1)
+        .run();
+    assert_eq!(diagnostics(&out)[0]["severity"], "error");
 }
 
 #[test]
 fn config_known_jobs_target_version_dialect_and_shellcheck() {
-    let p = Project::new();
-    p.write(
-        "job.conf",
-        "description \"x\"\nstart on started mysql\nexec /bin/true\n",
-    );
-    p.write(
-        "cros.conf",
-        "description \"x\"\nstart on filesystem\nimport SERVICE\nexec /bin/true\n",
-    );
-    assert_eq!(codes_with(&p, &[], "job.conf"), ["UL301"]);
-    assert_eq!(codes_with(&p, &[], "cros.conf"), ["UL014"]);
-    p.write(
-        ".upstart-lint.toml",
-        "known-jobs = [\"mysql\"]\ntarget-version = \"1.5\"\ndialect = \"chromeos\"\nshellcheck = \"off\"\nshellcheck-path = \"/nonexistent/shellcheck\"\n",
-    );
-    assert!(codes_with(&p, &[], "job.conf").is_empty());
-    assert!(codes_with(&p, &[], "cros.conf").is_empty());
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file(
+            "job.conf",
+            "description \"x\"\nstart on started mysql\nexec /bin/true\n",
+        )
+        .file(
+            "cros.conf",
+            "description \"x\"\nstart on filesystem\nimport SERVICE\nexec /bin/true\n",
+        )
+        .current_dir_in_tempdir()
+        .args(CONFIGURED_JSON)
+        .arg("job.conf")
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL301"]);
+    let out = out
+        .next("upstart-lint")
+        .args(CONFIGURED_JSON)
+        .arg("cros.conf")
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL014"]);
+    let out = out
+        .next("upstart-lint")
+        .file(
+            ".upstart-lint.toml",
+            "known-jobs = [\"mysql\"]\ntarget-version = \"1.5\"\ndialect = \"chromeos\"\nshellcheck = \"off\"\nshellcheck-path = \"/nonexistent/shellcheck\"\n",
+        )
+        .args(CONFIGURED_JSON)
+        .arg("job.conf")
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
+    let out = out
+        .next("upstart-lint")
+        .args(CONFIGURED_JSON)
+        .arg("cros.conf")
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
     // The command line wins over the file.
-    assert_eq!(
-        codes_with(&p, &["--dialect", "upstream"], "cros.conf"),
-        ["UL014"]
-    );
+    let out = out
+        .next("upstart-lint")
+        .args(CONFIGURED_JSON)
+        .args(["--dialect", "upstream", "cros.conf"])
+        .utf8_stdout()
+        .expect_status_not(2)
+        .run();
+    assert_eq!(codes(&out), ["UL014"]);
 }
 
 #[test]
 fn config_errors_name_the_line_and_exit_2() {
-    let p = Project::new();
-    p.write("job.conf", CLEAN);
+    let mut project = Test::new("upstart-lint")
+        .dir(".git")
+        .file("job.conf", CLEAN)
+        .into_tempdir();
     let cases: &[(&str, &str)] = &[
         (
             "select = [\"UL3\"]\n\nbogus = 1\n",
@@ -876,19 +893,17 @@ fn config_errors_name_the_line_and_exit_2() {
         ),
     ];
     for (config, needle) in cases {
-        p.write(".upstart-lint.toml", config);
-        let out = p.lint(&["job.conf"]);
-        assert_eq!(out.code, Some(2), "{config}\n{}{}", out.stdout, out.stderr);
-        assert!(
-            out.stderr.contains(needle),
-            "{config}: no {needle:?} in\n{}",
-            out.stderr
-        );
-        assert!(
-            out.stdout.is_empty(),
-            "nothing is linted with a bad config: {}",
-            out.stdout
-        );
+        // Nothing is linted with a bad config.
+        project = Test::with_tempdir("upstart-lint", project)
+            .file(".upstart-lint.toml", config)
+            .current_dir_in_tempdir()
+            .arg("job.conf")
+            .utf8_stdout()
+            .expect_status(2)
+            .stderr_contains(needle)
+            .expect_stdout("")
+            .run()
+            .tempdir;
     }
 }
 
@@ -896,11 +911,14 @@ fn config_errors_name_the_line_and_exit_2() {
 
 /// (line, code) of each finding for a fixture of `fixtures/lint/suppress`.
 fn suppress_findings(name: &str) -> (Option<i32>, Vec<(u64, String)>) {
-    let file = format!("fixtures/lint/suppress/{name}.conf");
-    let args = with(ISOLATED, &["--no-context", "--format", "json", &file]);
-    let out = lint(&strs(&args));
-    let found = out.findings().into_iter().map(|(_, l, c)| (l, c)).collect();
-    (out.code, found)
+    let out = Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args(["--no-context", "--format", "json"])
+        .arg(format!("fixtures/lint/suppress/{name}.conf"))
+        .utf8_stdout()
+        .run();
+    let found = findings(&out).into_iter().map(|(_, l, c)| (l, c)).collect();
+    (out.status, found)
 }
 
 fn pairs(list: &[(u64, &str)]) -> Vec<(u64, String)> {
@@ -958,48 +976,32 @@ fn bad_suppressions_are_reported() {
         ])
     );
     assert_eq!(code, Some(1), "they are warnings");
-    let out = lint(&strs(&with(
-        ISOLATED,
-        &[
-            "--no-context",
-            "--format",
-            "concise",
-            "fixtures/lint/suppress/meta.conf",
-        ],
-    )));
-    for needle in [
-        "`UL999` is not a rule code",
-        "nothing reported `UL302` on this line or the next",
-        "`disabel=UL302` is not `disable=CODES`",
-        "a blanket `ALL`",
-        "missing `:` after `upstart-lint`",
-        "unexpected `because -- text after the codes (UL904)` after the codes",
-    ] {
-        assert!(
-            out.stdout.contains(needle),
-            "no {needle:?} in\n{}",
-            out.stdout
-        );
-    }
+    Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args(["--no-context", "--format", "concise"])
+        .arg("fixtures/lint/suppress/meta.conf")
+        .utf8_stdout()
+        .stdout_contains("`UL999` is not a rule code")
+        .stdout_contains("nothing reported `UL302` on this line or the next")
+        .stdout_contains("`disabel=UL302` is not `disable=CODES`")
+        .stdout_contains("a blanket `ALL`")
+        .stdout_contains("missing `:` after `upstart-lint`")
+        .stdout_contains("unexpected `because -- text after the codes (UL904)` after the codes")
+        .run();
     // The meta rules obey the config like any other.
-    let out = lint(&strs(&with(
-        ISOLATED,
-        &[
-            "--no-context",
-            "--ignore",
-            "UL9",
-            "--format",
-            "json",
-            "fixtures/lint/suppress/meta.conf",
-        ],
-    )));
-    assert!(out.codes().is_empty(), "{}", out.stdout);
+    let out = Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args(["--no-context", "--ignore", "UL9", "--format", "json"])
+        .arg("fixtures/lint/suppress/meta.conf")
+        .utf8_stdout()
+        .run();
+    assert!(codes(&out).is_empty(), "{}", out.stdout);
 }
 
 // ------------------------------------------------------------- bad inputs
 
 /// Whether this process can read a file with mode 000 (root can).
-fn can_read_unreadable(dir: &Path) -> bool {
+fn can_read_unreadable(dir: &std::path::Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     let probe = dir.join("probe");
     std::fs::write(&probe, "x").unwrap_or_else(|e| panic!("{e}"));
@@ -1012,23 +1014,19 @@ fn can_read_unreadable(dir: &Path) -> bool {
 
 #[test]
 fn each_bad_input_gives_one_ul903_and_the_rest_is_linted() {
-    use std::os::unix::fs::PermissionsExt;
-    let p = Project::new();
-    let tree = p.path().join("init");
-    std::fs::create_dir_all(tree.join("sub")).unwrap_or_else(|e| panic!("{e}"));
-    p.write("init/good.conf", WARNING);
-    p.write("init/README", "not a job\n");
-    std::fs::write(tree.join("binary.conf"), b"description \"x\"\n\0\x01\x02")
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink("nowhere.conf", tree.join("dangling.conf"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    // A dangling link upstart would not load is no input.
-    std::os::unix::fs::symlink("nowhere", tree.join("dangling-notes"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::os::unix::fs::symlink("..", tree.join("sub/loop")).unwrap_or_else(|e| panic!("{e}"));
-    let fifo = tree.join("fifo.conf");
+    let mut test = Test::new("upstart-lint")
+        .dir(".git")
+        .dir("init/sub")
+        .file("init/good.conf", WARNING)
+        .file("init/README", "not a job\n")
+        .file("init/binary.conf", b"description \"x\"\n\0\x01\x02")
+        .symlink("nowhere.conf", "init/dangling.conf")
+        // A dangling link upstart would not load is no input.
+        .symlink("nowhere", "init/dangling-notes")
+        .symlink("..", "init/sub/loop")
+        .current_dir_in_tempdir();
     let made_fifo = std::process::Command::new("mkfifo")
-        .arg(&fifo)
+        .arg(test.path("init/fifo.conf"))
         .status()
         .is_ok_and(|s| s.success());
     if !made_fifo {
@@ -1048,21 +1046,22 @@ fn each_bad_input_gives_one_ul903_and_the_rest_is_linted() {
     if made_fifo {
         expected.push(("init/fifo.conf", "a FIFO (named pipe), not a job file"));
     }
-    let unreadable = tree.join("secret.conf");
-    std::fs::write(&unreadable, CLEAN).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(&unreadable, std::fs::Permissions::from_mode(0o000))
-        .unwrap_or_else(|e| panic!("{e}"));
-    if can_read_unreadable(p.path()) {
+    if can_read_unreadable(&test.path("")) {
         eprintln!("skipped the permission case: running as root, mode 000 does not stop reads");
-        std::fs::remove_file(&unreadable).unwrap_or_else(|e| panic!("{e}"));
     } else {
+        test = test
+            .file("init/secret.conf", CLEAN)
+            .mode("init/secret.conf", 0o000);
         expected.push(("init/secret.conf", "permission denied"));
     }
     expected.sort_unstable();
 
-    let out = p.lint(&["--shellcheck", "off", "--format", "json", "init"]);
-    assert_eq!(out.code, Some(2), "{}{}", out.stdout, out.stderr);
-    let diags = out.diagnostics();
+    let out = test
+        .args(["--shellcheck", "off", "--format", "json", "init"])
+        .utf8_stdout()
+        .expect_status(2)
+        .run();
+    let diags = diagnostics(&out);
     let mut got: Vec<(String, String)> = diags
         .iter()
         .filter(|d| d["code"] == "UL903")
@@ -1098,36 +1097,33 @@ fn each_bad_input_gives_one_ul903_and_the_rest_is_linted() {
     );
 
     // Named one by one on the command line: the same, one each.
-    let mut args = vec![
-        "--shellcheck",
-        "off",
-        "--no-context",
-        "--format",
-        "concise",
-        "init/good.conf",
-    ];
     let named: Vec<&str> = expected
         .iter()
         .map(|(f, _)| *f)
         .filter(|f| !f.ends_with("loop"))
         .collect();
-    args.extend(&named);
-    let out = p.lint(&args);
-    assert_eq!(out.code, Some(2), "{}", out.stdout);
+    let out = out
+        .next("upstart-lint")
+        .args(["--shellcheck", "off", "--no-context", "--format", "concise"])
+        .arg("init/good.conf")
+        .args(&named)
+        .utf8_stdout()
+        .expect_status(2)
+        .stdout_contains("init/good.conf:2:10: warning[UL302]")
+        .run();
     assert_eq!(
         out.stdout.matches("[UL903]").count(),
         named.len(),
         "{}",
         out.stdout
     );
-    assert!(
-        out.stdout.contains("init/good.conf:2:10: warning[UL302]"),
-        "{}",
-        out.stdout
-    );
 
     // Whole-file problems in the other formats: no positions.
-    let out = p.lint(&["--format", "github", "init/binary.conf"]);
+    let out = out
+        .next("upstart-lint")
+        .args(["--format", "github", "init/binary.conf"])
+        .utf8_stdout()
+        .run();
     assert!(
         out.stdout.starts_with(
             "::error file=init/binary.conf,title=UL903::Unreadable input: binary file"
@@ -1135,11 +1131,19 @@ fn each_bad_input_gives_one_ul903_and_the_rest_is_linted() {
         "{}",
         out.stdout
     );
-    let out = p.lint(&["--format", "sarif", "init/binary.conf"]);
+    let out = out
+        .next("upstart-lint")
+        .args(["--format", "sarif", "init/binary.conf"])
+        .utf8_stdout()
+        .run();
     let location = &out.json()["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
     assert_eq!(location["artifactLocation"]["uri"], "init/binary.conf");
     assert!(location.get("region").is_none(), "{location}");
-    let out = p.lint(&["init/binary.conf"]);
+    let out = out
+        .next("upstart-lint")
+        .arg("init/binary.conf")
+        .utf8_stdout()
+        .run();
     assert!(
         out.stdout
             .starts_with("init/binary.conf: error[UL903] Unreadable input: binary file"),
@@ -1152,63 +1156,54 @@ fn each_bad_input_gives_one_ul903_and_the_rest_is_linted() {
 
 #[test]
 fn diff_shows_and_fix_applies_the_safe_fixes() {
-    let p = Project::new();
     let text = "description \"x\"\nstart on filesystem\noom -17\nexec /bin/true\n";
-    let job = p.write("job.conf", text);
-    let out = p.lint(&strs(&with(ISOLATED, &["--format", "json", "job.conf"])));
-    let fixable: Vec<Value> = out
-        .diagnostics()
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file("job.conf", text)
+        .current_dir_in_tempdir()
+        .args(ISOLATED)
+        .args(["--format", "json", "job.conf"])
+        .utf8_stdout()
+        .run();
+    let fixable: Vec<Value> = diagnostics(&out)
         .into_iter()
         .filter(|d| d["fixable"] == true)
         .collect();
     assert_eq!(fixable.len(), 1, "{}", out.stdout);
     assert_eq!(fixable[0]["code"], "UL217");
 
-    let out = p.lint(&strs(&with(ISOLATED, &["--diff", "job.conf"])));
-    assert_eq!(
-        out.code,
-        Some(1),
-        "a fix to show: {}{}",
-        out.stdout,
-        out.stderr
-    );
-    assert!(
-        out.stdout.contains("-oom -17\n+oom score -1000\n"),
-        "{}",
-        out.stdout
-    );
-    assert_eq!(
-        std::fs::read_to_string(&job).ok().as_deref(),
-        Some(text),
-        "--diff never writes"
-    );
+    // A fix to show: 1.
+    let out = out
+        .next("upstart-lint")
+        .args(ISOLATED)
+        .args(["--diff", "job.conf"])
+        .utf8_stdout()
+        .expect_status(1)
+        .stdout_contains("-oom -17\n+oom score -1000\n")
+        .run();
+    assert_eq!(out.read("job.conf"), text, "--diff never writes");
 
-    let out = p.lint(&strs(&with(
-        ISOLATED,
-        &["--fix", "--format", "concise", "job.conf"],
-    )));
+    // Nothing left: 0.
+    let out = out
+        .next("upstart-lint")
+        .args(ISOLATED)
+        .args(["--fix", "--format", "concise", "job.conf"])
+        .utf8_stdout()
+        .expect_status(0)
+        .stderr_contains("job.conf: applied 1 fix(es)")
+        .run();
     assert_eq!(
-        out.code,
-        Some(0),
-        "nothing left: {}{}",
-        out.stdout,
-        out.stderr
+        out.read("job.conf"),
+        "description \"x\"\nstart on filesystem\noom score -1000\nexec /bin/true\n"
     );
-    assert!(
-        out.stderr.contains("job.conf: applied 1 fix(es)"),
-        "{}",
-        out.stderr
-    );
-    assert_eq!(
-        std::fs::read_to_string(&job).ok().as_deref(),
-        Some("description \"x\"\nstart on filesystem\noom score -1000\nexec /bin/true\n")
-    );
-    let out = p.lint(&strs(&with(ISOLATED, &["--diff", "job.conf"])));
-    assert_eq!(
-        (out.code, out.stdout.as_str()),
-        (Some(0), ""),
-        "no fix left"
-    );
+    // No fix left.
+    out.next("upstart-lint")
+        .args(ISOLATED)
+        .args(["--diff", "job.conf"])
+        .utf8_stdout()
+        .expect_status(0)
+        .expect_stdout("")
+        .run();
 }
 
 // --------------------------------------------------- generated and static
@@ -1241,22 +1236,14 @@ fn readme_rules_table_is_current() {
 #[test]
 fn generate_rules_md_rewrites_only_the_marked_section() {
     use upstart_tools::cli::generate::readme_with_rules;
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let readme = dir.path().join("README.md");
     let text = "# Title\n\nintro\n<!-- rules:start -->\nold table\n<!-- rules:end -->\n\nafter\n";
-    std::fs::write(&readme, text).unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+    let out = Test::new("upstart-tools")
+        .file("README.md", text)
         .args(["generate", "rules-md"])
-        .arg(&readme)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let written = std::fs::read_to_string(&readme).unwrap_or_default();
+        .tmp_arg("README.md")
+        .expect_status(0)
+        .run();
+    let written = out.read("README.md");
     assert_eq!(
         written,
         format!(
@@ -1267,13 +1254,12 @@ fn generate_rules_md_rewrites_only_the_marked_section() {
     assert!(!written.contains("old table"));
     assert!(readme_with_rules("no markers").is_err());
     assert!(readme_with_rules("<!-- rules:end --> <!-- rules:start -->").is_err());
-    std::fs::write(&readme, "no markers\n").unwrap_or_else(|e| panic!("{e}"));
-    let out = bin("upstart-tools")
+    out.next("upstart-tools")
+        .file("README.md", "no markers\n")
         .args(["generate", "rules-md"])
-        .arg(&readme)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(2));
+        .tmp_arg("README.md")
+        .expect_status(2)
+        .run();
 }
 
 #[test]
@@ -1325,15 +1311,18 @@ fn readme_config_example_is_a_valid_config() {
             || panic!("no ```toml block in the README's Configuration section"),
             |(toml, _)| toml,
         );
-    let p = Project::new();
-    p.write(".upstart-lint.toml", example);
-    p.write("job.conf", WARNING);
-    let out = p.lint(&["--format", "json", "job.conf"]);
+    let out = Test::new("upstart-lint")
+        .dir(".git")
+        .file(".upstart-lint.toml", example)
+        .file("job.conf", WARNING)
+        .current_dir_in_tempdir()
+        .args(["--format", "json", "job.conf"])
+        .utf8_stdout()
+        .run();
     assert_eq!(
-        (out.code, out.codes()),
+        (out.status, codes(&out)),
         (Some(0), vec![]),
-        "the README's example config: {}{}",
-        out.stdout,
-        out.stderr
+        "the README's example config\n{}",
+        out.report()
     );
 }

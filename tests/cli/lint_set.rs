@@ -1,22 +1,16 @@
 //! Cross-file rules (UL3xx), UL216 and UL601: a positive and a negative
 //! job set each, under `fixtures/lint/<CODE>/{bad,good}/`.
 
-use crate::common::bin;
-use serde_json::Value;
+use crate::common::Test;
 
-/// (code, line, column) of every finding for `code`, linting the directory.
+/// (file name, line, column) of every finding for `code`, linting the directory.
 fn findings(dir: &str, code: &str) -> Vec<(String, u64, u64)> {
-    let out = bin("upstart-lint")
+    let doc = Test::new("upstart-lint")
         .args(["--isolated", "--shellcheck", "off", "--format", "json"])
         .arg(format!("fixtures/lint/{dir}"))
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{dir}: not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
+        .utf8_stdout()
+        .run()
+        .json();
     doc["diagnostics"]
         .as_array()
         .cloned()
@@ -68,12 +62,10 @@ fn ul302_unknown_event() {
 
 #[test]
 fn ul302_suggests_the_standard_event() {
-    let out = bin("upstart-lint")
+    Test::new("upstart-lint")
         .args(["--isolated", "--format", "json", "fixtures/lint/UL302/bad"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("did you mean `filesystem`?"), "{text}");
+        .stdout_contains("did you mean `filesystem`?")
+        .run();
 }
 
 #[test]
@@ -110,22 +102,17 @@ fn ul308_console_owner_conflict() {
 fn context_siblings_resolve_cross_file_rules() {
     // Given one file, the linter reads its directory's other jobs for context
     // (pre-commit passes only the changed files) but reports on that file only.
-    let out = bin("upstart-lint")
+    Test::new("upstart-lint")
         .args([
             "--isolated",
             "--format",
             "concise",
             "fixtures/lint/UL301/good/web.conf",
         ])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(!text.contains("UL301"), "mysql.conf is a sibling: {text}");
-    assert!(
-        !text.contains("mysql.conf"),
-        "siblings are not reported: {text}"
-    );
-    let out = bin("upstart-lint")
+        .stdout_lacks("UL301") // mysql.conf is a sibling
+        .stdout_lacks("mysql.conf") // siblings are not reported
+        .run();
+    Test::new("upstart-lint")
         .args([
             "--isolated",
             "--no-context",
@@ -133,9 +120,8 @@ fn context_siblings_resolve_cross_file_rules() {
             "concise",
             "fixtures/lint/UL301/good/web.conf",
         ])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("UL301"));
+        .stdout_contains("UL301")
+        .run();
 }
 
 #[test]
@@ -150,26 +136,16 @@ fn ul601_ignored_file() {
         ],
     );
     // Info: the exit status stays 0, and the job beside them is linted.
-    let out = bin("upstart-lint")
+    Test::new("upstart-lint")
         .args(["--isolated", "--shellcheck", "off", "--format", "concise"])
         .arg("fixtures/lint/UL601/bad")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(0));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        text.contains("fixtures/lint/UL601/bad/web.conf~: info[UL601] Ignored file"),
-        "{text}"
-    );
+        .expect_status(0)
+        .stdout_contains("fixtures/lint/UL601/bad/web.conf~: info[UL601] Ignored file")
+        .run();
     // --ignore turns it off like any rule.
-    let out = bin("upstart-lint")
+    Test::new("upstart-lint")
         .args(["--isolated", "--shellcheck", "off", "--ignore", "UL601"])
         .arg("fixtures/lint/UL601/bad")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        !String::from_utf8_lossy(&out.stdout).contains("UL601"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+        .stdout_lacks("UL601")
+        .run();
 }

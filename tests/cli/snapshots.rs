@@ -13,7 +13,7 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --test cli snapshots` rewrites the goldens;
 //! review `git diff snapshots/` before committing.
 
-use crate::common::{assert_snapshot, bin, files_in, fixture, root};
+use crate::common::{Output, Test, assert_snapshot, files_in, fixture, root};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -28,26 +28,6 @@ const FAMILIES: &[(&str, &str)] = &[
     ("lint__", "parse/err"),
     ("parse_errors__", "parse/err"),
 ];
-
-/// The output of one run of a binary.
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(program: &str, args: &[&str]) -> Run {
-    let out = bin(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {program} {args:?}: {e}"));
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout)
-            .unwrap_or_else(|e| panic!("{program} {args:?}: stdout is not UTF-8: {e}")),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
 
 fn stem(path: &Path) -> String {
     path.file_stem()
@@ -71,15 +51,13 @@ fn fixtures(dir: &str) -> Vec<PathBuf> {
     files
 }
 
-fn json(run: &Run, what: &str) -> Value {
-    serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("{what}: output is not JSON ({e}):\n{}", run.stdout))
-}
-
-/// `upstart-tools parse --pretty FILE`: the run and its JSON.
-fn parse(file: &str) -> (Run, Value) {
-    let out = run("upstart-tools", &["parse", "--pretty", file]);
-    let doc = json(&out, file);
+/// `upstart-tools parse --pretty FILE` (UTF-8 output): the run and its JSON.
+fn parse(file: &str) -> (Output, Value) {
+    let out = Test::new("upstart-tools")
+        .args(["parse", "--pretty", file])
+        .utf8_stdout()
+        .run();
+    let doc = out.json();
     (out, doc)
 }
 
@@ -104,17 +82,13 @@ fn ok_fixtures_parse_clean_and_match_their_goldens() {
         let name = stem(&path);
 
         let (out, doc) = parse(&file);
-        assert_eq!(out.code, Some(0), "{file}: parse failed:\n{}", out.stderr);
+        assert_eq!(out.status, Some(0), "parse failed\n{}", out.report());
         assert_eq!(
             errors(&doc, &file),
             Vec::<Value>::new(),
             "{file}: fixtures/parse/ok must have no errors and no warnings"
         );
-        assert!(
-            out.stderr.is_empty(),
-            "{file}: parse wrote:\n{}",
-            out.stderr
-        );
+        assert!(out.stderr.is_empty(), "parse wrote\n{}", out.report());
         assert_eq!(doc["jobs"][0]["file"], file.as_str());
         assert_snapshot(
             &format!("parse__{name}"),
@@ -123,9 +97,12 @@ fn ok_fixtures_parse_clean_and_match_their_goldens() {
             &out.stdout,
         );
 
-        let out = run("upstart-tools", &["fmt", &file]);
-        assert_eq!(out.code, Some(0), "{file}: fmt failed:\n{}", out.stderr);
-        assert!(out.stderr.is_empty(), "{file}: fmt wrote:\n{}", out.stderr);
+        let out = Test::new("upstart-tools")
+            .args(["fmt", &file])
+            .utf8_stdout()
+            .expect_status(0)
+            .expect_stderr("")
+            .run();
         assert_snapshot(
             &format!("fmt__{name}"),
             &file,
@@ -135,19 +112,19 @@ fn ok_fixtures_parse_clean_and_match_their_goldens() {
 
         // Lint rules may warn about these jobs (they name jobs and events
         // that do not exist), but nothing there is an error.
-        let out = run(
-            "upstart-lint",
-            &[
+        let out = Test::new("upstart-lint")
+            .args([
                 "--shellcheck",
                 "off",
                 "--fail-on",
                 "error",
                 "--format",
                 "json",
-                &file,
-            ],
-        );
-        let lint = json(&out, &file);
+            ])
+            .arg(&file)
+            .utf8_stdout()
+            .run();
+        let lint = out.json();
         let lint_errors: Vec<&Value> = lint["diagnostics"]
             .as_array()
             .unwrap_or_else(|| panic!("{file}: the lint JSON has no `diagnostics`"))
@@ -155,7 +132,7 @@ fn ok_fixtures_parse_clean_and_match_their_goldens() {
             .filter(|d| d["severity"] == "error")
             .collect();
         assert_eq!(
-            (out.code, lint_errors),
+            (out.status, lint_errors),
             (Some(0), Vec::<&Value>::new()),
             "{file}: fixtures/parse/ok must lint without errors:\n{}",
             out.stderr
@@ -194,7 +171,7 @@ fn err_fixtures_report_every_error_and_match_their_goldens() {
             errs.iter().any(|e| e["severity"] == "error"),
             "{file}: no problem of severity `error`: {errs:#?}"
         );
-        assert_eq!(out.code, Some(1), "{file}: parse should exit 1");
+        assert_eq!(out.status, Some(1), "{file}: parse should exit 1");
         let text = serde_json::to_string_pretty(&errs)
             .unwrap_or_else(|e| panic!("{file}: cannot re-encode the errors: {e}"));
         assert_snapshot(
@@ -206,11 +183,11 @@ fn err_fixtures_report_every_error_and_match_their_goldens() {
 
         // The linter reports every parse problem (and may add findings of
         // its rules).
-        let out = run(
-            "upstart-lint",
-            &["--shellcheck", "off", "--format", "json", &file],
-        );
-        let lint = json(&out, &file);
+        let lint = Test::new("upstart-lint")
+            .args(["--shellcheck", "off", "--format", "json", &file])
+            .utf8_stdout()
+            .run()
+            .json();
         let parsed = positions(&Value::Array(errs.clone()), &file);
         let linted = positions(&lint["diagnostics"], &file);
         let missing: Vec<_> = parsed.difference(&linted).collect();
@@ -219,14 +196,11 @@ fn err_fixtures_report_every_error_and_match_their_goldens() {
             "{file}: parse problems the linter does not report: {missing:?}"
         );
 
-        let out = run("upstart-lint", &["--shellcheck", "off", &file]);
-        assert_eq!(
-            out.code,
-            Some(1),
-            "{file}: upstart-lint should exit 1:\n{}{}",
-            out.stdout,
-            out.stderr
-        );
+        let out = Test::new("upstart-lint")
+            .args(["--shellcheck", "off", &file])
+            .utf8_stdout()
+            .expect_status(1)
+            .run();
         assert!(
             out.stdout
                 .lines()
@@ -278,7 +252,7 @@ fn no_stale_snapshots() {
 fn my_program_parses_clean() {
     let file = "fixtures/my_program.conf";
     let (out, doc) = parse(file);
-    assert_eq!(out.code, Some(0), "{file}: {}", out.stderr);
+    assert_eq!(out.status, Some(0), "{}", out.report());
     assert_eq!(errors(&doc, file), Vec::<Value>::new(), "{file}");
     let stanzas: Vec<Value> = items(&doc, file)
         .into_iter()
