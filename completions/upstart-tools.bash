@@ -22,6 +22,9 @@ _upstart__tools() {
             upstart__tools,convert)
                 cmd="upstart__tools__subcmd__convert"
                 ;;
+            upstart__tools,ctl)
+                cmd="upstart__tools__subcmd__ctl"
+                ;;
             upstart__tools,exec)
                 cmd="upstart__tools__subcmd__exec"
                 ;;
@@ -37,6 +40,9 @@ _upstart__tools() {
             upstart__tools,help)
                 cmd="upstart__tools__subcmd__help"
                 ;;
+            upstart__tools,install-compat)
+                cmd="upstart__tools__subcmd__install__subcmd__compat"
+                ;;
             upstart__tools,lint)
                 cmd="upstart__tools__subcmd__lint"
                 ;;
@@ -51,6 +57,78 @@ _upstart__tools() {
                 ;;
             upstart__tools,systemd2upstart)
                 cmd="upstart__tools__subcmd__systemd2upstart"
+                ;;
+            upstart__tools__subcmd__ctl,check-config)
+                cmd="upstart__tools__subcmd__ctl__subcmd__check__subcmd__config"
+                ;;
+            upstart__tools__subcmd__ctl,emit)
+                cmd="upstart__tools__subcmd__ctl__subcmd__emit"
+                ;;
+            upstart__tools__subcmd__ctl,help)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help"
+                ;;
+            upstart__tools__subcmd__ctl,list)
+                cmd="upstart__tools__subcmd__ctl__subcmd__list"
+                ;;
+            upstart__tools__subcmd__ctl,reload)
+                cmd="upstart__tools__subcmd__ctl__subcmd__reload"
+                ;;
+            upstart__tools__subcmd__ctl,reload-configuration)
+                cmd="upstart__tools__subcmd__ctl__subcmd__reload__subcmd__configuration"
+                ;;
+            upstart__tools__subcmd__ctl,restart)
+                cmd="upstart__tools__subcmd__ctl__subcmd__restart"
+                ;;
+            upstart__tools__subcmd__ctl,show-config)
+                cmd="upstart__tools__subcmd__ctl__subcmd__show__subcmd__config"
+                ;;
+            upstart__tools__subcmd__ctl,start)
+                cmd="upstart__tools__subcmd__ctl__subcmd__start"
+                ;;
+            upstart__tools__subcmd__ctl,status)
+                cmd="upstart__tools__subcmd__ctl__subcmd__status"
+                ;;
+            upstart__tools__subcmd__ctl,stop)
+                cmd="upstart__tools__subcmd__ctl__subcmd__stop"
+                ;;
+            upstart__tools__subcmd__ctl,version)
+                cmd="upstart__tools__subcmd__ctl__subcmd__version"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,check-config)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__check__subcmd__config"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,emit)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__emit"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,help)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__help"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,list)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__list"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,reload)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__reload"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,reload-configuration)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__reload__subcmd__configuration"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,restart)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__restart"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,show-config)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__show__subcmd__config"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,start)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__start"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,status)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__status"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,stop)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__stop"
+                ;;
+            upstart__tools__subcmd__ctl__subcmd__help,version)
+                cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__version"
                 ;;
             upstart__tools__subcmd__generate,all)
                 cmd="upstart__tools__subcmd__generate__subcmd__all"
@@ -76,6 +154,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,convert)
                 cmd="upstart__tools__subcmd__help__subcmd__convert"
                 ;;
+            upstart__tools__subcmd__help,ctl)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl"
+                ;;
             upstart__tools__subcmd__help,exec)
                 cmd="upstart__tools__subcmd__help__subcmd__exec"
                 ;;
@@ -90,6 +171,9 @@ _upstart__tools() {
                 ;;
             upstart__tools__subcmd__help,help)
                 cmd="upstart__tools__subcmd__help__subcmd__help"
+                ;;
+            upstart__tools__subcmd__help,install-compat)
+                cmd="upstart__tools__subcmd__help__subcmd__install__subcmd__compat"
                 ;;
             upstart__tools__subcmd__help,lint)
                 cmd="upstart__tools__subcmd__help__subcmd__lint"
@@ -106,6 +190,39 @@ _upstart__tools() {
             upstart__tools__subcmd__help,systemd2upstart)
                 cmd="upstart__tools__subcmd__help__subcmd__systemd2upstart"
                 ;;
+            upstart__tools__subcmd__help__subcmd__ctl,check-config)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__check__subcmd__config"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,emit)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__emit"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,list)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__list"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,reload)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__reload"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,reload-configuration)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__reload__subcmd__configuration"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,restart)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__restart"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,show-config)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__show__subcmd__config"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,start)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__start"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,status)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__status"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,stop)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__stop"
+                ;;
+            upstart__tools__subcmd__help__subcmd__ctl,version)
+                cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__version"
+                ;;
             upstart__tools__subcmd__help__subcmd__generate,all)
                 cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__all"
                 ;;
@@ -119,7 +236,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt show convert lint exec systemd2upstart graph completions man generate help"
+            opts="-h -V --help --version parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -167,6 +284,404 @@ _upstart__tools() {
                     ;;
                 --dialect)
                     COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl)
+            opts="-h -V --control --help --version start stop restart reload status list emit reload-configuration version show-config check-config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__check__subcmd__config)
+            opts="-h -V --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__emit)
+            opts="-n -h -V --no-wait --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help)
+            opts="start stop restart reload status list emit reload-configuration version show-config check-config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__check__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__emit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__reload)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__reload__subcmd__configuration)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__restart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__show__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__list)
+            opts="-h -V --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__reload)
+            opts="-h -V --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__reload__subcmd__configuration)
+            opts="-h -V --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__restart)
+            opts="-n -h -V --no-wait --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__show__subcmd__config)
+            opts="-e -h -V --enumerate --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__start)
+            opts="-n -h -V --no-wait --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__status)
+            opts="-h -V --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__stop)
+            opts="-n -h -V --no-wait --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__ctl__subcmd__version)
+            opts="-h -V --control --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -341,7 +856,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt show convert lint exec systemd2upstart graph completions man generate help"
+            opts="parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -371,6 +886,174 @@ _upstart__tools() {
         upstart__subcmd__tools__subcmd__help__subcmd__convert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl)
+            opts="start stop restart reload status list emit reload-configuration version show-config check-config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__check__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__emit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__reload)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__reload__subcmd__configuration)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__restart)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__show__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -480,6 +1163,20 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__install__subcmd__compat)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -539,6 +1236,20 @@ _upstart__tools() {
         upstart__subcmd__tools__subcmd__help__subcmd__systemd2upstart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__install__subcmd__compat)
+            opts="-h -V --force --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -30,6 +30,8 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand exec 'Run a job under supervision with the semantics of upstart'
             cand systemd2upstart 'Convert systemd units to upstart jobs'
             cand graph 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
+            cand ctl 'Control a running `upstart-run` job set with initctl''s commands'
+            cand install-compat 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
             cand generate 'Write man pages or shell completions (for maintainers and packagers)'
@@ -131,6 +133,157 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'upstart-tools;ctl'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start job (without JOB, inside a job process: that job, without waiting)'
+            cand stop 'Stop job (without JOB, inside a job process: that job, without waiting)'
+            cand restart 'Restart job'
+            cand reload 'Send the job''s reload signal (SIGHUP by default) to its main process'
+            cand status 'Query status of job'
+            cand list 'List known jobs'
+            cand emit 'Emit an event'
+            cand reload-configuration 'Reload the configuration of the job set'
+            cand version 'Request the version of the server'
+            cand show-config 'Show emits, start on and stop on details for job configurations'
+            cand check-config 'Check for unreachable jobs/event conditions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'upstart-tools;ctl;start'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -n 'Do not wait for the job to reach its goal before exiting'
+            cand --no-wait 'Do not wait for the job to reach its goal before exiting'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;stop'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -n 'Do not wait for the job to reach its goal before exiting'
+            cand --no-wait 'Do not wait for the job to reach its goal before exiting'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;restart'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -n 'Do not wait for the job to reach its goal before exiting'
+            cand --no-wait 'Do not wait for the job to reach its goal before exiting'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;reload'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;status'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;list'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;emit'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -n 'Do not wait for the event to finish before exiting'
+            cand --no-wait 'Do not wait for the event to finish before exiting'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;reload-configuration'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;version'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;show-config'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -e 'Enumerate the events and jobs causing each job to start and stop'
+            cand --enumerate 'Enumerate the events and jobs causing each job to start and stop'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;check-config'= {
+            cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'upstart-tools;ctl;help'= {
+            cand start 'Start job (without JOB, inside a job process: that job, without waiting)'
+            cand stop 'Stop job (without JOB, inside a job process: that job, without waiting)'
+            cand restart 'Restart job'
+            cand reload 'Send the job''s reload signal (SIGHUP by default) to its main process'
+            cand status 'Query status of job'
+            cand list 'List known jobs'
+            cand emit 'Emit an event'
+            cand reload-configuration 'Reload the configuration of the job set'
+            cand version 'Request the version of the server'
+            cand show-config 'Show emits, start on and stop on details for job configurations'
+            cand check-config 'Check for unreachable jobs/event conditions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'upstart-tools;ctl;help;start'= {
+        }
+        &'upstart-tools;ctl;help;stop'= {
+        }
+        &'upstart-tools;ctl;help;restart'= {
+        }
+        &'upstart-tools;ctl;help;reload'= {
+        }
+        &'upstart-tools;ctl;help;status'= {
+        }
+        &'upstart-tools;ctl;help;list'= {
+        }
+        &'upstart-tools;ctl;help;emit'= {
+        }
+        &'upstart-tools;ctl;help;reload-configuration'= {
+        }
+        &'upstart-tools;ctl;help;version'= {
+        }
+        &'upstart-tools;ctl;help;show-config'= {
+        }
+        &'upstart-tools;ctl;help;check-config'= {
+        }
+        &'upstart-tools;ctl;help;help'= {
+        }
+        &'upstart-tools;install-compat'= {
+            cand --force 'Replace a file of one of those names that is not already our symlink'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'upstart-tools;completions'= {
             cand --bin 'The binary to complete'
             cand -h 'Print help'
@@ -185,6 +338,8 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand exec 'Run a job under supervision with the semantics of upstart'
             cand systemd2upstart 'Convert systemd units to upstart jobs'
             cand graph 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
+            cand ctl 'Control a running `upstart-run` job set with initctl''s commands'
+            cand install-compat 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
             cand generate 'Write man pages or shell completions (for maintainers and packagers)'
@@ -205,6 +360,43 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
         &'upstart-tools;help;systemd2upstart'= {
         }
         &'upstart-tools;help;graph'= {
+        }
+        &'upstart-tools;help;ctl'= {
+            cand start 'Start job (without JOB, inside a job process: that job, without waiting)'
+            cand stop 'Stop job (without JOB, inside a job process: that job, without waiting)'
+            cand restart 'Restart job'
+            cand reload 'Send the job''s reload signal (SIGHUP by default) to its main process'
+            cand status 'Query status of job'
+            cand list 'List known jobs'
+            cand emit 'Emit an event'
+            cand reload-configuration 'Reload the configuration of the job set'
+            cand version 'Request the version of the server'
+            cand show-config 'Show emits, start on and stop on details for job configurations'
+            cand check-config 'Check for unreachable jobs/event conditions'
+        }
+        &'upstart-tools;help;ctl;start'= {
+        }
+        &'upstart-tools;help;ctl;stop'= {
+        }
+        &'upstart-tools;help;ctl;restart'= {
+        }
+        &'upstart-tools;help;ctl;reload'= {
+        }
+        &'upstart-tools;help;ctl;status'= {
+        }
+        &'upstart-tools;help;ctl;list'= {
+        }
+        &'upstart-tools;help;ctl;emit'= {
+        }
+        &'upstart-tools;help;ctl;reload-configuration'= {
+        }
+        &'upstart-tools;help;ctl;version'= {
+        }
+        &'upstart-tools;help;ctl;show-config'= {
+        }
+        &'upstart-tools;help;ctl;check-config'= {
+        }
+        &'upstart-tools;help;install-compat'= {
         }
         &'upstart-tools;help;completions'= {
         }

@@ -33,6 +33,8 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
             [CompletionResult]::new('systemd2upstart', 'systemd2upstart', [CompletionResultType]::ParameterValue, 'Convert systemd units to upstart jobs')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the graph of jobs and events (Graphviz DOT or SVG)')
+            [CompletionResult]::new('ctl', 'ctl', [CompletionResultType]::ParameterValue, 'Control a running `upstart-run` job set with initctl''s commands')
+            [CompletionResult]::new('install-compat', 'install-compat', [CompletionResultType]::ParameterValue, 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write man pages or shell completions (for maintainers and packagers)')
@@ -143,6 +145,183 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'upstart-tools;ctl' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start job (without JOB, inside a job process: that job, without waiting)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop job (without JOB, inside a job process: that job, without waiting)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart job')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Send the job''s reload signal (SIGHUP by default) to its main process')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Query status of job')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List known jobs')
+            [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Emit an event')
+            [CompletionResult]::new('reload-configuration', 'reload-configuration', [CompletionResultType]::ParameterValue, 'Reload the configuration of the job set')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Request the version of the server')
+            [CompletionResult]::new('show-config', 'show-config', [CompletionResultType]::ParameterValue, 'Show emits, start on and stop on details for job configurations')
+            [CompletionResult]::new('check-config', 'check-config', [CompletionResultType]::ParameterValue, 'Check for unreachable jobs/event conditions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upstart-tools;ctl;start' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Do not wait for the job to reach its goal before exiting')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Do not wait for the job to reach its goal before exiting')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;stop' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Do not wait for the job to reach its goal before exiting')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Do not wait for the job to reach its goal before exiting')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;restart' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Do not wait for the job to reach its goal before exiting')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Do not wait for the job to reach its goal before exiting')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;reload' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;status' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;list' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;emit' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Do not wait for the event to finish before exiting')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'Do not wait for the event to finish before exiting')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;reload-configuration' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;version' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;show-config' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Enumerate the events and jobs causing each job to start and stop')
+            [CompletionResult]::new('--enumerate', '--enumerate', [CompletionResultType]::ParameterName, 'Enumerate the events and jobs causing each job to start and stop')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;check-config' {
+            [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;ctl;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start job (without JOB, inside a job process: that job, without waiting)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop job (without JOB, inside a job process: that job, without waiting)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart job')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Send the job''s reload signal (SIGHUP by default) to its main process')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Query status of job')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List known jobs')
+            [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Emit an event')
+            [CompletionResult]::new('reload-configuration', 'reload-configuration', [CompletionResultType]::ParameterValue, 'Reload the configuration of the job set')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Request the version of the server')
+            [CompletionResult]::new('show-config', 'show-config', [CompletionResultType]::ParameterValue, 'Show emits, start on and stop on details for job configurations')
+            [CompletionResult]::new('check-config', 'check-config', [CompletionResultType]::ParameterValue, 'Check for unreachable jobs/event conditions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'upstart-tools;ctl;help;start' {
+            break
+        }
+        'upstart-tools;ctl;help;stop' {
+            break
+        }
+        'upstart-tools;ctl;help;restart' {
+            break
+        }
+        'upstart-tools;ctl;help;reload' {
+            break
+        }
+        'upstart-tools;ctl;help;status' {
+            break
+        }
+        'upstart-tools;ctl;help;list' {
+            break
+        }
+        'upstart-tools;ctl;help;emit' {
+            break
+        }
+        'upstart-tools;ctl;help;reload-configuration' {
+            break
+        }
+        'upstart-tools;ctl;help;version' {
+            break
+        }
+        'upstart-tools;ctl;help;show-config' {
+            break
+        }
+        'upstart-tools;ctl;help;check-config' {
+            break
+        }
+        'upstart-tools;ctl;help;help' {
+            break
+        }
+        'upstart-tools;install-compat' {
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a file of one of those names that is not already our symlink')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'upstart-tools;completions' {
             [CompletionResult]::new('--bin', '--bin', [CompletionResultType]::ParameterName, 'The binary to complete')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -206,6 +385,8 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
             [CompletionResult]::new('systemd2upstart', 'systemd2upstart', [CompletionResultType]::ParameterValue, 'Convert systemd units to upstart jobs')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the graph of jobs and events (Graphviz DOT or SVG)')
+            [CompletionResult]::new('ctl', 'ctl', [CompletionResultType]::ParameterValue, 'Control a running `upstart-run` job set with initctl''s commands')
+            [CompletionResult]::new('install-compat', 'install-compat', [CompletionResultType]::ParameterValue, 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write man pages or shell completions (for maintainers and packagers)')
@@ -234,6 +415,56 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;help;graph' {
+            break
+        }
+        'upstart-tools;help;ctl' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start job (without JOB, inside a job process: that job, without waiting)')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop job (without JOB, inside a job process: that job, without waiting)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart job')
+            [CompletionResult]::new('reload', 'reload', [CompletionResultType]::ParameterValue, 'Send the job''s reload signal (SIGHUP by default) to its main process')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Query status of job')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List known jobs')
+            [CompletionResult]::new('emit', 'emit', [CompletionResultType]::ParameterValue, 'Emit an event')
+            [CompletionResult]::new('reload-configuration', 'reload-configuration', [CompletionResultType]::ParameterValue, 'Reload the configuration of the job set')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Request the version of the server')
+            [CompletionResult]::new('show-config', 'show-config', [CompletionResultType]::ParameterValue, 'Show emits, start on and stop on details for job configurations')
+            [CompletionResult]::new('check-config', 'check-config', [CompletionResultType]::ParameterValue, 'Check for unreachable jobs/event conditions')
+            break
+        }
+        'upstart-tools;help;ctl;start' {
+            break
+        }
+        'upstart-tools;help;ctl;stop' {
+            break
+        }
+        'upstart-tools;help;ctl;restart' {
+            break
+        }
+        'upstart-tools;help;ctl;reload' {
+            break
+        }
+        'upstart-tools;help;ctl;status' {
+            break
+        }
+        'upstart-tools;help;ctl;list' {
+            break
+        }
+        'upstart-tools;help;ctl;emit' {
+            break
+        }
+        'upstart-tools;help;ctl;reload-configuration' {
+            break
+        }
+        'upstart-tools;help;ctl;version' {
+            break
+        }
+        'upstart-tools;help;ctl;show-config' {
+            break
+        }
+        'upstart-tools;help;ctl;check-config' {
+            break
+        }
+        'upstart-tools;help;install-compat' {
             break
         }
         'upstart-tools;help;completions' {

@@ -2,11 +2,13 @@
 //! turns its arguments into plain options before doing any work.
 
 mod convert;
+mod ctl;
 mod files;
 mod fmt;
 mod from_systemd;
 pub mod generate;
 mod graph;
+mod install_compat;
 mod lint;
 mod parse;
 mod run;
@@ -115,6 +117,18 @@ enum Command {
         after_long_help = EXIT_STATUS
     )]
     Graph(graph::Args),
+    /// Control a running `upstart-run` job set with initctl's commands.
+    #[command(
+        long_about = "Control a running `upstart-run` job set with initctl's commands: start, stop, restart, reload, status, list, emit, reload-configuration, show-config, check-config, version. The request goes over the job set's control socket (--control PATH, else $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control); what initctl would print is printed, and the exit status is initctl's (0, or 1 on any error, no server included). The binary also runs as `initctl`, `start`, `stop`, `restart`, `reload` and `status` under those names (see install-compat).",
+        after_long_help = CTL_EXIT_STATUS
+    )]
+    Ctl(ctl::Args),
+    /// Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary.
+    #[command(
+        long_about = "Create `initctl`, `start`, `stop`, `restart`, `reload` and `status` in DIR as symlinks to this executable; run under one of those names it behaves as `upstart-tools ctl` (`start web` is `upstart-tools ctl start web`). A file of one of those names that is not already such a symlink is left alone (and nothing is changed) unless --force is given.",
+        after_long_help = EXIT_STATUS
+    )]
+    InstallCompat(install_compat::Args),
     /// Print the shell completion script of a binary.
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff) of a binary.
@@ -123,6 +137,12 @@ enum Command {
     #[command(hide = true)]
     Generate(generate::Args),
 }
+
+/// The exit statuses of `ctl`, initctl's.
+const CTL_EXIT_STATUS: &str = "Exit codes (initctl's):\n  \
+    0  the request succeeded\n  \
+    1  it failed (the message says why), no upstart-run is listening, or a job or event name is missing\n  \
+    2  other usage errors (under the initctl names: 1, as initctl)";
 
 /// The exit-status table shown by `--help` of every binary.
 const EXIT_STATUS: &str = "Exit codes:\n  \
@@ -139,6 +159,14 @@ pub fn main() -> ExitCode {
         Err(e) => return clap_exit(&e),
     };
     let status = match cli.command {
+        Command::Ctl(args) => {
+            let names = ctl::Names {
+                program: "initctl".to_string(),
+                help: "upstart-tools ctl".to_string(),
+            };
+            return ctl::run(args, &names);
+        }
+        Command::InstallCompat(args) => install_compat::run(&args),
         Command::Parse(args) => parse::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Show(args) => show::run(args),
@@ -152,6 +180,51 @@ pub fn main() -> ExitCode {
         Command::Generate(args) => generate::run(&args),
     };
     status.into()
+}
+
+/// `initctl` (and `start`, `stop`, ...): the binary run under an initctl
+/// name, the same command as `upstart-tools ctl`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "initctl",
+    version,
+    about = "Control a running upstart-run job set (initctl's commands)",
+    after_long_help = CTL_EXIT_STATUS
+)]
+struct InitctlCli {
+    #[command(flatten)]
+    args: ctl::Args,
+}
+
+/// When the binary runs as `initctl`, `start`, `stop`, `restart`, `reload`
+/// or `status` (`argv0` is the basename it was invoked as), behave as
+/// `upstart-tools ctl` (`start X` is `ctl start X`); `None` for any other
+/// name. Usage errors end with status 1, as initctl's.
+#[must_use]
+pub fn compat_main(argv0: &str) -> Option<ExitCode> {
+    if !install_compat::NAMES.contains(&argv0) {
+        return None;
+    }
+    let mut argv = vec![std::ffi::OsString::from("initctl")];
+    if argv0 != "initctl" {
+        argv.push(argv0.into());
+    }
+    argv.extend(std::env::args_os().skip(1));
+    let names = ctl::Names {
+        program: argv0.to_string(),
+        help: argv0.to_string(),
+    };
+    Some(match InitctlCli::try_parse_from(argv) {
+        Ok(cli) => ctl::run(cli.args, &names),
+        Err(e) => {
+            let _ = e.print();
+            if e.use_stderr() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+    })
 }
 
 /// `upstart-lint`: the same command as `upstart-tools lint`.

@@ -10,6 +10,7 @@ mod conventions;
 mod convert_cli;
 mod convert_units;
 mod corpus;
+mod ctl;
 mod data_safety;
 mod edge_cases;
 mod exit_status;
