@@ -1566,10 +1566,10 @@ impl<S: Spawner> Engine<S> {
             env.push(("RESULT".into(), "ok".into()));
         }
         for key in &class.export {
-            if let Some((k, v)) = j.env.iter().find(|(k, _)| k == key) {
-                if !env.iter().any(|(ek, _)| ek == k) {
-                    env.push((k.clone(), v.clone()));
-                }
+            if let Some((k, v)) = j.env.iter().find(|(k, _)| k == key)
+                && !env.iter().any(|(ek, _)| ek == k)
+            {
+                env.push((k.clone(), v.clone()));
             }
         }
         let e = self.new_event(name, env);
@@ -1591,10 +1591,10 @@ impl<S: Spawner> Engine<S> {
             return;
         };
         let mut env = j.env.clone();
-        if matches!(kind, ProcessKind::PreStop | ProcessKind::PostStop) {
-            if let Some(stop) = &j.stop_env {
-                env_append(&mut env, stop);
-            }
+        if matches!(kind, ProcessKind::PreStop | ProcessKind::PostStop)
+            && let Some(stop) = &j.stop_env
+        {
+            env_append(&mut env, stop);
         }
         env_set(&mut env, "UPSTART_JOB", &class.name);
         env_set(&mut env, "UPSTART_INSTANCE", &j.name);
