@@ -1016,3 +1016,303 @@ fn s22_pending_goal_errors() {
     t.exit(3, 0);
     assert_eq!(t.out(bg), "slowstart stop/waiting\nrc=0");
 }
+
+fn start_to_spawned(job: &str, pid: i32) -> String {
+    format!(
+        "{job} goal changed from stop to start
+         {job} state changed from waiting to starting
+         Handling starting event
+         {}",
+        start_lines(job, pid)
+    )
+}
+
+// 03: `stopping a` blocks a before its main process is signalled: the task
+// on `stopping a` runs to its end first; `stopped a` blocks nothing.
+#[test]
+fn s03_stopping_stopped() {
+    let mut t = T::new(&[
+        (
+            "a",
+            "start on go\nstop on halt\npre-stop exec /s pre\npost-stop exec /s post\nexec /s a\n",
+        ),
+        ("on_stopped", "start on stopped a\ntask\nexec /s x\n"),
+        ("on_stopping", "start on stopping a\ntask\nexec /s y\n"),
+    ]);
+    t.emit("go", &[]);
+    t.ok(1);
+    t.clear();
+    let halt = t.emit("halt", &["WHY=test"]);
+    t.expect(
+        "Handling halt event
+         a goal changed from start to stop
+         a state changed from running to pre-stopping
+         a pre-stop process (P2)
+         a state changed from pre-stopping to pre-stop",
+    );
+    assert_eq!(t.var(2, "WHY").as_deref(), Some("test"));
+    assert_eq!(t.var(2, "UPSTART_STOP_EVENTS").as_deref(), Some("halt"));
+    t.exit(2, 0);
+    t.ok(3);
+    t.exit(3, 0);
+    t.expect(&format!(
+        "a pre-stop process (P2) exited normally
+         a state changed from pre-stop to stopping
+         Handling stopping event
+         {}
+         on_stopping state changed from spawned to post-starting
+         on_stopping state changed from post-starting to post-start
+         on_stopping state changed from post-start to running
+         Handling started event
+         on_stopping main process (P3) exited normally
+         on_stopping goal changed from start to stop
+         on_stopping state changed from running to stopping
+         Handling stopping event
+         {}
+         Handling stopped event
+         a state changed from stopping to killed
+         Sending TERM signal to a main process (P1)",
+        start_to_spawned("on_stopping", 3),
+        stop_lines("on_stopping")
+    ));
+    assert!(t.reply(halt).is_none());
+    t.exit(1, 0);
+    t.exit(4, 0);
+    // halt finishes when a is stopped, though on_stopped still runs
+    assert_eq!(t.out(halt), "rc=0");
+    assert_eq!(
+        t.status("on_stopped", &[]),
+        "on_stopped start/spawned, process 5\nrc=0"
+    );
+    // the post-stop saw the stop event, main never does
+    assert_eq!(t.var(4, "WHY").as_deref(), Some("test"));
+    assert_eq!(t.var(1, "WHY"), None);
+    assert_eq!(t.var(5, "RESULT").as_deref(), Some("ok"));
+}
+
+// 18: stop on stopping db stops web before db gets its TERM; cache (stop on
+// stopped db) is still running when `initctl stop db` returns.
+#[test]
+fn s18_stop_order() {
+    let mut t = T::new(&[
+        (
+            "cache",
+            "start on started db\nstop on stopped db\npost-stop exec /s cp\nexec /s cm\n",
+        ),
+        (
+            "db",
+            "start on go\npre-stop exec /s dpre\npost-stop exec /s dpost\nexec /s dm\n",
+        ),
+        (
+            "web",
+            "start on started db\nstop on stopping db\npre-stop exec /s wpre\npost-stop exec /s wpost\nexec /s wm\n",
+        ),
+    ]);
+    t.emit("go", &[]);
+    for p in 1..=3 {
+        t.ok(p);
+    }
+    let who = |t: &T, p: i32| {
+        let r = &t.e.spawner.spawned[usize::try_from(p - 1).unwrap()];
+        format!("{} {}", r.job, r.kind.keyword())
+    };
+    assert_eq!(who(&t, 1), "db main");
+    let c = t.stop("db", &[]);
+    t.exit(4, 0); // db pre-stop
+    assert_eq!(who(&t, 5), "web pre-stop");
+    assert!(!t.kills.iter().any(|k| k.0 == 1));
+    t.exit(5, 0);
+    let web_main = if who(&t, 2) == "web main" { 2 } else { 3 };
+    assert_eq!(t.kills, vec![(web_main, 15, true)]);
+    t.killed(web_main, 15);
+    assert_eq!(who(&t, 6), "web post-stop");
+    t.exit(6, 0);
+    assert_eq!(t.kills.last(), Some(&(1, 15, true)));
+    t.killed(1, 15);
+    t.exit(7, 0); // db post-stop
+    assert_eq!(t.out(c), "db stop/waiting\nrc=0");
+    let cache_main = 5 - web_main;
+    assert_eq!(t.kills.last(), Some(&(cache_main, 15, true)));
+}
+
+// 21: start/stop command variables: start K=V replaces the env (PATH too),
+// stop K=V reaches pre-stop and post-stop only.
+#[test]
+fn s21_start_stop_cmd_env() {
+    let mut t = T::new(&[(
+        "j",
+        "start on go\nenv FOO=default\nenv KEEP=class\npre-stop exec /s pre\npost-stop exec /s post\nexec /s m\n",
+    )]);
+    let c = t.start("j", &["FOO=fromcmd", "PATH=/custom"]);
+    t.ok(1);
+    assert_eq!(t.out(c), "j start/running, process 1\nrc=0");
+    assert_eq!(
+        t.env_of(1),
+        sv(&[
+            ("PATH", "/custom"),
+            ("FOO", "fromcmd"),
+            ("KEEP", "class"),
+            ("UPSTART_JOB", "j"),
+            ("UPSTART_INSTANCE", ""),
+        ])
+    );
+    t.stop("j", &["BAR=y"]);
+    assert_eq!(t.var(2, "BAR").as_deref(), Some("y"));
+    assert_eq!(t.var(2, "UPSTART_STOP_EVENTS"), None);
+    t.exit(2, 0);
+    t.killed(1, 15);
+    assert_eq!(t.var(3, "BAR").as_deref(), Some("y"));
+    t.exit(3, 0);
+    t.emit("go", &["FOO=fromev"]);
+    assert_eq!(t.var(4, "FOO").as_deref(), Some("fromev"));
+    assert_eq!(t.var(4, "UPSTART_EVENTS").as_deref(), Some("go"));
+    assert_eq!(t.var(4, "BAR"), None);
+}
+
+// 19 in upstart's words.
+#[test]
+fn s19_log() {
+    let mut t = T::new(&[
+        (
+            "j",
+            "start on ev\nstop on ev\npre-stop exec /s pre\npost-stop exec /s post\nexec /s j\n",
+        ),
+        (
+            "j2",
+            "start on ev\nstop on ev\npost-stop exec /s post\nexec /s j2\n",
+        ),
+    ]);
+    t.emit("ev", &["N=1"]);
+    t.ok(1);
+    t.ok(2);
+    t.clear();
+    t.emit("ev", &["N=2"]);
+    t.killed(2, 15);
+    t.exit(3, 0);
+    t.exit(4, 0);
+    t.ok(5);
+    t.expect(
+        "Handling ev event
+         j goal changed from start to stop
+         j state changed from running to pre-stopping
+         j pre-stop process (P3)
+         j state changed from pre-stopping to pre-stop
+         j goal changed from stop to start
+         j2 goal changed from start to stop
+         j2 state changed from running to pre-stopping
+         j2 state changed from pre-stopping to pre-stop
+         j2 state changed from pre-stop to stopping
+         j2 goal changed from stop to start
+         Handling stopping event
+         j2 state changed from stopping to killed
+         Sending TERM signal to j2 main process (P2)
+         init: j2 main process (P2) killed by TERM signal
+         j2 state changed from killed to post-stopping
+         j2 post-stop process (P4)
+         j2 state changed from post-stopping to post-stop
+         j pre-stop process (P3) exited normally
+         j state changed from pre-stop to running
+         j2 post-stop process (P4) exited normally
+         j2 state changed from post-stop to starting
+         Handling starting event
+         j2 state changed from starting to security-spawning
+         j2 state changed from security-spawning to security
+         j2 state changed from security to pre-starting
+         j2 state changed from pre-starting to pre-start
+         j2 state changed from pre-start to spawning
+         j2 main process (P5)
+         j2 state changed from spawning to spawned
+         j2 state changed from spawned to post-starting
+         j2 state changed from post-starting to post-start
+         j2 state changed from post-start to running
+         Handling started event",
+    );
+}
+
+// The restart quirk: with a pre-stop, restart only runs pre-stop.
+#[test]
+fn restart_with_pre_stop_keeps_main() {
+    let mut t = T::new(&[("j", "pre-stop exec /s pre\nexec /s m\n")]);
+    t.start("j", &[]);
+    t.ok(1);
+    let c = t.req(Request::Restart {
+        job: Some("j".into()),
+        env: vec![],
+        wait: true,
+    });
+    t.exit(2, 0);
+    assert_eq!(t.out(c), "j start/running, process 1\nrc=0");
+    assert!(t.kills.is_empty());
+}
+
+// Kill timeout, a start from inside the job, and a spawn failure.
+#[test]
+fn kill_timer_caller_env_spawn_failure() {
+    let mut t = T::new(&[
+        ("k", "kill timeout 3\nkill signal INT\nexec /s m\n"),
+        ("bad", "exec /nonexistent\n"),
+    ]);
+    t.start("k", &[]);
+    t.ok(1);
+    let stop = t.stop("k", &[]);
+    assert_eq!(t.kills, vec![(1, 2, true)]);
+    assert_eq!(t.timers, vec![(1, 3)]);
+    t.clear();
+    t.e.timer_fired(1);
+    t.take();
+    t.expect("Sending KILL signal to k main process (P1)");
+    t.killed(1, 9);
+    assert_eq!(t.out(stop), "k stop/waiting\nrc=0");
+    // `start` with no job, from a process of k (nothing to start: no instance)
+    t.client += 1;
+    let c = t.client;
+    t.e.request(
+        c,
+        Request::Start {
+            job: None,
+            env: vec![],
+            wait: false,
+        },
+        &sv(&[("UPSTART_JOB", "k"), ("UPSTART_INSTANCE", "")]),
+    );
+    t.take();
+    assert_eq!(t.out(c), "initctl: Unknown instance: \nrc=1");
+    let c = t.start("bad", &[]);
+    t.clear();
+    t.e.spawn_failed(2, "unable to execute: No such file or directory");
+    t.take();
+    t.expect(
+        "init: Failed to spawn bad main process: unable to execute: No such file or directory
+         bad goal changed from start to stop
+         bad state changed from spawned to stopping
+         Handling stopping event
+         bad state changed from stopping to killed
+         bad state changed from killed to post-stopping
+         bad state changed from post-stopping to post-stop
+         bad state changed from post-stop to waiting
+         Handling stopped event",
+    );
+    assert_eq!(t.out(c), "initctl: Job failed to start\nrc=1");
+}
+
+// 15: instance names from the job events' variables.
+#[test]
+fn s15_instance_names() {
+    let mut t = T::new(&[
+        (
+            "on_stopping",
+            "start on stopping r\ninstance $UPSTART_EVENTS-${RESULT:-none}\ntask\nexec /s x\n",
+        ),
+        ("r", "start on go\nrespawn\nexec /s r\n"),
+    ]);
+    t.emit("go", &[]);
+    t.ok(1);
+    t.exit(1, 0);
+    assert!(
+        t.log
+            .iter()
+            .any(|l| l == "on_stopping (stopping-ok) goal changed from stop to start"),
+        "{:?}",
+        t.log
+    );
+}
