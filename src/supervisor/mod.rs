@@ -8,6 +8,7 @@
 
 pub mod control;
 pub mod detach;
+pub mod engine;
 mod expand;
 mod log;
 mod spawn;
