@@ -1,5 +1,6 @@
-//! `upstart-run`: run one job under supervision, detached (the default) or
-//! in the foreground (`--foreground`).
+//! `upstart-run`: run one job, or a whole job set with upstart's event
+//! engine, under supervision, detached (the default) or in the foreground
+//! (`--foreground`).
 
 use super::Status;
 use crate::diag::Diagnostic;
@@ -25,13 +26,50 @@ pub struct Args {
     /// Log state changes to stderr.
     #[arg(short, long)]
     pub verbose: bool,
-    /// The job file.
+    /// The control socket of a job set, for `upstart-tools ctl` and the
+    /// initctl names [default: $UPSTART_TOOLS_CONTROL, else
+    /// $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control
+    /// for root, else /tmp/upstart-tools-$UID/control].
+    #[arg(long, value_name = "PATH")]
+    pub control: Option<PathBuf>,
+    /// The first event of a job set (upstart's --startup-event).
+    #[arg(long, value_name = "NAME", default_value = "startup")]
+    pub startup_event: String,
+    /// The job file, or a directory of jobs (a job set: jobs start on
+    /// events, as under upstart's init).
     pub file: PathBuf,
-    /// KEY=VALUE start environment.
+    /// More job files or directories (a job set), then KEY=VALUE: the start
+    /// environment of a single job.
+    #[arg(value_name = "PATH|KEY=VALUE")]
     pub env: Vec<String>,
 }
 
+impl Args {
+    /// The job files and directories, and the `KEY=VALUE` arguments.
+    fn split(&self) -> (Vec<PathBuf>, Vec<String>) {
+        let mut paths = vec![self.file.clone()];
+        let mut env = Vec::new();
+        for a in &self.env {
+            if a.contains('=') {
+                env.push(a.clone());
+            } else {
+                paths.push(PathBuf::from(a));
+            }
+        }
+        (paths, env)
+    }
+
+    /// A job set: several paths, or a directory.
+    fn is_set(&self) -> bool {
+        let (paths, _) = self.split();
+        paths.len() > 1 || paths.iter().any(|p| p.is_dir())
+    }
+}
+
 pub fn run(args: &Args) -> Status {
+    if args.is_set() {
+        return super::run_set::run(args);
+    }
     let mut env = Vec::new();
     for kv in &args.env {
         match kv.split_once('=') {
@@ -119,6 +157,6 @@ pub fn run(args: &Args) -> Status {
     }
 }
 
-fn absolute(p: &std::path::Path) -> PathBuf {
+pub(super) fn absolute(p: &std::path::Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }

@@ -1,0 +1,135 @@
+//! `upstart-run DIR|FILE...`: a whole job set under upstart's event engine.
+//! Jobs start on events (`startup` first), controlled with
+//! `upstart-tools ctl` and the initctl names.
+
+use super::Status;
+use super::run::{Args, absolute};
+use super::walk::{Entry, expand};
+use crate::diag::Diagnostic;
+use crate::load::{FileKind, LoadedJob};
+use crate::supervisor::detach;
+use crate::supervisor::jobset::{SetOptions, SetOutcome};
+use std::path::PathBuf;
+
+/// Load every job of `paths` with its override; jobs with errors are
+/// reported in the linter's concise form and left out.
+fn load(paths: &[PathBuf]) -> (Vec<LoadedJob>, bool) {
+    let mut jobs: Vec<LoadedJob> = Vec::new();
+    let mut problems = false;
+    for entry in expand(paths, |k| k == FileKind::Conf) {
+        match entry {
+            Entry::File { path, name } => match LoadedJob::load(&path, name) {
+                Ok(job) if job_has_errors(&job) => {
+                    report(&job);
+                    eprintln!("upstart-run: {}: not started (errors above)", job.name);
+                    problems = true;
+                }
+                Ok(job) => {
+                    if jobs.iter().any(|j| j.name == job.name) {
+                        eprintln!(
+                            "upstart-run: {}: a job named {} is already loaded; this one is left out",
+                            path.display(),
+                            job.name
+                        );
+                        problems = true;
+                    } else {
+                        jobs.push(job);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("upstart-run: {}: {e}", path.display());
+                    problems = true;
+                }
+            },
+            Entry::Unreadable { path, why } => {
+                eprintln!("upstart-run: {}: {why}", path.display());
+                problems = true;
+            }
+            Entry::Ignored { .. } => {}
+        }
+    }
+    (jobs, problems)
+}
+
+fn job_has_errors(job: &LoadedJob) -> bool {
+    job.conf.parsed.has_errors()
+}
+
+/// The concise form keeps the supervisor small (the graphical renderer
+/// would be most of its resident code).
+fn report(job: &LoadedJob) {
+    for e in &job.conf.parsed.errors {
+        let d = Diagnostic::from_parse(&job.conf.source, e);
+        eprintln!("{}", crate::diag::concise::line(&d));
+        if let Some(help) = &d.help {
+            eprintln!("  help: {help}");
+        }
+    }
+}
+
+pub fn run(args: &Args) -> Status {
+    let (paths, env) = args.split();
+    if let Some(kv) = env.first() {
+        eprintln!(
+            "upstart-run: {kv}: KEY=VALUE is the start environment of a single job; a job set starts jobs on events (pass variables with `upstart-tools ctl emit EVENT KEY=VALUE`)"
+        );
+        return Status::Error;
+    }
+    if !args.event.is_empty() {
+        eprintln!(
+            "upstart-run: --event applies to a single job; a job set begins with --startup-event"
+        );
+        return Status::Error;
+    }
+    let (jobs, problems) = load(&paths);
+    if jobs.is_empty() {
+        eprintln!("upstart-run: no job to run");
+        return Status::Error;
+    }
+    let log_dir = args.log_dir.clone().unwrap_or_else(|| {
+        std::env::var_os("UPSTART_LOGDIR")
+            .map_or_else(|| PathBuf::from("/var/log/upstart"), PathBuf::from)
+    });
+    let control = crate::supervisor::control::resolve_path(args.control.as_deref());
+    let mut opts = SetOptions {
+        log_dir,
+        verbose: args.verbose,
+        control,
+        startup_event: args.startup_event.clone(),
+        startup_env: Vec::new(),
+    };
+    let mut pidfile = None;
+    if args.foreground {
+        if let Some(p) = &args.pidfile {
+            if let Err(e) = detach::write_pidfile(p) {
+                eprintln!("upstart-run: {}: {e}", p.display());
+                return Status::Problems;
+            }
+            pidfile = Some(p.clone());
+        }
+    } else {
+        opts.log_dir = absolute(&opts.log_dir);
+        opts.control = absolute(&opts.control);
+        pidfile = args.pidfile.as_deref().map(absolute);
+        match detach::detach(pidfile.as_deref()) {
+            Ok(detach::Role::Launcher) => return Status::Clean,
+            Ok(detach::Role::Supervisor) => {}
+            Err(e) => {
+                eprintln!("upstart-run: cannot detach: {e}");
+                return Status::Problems;
+            }
+        }
+    }
+    let out = crate::supervisor::jobset::run(jobs, &opts);
+    if let Some(p) = pidfile {
+        detach::remove_pidfile(&p);
+    }
+    match out {
+        SetOutcome::Stopped if problems => Status::Problems,
+        SetOutcome::Stopped => Status::Clean,
+        SetOutcome::Error(why) => {
+            eprintln!("upstart-run: {why}");
+            Status::Error
+        }
+    }
+}
