@@ -12,6 +12,7 @@ mod install_compat;
 mod lint;
 mod parse;
 mod run;
+mod run_set;
 mod show;
 mod walk;
 

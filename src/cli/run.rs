@@ -46,7 +46,7 @@ pub struct Args {
 
 impl Args {
     /// The job files and directories, and the `KEY=VALUE` arguments.
-    fn split(&self) -> (Vec<PathBuf>, Vec<String>) {
+    pub(super) fn split(&self) -> (Vec<PathBuf>, Vec<String>) {
         let mut paths = vec![self.file.clone()];
         let mut env = Vec::new();
         for a in &self.env {

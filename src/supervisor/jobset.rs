@@ -7,6 +7,8 @@
 //! connections, and the `console log` terminals; the timeout is the next
 //! kill timer, so an idle job set makes no wake-up at all.
 
+use super::control;
+use super::control::protocol::{Reply, Request};
 use super::control::server::Server;
 use super::engine::{Action, Engine, Exit, JobClass, SpawnRequest, Spawner, TimerId};
 use super::log::Log;
@@ -52,6 +54,10 @@ struct RealSpawner {
     jobs: HashMap<String, LoadedJob>,
     logs: HashMap<(String, String), Log>,
     log_dir: PathBuf,
+    /// `UPSTART_TOOLS_CONTROL=<socket>`, added to every process so that
+    /// `initctl`/`start`/... inside a job reach this job set (upstart's
+    /// session init adds `UPSTART_SESSION` for the same reason).
+    control_var: (String, String),
     /// Exec outcomes to report to the engine after the current input.
     outcomes: Vec<(i32, Result<(), String>)>,
     /// Main processes of `expect stop` jobs that have not stopped yet.
@@ -66,7 +72,8 @@ impl RealSpawner {
         let key = (job.to_string(), instance.to_string());
         if !self.logs.contains_key(&key) {
             let path = self.log_dir.join(spawn::log_name(job, instance));
-            let log = Log::new(job, path).map_err(|e| format!("cannot make the log terminal: {e}"))?;
+            let log =
+                Log::new(job, path).map_err(|e| format!("cannot make the log terminal: {e}"))?;
             self.logs.insert(key.clone(), log);
         }
         self.logs
@@ -91,8 +98,12 @@ impl RealSpawner {
             .ok_or_else(|| format!("unknown job {}", req.job))?;
         let r = job.resolved();
         let log = self.logs.get(&(req.job.clone(), req.instance.clone()));
-        let pid = spawn::spawn_argv(&r, &req.argv, &req.env, log)?.as_raw();
-        if req.kind == crate::ast::ProcessKind::Main && r.expect == Some(crate::ast::ExpectMode::Stop) {
+        let mut env = req.env.clone();
+        env.push(self.control_var.clone());
+        let pid = spawn::spawn_argv(&r, &req.argv, &env, log)?.as_raw();
+        if req.kind == crate::ast::ProcessKind::Main
+            && r.expect == Some(crate::ast::ExpectMode::Stop)
+        {
             self.await_stop.insert(pid);
         }
         Ok(pid)
@@ -145,10 +156,7 @@ pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
     let server = match Server::bind(&opts.control) {
         Ok(s) => s,
         Err(e) => {
-            return SetOutcome::Error(format!(
-                "cannot listen on {}: {e}",
-                opts.control.display()
-            ));
+            return SetOutcome::Error(format!("cannot listen on {}: {e}", opts.control.display()));
         }
     };
     let base_env = spawn::init_environment();
@@ -160,6 +168,10 @@ pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
         jobs: jobs.into_iter().map(|j| (j.name.clone(), j)).collect(),
         logs: HashMap::new(),
         log_dir: opts.log_dir.clone(),
+        control_var: (
+            control::PATH_VAR.to_string(),
+            opts.control.display().to_string(),
+        ),
         outcomes: Vec::new(),
         await_stop: std::collections::HashSet::new(),
         next_unstarted: 1 << 23,
@@ -184,6 +196,24 @@ pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
     }
     let _ = sigs.thread_unblock();
     out
+}
+
+/// The caller's own job of a `start`/`stop`/`restart`/`reload` without a
+/// job name, as the client sends it (see `control`).
+fn caller(request: &Request) -> Vec<(String, String)> {
+    let env = match request {
+        Request::Start { job: None, env, .. }
+        | Request::Stop { job: None, env, .. }
+        | Request::Restart { job: None, env, .. }
+        | Request::Reload { job: None, env } => env,
+        _ => return Vec::new(),
+    };
+    control::caller_of(env).map_or_else(Vec::new, |(job, instance)| {
+        vec![
+            ("UPSTART_JOB".to_string(), job),
+            ("UPSTART_INSTANCE".to_string(), instance),
+        ]
+    })
 }
 
 struct Driver {
@@ -314,11 +344,9 @@ impl Driver {
             };
             match sig {
                 Signal::SIGCHLD => self.reap(),
-                Signal::SIGTERM | Signal::SIGINT => {
-                    if !self.shutting_down {
-                        self.shutting_down = true;
-                        self.engine.shutdown(None);
-                    }
+                Signal::SIGTERM | Signal::SIGINT if !self.shutting_down => {
+                    self.shutting_down = true;
+                    self.engine.shutdown(None);
                 }
                 _ => {}
             }
@@ -365,7 +393,20 @@ impl Driver {
 
     fn requests(&mut self) {
         for (client, request, _peer) in self.server.accept_ready() {
-            self.engine.request(client, request, &[]);
+            match request {
+                Request::ReloadConfiguration
+                | Request::ShowConfig { .. }
+                | Request::CheckConfig { .. } => {
+                    self.server.reply(
+                        client,
+                        &Reply::error("reload-configuration, show-config and check-config are not supported by upstart-run yet"),
+                    );
+                }
+                request => {
+                    let caller = caller(&request);
+                    self.engine.request(client, request, &caller);
+                }
+            }
             self.act();
         }
     }

@@ -10,6 +10,7 @@ pub mod control;
 pub mod detach;
 pub mod engine;
 mod expand;
+pub mod jobset;
 mod log;
 mod spawn;
 
