@@ -56,10 +56,11 @@
 //! disable=` at the top of a block still applies to the whole block).
 //!
 //! All UL4xx findings except UL405 come from one pass over the job set,
-//! [`check_in_process`], registered as UL401's set check; the other rules'
-//! checks are [`found_by_ul401`].
+//! [`check_in_process`] ([`Pass::Shell`]); UL405 comes from
+//! [`check_shellcheck`] ([`Pass::Shellcheck`]).
 
 use super::config::{Config, ShellcheckMode};
+use super::registry::Pass;
 use super::{SetCtx, SetFindings};
 use crate::ast::{ProcessBody, ProcessKind, StanzaKind};
 use crate::diag::Code;
@@ -1336,28 +1337,13 @@ fn after_exec(lists: &[List], chars: &Chars, notes: &mut Vec<Note>) {
 // ---------------------------------------------------------------------------
 // The set checks.
 
-/// The rules of the in-process pass.
-const IN_PROCESS: &[Code] = &[
-    Code::UL401,
-    Code::UL402,
-    Code::UL403,
-    Code::UL404,
-    Code::UL406,
-    Code::UL407,
-    Code::UL408,
-];
-
-/// Set check of UL402–UL404 and UL406–UL408: nothing, since
-/// [`check_in_process`] (UL401's set check) reports them in the same pass.
-pub(crate) fn found_by_ul401(_: &SetCtx<'_>, _: &mut SetFindings) {}
-
-/// UL401's set check: parse every embedded shell text of the reported jobs
+/// [`Pass::Shell`]: parse every embedded shell text of the reported jobs
 /// and report UL401–UL404 and UL406–UL408.
 pub(crate) fn check_in_process(set: &SetCtx<'_>, out: &mut SetFindings) {
     let mut programs = Programs::default();
     let mut texts: Vec<(usize, Embedded, bool)> = Vec::new();
     for ctx in set.jobs.iter().filter(|c| c.report) {
-        if !IN_PROCESS.iter().any(|c| ctx.config.enabled_code(c)) {
+        if !Pass::Shell.rules().any(|r| ctx.config.enabled(r)) {
             continue;
         }
         // UL407 is for when shellcheck does not run (it reports bashisms).
@@ -1581,7 +1567,7 @@ pub struct ShellcheckFinding {
     pub level: String,
 }
 
-/// UL405's set check: one shellcheck process for every embedded shell text
+/// [`Pass::Shellcheck`] (UL405): one shellcheck process for every embedded shell text
 /// of the reported jobs that have it enabled.
 pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
     let mut programs = Programs::default();
