@@ -46,6 +46,8 @@ pub struct Finding {
     /// Overrides the rule's default severity (shellcheck's levels, UL405);
     /// the config's `[severity]` still wins.
     pub severity: Option<Severity>,
+    /// The shellcheck code of a UL405 finding (2086 for SC2086).
+    pub shellcheck: Option<u32>,
 }
 
 impl Finding {
@@ -73,6 +75,11 @@ impl Finding {
         self.severity = Some(severity);
         self
     }
+
+    pub fn shellcheck(&mut self, code: u32) -> &mut Self {
+        self.shellcheck = Some(code);
+        self
+    }
 }
 
 fn finding(code: Code, span: Span, message: String) -> Finding {
@@ -85,6 +92,7 @@ fn finding(code: Code, span: Span, message: String) -> Finding {
         related: Vec::new(),
         fix: None,
         severity: None,
+        shellcheck: None,
     }
 }
 
@@ -360,5 +368,6 @@ fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
         &f.related,
     );
     d.fix = f.fix;
+    d.shellcheck = f.shellcheck;
     d
 }

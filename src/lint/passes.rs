@@ -24,6 +24,7 @@ pub(crate) fn parse(set: &SetCtx<'_>, out: &mut SetFindings) {
                 related: err.related.clone(),
                 fix: fix::for_parse_error(ctx, err),
                 severity: Some(err.severity()),
+                shellcheck: None,
             };
             out.push(ctx.index, finding);
         }

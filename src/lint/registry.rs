@@ -172,12 +172,13 @@ pub fn is_known_pattern(pattern: &str) -> bool {
     is_shellcheck_code(pattern) || all().iter().any(|r| matches(pattern, r.code))
 }
 
-/// The shellcheck code a UL405 diagnostic carries at the start of its
-/// message (`SC2086: …`), if any.
+/// The shellcheck code (`SC2086`) of a diagnostic shellcheck reported
+/// (UL405), if any.
 #[must_use]
-pub fn shellcheck_code_of(d: &crate::diag::Diagnostic) -> Option<&str> {
-    let code = d.message.split(':').next()?;
-    (d.code == Code::UL405 && is_shellcheck_code(code)).then_some(code)
+pub fn shellcheck_code_of(d: &crate::diag::Diagnostic) -> Option<String> {
+    d.shellcheck
+        .map(|n| format!("SC{n:04}"))
+        .filter(|code| is_shellcheck_code(code))
 }
 
 /// Whether `pattern` selects the diagnostic: by its code, or for a

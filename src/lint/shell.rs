@@ -1604,7 +1604,8 @@ pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
                 )
                 .label(format!("shellcheck {}", f.level))
                 .help(format!("see https://www.shellcheck.net/wiki/{code}"))
-                .severity(f.severity);
+                .severity(f.severity)
+                .shellcheck(f.code);
             }
         }
     }
