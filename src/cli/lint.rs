@@ -33,7 +33,7 @@ pub(crate) struct Args {
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human", help_heading = "Output")]
-    format: Format,
+    format: FormatArg,
     /// Print the documentation of a rule and exit.
     #[arg(long, value_name = "CODE", help_heading = "Output")]
     explain: Option<String>,
@@ -87,10 +87,10 @@ pub(crate) struct Args {
     dialect: Option<super::DialectArg>,
     /// Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "on", help_heading = "Rules")]
-    shellcheck: Option<ShellcheckMode>,
+    shellcheck: Option<ShellcheckArg>,
     /// Lowest severity that makes the exit status 1 (default: warning; info never does).
     #[arg(long, value_enum, help_heading = "Exit status")]
-    fail_on: Option<FailOn>,
+    fail_on: Option<FailOnArg>,
     /// Exit 0 even when problems are found (2 still means usage, config or I/O errors).
     #[arg(long, help_heading = "Exit status")]
     exit_zero: bool,
@@ -100,6 +100,70 @@ pub(crate) struct Args {
     /// Print the safe fixes as a unified diff without writing; exit 1 when there are any.
     #[arg(long, conflicts_with = "fix", help_heading = "Fixes")]
     diff: bool,
+}
+
+/// `--format`: [`Format`] on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    // The doc comments are the `--help` text and land in the shell
+    // completions: keep them free of quotes and colons.
+    /// Reports with the source snippet and help (colour on a terminal only).
+    Human,
+    /// One line per problem (path, line, column, severity, code, message).
+    Concise,
+    /// A versioned JSON document.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Human => Self::Human,
+            FormatArg::Concise => Self::Concise,
+            FormatArg::Json => Self::Json,
+            FormatArg::Github => Self::Github,
+            FormatArg::Sarif => Self::Sarif,
+        }
+    }
+}
+
+/// `--shellcheck`: [`ShellcheckMode`] on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ShellcheckArg {
+    /// Run it when it is on PATH.
+    Auto,
+    On,
+    Off,
+}
+
+impl From<ShellcheckArg> for ShellcheckMode {
+    fn from(m: ShellcheckArg) -> Self {
+        match m {
+            ShellcheckArg::Auto => Self::Auto,
+            ShellcheckArg::On => Self::On,
+            ShellcheckArg::Off => Self::Off,
+        }
+    }
+}
+
+/// `--fail-on`: [`FailOn`] on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> Self {
+        match f {
+            FailOnArg::Error => Self::Error,
+            FailOnArg::Warning => Self::Warning,
+        }
+    }
 }
 
 /// Passes of fixing and re-linting before giving up on fixes that keep
@@ -118,8 +182,8 @@ pub(crate) fn run(args: Args) -> Status {
         known_jobs: args.known_job.clone(),
         target_version: args.target_version.clone(),
         dialect: args.dialect.map(Into::into),
-        fail_on: args.fail_on.map(FailOn::severity),
-        shellcheck: args.shellcheck,
+        fail_on: args.fail_on.map(|f| FailOn::from(f).severity()),
+        shellcheck: args.shellcheck.map(Into::into),
         shellcheck_path: None,
     };
     let mut configs = Configs::new(&args, overrides);
@@ -167,7 +231,7 @@ pub(crate) fn run(args: Args) -> Status {
         files: result.files,
         color: stdout_color(),
     };
-    let text = output::render(args.format, &diagnostics, options);
+    let text = output::render(args.format.into(), &diagnostics, options);
     if let Err(e) = write_stdout(&text) {
         eprint(&format!("upstart-lint: cannot write output: {e}\n"));
         return Status::Error;

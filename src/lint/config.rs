@@ -89,7 +89,8 @@ pub struct ConfigFile {
 
 pub use crate::syntax::Dialect;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+/// When shellcheck runs (UL405).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ShellcheckMode {
     /// Run it when it is on PATH.
@@ -100,7 +101,7 @@ pub enum ShellcheckMode {
 }
 
 /// The lowest severity that fails the run. Info never does.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
