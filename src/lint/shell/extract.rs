@@ -1,0 +1,231 @@
+//! The shell texts of a job file, as upstart hands them to `/bin/sh -e`,
+//! and the way back from a byte of one to a byte of the `.conf`.
+
+use crate::ast::{ProcessBody, ProcessKind, StanzaKind};
+use crate::facts::shell::runs_through_shell;
+use crate::load::ParsedFile;
+use crate::source::Span;
+use std::ops::Range;
+
+/// Where an embedded shell text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A `script … end script` block.
+    Block,
+    /// An `exec` line that contains shell characters.
+    Exec,
+}
+
+/// One shell text that upstart hands to `/bin/sh -e`, with the way back to
+/// the `.conf`.
+#[derive(Clone, Debug)]
+pub struct Embedded {
+    pub process: ProcessKind,
+    pub origin: Origin,
+    /// The text the shell reads.
+    pub text: String,
+    /// Blocks: the words `end script`; exec lines: the end of the command.
+    pub end: Span,
+    /// Blocks: where the file goes on after the `end script` line.
+    pub after: usize,
+    /// Bytes of indentation upstart stripped from every block line.
+    pub indent: usize,
+    /// Text offset → file offset: `(text_start, file_start)` runs in which
+    /// both advance together, sorted by `text_start`.
+    runs: Vec<(usize, usize)>,
+}
+
+impl Embedded {
+    /// The `.conf` byte offset of byte `at` of [`Embedded::text`]. Bytes the
+    /// file does not have (the `exec ` prefix) map to the command's start.
+    #[must_use]
+    pub fn to_file(&self, at: usize) -> usize {
+        let i = self.runs.partition_point(|&(t, _)| t <= at);
+        match i.checked_sub(1) {
+            Some(i) => self.runs[i].1 + (at - self.runs[i].0),
+            None => self.runs.first().map_or(0, |r| r.1),
+        }
+    }
+
+    /// The `.conf` span of a byte range of the text.
+    #[must_use]
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let start = self.to_file(range.start);
+        let end = if range.end > range.start {
+            self.to_file(range.end - 1) + 1
+        } else {
+            start
+        };
+        Span::new(start, end.max(start))
+    }
+
+    /// The text offset of a 1-based line and 1-based column counted in
+    /// characters (a TAB is one column), clamped to the line.
+    #[must_use]
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let mut start = 0;
+        for _ in 1..line {
+            match self.text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => return self.text.len(),
+            }
+        }
+        let line_text = &self.text[start..];
+        let line_text = &line_text[..line_text.find('\n').unwrap_or(line_text.len())];
+        let col = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        start + col
+    }
+}
+
+/// Every shell text of a job file, in file order.
+#[must_use]
+pub fn extract(file: &ParsedFile) -> Vec<Embedded> {
+    let text = file.source.text();
+    let mut out = Vec::new();
+    for stanza in file.parsed.job.stanzas() {
+        let StanzaKind::Process { process, body } = &stanza.kind else {
+            continue;
+        };
+        match body {
+            ProcessBody::Script {
+                body_span, indent, ..
+            } => {
+                let Some(raw) = text.get(body_span.start..body_span.end) else {
+                    continue;
+                };
+                let mut shell = String::with_capacity(raw.len());
+                let mut runs = Vec::new();
+                let mut at = body_span.start;
+                for line in raw.split_inclusive('\n') {
+                    let cut = (*indent).min(line.len());
+                    let cut = if line.is_char_boundary(cut) { cut } else { 0 };
+                    runs.push((shell.len(), at + cut));
+                    shell.push_str(&line[cut..]);
+                    at += line.len();
+                }
+                runs.push((shell.len(), body_span.end));
+                let end_words = stanza.span.end.max(body_span.end);
+                let lead = text[body_span.end..end_words]
+                    .bytes()
+                    .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
+                    .count();
+                let after = text[end_words..]
+                    .find('\n')
+                    .map_or(text.len(), |i| end_words + i + 1);
+                out.push(Embedded {
+                    process: *process,
+                    origin: Origin::Block,
+                    text: shell,
+                    end: Span::new(body_span.end + lead, end_words),
+                    after,
+                    indent: *indent,
+                    runs,
+                });
+            }
+            ProcessBody::Exec { command, .. } => {
+                if !runs_through_shell(&command.value) {
+                    continue;
+                }
+                let span = command.span;
+                let raw = text.get(span.start..span.end).unwrap_or("");
+                let (value, offsets) = command_bytes(raw.as_bytes(), span.start);
+                let mut shell = String::from("exec ");
+                let mut runs = Vec::new();
+                if value == command.value.as_bytes() {
+                    for (k, &off) in offsets.iter().enumerate() {
+                        let t = shell.len() + k;
+                        let continues = k > 0 && offsets[k - 1] + 1 == off;
+                        if !continues {
+                            runs.push((t, off));
+                        }
+                    }
+                } else {
+                    runs.push((shell.len(), span.start));
+                }
+                shell.push_str(&command.value);
+                runs.push((shell.len(), span.end));
+                out.push(Embedded {
+                    process: *process,
+                    origin: Origin::Exec,
+                    text: shell,
+                    end: Span::point(span.end),
+                    after: span.end,
+                    indent: 0,
+                    runs,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// libnih's command tokenizer (`nih_config_token` without dequoting, as
+/// `crate::syntax` runs it for `exec`) over the bytes of the command's span,
+/// returning the command text and, for each of its bytes, the file offset it
+/// came from. A continuation or a newline inside quotes becomes one space
+/// (mapped to the byte after the break).
+fn command_bytes(raw: &[u8], base: usize) -> (Vec<u8>, Vec<usize>) {
+    let is_ws = |c: u8| matches!(c, b' ' | b'\t' | b'\r' | 0);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut at = Vec::with_capacity(raw.len());
+    let mut pending: Vec<usize> = Vec::new();
+    let (mut nl, mut slash, mut quote) = (false, false, 0u8);
+    let mut p = 0;
+    while p < raw.len() {
+        let c = raw[p];
+        let mut keep_slash = false;
+        if slash {
+            slash = false;
+            if c == b'\n' {
+                nl = true;
+                p += 1;
+                continue;
+            }
+            keep_slash = true;
+        } else if c == b'\\' {
+            slash = true;
+            p += 1;
+            continue;
+        } else if quote != 0 {
+            if c == quote {
+                quote = 0;
+            } else if c == b'\n' {
+                nl = true;
+                p += 1;
+                continue;
+            } else if is_ws(c) {
+                pending.push(p);
+                p += 1;
+                continue;
+            }
+        } else if c == b'"' || c == b'\'' {
+            quote = c;
+        } else if is_ws(c) || c == b'\n' {
+            pending.push(p);
+            p += 1;
+            continue;
+        }
+        if nl {
+            out.push(b' ');
+            at.push(base + p);
+        } else {
+            for &w in &pending {
+                out.push(raw[w]);
+                at.push(base + w);
+            }
+        }
+        pending.clear();
+        nl = false;
+        if keep_slash {
+            out.push(b'\\');
+            at.push(base + p - 1);
+        }
+        out.push(c);
+        at.push(base + p);
+        p += 1;
+    }
+    (out, at)
+}
