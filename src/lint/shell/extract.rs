@@ -131,15 +131,14 @@ pub fn extract(file: &ParsedFile) -> Vec<Embedded> {
                 }
                 let span = command.span;
                 let raw = text.get(span.start..span.end).unwrap_or("");
-                let (value, offsets) = command_bytes(raw.as_bytes(), span.start);
                 let mut shell = String::from("exec ");
                 let mut runs = Vec::new();
-                if value == command.value.as_bytes() {
+                if let Some(offsets) = command_offsets(raw, &command.value) {
                     for (k, &off) in offsets.iter().enumerate() {
                         let t = shell.len() + k;
                         let continues = k > 0 && offsets[k - 1] + 1 == off;
                         if !continues {
-                            runs.push((t, off));
+                            runs.push((t, span.start + off));
                         }
                     }
                 } else {
@@ -162,70 +161,14 @@ pub fn extract(file: &ParsedFile) -> Vec<Embedded> {
     out
 }
 
-/// libnih's command tokenizer (`nih_config_token` without dequoting, as
-/// `crate::syntax` runs it for `exec`) over the bytes of the command's span,
-/// returning the command text and, for each of its bytes, the file offset it
-/// came from. A continuation or a newline inside quotes becomes one space
-/// (mapped to the byte after the break).
-fn command_bytes(raw: &[u8], base: usize) -> (Vec<u8>, Vec<usize>) {
-    let is_ws = |c: u8| matches!(c, b' ' | b'\t' | b'\r' | 0);
-    let mut out = Vec::with_capacity(raw.len());
-    let mut at = Vec::with_capacity(raw.len());
-    let mut pending: Vec<usize> = Vec::new();
-    let (mut nl, mut slash, mut quote) = (false, false, 0u8);
-    let mut p = 0;
-    while p < raw.len() {
-        let c = raw[p];
-        let mut keep_slash = false;
-        if slash {
-            slash = false;
-            if c == b'\n' {
-                nl = true;
-                p += 1;
-                continue;
-            }
-            keep_slash = true;
-        } else if c == b'\\' {
-            slash = true;
-            p += 1;
-            continue;
-        } else if quote != 0 {
-            if c == quote {
-                quote = 0;
-            } else if c == b'\n' {
-                nl = true;
-                p += 1;
-                continue;
-            } else if is_ws(c) {
-                pending.push(p);
-                p += 1;
-                continue;
-            }
-        } else if c == b'"' || c == b'\'' {
-            quote = c;
-        } else if is_ws(c) || c == b'\n' {
-            pending.push(p);
-            p += 1;
-            continue;
-        }
-        if nl {
-            out.push(b' ');
-            at.push(base + p);
-        } else {
-            for &w in &pending {
-                out.push(raw[w]);
-                at.push(base + w);
-            }
-        }
-        pending.clear();
-        nl = false;
-        if keep_slash {
-            out.push(b'\\');
-            at.push(base + p - 1);
-        }
-        out.push(c);
-        at.push(base + p);
-        p += 1;
-    }
-    (out, at)
+/// For each byte of `value`, the offset in `raw` (the text of an `exec`
+/// command's span) it comes from, through upstart's tokenizer (continuation
+/// lines are joined there, a line break becomes one space mapped to the
+/// byte after it). `None` when the bytes do not map one to one: the text
+/// read back is not `value` (invalid UTF-8), or upstart stores something
+/// else than the text says (a garbled escape, a NUL byte).
+fn command_offsets(raw: &str, value: &str) -> Option<Vec<usize>> {
+    let (tok, offsets) = crate::syntax::command_offsets(raw.as_bytes())?;
+    (tok.garbled.is_empty() && tok.nul.is_none() && tok.value == value.as_bytes())
+        .then_some(offsets)
 }

@@ -8,7 +8,7 @@
 //! [`Embedded::to_file`] maps a byte of that text back to a byte of the
 //! `.conf`: body line *k* is the *k*-th line of the block, shifted by the
 //! stripped indentation; an `exec` line's text is mapped byte by byte through
-//! libnih's command tokenizer (continuation lines are joined there). Two
+//! the parser's own tokenizer (continuation lines are joined there). Two
 //! deliberate differences from the bytes upstart runs: invalid UTF-8 is `?`
 //! (the linter's display text), and a NUL byte does not cut its line short.
 //!
