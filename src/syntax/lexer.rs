@@ -330,7 +330,7 @@ impl<'a> Cursor<'a> {
         // The value is a C string: it ends at the first NUL that was copied.
         let nul = out.iter().position(|&b| b == 0).map(|i| {
             out.truncate(i);
-            if let Some(at) = at.as_deref_mut() {
+            if let Some(at) = at {
                 at.truncate(i);
             }
             nul_offset(src, start, p)

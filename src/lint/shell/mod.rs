@@ -14,21 +14,11 @@
 //!
 //! **Syntax checking in-process with `yash-syntax`** (a maintained POSIX
 //! shell parser; its async API is driven by polling once with a no-op waker,
-//! since in-memory input never waits). Measured with `cargo bench --bench
-//! shell` on the corpus (`../shared/corpus/upstart`: 330 script blocks and
-//! 66 shell-run `exec` lines, 145 KB of shell; 2-core development machine):
+//! since in-memory input never waits). Texts are parsed on worker threads
+//! ([`analyze_all`]); `cargo bench --bench shell` measures it.
 //!
-//! | checker | whole corpus | rejects |
-//! |---|---|---|
-//! | `sh -n -c` (dash), one process per text | 293 ms | 1 text (193-openvpn-instance, pre-start) |
-//! | yash-syntax, one thread | 27 ms | raw: the same text, plus 2 that dash accepts |
-//! | yash-syntax, 2 worker threads ([`analyze_all`], the default) | 15 ms | after the handling below: the same 1 text |
-//!
-//! (The whole `upstart-lint` run over the corpus, release build, goes from
-//! 70 ms to 90 ms with this pass.)
-//!
-//! yash-syntax is the default (and only) path: a process per block cannot
-//! meet the 50 ms budget for the corpus, and only the parser gives the
+//! yash-syntax is the default (and only) path: running `sh -n` once per
+//! block is much slower, and only a parser gives the
 //! syntax tree that UL403/UL404/UL406/UL407/UL408 need. Its differences
 //! from dash (`/bin/sh` on Debian, Ubuntu and ChromiumOS) are handled here,
 //! so that no finding is a false positive of the parser:
@@ -37,10 +27,9 @@
 //!   run time: `[[` (a command that does not exist in dash) and `${a[@]}`,
 //!   `${x:0:1}`, `${x/a/b}`, `${!x}` … ("Bad substitution"). These are
 //!   reported as bashisms (UL407, a warning), then blanked out and the text
-//!   parsed again, so the rest of the block is still checked. The two
-//!   corpus blocks that yash alone rejects (379/380-vdr, `${PLUGINS[@]}`)
-//!   are of this kind. A function body that is a simple command
-//!   (`f() echo`), accepted by dash, ends the check without a finding.
+//!   parsed again, so the rest of the block is still checked. A function
+//!   body that is a simple command (`f() echo`), accepted by dash, ends the
+//!   check without a finding.
 //! - yash accepts bash forms that dash rejects: arrays `a=(…)`, here-strings
 //!   `<<<`, case fall-through `;&`. They are found in the syntax tree and
 //!   reported as syntax errors, as dash would.
