@@ -1,7 +1,7 @@
 //! The shell texts of a job file, as upstart hands them to `/bin/sh -e`,
 //! and the way back from a byte of one to a byte of the `.conf`.
 
-use crate::ast::{ProcessBody, ProcessKind, StanzaKind};
+use crate::ast::{ProcessBody, ProcessKind, StanzaKind, Word};
 use crate::facts::shell::runs_through_shell;
 use crate::load::ParsedFile;
 use crate::source::Span;
@@ -84,81 +84,95 @@ impl Embedded {
 #[must_use]
 pub fn extract(file: &ParsedFile) -> Vec<Embedded> {
     let text = file.source.text();
-    let mut out = Vec::new();
-    for stanza in file.parsed.job.stanzas() {
-        let StanzaKind::Process { process, body } = &stanza.kind else {
-            continue;
-        };
-        match body {
-            ProcessBody::Script {
-                body_span, indent, ..
-            } => {
-                let Some(raw) = text.get(body_span.start..body_span.end) else {
-                    continue;
-                };
-                let mut shell = String::with_capacity(raw.len());
-                let mut runs = Vec::new();
-                let mut at = body_span.start;
-                for line in raw.split_inclusive('\n') {
-                    let cut = (*indent).min(line.len());
-                    let cut = if line.is_char_boundary(cut) { cut } else { 0 };
-                    runs.push((shell.len(), at + cut));
-                    shell.push_str(&line[cut..]);
-                    at += line.len();
-                }
-                runs.push((shell.len(), body_span.end));
-                let end_words = stanza.span.end.max(body_span.end);
-                let lead = text[body_span.end..end_words]
-                    .bytes()
-                    .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
-                    .count();
-                let after = text[end_words..]
-                    .find('\n')
-                    .map_or(text.len(), |i| end_words + i + 1);
-                out.push(Embedded {
-                    process: *process,
-                    origin: Origin::Block,
-                    text: shell,
-                    end: Span::new(body_span.end + lead, end_words),
-                    after,
-                    indent: *indent,
-                    runs,
-                });
+    file.parsed
+        .job
+        .stanzas()
+        .filter_map(|stanza| {
+            let StanzaKind::Process { process, body } = &stanza.kind else {
+                return None;
+            };
+            match body {
+                ProcessBody::Script {
+                    body_span, indent, ..
+                } => block(text, *process, stanza.span, *body_span, *indent),
+                ProcessBody::Exec { command, .. } => exec(text, *process, command),
             }
-            ProcessBody::Exec { command, .. } => {
-                if !runs_through_shell(&command.value) {
-                    continue;
-                }
-                let span = command.span;
-                let raw = text.get(span.start..span.end).unwrap_or("");
-                let mut shell = String::from("exec ");
-                let mut runs = Vec::new();
-                if let Some(offsets) = command_offsets(raw, &command.value) {
-                    for (k, &off) in offsets.iter().enumerate() {
-                        let t = shell.len() + k;
-                        let continues = k > 0 && offsets[k - 1] + 1 == off;
-                        if !continues {
-                            runs.push((t, span.start + off));
-                        }
-                    }
-                } else {
-                    runs.push((shell.len(), span.start));
-                }
-                shell.push_str(&command.value);
-                runs.push((shell.len(), span.end));
-                out.push(Embedded {
-                    process: *process,
-                    origin: Origin::Exec,
-                    text: shell,
-                    end: Span::point(span.end),
-                    after: span.end,
-                    indent: 0,
-                    runs,
-                });
+        })
+        .collect()
+}
+
+/// The text of a `script … end script` block (`stanza` from `script` to
+/// `end script`, `body` the lines between): each line less the indentation
+/// upstart strips.
+fn block(
+    text: &str,
+    process: ProcessKind,
+    stanza: Span,
+    body: Span,
+    indent: usize,
+) -> Option<Embedded> {
+    let raw = text.get(body.start..body.end)?;
+    let mut shell = String::with_capacity(raw.len());
+    let mut runs = Vec::new();
+    let mut at = body.start;
+    for line in raw.split_inclusive('\n') {
+        let cut = indent.min(line.len());
+        let cut = if line.is_char_boundary(cut) { cut } else { 0 };
+        runs.push((shell.len(), at + cut));
+        shell.push_str(&line[cut..]);
+        at += line.len();
+    }
+    runs.push((shell.len(), body.end));
+    let end_words = stanza.end.max(body.end);
+    let lead = text[body.end..end_words]
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\r'))
+        .count();
+    let after = text[end_words..]
+        .find('\n')
+        .map_or(text.len(), |i| end_words + i + 1);
+    Some(Embedded {
+        process,
+        origin: Origin::Block,
+        text: shell,
+        end: Span::new(body.end + lead, end_words),
+        after,
+        indent,
+        runs,
+    })
+}
+
+/// The text of an `exec` line that runs through the shell: `exec COMMAND`.
+fn exec(text: &str, process: ProcessKind, command: &Word) -> Option<Embedded> {
+    if !runs_through_shell(&command.value) {
+        return None;
+    }
+    let span = command.span;
+    let raw = text.get(span.start..span.end).unwrap_or("");
+    let mut shell = String::from("exec ");
+    let mut runs = Vec::new();
+    if let Some(offsets) = command_offsets(raw, &command.value) {
+        for (k, &off) in offsets.iter().enumerate() {
+            let t = shell.len() + k;
+            let continues = k > 0 && offsets[k - 1] + 1 == off;
+            if !continues {
+                runs.push((t, span.start + off));
             }
         }
+    } else {
+        runs.push((shell.len(), span.start));
     }
-    out
+    shell.push_str(&command.value);
+    runs.push((shell.len(), span.end));
+    Some(Embedded {
+        process,
+        origin: Origin::Exec,
+        text: shell,
+        end: Span::point(span.end),
+        after: span.end,
+        indent: 0,
+        runs,
+    })
 }
 
 /// For each byte of `value`, the offset in `raw` (the text of an `exec`
