@@ -174,19 +174,7 @@ pub(crate) fn run(args: Args) -> Status {
     if let Some(code) = &args.explain {
         return explain(code);
     }
-    let overrides = Overrides {
-        select: args.select.clone(),
-        extend_select: args.extend_select.clone(),
-        ignore: args.ignore.clone(),
-        known_events: args.known_event.clone(),
-        known_jobs: args.known_job.clone(),
-        target_version: args.target_version.clone(),
-        dialect: args.dialect.map(Into::into),
-        fail_on: args.fail_on.map(|f| FailOn::from(f).severity()),
-        shellcheck: args.shellcheck.map(Into::into),
-        shellcheck_path: None,
-    };
-    let mut configs = Configs::new(&args, overrides);
+    let mut configs = Configs::new(&args, args.overrides());
     if let Err(e) = configs.check_explicit() {
         eprint(&format!("upstart-lint: {e}\n"));
         return Status::Error;
@@ -227,17 +215,56 @@ pub(crate) fn run(args: Args) -> Status {
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
     });
-    let options = output::Options {
-        files: result.files,
-        color: stdout_color(),
-    };
-    let text = output::render(args.format.into(), &diagnostics, options);
-    if let Err(e) = write_stdout(&text) {
-        eprint(&format!("upstart-lint: cannot write output: {e}\n"));
+    if !print(args.format.into(), &diagnostics, result.files) {
         return Status::Error;
     }
-    let fail_on = configs.fail_on_by_file(&inputs);
-    let failing = diagnostics.iter().any(|d| {
+    if io_failed {
+        Status::Error
+    } else if fails(&configs, &inputs, &diagnostics) && !args.exit_zero {
+        Status::Problems
+    } else {
+        Status::Clean
+    }
+}
+
+impl Args {
+    /// The settings of the command line that apply over every config file.
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            known_events: self.known_event.clone(),
+            known_jobs: self.known_job.clone(),
+            target_version: self.target_version.clone(),
+            dialect: self.dialect.map(Into::into),
+            fail_on: self.fail_on.map(|f| FailOn::from(f).severity()),
+            shellcheck: self.shellcheck.map(Into::into),
+            shellcheck_path: None,
+        }
+    }
+}
+
+/// Render the report on standard output; false (said on standard error)
+/// when it cannot be written.
+fn print(format: Format, diagnostics: &[Diagnostic], files: usize) -> bool {
+    let options = output::Options {
+        files,
+        color: stdout_color(),
+    };
+    let text = output::render(format, diagnostics, options);
+    if let Err(e) = write_stdout(&text) {
+        eprint(&format!("upstart-lint: cannot write output: {e}\n"));
+        return false;
+    }
+    true
+}
+
+/// Whether some diagnostic makes the exit status 1 under the `fail-on` of
+/// its file's config.
+fn fails(configs: &Configs, inputs: &[Input], diagnostics: &[Diagnostic]) -> bool {
+    let fail_on = configs.fail_on_by_file(inputs);
+    diagnostics.iter().any(|d| {
         counts(
             d,
             fail_on
@@ -245,14 +272,7 @@ pub(crate) fn run(args: Args) -> Status {
                 .copied()
                 .unwrap_or(configs.default_fail_on()),
         )
-    });
-    if io_failed {
-        Status::Error
-    } else if failing && !args.exit_zero {
-        Status::Problems
-    } else {
-        Status::Clean
-    }
+    })
 }
 
 /// Whether `d` makes the exit status 1 under `fail_on`. Syntax errors
