@@ -5,6 +5,7 @@
 //! the event, so chains of jobs read directly.
 
 use crate::ast::{EventArg, OnCondition, Resolved};
+use crate::facts::events::{NamedJob, named_job};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -42,9 +43,6 @@ pub struct Graph {
     pub edges: BTreeSet<Edge>,
 }
 
-/// The events upstart emits about every job (`started JOB` …).
-const JOB_EVENTS: &[&str] = &["starting", "started", "stopping", "stopped"];
-
 impl Graph {
     /// Add a job and its `start on`, `stop on` and `emits`.
     pub fn add(&mut self, name: &str, r: &Resolved<'_>) {
@@ -69,22 +67,10 @@ impl Graph {
     fn add_condition(&mut self, job: &str, on: &OnCondition, kind: EdgeKind) {
         for m in on.expr.events() {
             let args: Vec<String> = m.args.iter().map(arg_text).collect();
-            // `started apache`: the first positional argument (or JOB=) names the job.
-            let named_job = if JOB_EVENTS.contains(&m.name.as_str()) {
-                m.args.iter().position(|a| match a {
-                    EventArg::Positional { .. } => true,
-                    EventArg::Named { key, negated, .. } => key == "JOB" && !negated,
-                })
-            } else {
-                None
-            };
-            let (from, label) = match named_job {
-                Some(i) => {
-                    let other = match &m.args[i] {
-                        EventArg::Positional { pattern, .. } | EventArg::Named { pattern, .. } => {
-                            pattern.clone()
-                        }
-                    };
+            // `started apache`: an edge from the job the event names.
+            let (from, label) = match named_job(m) {
+                Some(NamedJob { index: i, name, .. }) => {
+                    let other = name.to_string();
                     if !self.jobs.contains(&other) {
                         self.foreign.insert(other.clone());
                     }

@@ -33,7 +33,7 @@ pub(crate) struct Args {
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human", help_heading = "Output")]
-    format: Format,
+    format: FormatArg,
     /// Print the documentation of a rule and exit.
     #[arg(long, value_name = "CODE", help_heading = "Output")]
     explain: Option<String>,
@@ -87,10 +87,10 @@ pub(crate) struct Args {
     dialect: Option<super::DialectArg>,
     /// Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "on", help_heading = "Rules")]
-    shellcheck: Option<ShellcheckMode>,
+    shellcheck: Option<ShellcheckArg>,
     /// Lowest severity that makes the exit status 1 (default: warning; info never does).
     #[arg(long, value_enum, help_heading = "Exit status")]
-    fail_on: Option<FailOn>,
+    fail_on: Option<FailOnArg>,
     /// Exit 0 even when problems are found (2 still means usage, config or I/O errors).
     #[arg(long, help_heading = "Exit status")]
     exit_zero: bool,
@@ -102,6 +102,70 @@ pub(crate) struct Args {
     diff: bool,
 }
 
+/// `--format`: [`Format`] on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    // The doc comments are the `--help` text and land in the shell
+    // completions: keep them free of quotes and colons.
+    /// Reports with the source snippet and help (colour on a terminal only).
+    Human,
+    /// One line per problem (path, line, column, severity, code, message).
+    Concise,
+    /// A versioned JSON document.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Human => Self::Human,
+            FormatArg::Concise => Self::Concise,
+            FormatArg::Json => Self::Json,
+            FormatArg::Github => Self::Github,
+            FormatArg::Sarif => Self::Sarif,
+        }
+    }
+}
+
+/// `--shellcheck`: [`ShellcheckMode`] on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ShellcheckArg {
+    /// Run it when it is on PATH.
+    Auto,
+    On,
+    Off,
+}
+
+impl From<ShellcheckArg> for ShellcheckMode {
+    fn from(m: ShellcheckArg) -> Self {
+        match m {
+            ShellcheckArg::Auto => Self::Auto,
+            ShellcheckArg::On => Self::On,
+            ShellcheckArg::Off => Self::Off,
+        }
+    }
+}
+
+/// `--fail-on`: [`FailOn`] on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum FailOnArg {
+    Error,
+    Warning,
+}
+
+impl From<FailOnArg> for FailOn {
+    fn from(f: FailOnArg) -> Self {
+        match f {
+            FailOnArg::Error => Self::Error,
+            FailOnArg::Warning => Self::Warning,
+        }
+    }
+}
+
 /// Passes of fixing and re-linting before giving up on fixes that keep
 /// producing new fixes.
 const MAX_FIX_PASSES: usize = 10;
@@ -110,19 +174,7 @@ pub(crate) fn run(args: Args) -> Status {
     if let Some(code) = &args.explain {
         return explain(code);
     }
-    let overrides = Overrides {
-        select: args.select.clone(),
-        extend_select: args.extend_select.clone(),
-        ignore: args.ignore.clone(),
-        known_events: args.known_event.clone(),
-        known_jobs: args.known_job.clone(),
-        target_version: args.target_version.clone(),
-        dialect: args.dialect.map(Into::into),
-        fail_on: args.fail_on.map(FailOn::severity),
-        shellcheck: args.shellcheck,
-        shellcheck_path: None,
-    };
-    let mut configs = Configs::new(&args, overrides);
+    let mut configs = Configs::new(&args, args.overrides());
     if let Err(e) = configs.check_explicit() {
         eprint(&format!("upstart-lint: {e}\n"));
         return Status::Error;
@@ -163,17 +215,56 @@ pub(crate) fn run(args: Args) -> Status {
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
     });
-    let options = output::Options {
-        files: result.files,
-        color: stdout_color(),
-    };
-    let text = output::render(args.format, &diagnostics, options);
-    if let Err(e) = write_stdout(&text) {
-        eprint(&format!("upstart-lint: cannot write output: {e}\n"));
+    if !print(args.format.into(), &diagnostics, result.files) {
         return Status::Error;
     }
-    let fail_on = configs.fail_on_by_file(&inputs);
-    let failing = diagnostics.iter().any(|d| {
+    if io_failed {
+        Status::Error
+    } else if fails(&configs, &inputs, &diagnostics) && !args.exit_zero {
+        Status::Problems
+    } else {
+        Status::Clean
+    }
+}
+
+impl Args {
+    /// The settings of the command line that apply over every config file.
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            select: self.select.clone(),
+            extend_select: self.extend_select.clone(),
+            ignore: self.ignore.clone(),
+            known_events: self.known_event.clone(),
+            known_jobs: self.known_job.clone(),
+            target_version: self.target_version.clone(),
+            dialect: self.dialect.map(Into::into),
+            fail_on: self.fail_on.map(|f| FailOn::from(f).severity()),
+            shellcheck: self.shellcheck.map(Into::into),
+            shellcheck_path: None,
+        }
+    }
+}
+
+/// Render the report on standard output; false (said on standard error)
+/// when it cannot be written.
+fn print(format: Format, diagnostics: &[Diagnostic], files: usize) -> bool {
+    let options = output::Options {
+        files,
+        color: stdout_color(),
+    };
+    let text = output::render(format, diagnostics, options);
+    if let Err(e) = write_stdout(&text) {
+        eprint(&format!("upstart-lint: cannot write output: {e}\n"));
+        return false;
+    }
+    true
+}
+
+/// Whether some diagnostic makes the exit status 1 under the `fail-on` of
+/// its file's config.
+fn fails(configs: &Configs, inputs: &[Input], diagnostics: &[Diagnostic]) -> bool {
+    let fail_on = configs.fail_on_by_file(inputs);
+    diagnostics.iter().any(|d| {
         counts(
             d,
             fail_on
@@ -181,14 +272,7 @@ pub(crate) fn run(args: Args) -> Status {
                 .copied()
                 .unwrap_or(configs.default_fail_on()),
         )
-    });
-    if io_failed {
-        Status::Error
-    } else if failing && !args.exit_zero {
-        Status::Problems
-    } else {
-        Status::Clean
-    }
+    })
 }
 
 /// Whether `d` makes the exit status 1 under `fail_on`. Syntax errors

@@ -54,6 +54,10 @@ pub struct Diagnostic {
     /// A safe automatic fix: replacements of byte ranges of the file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// The shellcheck code (2086 for SC2086) of a finding shellcheck
+    /// reported (UL405); its message starts with the code too.
+    #[serde(skip)]
+    pub shellcheck: Option<u32>,
 }
 
 /// Edits that fix a diagnostic; `--fix` applies them.
@@ -105,6 +109,7 @@ impl Diagnostic {
                 .collect(),
             source: Some(source.to_miette()),
             fix: None,
+            shellcheck: None,
         }
     }
 
@@ -126,6 +131,7 @@ impl Diagnostic {
             related: Vec::new(),
             source: None,
             fix: None,
+            shellcheck: None,
         }
     }
 

@@ -89,7 +89,8 @@ pub struct ConfigFile {
 
 pub use crate::syntax::Dialect;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+/// When shellcheck runs (UL405).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ShellcheckMode {
     /// Run it when it is on PATH.
@@ -100,7 +101,7 @@ pub enum ShellcheckMode {
 }
 
 /// The lowest severity that fails the run. Info never does.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -249,6 +250,115 @@ fn values(list: Vec<Spanned<String>>) -> Vec<String> {
     list.into_iter().map(Spanned::into_inner).collect()
 }
 
+/// Check the codes given to `--select`, `--extend-select` and `--ignore`.
+fn check_command_line_codes(o: &Overrides) -> Result<(), String> {
+    let cli = Locator {
+        name: "command line".into(),
+        text: None,
+    };
+    if let Some(s) = &o.select {
+        check_codes(plain(s), "--select", &cli)?;
+    }
+    check_codes(plain(&o.extend_select), "--extend-select", &cli)?;
+    check_codes(plain(&o.ignore), "--ignore", &cli)
+}
+
+/// The file's `per-file-ignores`, each glob compiled.
+fn per_file_ignores(
+    table: &BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    loc: &Locator<'_>,
+) -> Result<Vec<(GlobSet, Vec<String>)>, String> {
+    let mut out = Vec::new();
+    for (glob, codes) in table {
+        let at = loc.at(glob.span());
+        let set = Glob::new(glob.get_ref())
+            .and_then(|g| GlobSetBuilder::new().add(g).build())
+            .map_err(|e| format!("{at}: per-file-ignores: {e}"))?;
+        check_codes(spanned(codes), "per-file-ignores", loc)?;
+        out.push((set, codes.iter().map(|c| c.get_ref().clone()).collect()));
+    }
+    Ok(out)
+}
+
+/// Which rules run: the file's lists with the command line's over them.
+struct Selection {
+    select: Option<Vec<String>>,
+    extend_select: Vec<String>,
+    ignore: Vec<String>,
+}
+
+impl Selection {
+    /// `--select` replaces the file's `select`; `--extend-select` and
+    /// `--ignore` are added to the file's lists.
+    fn merge(
+        o: &Overrides,
+        select: Option<Vec<Spanned<String>>>,
+        extend_select: Vec<Spanned<String>>,
+        ignore: Vec<Spanned<String>>,
+        loc: &Locator<'_>,
+    ) -> Result<Self, String> {
+        let select = match (&o.select, select) {
+            (Some(s), _) => Some(s.clone()),
+            (None, Some(s)) => {
+                check_codes(spanned(&s), "select", loc)?;
+                Some(values(s))
+            }
+            (None, None) => None,
+        };
+        check_codes(spanned(&extend_select), "extend-select", loc)?;
+        let mut extend_select = values(extend_select);
+        extend_select.extend(o.extend_select.iter().cloned());
+        check_codes(spanned(&ignore), "ignore", loc)?;
+        let mut ignore = values(ignore);
+        ignore.extend(o.ignore.iter().cloned());
+        Ok(Self {
+            select,
+            extend_select,
+            ignore,
+        })
+    }
+}
+
+/// The file's `[severity]` table; a syntax error cannot be lowered.
+fn severities(
+    table: BTreeMap<Spanned<String>, Severity>,
+    loc: &Locator<'_>,
+) -> Result<BTreeMap<String, Severity>, String> {
+    let mut severity = BTreeMap::new();
+    for (code, sev) in table {
+        check_codes(
+            [(code.get_ref().as_str(), Some(code.span()))],
+            "severity",
+            loc,
+        )?;
+        if is_syntax_error(code.get_ref()) && sev != Severity::Error {
+            return Err(format!(
+                "{}: severity: `{}` is an error that makes upstart reject the file; it is always reported as an error",
+                loc.at(code.span()),
+                code.get_ref()
+            ));
+        }
+        severity.insert(code.into_inner(), sev);
+    }
+    Ok(severity)
+}
+
+/// `--target-version`, else the file's, else 1.13.
+fn target_version(
+    o: &Overrides,
+    file: Option<Spanned<String>>,
+    loc: &Locator<'_>,
+) -> Result<Vec<u32>, String> {
+    match (&o.target_version, file) {
+        (Some(v), _) => {
+            parse_version(v).map_err(|e| format!("command line: --target-version: {e}"))
+        }
+        (None, Some(v)) => parse_version(v.get_ref())
+            .map_err(|e| format!("{}: target-version: {e}", loc.at(v.span()))),
+        (None, None) => Ok(vec![1, 13]),
+    }
+}
+
 impl Config {
     /// Build from an optional file (already read from `path`) and
     /// command-line overrides. Errors name the file but no line; use
@@ -275,73 +385,22 @@ impl Config {
                 .map_or_else(|| "command line".to_string(), |p| p.display().to_string()),
             text,
         };
-        let cli = Locator {
-            name: "command line".into(),
-            text: None,
-        };
         let base_dir = absolute(
             path.as_ref()
                 .and_then(|p| p.parent())
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new(".")),
         );
-
         // Command-line codes first: their errors do not depend on the file.
-        if let Some(s) = &o.select {
-            check_codes(plain(s), "--select", &cli)?;
-        }
-        check_codes(plain(&o.extend_select), "--extend-select", &cli)?;
-        check_codes(plain(&o.ignore), "--ignore", &cli)?;
-
-        let mut per_file_ignores = Vec::new();
-        for (glob, codes) in &f.per_file_ignores {
-            let at = loc.at(glob.span());
-            let set = Glob::new(glob.get_ref())
-                .and_then(|g| GlobSetBuilder::new().add(g).build())
-                .map_err(|e| format!("{at}: per-file-ignores: {e}"))?;
-            check_codes(spanned(codes), "per-file-ignores", &loc)?;
-            per_file_ignores.push((set, codes.iter().map(|c| c.get_ref().clone()).collect()));
-        }
-        let select = match (&o.select, f.select) {
-            (Some(s), _) => Some(s.clone()),
-            (None, Some(s)) => {
-                check_codes(spanned(&s), "select", &loc)?;
-                Some(values(s))
-            }
-            (None, None) => None,
-        };
-        check_codes(spanned(&f.extend_select), "extend-select", &loc)?;
-        let mut extend_select = values(f.extend_select);
-        extend_select.extend(o.extend_select.iter().cloned());
-        check_codes(spanned(&f.ignore), "ignore", &loc)?;
-        let mut ignore = values(f.ignore);
-        ignore.extend(o.ignore.iter().cloned());
-
-        let mut severity = BTreeMap::new();
-        for (code, sev) in f.severity {
-            check_codes(
-                [(code.get_ref().as_str(), Some(code.span()))],
-                "severity",
-                &loc,
-            )?;
-            if is_syntax_error(code.get_ref()) && sev != Severity::Error {
-                return Err(format!(
-                    "{}: severity: `{}` is an error that makes upstart reject the file; it is always reported as an error",
-                    loc.at(code.span()),
-                    code.get_ref()
-                ));
-            }
-            severity.insert(code.into_inner(), sev);
-        }
-
-        let target_version = match (&o.target_version, f.target_version) {
-            (Some(v), _) => {
-                parse_version(v).map_err(|e| format!("command line: --target-version: {e}"))?
-            }
-            (None, Some(v)) => parse_version(v.get_ref())
-                .map_err(|e| format!("{}: target-version: {e}", loc.at(v.span())))?,
-            (None, None) => vec![1, 13],
-        };
+        check_command_line_codes(o)?;
+        let per_file_ignores = per_file_ignores(&f.per_file_ignores, &loc)?;
+        let Selection {
+            select,
+            extend_select,
+            ignore,
+        } = Selection::merge(o, f.select, f.extend_select, f.ignore, &loc)?;
+        let severity = severities(f.severity, &loc)?;
+        let target_version = target_version(o, f.target_version, &loc)?;
         let mut known_events = f.known_events;
         known_events.extend(o.known_events.iter().cloned());
         let mut known_jobs = f.known_jobs;

@@ -2,8 +2,10 @@
 //! job file or a whole job set, with configuration and suppressions applied.
 
 pub mod config;
+mod conversion;
 pub mod fix;
 pub mod output;
+mod passes;
 pub mod registry;
 pub(crate) mod rules;
 pub mod shell;
@@ -15,9 +17,8 @@ use crate::diag::Severity;
 use crate::diag::{Diagnostic, Fix};
 use crate::load::{FileKind, ParsedFile, file_kind};
 use crate::source::{SourceFile, Span};
-use crate::syntax::ErrorKind;
-use config::{Config, Dialect};
-use registry::Check;
+use config::Config;
+use registry::{Pass, Rule};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -45,6 +46,8 @@ pub struct Finding {
     /// Overrides the rule's default severity (shellcheck's levels, UL405);
     /// the config's `[severity]` still wins.
     pub severity: Option<Severity>,
+    /// The shellcheck code of a UL405 finding (2086 for SC2086).
+    pub shellcheck: Option<u32>,
 }
 
 impl Finding {
@@ -72,6 +75,11 @@ impl Finding {
         self.severity = Some(severity);
         self
     }
+
+    pub fn shellcheck(&mut self, code: u32) -> &mut Self {
+        self.shellcheck = Some(code);
+        self
+    }
 }
 
 fn finding(code: Code, span: Span, message: String) -> Finding {
@@ -84,6 +92,7 @@ fn finding(code: Code, span: Span, message: String) -> Finding {
         related: Vec::new(),
         fix: None,
         severity: None,
+        shellcheck: None,
     }
 }
 
@@ -119,6 +128,11 @@ impl SetFindings {
             .push((job, finding(code, span, message.into())));
         let last = self.findings.len() - 1;
         &mut self.findings[last].1
+    }
+
+    /// A finding built by the caller.
+    pub(crate) fn push(&mut self, job: usize, finding: Finding) {
+        self.findings.push((job, finding));
     }
 }
 
@@ -162,6 +176,22 @@ pub struct SetCtx<'a> {
     pub known_events: BTreeSet<String>,
     /// Jobs configured as known.
     pub known_jobs: BTreeSet<String>,
+    /// The `.override` files with no `.conf` beside them (indexes into
+    /// [`SetCtx::jobs`]).
+    pub orphans: Vec<usize>,
+}
+
+impl SetCtx<'_> {
+    /// The jobs reported on.
+    pub fn reported(&self) -> impl Iterator<Item = &JobCtx<'_>> {
+        self.jobs.iter().filter(|c| c.report)
+    }
+
+    /// Whether `rule` is enabled for some job reported on.
+    #[must_use]
+    pub fn wants(&self, rule: &Rule) -> bool {
+        self.reported().any(|c| c.config.enabled(rule))
+    }
 }
 
 /// The result of a lint run.
@@ -175,39 +205,84 @@ pub struct LintResult {
 #[must_use]
 pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
     let default_config = Config::default();
-    let config_of = |i: &Input| configs.get(i.config).unwrap_or(&default_config);
-
-    // Pair each .override with the .conf beside it.
-    let mut conf_of: BTreeMap<PathBuf, usize> = BTreeMap::new();
-    for (i, input) in inputs.iter().enumerate() {
-        if file_kind(&input.file.path) == Some(FileKind::Conf) {
-            conf_of.insert(input.file.path.with_extension(""), i);
-        }
+    let pairs = Pairs::of(inputs);
+    let ctxs = job_contexts(inputs, configs, &default_config, &pairs);
+    let set = SetCtx {
+        jobs: &ctxs,
+        known_events: configs
+            .iter()
+            .flat_map(|c| c.known_events.iter().cloned())
+            .collect(),
+        known_jobs: configs
+            .iter()
+            .flat_map(|c| c.known_jobs.iter().cloned())
+            .collect(),
+        orphans: pairs.orphans,
+    };
+    let found = run_passes(&set);
+    LintResult {
+        diagnostics: report(&ctxs, found),
+        files: inputs.iter().filter(|i| i.report).count(),
     }
-    let mut override_of: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut orphans = Vec::new();
-    for (i, input) in inputs.iter().enumerate() {
-        if file_kind(&input.file.path) == Some(FileKind::Override) {
-            match conf_of.get(&input.file.path.with_extension("")) {
-                Some(&c) => {
-                    override_of.insert(c, i);
+}
+
+/// Each `.override` paired with the `.conf` beside it.
+struct Pairs {
+    /// `.conf` input → its `.override` input.
+    override_of: BTreeMap<usize, usize>,
+    /// `.override` input → its `.conf` input.
+    conf_of: BTreeMap<usize, usize>,
+    /// `.override` inputs without a `.conf`.
+    orphans: Vec<usize>,
+}
+
+impl Pairs {
+    fn of(inputs: &[Input]) -> Self {
+        let kind = |i: &Input| file_kind(&i.file.path);
+        let confs: BTreeMap<PathBuf, usize> = inputs
+            .iter()
+            .enumerate()
+            .filter(|(_, input)| kind(input) == Some(FileKind::Conf))
+            .map(|(i, input)| (input.file.path.with_extension(""), i))
+            .collect();
+        let mut override_of = BTreeMap::new();
+        let mut orphans = Vec::new();
+        for (i, input) in inputs.iter().enumerate() {
+            if kind(input) == Some(FileKind::Override) {
+                match confs.get(&input.file.path.with_extension("")) {
+                    Some(&c) => {
+                        override_of.insert(c, i);
+                    }
+                    None => orphans.push(i),
                 }
-                None => orphans.push(i),
             }
         }
+        let conf_of = override_of.iter().map(|(c, o)| (*o, *c)).collect();
+        Self {
+            override_of,
+            conf_of,
+            orphans,
+        }
     }
-    let conf_for_override: BTreeMap<usize, usize> =
-        override_of.iter().map(|(c, o)| (*o, *c)).collect();
+}
 
-    let ctxs: Vec<JobCtx<'_>> = inputs
+/// The rules' view of every input: the effective job of a `.conf` (or of
+/// an `.override`) merges the pair.
+fn job_contexts<'a>(
+    inputs: &'a [Input],
+    configs: &'a [Config],
+    default_config: &'a Config,
+    pairs: &Pairs,
+) -> Vec<JobCtx<'a>> {
+    inputs
         .iter()
         .enumerate()
         .map(|(i, input)| {
             let is_override = file_kind(&input.file.path) == Some(FileKind::Override);
             let (conf, ovr) = if is_override {
-                (conf_for_override.get(&i).copied(), Some(i))
+                (pairs.conf_of.get(&i).copied(), Some(i))
             } else {
-                (Some(i), override_of.get(&i).copied())
+                (Some(i), pairs.override_of.get(&i).copied())
             };
             let mut jobs: Vec<&Job> = Vec::new();
             if let Some(c) = conf {
@@ -225,88 +300,35 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
                 name: input.name.clone(),
                 is_override,
                 resolved: resolve(&jobs),
-                config: config_of(input),
+                config: configs.get(input.config).unwrap_or(default_config),
                 report: input.report,
             }
         })
-        .collect();
+        .collect()
+}
 
-    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); inputs.len()];
-    let rules = registry::all();
-
-    for ctx in ctxs.iter().filter(|c| c.report) {
-        let diags = &mut per_file[ctx.index];
-        for err in &ctx.file.parsed.errors {
-            if err.kind == ErrorKind::VendorStanza && ctx.config.dialect == Dialect::Chromeos {
-                continue;
-            }
-            let mut d = Diagnostic::from_parse(&ctx.file.source, err);
-            d.severity = ctx.config.severity_of(err.code(), d.severity);
-            d.fix = fix::for_parse_error(ctx, err);
-            diags.push(d);
-        }
-        let mut out = JobFindings::default();
-        for rule in rules {
-            if let Check::Job(check) = rule.check
-                && ctx.config.enabled(rule)
-            {
-                check(ctx, &mut out);
-            }
-        }
-        for f in out.findings {
-            diags.push(to_diagnostic(ctx, f));
-        }
-    }
-    for &o in &orphans {
-        let ctx = &ctxs[o];
-        if ctx.report && ctx.config.enabled_code(Code::UL306.as_str()) {
-            let mut f = finding(
-                Code::UL306,
-                Span::new(0, 0),
-                "Override without a job".to_string(),
-            );
-            f.label(format!("no `{}.conf` beside this override", ctx.name))
-                .help("upstart ignores an override whose .conf is missing: rename it or remove it");
-            per_file[o].push(to_diagnostic(ctx, f));
-        }
-    }
-
-    let set = SetCtx {
-        jobs: &ctxs,
-        known_events: configs
-            .iter()
-            .flat_map(|c| c.known_events.iter().cloned())
-            .collect(),
-        known_jobs: configs
-            .iter()
-            .flat_map(|c| c.known_jobs.iter().cloned())
-            .collect(),
-    };
+/// Run every pass that some reported job's config wants (one of its codes
+/// enabled) or that always runs; the findings of all, in pass order.
+fn run_passes(set: &SetCtx<'_>) -> Vec<(usize, Finding)> {
     let mut out = SetFindings::default();
-    for rule in rules {
-        // A set rule runs when some config enables it (findings are still
-        // filtered per file below).
-        let wanted = |c: &Config| {
-            c.enabled(rule)
-                // UL401's pass reports every in-process shell rule.
-                || rule.code == Code::UL401
-                    && rules
-                        .iter()
-                        .any(|r| r.code.starts_with("UL40") && r.code != Code::UL405 && c.enabled(r))
-        };
-        if let Check::Set(check) = rule.check
-            && (configs.is_empty() && wanted(&default_config) || configs.iter().any(wanted))
-        {
-            check(&set, &mut out);
+    for (pass, run) in Pass::lint_passes() {
+        if pass.always() || pass.rules().any(|r| set.wants(r)) {
+            run(set, &mut out);
         }
     }
-    for (job, f) in out.findings {
-        let Some(ctx) = ctxs.get(job) else { continue };
-        if ctx.report && registry::find(f.code).is_some_and(|r| ctx.config.enabled(r)) {
+    out.findings
+}
+
+/// The diagnostics of the reported files: each file keeps the findings its
+/// config enables (and never drops a syntax error), less what its
+/// suppression comments silence, plus what they report; sorted.
+fn report(ctxs: &[JobCtx<'_>], found: Vec<(usize, Finding)>) -> Vec<Diagnostic> {
+    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); ctxs.len()];
+    for (job, f) in found {
+        if let Some(ctx) = ctxs.get(job).filter(|c| c.report) {
             per_file[job].push(to_diagnostic(ctx, f));
         }
     }
-
     let mut diagnostics = Vec::new();
     for ctx in ctxs.iter().filter(|c| c.report) {
         let mut diags = std::mem::take(&mut per_file[ctx.index]);
@@ -314,6 +336,12 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
         diags = suppress::apply(&ctx.file.source, diags, ctx.config);
         diagnostics.extend(diags);
     }
+    sort(&mut diagnostics);
+    diagnostics
+}
+
+/// By file, line, column, then code.
+fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column, a.code.as_str()).cmp(&(
             b.file.as_str(),
@@ -322,10 +350,6 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
             b.code.as_str(),
         ))
     });
-    LintResult {
-        diagnostics,
-        files: inputs.iter().filter(|i| i.report).count(),
-    }
 }
 
 fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
@@ -344,5 +368,6 @@ fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
         &f.related,
     );
     d.fix = f.fix;
+    d.shellcheck = f.shellcheck;
     d
 }

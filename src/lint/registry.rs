@@ -10,14 +10,76 @@ use crate::diag::Severity;
 /// How a rule finds its problems.
 #[derive(Clone, Copy)]
 pub enum Check {
-    /// Reported by the parser (upstart rejects the file, or a dialect warning).
-    Parse,
-    /// Looks at one job file.
+    /// Looks at one job file (run by [`Pass::JobRules`]).
     Job(fn(&JobCtx<'_>, &mut JobFindings)),
-    /// Looks at the whole set of jobs linted together.
+    /// Looks at the whole set of jobs linted together (run by
+    /// [`Pass::SetRules`]).
     Set(fn(&SetCtx<'_>, &mut SetFindings)),
-    /// Produced by the linter itself (suppressions, unreadable input).
-    Meta,
+    /// Reported by a pass shared with other rules; the rule's file holds
+    /// only its documentation.
+    Pass(Pass),
+}
+
+/// A pass: one piece of work that finds the problems of several rules.
+/// The rules that name a pass (and, for [`Pass::JobRules`] and
+/// [`Pass::SetRules`], the rules with their own check) are the codes it may
+/// emit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// The parser's errors and warnings (every file is parsed before it is
+    /// linted).
+    Parse,
+    /// Every rule with its own [`Check::Job`].
+    JobRules,
+    /// Every rule with its own [`Check::Set`].
+    SetRules,
+    /// The embedded shell, parsed in-process (`lint::shell`).
+    Shell,
+    /// shellcheck over the embedded shell (`lint::shell`).
+    Shellcheck,
+    /// The conversion to systemd, whose losses are reported
+    /// (`lint::conversion`).
+    Conversion,
+    /// The suppression comments, applied to what the passes above found
+    /// (`lint::suppress`).
+    Suppressions,
+    /// The command line, while it gathers the files to lint (`cli::lint`).
+    Inputs,
+    /// The systemd2upstart converter (`convert::from_systemd`); never the
+    /// linter, which reads upstart jobs.
+    Systemd2upstart,
+}
+
+/// What runs a pass of [`crate::lint::lint`] over the job set.
+pub type Run = fn(&SetCtx<'_>, &mut SetFindings);
+
+impl Pass {
+    /// The passes [`crate::lint::lint`] runs, in order, with what runs
+    /// them. [`Pass::Suppressions`] comes after them; the other passes are
+    /// outside the linter's driver.
+    #[must_use]
+    pub fn lint_passes() -> [(Self, Run); 6] {
+        [
+            (Self::Parse, super::passes::parse),
+            (Self::JobRules, super::passes::job_rules),
+            (Self::SetRules, super::passes::set_rules),
+            (Self::Shell, super::shell::check_in_process),
+            (Self::Shellcheck, super::shell::check_shellcheck),
+            (Self::Conversion, super::conversion::check),
+        ]
+    }
+
+    /// Runs even when none of its codes is enabled: syntax errors are
+    /// always reported.
+    #[must_use]
+    pub fn always(self) -> bool {
+        self == Self::Parse
+    }
+
+    /// The rules whose problems this pass reports.
+    pub fn rules(self) -> impl Iterator<Item = &'static Rule> {
+        all().iter().filter(move |r| r.pass() == self)
+    }
 }
 
 /// One rule.
@@ -36,6 +98,16 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The pass that reports this rule's problems.
+    #[must_use]
+    pub fn pass(&self) -> Pass {
+        match self.check {
+            Check::Job(_) => Pass::JobRules,
+            Check::Set(_) => Pass::SetRules,
+            Check::Pass(pass) => pass,
+        }
+    }
+
     /// The documentation without rustdoc's leading space on each line.
     #[must_use]
     pub fn documentation(&self) -> String {
@@ -100,12 +172,13 @@ pub fn is_known_pattern(pattern: &str) -> bool {
     is_shellcheck_code(pattern) || all().iter().any(|r| matches(pattern, r.code))
 }
 
-/// The shellcheck code a UL405 diagnostic carries at the start of its
-/// message (`SC2086: …`), if any.
+/// The shellcheck code (`SC2086`) of a diagnostic shellcheck reported
+/// (UL405), if any.
 #[must_use]
-pub fn shellcheck_code_of(d: &crate::diag::Diagnostic) -> Option<&str> {
-    let code = d.message.split(':').next()?;
-    (d.code == Code::UL405 && is_shellcheck_code(code)).then_some(code)
+pub fn shellcheck_code_of(d: &crate::diag::Diagnostic) -> Option<String> {
+    d.shellcheck
+        .map(|n| format!("SC{n:04}"))
+        .filter(|code| is_shellcheck_code(code))
 }
 
 /// Whether `pattern` selects the diagnostic: by its code, or for a

@@ -180,46 +180,17 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
     let (mut dirs, malformed) = directives(source);
     let mut kept = Vec::with_capacity(diags.len());
     for d in diags {
-        let mut silenced = false;
-        if !is_syntax_diagnostic(&d) {
-            for dir in &mut dirs {
-                if !dir.whole_file && d.line != dir.line && d.line != dir.line + 1 {
-                    continue;
-                }
-                for (k, (code, _)) in dir.codes.iter().enumerate() {
-                    if code != "ALL" && registry::matches_diagnostic(code, &d) {
-                        dir.used[k] = true;
-                        silenced = true;
-                    }
-                }
-            }
-        }
-        if !silenced {
+        if !silence(&d, &mut dirs) {
             kept.push(d);
         }
     }
-    let path = Path::new(&source.name);
-    let mut meta = |code: Code, span: Span, message: &str, label: String, help: &str| {
-        if !config.enabled_code(code) {
-            return;
-        }
-        let sev = registry::find(code).map_or(Severity::Warning, |r| r.severity);
-        let d = Diagnostic::new(
-            source,
-            code,
-            config.severity_of(code, sev),
-            message.to_string(),
-            label,
-            Some(help.to_string()),
-            span,
-            &[],
-        );
-        if !config.ignores(path, &d) {
-            kept.push(d);
-        }
+    let mut meta = Meta {
+        source,
+        config,
+        out: &mut kept,
     };
     for m in malformed {
-        meta(
+        meta.report(
             Code::UL904,
             m.span,
             "Malformed suppression",
@@ -229,53 +200,112 @@ pub fn apply(source: &SourceFile, diags: Vec<Diagnostic>, config: &Config) -> Ve
     }
     for dir in &dirs {
         for (k, (code, span)) in dir.codes.iter().enumerate() {
-            if code == "ALL" {
-                meta(
-                    Code::UL904,
-                    *span,
-                    "Malformed suppression",
-                    "a blanket `ALL` would hide every future problem".into(),
-                    "name the codes to silence, e.g. `disable=UL302`",
-                );
-            } else if !is_known_pattern(code) {
-                let upper = code.to_ascii_uppercase();
-                let help = if upper != *code && is_known_pattern(&upper) {
-                    format!("codes are upper case: `{upper}`")
-                } else {
-                    "check the code with `upstart-lint --explain CODE`".to_string()
-                };
-                meta(
-                    Code::UL902,
-                    *span,
-                    "Unknown rule in suppression",
-                    format!("`{code}` is not a rule code"),
-                    &help,
-                );
-            } else if is_syntax_error(code) {
-                meta(
-                    Code::UL904,
-                    *span,
-                    "Malformed suppression",
-                    format!(
-                        "`{code}` is an error upstart rejects the file for; it cannot be silenced"
-                    ),
-                    "fix the error instead",
-                );
-            } else if !dir.used[k] {
-                let scope = if dir.whole_file {
-                    "in this file"
-                } else {
-                    "on this line or the next"
-                };
-                meta(
-                    Code::UL901,
-                    *span,
-                    "Unused suppression",
-                    format!("nothing reported `{code}` {scope}"),
-                    "remove the code from the comment (or the comment)",
-                );
+            if let Some((meta_code, message, label, help)) = code_problem(code, dir, k) {
+                meta.report(meta_code, *span, message, label, &help);
             }
         }
     }
     kept
+}
+
+/// Whether a directive silences `d`; each code of a directive that does
+/// is marked used. Syntax errors are never silenced.
+fn silence(d: &Diagnostic, dirs: &mut [Directive]) -> bool {
+    if is_syntax_diagnostic(d) {
+        return false;
+    }
+    let mut silenced = false;
+    for dir in dirs {
+        if !dir.whole_file && d.line != dir.line && d.line != dir.line + 1 {
+            continue;
+        }
+        for (k, (code, _)) in dir.codes.iter().enumerate() {
+            if code != "ALL" && registry::matches_diagnostic(code, d) {
+                dir.used[k] = true;
+                silenced = true;
+            }
+        }
+    }
+    silenced
+}
+
+/// What is wrong with `code`, the `k`-th code of `dir`, if anything: the
+/// meta rule, its message, the label and the help.
+fn code_problem(
+    code: &str,
+    dir: &Directive,
+    k: usize,
+) -> Option<(Code, &'static str, String, String)> {
+    if code == "ALL" {
+        Some((
+            Code::UL904,
+            "Malformed suppression",
+            "a blanket `ALL` would hide every future problem".into(),
+            "name the codes to silence, e.g. `disable=UL302`".into(),
+        ))
+    } else if !is_known_pattern(code) {
+        let upper = code.to_ascii_uppercase();
+        let help = if upper != *code && is_known_pattern(&upper) {
+            format!("codes are upper case: `{upper}`")
+        } else {
+            "check the code with `upstart-lint --explain CODE`".to_string()
+        };
+        Some((
+            Code::UL902,
+            "Unknown rule in suppression",
+            format!("`{code}` is not a rule code"),
+            help,
+        ))
+    } else if is_syntax_error(code) {
+        Some((
+            Code::UL904,
+            "Malformed suppression",
+            format!("`{code}` is an error upstart rejects the file for; it cannot be silenced"),
+            "fix the error instead".into(),
+        ))
+    } else if !dir.used[k] {
+        let scope = if dir.whole_file {
+            "in this file"
+        } else {
+            "on this line or the next"
+        };
+        Some((
+            Code::UL901,
+            "Unused suppression",
+            format!("nothing reported `{code}` {scope}"),
+            "remove the code from the comment (or the comment)".into(),
+        ))
+    } else {
+        None
+    }
+}
+
+/// Reports the problems of the suppressions of one file (UL901, UL902,
+/// UL904), as its config enables them.
+struct Meta<'a> {
+    source: &'a SourceFile,
+    config: &'a Config,
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Meta<'_> {
+    fn report(&mut self, code: Code, span: Span, message: &str, label: String, help: &str) {
+        if !self.config.enabled_code(code) {
+            return;
+        }
+        let sev = registry::find(code).map_or(Severity::Warning, |r| r.severity);
+        let d = Diagnostic::new(
+            self.source,
+            code,
+            self.config.severity_of(code, sev),
+            message.to_string(),
+            label,
+            Some(help.to_string()),
+            span,
+            &[],
+        );
+        if !self.config.ignores(Path::new(&self.source.name), &d) {
+            self.out.push(d);
+        }
+    }
 }

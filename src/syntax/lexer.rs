@@ -199,6 +199,22 @@ impl<'a> Cursor<'a> {
     /// backslash (`a \"b` → `a\\"b`); after a line break the space lands
     /// after the backslash (`a\\`⏎`\"b` → `a\\ "b`).
     pub fn token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
+        self.scan(delims, dequote, None)
+    }
+
+    /// [`Cursor::token`], also recording in `at` (when given) the offset of
+    /// `src` that each byte of the value comes from.
+    fn scan(
+        &mut self,
+        delims: Delims,
+        dequote: bool,
+        mut at: Option<&mut Vec<usize>>,
+    ) -> Result<Token, ParseError> {
+        let mut mark = |from: std::ops::Range<usize>| {
+            if let Some(at) = at.as_deref_mut() {
+                at.extend(from);
+            }
+        };
         let src = self.src;
         let start = self.pos;
         let mut out = Vec::new();
@@ -232,6 +248,7 @@ impl<'a> Cursor<'a> {
                         garbled.push(p - 1);
                     }
                     out.push(b'\\');
+                    mark(p - 1..p);
                 }
             } else if c == b'\\' {
                 slash = true;
@@ -265,17 +282,21 @@ impl<'a> Cursor<'a> {
             if nl {
                 nlws += ws;
                 out.push(b' ');
+                mark(p..p + 1);
             } else if ws > 0 {
                 // libnih's `file + p - ws - extra`: right for `\\` and
                 // `\<blank>` (extra = 1), one byte late after `\X`.
                 let from = p - ws - extra;
                 out.extend_from_slice(&src[from..from + ws]);
+                mark(from..from + ws);
             }
             if extra > 0 && !dequote {
                 out.extend_from_slice(&src[p - extra..p]);
+                mark(p - extra..p);
             }
             if !(is_quote && dequote) {
                 out.push(c);
+                mark(p..p + 1);
             }
             if is_quote && dequote {
                 qc += 1;
@@ -309,6 +330,9 @@ impl<'a> Cursor<'a> {
         // The value is a C string: it ends at the first NUL that was copied.
         let nul = out.iter().position(|&b| b == 0).map(|i| {
             out.truncate(i);
+            if let Some(at) = at {
+                at.truncate(i);
+            }
             nul_offset(src, start, p)
         });
         let tok = Token {
@@ -391,6 +415,18 @@ impl<'a> Cursor<'a> {
     pub fn command(&mut self) -> Result<Token, ParseError> {
         self.token(Delims::Cnl, false)
     }
+}
+
+/// The command text of an `exec` line scanned from `src` as
+/// [`Cursor::command`] scans it, with the offset in `src` that each byte of
+/// its value comes from (a line break that becomes a space maps to the byte
+/// after it). `None` when the text does not scan.
+pub(crate) fn command_offsets(src: &[u8]) -> Option<(Token, Vec<usize>)> {
+    let mut at = Vec::with_capacity(src.len());
+    let tok = Cursor::new(src)
+        .scan(Delims::Cnl, false, Some(&mut at))
+        .ok()?;
+    Some((tok, at))
 }
 
 /// A value for a message: long values cut, control characters escaped.

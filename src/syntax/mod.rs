@@ -17,6 +17,7 @@ use crate::ast::{
     Word,
 };
 use crate::source::Span;
+pub(crate) use lexer::command_offsets;
 use lexer::{Cursor, Token, expected_token};
 use serde::Serialize;
 use values::{Number, signal_from_name, strtol, strtoul};

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use upstart_tools::diag::Diagnostic;
 use upstart_tools::diag::Severity;
 use upstart_tools::lint::config::{Config, Overrides, ShellcheckMode};
-use upstart_tools::lint::registry::{self, Check};
+use upstart_tools::lint::registry::{self, Check, Pass};
 use upstart_tools::lint::{Input, fix, lint};
 use upstart_tools::load::{ParsedFile, job_name};
 use upstart_tools::syntax::{ErrorKind, parse};
@@ -379,7 +379,7 @@ fn every_code_the_parser_emits_is_a_parse_rule_with_its_severity() {
         let rule = registry::find(code)
             .unwrap_or_else(|| panic!("{kind:?} reports {code}, which is not registered"));
         assert!(
-            matches!(rule.check, Check::Parse),
+            matches!(rule.check, Check::Pass(Pass::Parse)),
             "{code} must be a parse rule"
         );
         // A code has one default severity: UL012 is an error (byte-order
@@ -390,7 +390,7 @@ fn every_code_the_parser_emits_is_a_parse_rule_with_its_severity() {
     }
     for r in registry::all()
         .iter()
-        .filter(|r| matches!(r.check, Check::Parse))
+        .filter(|r| matches!(r.check, Check::Pass(Pass::Parse)))
     {
         assert!(r.default, "{}: parse errors are always reported", r.code);
     }
@@ -433,8 +433,8 @@ fn every_fix_reparses_with_fewer_problems() {
             fixes += 1;
             let before = error_count(&text);
             let after = error_count(&fixed);
-            let was_parse_error =
-                registry::find(&fixed_code).is_some_and(|r| matches!(r.check, Check::Parse));
+            let was_parse_error = registry::find(&fixed_code)
+                .is_some_and(|r| matches!(r.check, Check::Pass(Pass::Parse)));
             if was_parse_error {
                 assert!(
                     after < before,

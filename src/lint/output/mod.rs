@@ -14,11 +14,9 @@ pub mod sarif;
 
 use crate::diag::Diagnostic;
 
-/// `--format` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// The output formats (`--format`, whose help text is in `cli::lint`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    // The doc comments are the `--help` text and land in the shell
-    // completions: keep them free of quotes and colons.
     /// Reports with the source snippet and help (colour on a terminal only).
     Human,
     /// One line per problem (path, line, column, severity, code, message).

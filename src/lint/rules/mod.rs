@@ -86,7 +86,6 @@ mod ul512_upstart_variables_in_process;
 mod ul513_kill_timeout_zero;
 mod ul514_pre_start_guard;
 mod ul515_setuid_nobody;
-pub(crate) mod ul5_common;
 mod ul601_ignored_file;
 mod ul602_bad_job_name;
 mod ul603_missing_description;

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -36,5 +36,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "script block without a closing `end script` before the end of the file",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -36,5 +36,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "first word of a line is not an upstart stanza",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -31,5 +31,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "text after the last argument a stanza accepts (quote values with spaces)",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

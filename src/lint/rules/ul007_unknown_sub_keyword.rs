@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -31,5 +31,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "bad second word or value of `kill`, `expect`, `console`, `respawn`, `start`, …",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -29,5 +29,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "a quote that is never closed",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

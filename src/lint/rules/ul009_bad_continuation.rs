@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -27,5 +27,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "the file ends with a backslash (a continuation of nothing)",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

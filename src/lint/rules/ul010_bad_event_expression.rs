@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -30,5 +30,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "malformed `start on`/`stop on` expression (parentheses, dangling `and`/`or`, `=value` order)",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

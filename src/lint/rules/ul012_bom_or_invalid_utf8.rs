@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -33,5 +33,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "UTF-8 byte-order mark glued to the first stanza (error), or bytes that are not UTF-8 (warning)",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -33,5 +33,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "`and`/`or` chain deeper than upstart-tools accepts (256 levels; upstart has no limit)",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

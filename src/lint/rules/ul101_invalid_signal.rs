@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -32,5 +32,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "unknown signal name or bad number in `kill signal`, `reload signal`, `normal exit`",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -30,5 +30,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "non-integer, negative or overflowing seconds in `kill timeout` or `respawn limit`",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

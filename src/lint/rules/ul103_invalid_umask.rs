@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -26,5 +26,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "`umask` not octal, or above 0777",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

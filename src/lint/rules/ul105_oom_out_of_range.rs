@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -28,5 +28,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "`oom score` outside -1000..1000, or legacy `oom N` outside -17..15",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -28,5 +28,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "`limit` soft/hard value neither an integer nor `unlimited`",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -40,5 +40,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "blank before a backslash escape: upstart's tokenizer stores a different value than the one written",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

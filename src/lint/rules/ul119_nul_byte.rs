@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -29,5 +29,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "NUL byte: upstart ends the value there (C strings), or reads it as a blank",
-    check: Check::Parse,
+    check: Check::Pass(Pass::Parse),
 }

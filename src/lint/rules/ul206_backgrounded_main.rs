@@ -82,8 +82,8 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     if r.task {
         return;
     }
-    // Exit status 0 is not a normal end for a respawning service (spec
-    // upstart.md §5.4), unless `normal exit` lists it.
+    // Upstart respawns a service whose main process exits, with status 0
+    // too, unless `normal exit` lists that status.
     let respawns = r.respawn && !r.normal_exit.iter().any(|e| e.encoded() == 0);
     // `respawn limit unlimited`, or 0 in either number, disables the limit.
     let until = match r.respawn_limit {

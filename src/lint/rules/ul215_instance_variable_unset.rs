@@ -9,7 +9,7 @@ rule! {
     /// Flags `instance $VAR` where nothing gives VAR a value when the job is
     /// started by its `start on` events: no `env VAR=…` default, and every
     /// event of `start on` is a standard event whose variables are known
-    /// (spec upstart.md §4) and none of them is VAR. Jobs without `start on`
+    /// (upstart-events(7) lists them) and none of them is VAR. Jobs without `start on`
     /// (started by hand, `start JOB VAR=…`) and conditions with custom, job,
     /// udev or D-Bus events (which may carry anything) are not checked.
     ///
@@ -40,7 +40,7 @@ rule! {
     check: Check::Job(check),
 }
 
-/// The variables a standard event carries (spec upstart.md §4.1–4.3); None
+/// The variables a standard event carries ([`events::event_variables`]); None
 /// for an event that may carry others (job, udev, D-Bus, custom events).
 fn event_variables(event: &str) -> Option<Vec<&'static str>> {
     events::event_variables(event)

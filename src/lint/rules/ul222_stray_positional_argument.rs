@@ -12,8 +12,8 @@ rule! {
     /// Flags positional arguments of a standard event in `start on` /
     /// `stop on` that go beyond the variables the event carries, and the
     /// mistyped operators that usually cause them. Positional argument *i*
-    /// is compared with the value of the event's *i*-th variable (spec
-    /// upstart.md §3.3, §4):
+    /// is compared with the value of the event's *i*-th variable, in the
+    /// order the event's emitter sets them:
     ///
     /// - an event whose emitter sends a fixed set of variables
     ///   (`net-device-up`: IFACE, LOGICAL, ADDRFAM, METHOD; `mounted`;

@@ -1,7 +1,6 @@
 use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use super::event_matches;
-use crate::ast::EventArg;
 use crate::diag::Code;
 use crate::facts::events;
 
@@ -44,23 +43,14 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
         std::collections::HashMap::new();
     for ctx in set.jobs.iter().filter(|c| c.report) {
         for event in event_matches(ctx.job()) {
-            if !events::JOB_EVENTS.contains(&event.name.as_str()) {
+            // Globs and variables match many jobs.
+            let Some(events::NamedJob {
+                name: job, span, ..
+            }) = events::named_job(event)
+            else {
                 continue;
-            }
-            let job = event.args.iter().find_map(|a| match a {
-                EventArg::Positional { pattern, span } => Some((pattern, *span)),
-                EventArg::Named {
-                    key,
-                    negated: false,
-                    pattern,
-                    span,
-                } if key == "JOB" => Some((pattern, *span)),
-                _ => None,
-            });
-            // Only the first positional argument is the job; globs and
-            // variables match many jobs.
-            let Some((job, span)) = job else { continue };
-            if job.contains(['*', '?', '[', '$']) || known.contains(job.as_str()) {
+            };
+            if job.contains(['*', '?', '[', '$']) || known.contains(job) {
                 continue;
             }
             let f = out.add(ctx.index, Code::UL301, span, "Unknown job");

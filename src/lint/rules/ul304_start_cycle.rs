@@ -1,7 +1,8 @@
 use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
-use crate::ast::{EventArg, StanzaKind};
+use crate::ast::StanzaKind;
 use crate::diag::Code;
+use crate::facts::events;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -47,21 +48,11 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
                 if !matches!(event.name.as_str(), "starting" | "started") {
                     continue;
                 }
-                let target = event.args.iter().find_map(|a| match a {
-                    EventArg::Positional { pattern, span } => Some((pattern, *span)),
-                    EventArg::Named {
-                        key,
-                        negated: false,
-                        pattern,
-                        span,
-                    } if key == "JOB" => Some((pattern, *span)),
-                    _ => None,
-                });
-                if let Some((name, span)) = target
-                    && let Some(&to) = index.get(name.as_str())
+                if let Some(target) = events::named_job(event)
+                    && let Some(&to) = index.get(target.name)
                     && to != ctx.index
                 {
-                    edges.entry(ctx.index).or_default().push((to, span));
+                    edges.entry(ctx.index).or_default().push((to, target.span));
                 }
             }
         }

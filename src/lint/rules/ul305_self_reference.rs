@@ -1,7 +1,7 @@
 use super::super::registry::{Check, rule};
 use super::super::{JobCtx, JobFindings};
 use super::on_conditions;
-use crate::ast::{EventArg, StanzaKind};
+use crate::ast::StanzaKind;
 use crate::diag::Code;
 use crate::facts::events;
 
@@ -33,22 +33,10 @@ rule! {
 fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     for (s, on) in on_conditions(ctx.job()) {
         for event in on.expr.events() {
-            if !events::JOB_EVENTS.contains(&event.name.as_str()) {
-                continue;
-            }
-            let named_self = event.args.iter().find_map(|a| match a {
-                EventArg::Positional { pattern, span } => Some((pattern, *span)),
-                EventArg::Named {
-                    key,
-                    negated: false,
-                    pattern,
-                    span,
-                } if key == "JOB" => Some((pattern, *span)),
-                _ => None,
-            });
-            if let Some((name, span)) = named_self
-                && *name == ctx.name
+            if let Some(named) = events::named_job(event)
+                && named.name == ctx.name
             {
+                let span = named.span;
                 let stanza = if matches!(s.kind, StanzaKind::StartOn { .. }) {
                     "start on"
                 } else {

@@ -1,4 +1,6 @@
 use super::super::registry::{Check, rule};
+use super::super::{SetCtx, SetFindings};
+use crate::source::Span;
 
 rule! {
     /// ## What it does
@@ -19,5 +21,15 @@ rule! {
     severity: Warning,
     default: true,
     summary: "an `X.override` with no `X.conf` beside it",
-    check: Check::Meta,
+    check: Check::Set(check),
+}
+
+/// Each override the set has no `.conf` for (see [`SetCtx::orphans`]).
+fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
+    for &o in &set.orphans {
+        let name = &set.jobs[o].name;
+        out.add(o, RULE.code, Span::new(0, 0), "Override without a job")
+            .label(format!("no `{name}.conf` beside this override"))
+            .help("upstart ignores an override whose .conf is missing: rename it or remove it");
+    }
 }

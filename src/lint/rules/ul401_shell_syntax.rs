@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::shell;
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -49,5 +48,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "a script block is not valid `/bin/sh` syntax",
-    check: Check::Set(shell::check_in_process),
+    check: Check::Pass(Pass::Shell),
 }

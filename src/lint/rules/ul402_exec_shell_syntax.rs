@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::shell;
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -29,5 +28,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "an `exec` line that runs through `/bin/sh` is not valid shell",
-    check: Check::Set(shell::found_by_ul401),
+    check: Check::Pass(Pass::Shell),
 }

@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::shell;
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -40,5 +39,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "an `end script` line inside a here-document or string ends the block early",
-    check: Check::Set(shell::found_by_ul401),
+    check: Check::Pass(Pass::Shell),
 }

@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::shell;
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -47,5 +46,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "shellcheck's findings in script blocks and shell-run `exec` lines",
-    check: Check::Set(shell::check_shellcheck),
+    check: Check::Pass(Pass::Shellcheck),
 }

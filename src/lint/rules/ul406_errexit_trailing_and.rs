@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::shell;
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -35,5 +34,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "a block ends with `A && B`: its exit status fails the process when A is false",
-    check: Check::Set(shell::found_by_ul401),
+    check: Check::Pass(Pass::Shell),
 }

@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::shell;
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -40,5 +39,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "bash syntax in shell that upstart runs with `/bin/sh` (when shellcheck does not run)",
-    check: Check::Set(shell::found_by_ul401),
+    check: Check::Pass(Pass::Shell),
 }

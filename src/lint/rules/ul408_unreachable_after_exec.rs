@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::shell;
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -33,5 +32,5 @@ rule! {
     severity: Info,
     default: true,
     summary: "commands after a top-level `exec PROGRAM` in a block never run",
-    check: Check::Set(shell::found_by_ul401),
+    check: Check::Pass(Pass::Shell),
 }

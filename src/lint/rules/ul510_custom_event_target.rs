@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::{SetCtx, SetFindings};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -34,10 +33,5 @@ rule! {
     severity: Info,
     default: false,
     summary: "custom event: the conversion generates a target to start with `systemctl start`",
-    check: Check::Set(check),
-}
-
-/// The conversion runs once for all UL5xx rules (see `ul5_common`).
-fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
-    super::ul5_common::check(RULE.code, set, out);
+    check: Check::Pass(Pass::Conversion),
 }

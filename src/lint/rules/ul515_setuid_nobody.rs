@@ -1,5 +1,4 @@
-use super::super::registry::{Check, rule};
-use super::super::{SetCtx, SetFindings};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -56,10 +55,5 @@ rule! {
     severity: Info,
     default: false,
     summary: "`setuid nobody` becomes `User=nobody`, which systemd calls unsafe; `DynamicUser=yes` is the alternative",
-    check: Check::Set(check),
-}
-
-/// The conversion runs once for all UL5xx rules (see `ul5_common`).
-fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
-    super::ul5_common::check(RULE.code, set, out);
+    check: Check::Pass(Pass::Conversion),
 }

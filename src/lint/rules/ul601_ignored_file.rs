@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -25,5 +25,5 @@ rule! {
     severity: Info,
     default: true,
     summary: "a file named like a job that upstart does not load (`nginx.conf~`, `nginx.conf.dpkg-old`)",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Inputs),
 }

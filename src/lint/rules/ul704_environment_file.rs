@@ -1,7 +1,7 @@
 //! A `systemd2upstart` conversion loss: produced by the converter
 //! (`convert::from_systemd`), never by the linter, which reads upstart jobs.
 
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -28,5 +28,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "systemd2upstart: `EnvironmentFile=` is not read",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Systemd2upstart),
 }

@@ -1,7 +1,7 @@
 //! A `systemd2upstart` conversion loss: produced by the converter
 //! (`convert::from_systemd`), never by the linter, which reads upstart jobs.
 
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -36,5 +36,5 @@ rule! {
     severity: Info,
     default: true,
     summary: "systemd2upstart: a whole-word `$NAME` in a command, split by the shell where systemd also honours quotes",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Systemd2upstart),
 }

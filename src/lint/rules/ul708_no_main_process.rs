@@ -1,7 +1,7 @@
 //! A `systemd2upstart` conversion loss: produced by the converter
 //! (`convert::from_systemd`), never by the linter, which reads upstart jobs.
 
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -33,5 +33,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "systemd2upstart: the job has no (main) process, so its process options are left out",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Systemd2upstart),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -22,5 +22,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "a suppression comment that silenced nothing",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Suppressions),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -21,5 +21,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "a suppression names a code that does not exist",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Suppressions),
 }

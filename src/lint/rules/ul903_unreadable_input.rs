@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -22,5 +22,5 @@ rule! {
     severity: Error,
     default: true,
     summary: "an input that cannot be read (missing, permission denied, not a file, symlink loop)",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Inputs),
 }

@@ -1,4 +1,4 @@
-use super::super::registry::{Check, rule};
+use super::super::registry::{Check, Pass, rule};
 
 rule! {
     /// ## What it does
@@ -24,5 +24,5 @@ rule! {
     severity: Warning,
     default: true,
     summary: "an `upstart-lint:` comment that cannot be read, or aims at a syntax error",
-    check: Check::Meta,
+    check: Check::Pass(Pass::Suppressions),
 }

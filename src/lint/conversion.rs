@@ -1,33 +1,26 @@
-//! The conversion-loss rules UL501–UL513 report what `upstart2systemd`
-//! reports: the converter's [`Loss`]es. They are off by default
-//! (`--select UL5` or `--extend-select UL5` turns them on).
+//! The conversion pass ([`Pass::Conversion`](super::registry::Pass)): the
+//! UL5xx rules report what `upstart2systemd` reports, the converter's
+//! [`Loss`]es. They are off by default (`--select UL5` or `--extend-select
+//! UL5` turns them on).
 //!
-//! All of them share one pass, so each job is converted once per run: the
-//! lowest enabled UL5xx rule converts every job and reports the losses of
-//! every UL5xx code; the others do nothing. The linter then drops the
-//! findings whose code a file's configuration does not enable.
+//! Each job is converted once per run, and the losses of every UL5xx code
+//! are reported; the linter then drops the findings whose code a file's
+//! configuration does not enable.
 //!
 //! The converter works on the effective job (the `.conf` with its clean
 //! `.override` merged). A loss that only the override causes is reported in
 //! the override when it is linted, else on the first line of the `.conf`.
 
-use super::super::{JobCtx, SetCtx, SetFindings};
+use super::{JobCtx, SetCtx, SetFindings};
 use crate::ast::resolve;
 use crate::convert::{Loss, from_override, to_systemd};
-use crate::diag::Code;
 use crate::source::Span;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The check of every UL5xx rule; `code` is the rule's own code.
-pub(crate) fn check(code: Code, set: &SetCtx<'_>, out: &mut SetFindings) {
-    let runner = super::RULES
-        .iter()
-        .filter(|r| r.code.starts_with("UL5"))
-        .find(|r| set.jobs.iter().any(|j| j.report && j.config.enabled(r)));
-    if runner.is_none_or(|r| r.code != code) {
-        return;
-    }
+/// Convert every job that is reported (or whose override is) and report
+/// its losses.
+pub(crate) fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
     // The clean override of each job (as the linter merges them).
     let overrides: BTreeMap<PathBuf, &JobCtx<'_>> = set
         .jobs
