@@ -23,7 +23,7 @@ _upstart__run() {
 
     case "${cmd}" in
         upstart__run)
-            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --help --version"
+            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --control --startup-event --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -38,6 +38,14 @@ _upstart__run() {
                     return 0
                     ;;
                 --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --startup-event)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -21,6 +21,8 @@ set edit:completion:arg-completer[upstart-run] = {|@words|
             cand --pidfile 'Write the supervisor''s pid to FILE (after detaching)'
             cand --log-dir 'Directory for `console log` output (<job>.log)'
             cand --event 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event''s variables'
+            cand --control 'The control socket of a job set, for `upstart-tools ctl` and the initctl names [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand --startup-event 'The first event of a job set (upstart''s --startup-event)'
             cand --foreground 'Stay in the foreground (default: detach and supervise in the background)'
             cand -v 'Log state changes to stderr'
             cand --verbose 'Log state changes to stderr'

@@ -692,7 +692,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__exec)
-            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --help --version"
+            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --control --startup-event --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -707,6 +707,14 @@ _upstart__tools() {
                     return 0
                     ;;
                 --event)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --control)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --startup-event)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

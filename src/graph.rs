@@ -4,8 +4,8 @@
 //! event (`started apache`) is an edge from the job it names, labelled with
 //! the event, so chains of jobs read directly.
 
+use crate::ast::NamedJob;
 use crate::ast::{EventArg, OnCondition, Resolved};
-use crate::facts::events::{NamedJob, named_job};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
@@ -68,7 +68,7 @@ impl Graph {
         for m in on.expr.events() {
             let args: Vec<String> = m.args.iter().map(arg_text).collect();
             // `started apache`: an edge from the job the event names.
-            let (from, label) = match named_job(m) {
+            let (from, label) = match m.named_job() {
                 Some(NamedJob { index: i, name, .. }) => {
                     let other = name.to_string();
                     if !self.jobs.contains(&other) {

@@ -170,3 +170,41 @@ impl EventArg {
         }
     }
 }
+
+/// The job a job event names (see [`EventMatch::named_job`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NamedJob<'a> {
+    /// Its position in the match's arguments.
+    pub index: usize,
+    /// The name, or a pattern (`foo*`, `$JOB`) matching several jobs.
+    pub name: &'a str,
+    /// Where the argument is written.
+    pub span: crate::source::Span,
+}
+
+impl EventMatch {
+    /// The job this match names when it is a job event (one of
+    /// [`JOB_EVENTS`](crate::facts::events::JOB_EVENTS)): its first
+    /// argument that is positional or a `JOB=` that is not negated
+    /// (`started foo`, `stopping JOB=foo`).
+    #[must_use]
+    pub fn named_job(&self) -> Option<NamedJob<'_>> {
+        if !crate::facts::events::JOB_EVENTS.contains(&self.name.as_str()) {
+            return None;
+        }
+        self.args
+            .iter()
+            .enumerate()
+            .find_map(|(index, arg)| match arg {
+                EventArg::Positional { pattern, span } => Some((index, pattern, *span)),
+                EventArg::Named {
+                    key,
+                    negated: false,
+                    pattern,
+                    span,
+                } if key == "JOB" => Some((index, pattern, *span)),
+                EventArg::Named { .. } => None,
+            })
+            .map(|(index, name, span)| NamedJob { index, name, span })
+    }
+}

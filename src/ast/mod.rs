@@ -7,7 +7,7 @@
 mod event;
 mod resolve;
 
-pub use event::{EventArg, EventExpr, EventMatch, ExprComment, OnCondition, Operator};
+pub use event::{EventArg, EventExpr, EventMatch, ExprComment, NamedJob, OnCondition, Operator};
 pub use resolve::{Resolved, resolve};
 
 use crate::source::Span;

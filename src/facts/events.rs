@@ -252,43 +252,6 @@ pub const STANDARD_JOBS: &[&str] = &[
 /// The job events whose first argument (or `JOB=`) names a job.
 pub const JOB_EVENTS: &[&str] = &["starting", "started", "stopping", "stopped"];
 
-/// The job a job event names (see [`named_job`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NamedJob<'a> {
-    /// Its position in the match's arguments.
-    pub index: usize,
-    /// The name, or a pattern (`foo*`, `$JOB`) matching several jobs.
-    pub name: &'a str,
-    /// Where the argument is written.
-    pub span: crate::source::Span,
-}
-
-/// The job that `event` names when it is a job event (one of
-/// [`JOB_EVENTS`]): its first argument that is positional or a `JOB=`
-/// that is not negated (`started foo`, `stopping JOB=foo`).
-#[must_use]
-pub fn named_job(event: &crate::ast::EventMatch) -> Option<NamedJob<'_>> {
-    use crate::ast::EventArg;
-    if !JOB_EVENTS.contains(&event.name.as_str()) {
-        return None;
-    }
-    event
-        .args
-        .iter()
-        .enumerate()
-        .find_map(|(index, arg)| match arg {
-            EventArg::Positional { pattern, span } => Some((index, pattern, *span)),
-            EventArg::Named {
-                key,
-                negated: false,
-                pattern,
-                span,
-            } if key == "JOB" => Some((index, pattern, *span)),
-            EventArg::Named { .. } => None,
-        })
-        .map(|(index, name, span)| NamedJob { index, name, span })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,7 +65,7 @@ pub enum ErrorKind {
     /// (an error unless the dialect is `chromeos`).
     VendorStanza,
     /// A blank (or line break) before a `\X` escape, which libnih copies
-    /// wrongly: upstart stores a different value (spec L11).
+    /// wrongly: upstart stores a different value (docs/language.md#lexing).
     GarbledEscape,
     /// A number that upstart stores in a C `int` or `mode_t`, where it wraps.
     WrappedNumber,

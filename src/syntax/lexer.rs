@@ -48,7 +48,7 @@ pub(crate) struct Token {
     pub len: usize,
     pub span: Span,
     /// Backslashes of `\X` escapes whose preceding blanks (or line break)
-    /// libnih copied wrongly (spec L11): the value differs from the text.
+    /// libnih copied wrongly (docs/language.md#lexing): the value differs from the text.
     pub garbled: Vec<usize>,
     /// The NUL byte that ended the value, when one did.
     pub nul: Option<usize>,
@@ -192,7 +192,7 @@ impl<'a> Cursor<'a> {
     /// single space together with the whitespace around it. Trailing
     /// whitespace is dropped. The cursor stops at the delimiter.
     ///
-    /// The copy follows libnih byte for byte, including its slip (spec L11):
+    /// The copy follows libnih byte for byte, including its slip (docs/language.md#lexing):
     /// for an escape `\X` (X not `\`, a blank or a newline) the backslash
     /// is written at once, and the blanks before it are then copied from an
     /// offset that does not count it, so the last blank becomes a
@@ -564,7 +564,7 @@ mod tests {
         assert_eq!(arg("FOO=\"a b\"c"), "FOO=a bc");
         assert_eq!(arg("foo#bar"), "foo");
         assert_eq!(arg("foo\\#bar"), "foo\\#bar");
-        // libnih's slip (spec L11): the blank before `\"` becomes a backslash.
+        // libnih's slip (docs/language.md#lexing): the blank before `\"` becomes a backslash.
         assert_eq!(arg("\"say \\\"hi\\\"\""), "say\\\\\"hi\\\"");
         assert_eq!(arg("\"a  \\\"b\""), "a\\ \\\"b");
         assert_eq!(arg("\"a\n  \\\"b\""), "a\\ \"b");

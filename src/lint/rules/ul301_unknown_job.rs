@@ -44,9 +44,9 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
     for ctx in set.jobs.iter().filter(|c| c.report) {
         for event in event_matches(ctx.job()) {
             // Globs and variables match many jobs.
-            let Some(events::NamedJob {
+            let Some(crate::ast::NamedJob {
                 name: job, span, ..
-            }) = events::named_job(event)
+            }) = event.named_job()
             else {
                 continue;
             };

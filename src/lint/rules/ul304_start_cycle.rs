@@ -2,7 +2,6 @@ use super::super::registry::{Check, rule};
 use super::super::{SetCtx, SetFindings};
 use crate::ast::StanzaKind;
 use crate::diag::Code;
-use crate::facts::events;
 use crate::source::Span;
 use std::collections::BTreeMap;
 
@@ -48,7 +47,7 @@ fn check(set: &SetCtx<'_>, out: &mut SetFindings) {
                 if !matches!(event.name.as_str(), "starting" | "started") {
                     continue;
                 }
-                if let Some(target) = events::named_job(event)
+                if let Some(target) = event.named_job()
                     && let Some(&to) = index.get(target.name)
                     && to != ctx.index
                 {

@@ -3,7 +3,6 @@ use super::super::{JobCtx, JobFindings};
 use super::on_conditions;
 use crate::ast::StanzaKind;
 use crate::diag::Code;
-use crate::facts::events;
 
 rule! {
     /// ## What it does
@@ -33,7 +32,7 @@ rule! {
 fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     for (s, on) in on_conditions(ctx.job()) {
         for event in on.expr.events() {
-            if let Some(named) = events::named_job(event)
+            if let Some(named) = event.named_job()
                 && named.name == ctx.name
             {
                 let span = named.span;

@@ -1,5 +1,5 @@
 //! `start on` / `stop on` trees as the engine evaluates them over time
-//! (docs/language.md, upstart spec §3.3–3.4): each event match latches the
+//! (docs/language.md#latching): each event match latches the
 //! first event that satisfied it and holds (blocks) it until the tree is reset.
 
 use super::EventId;
