@@ -32,7 +32,7 @@
 
 use super::Loss;
 use super::guard;
-use super::systemd::{Entry, ExecPrefixes, UnitFile};
+use super::systemd_unit::{Entry, ExecPrefixes, UnitFile};
 use crate::ast::{
     Comment, ConsoleMode, EnvVar, EventArg, EventExpr, EventMatch, ExitStatus, ExpectMode, Item,
     Job, LimitValue, OnCondition, Oom, Operator, ProcessBody, ProcessKind, Resource, RespawnLimit,
@@ -325,14 +325,14 @@ impl<'u> Ctx<'u> {
                 Some('i') if own.is_some() => text(&mut out, own.unwrap_or_default()),
                 Some('I') if own.is_some() => text(
                     &mut out,
-                    &crate::convert::systemd::unescape_unit_part(own.unwrap_or_default()),
+                    &crate::convert::systemd_unit::unescape_unit_part(own.unwrap_or_default()),
                 ),
                 Some('i' | 'I') => out.push(Tok::Inst),
                 Some('n') => text(&mut out, name),
                 Some('N') => text(&mut out, stem),
                 Some('p' | 'P' | 'j' | 'J') => text(&mut out, prefix),
                 Some('f') if own.is_some() => {
-                    let part = crate::convert::systemd::unescape_unit_part(own.unwrap_or_default());
+                    let part = crate::convert::systemd_unit::unescape_unit_part(own.unwrap_or_default());
                     if !part.starts_with('/') {
                         out.push(Tok::Ch('/'));
                     }
@@ -461,7 +461,7 @@ fn split_words(s: &str) -> Vec<(String, bool)> {
                     // systemd's C escapes (never a NUL); an unknown one keeps
                     // its backslash.
                     let rest: Vec<char> = chars.clone().take(9).collect();
-                    match crate::convert::systemd::c_unescape_one(&rest) {
+                    match crate::convert::systemd_unit::c_unescape_one(&rest) {
                         Some((ch, used)) => {
                             w.push(ch);
                             for _ in 0..used {
@@ -673,11 +673,11 @@ fn pieces(toks: impl Iterator<Item = Tok>, inst: &str) -> Vec<Seg> {
     out
 }
 
-/// Parse an `Exec*=` value into commands with [`super::systemd::parse_exec`];
+/// Parse an `Exec*=` value into commands with [`super::systemd_unit::parse_exec`];
 /// with the `@` prefix the argv[0] name is dropped (reported by
 /// [`Ctx::process`]). A line systemd refuses is reported (`UL706`).
 fn parse_exec(c: &mut Ctx<'_>, e: &Entry) -> Vec<Cmd> {
-    match super::systemd::parse_exec(&e.value) {
+    match super::systemd_unit::parse_exec(&e.value) {
         Ok(cmds) => cmds
             .into_iter()
             .filter(|cmd| !cmd.argv.is_empty())
@@ -1636,7 +1636,7 @@ fn service(c: &mut Ctx<'_>, instance_env: &Option<String>) {
         .unit
         .values("Service", "ExecStart")
         .iter()
-        .all(|e| super::systemd::parse_exec(&e.value).map_or(true, |cmds| cmds.is_empty()));
+        .all(|e| super::systemd_unit::parse_exec(&e.value).map_or(true, |cmds| cmds.is_empty()));
     let oneshot = typ.as_ref().is_some_and(|(t, _)| t == "oneshot") || (typ.is_none() && no_start);
     let has_main = !(oneshot && remain);
     if remain
@@ -2522,7 +2522,7 @@ fn kill_signal(cmd: &Cmd) -> Option<Signal> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::convert::systemd::UnitSection;
+    use crate::convert::systemd_unit::UnitSection;
 
     fn unit(name: &str, text: &[(&str, &[(&str, &str)])]) -> UnitFile {
         UnitFile {
@@ -2642,7 +2642,7 @@ mod tests {
     }
 
     fn parsed(name: &str, text: &str) -> (String, Vec<Loss>) {
-        let (u, errors) = crate::convert::systemd::parse_unit(name, text.as_bytes());
+        let (u, errors) = crate::convert::systemd_unit::parse_unit(name, text.as_bytes());
         assert!(errors.is_empty(), "{errors:?}");
         let r = from_systemd(&u);
         let t = crate::print::print(&r.job).expect("printable");

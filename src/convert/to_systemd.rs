@@ -3,7 +3,7 @@
 //! `upstart-lint --select UL5` can report the same findings.
 
 use super::guard;
-use super::unit::{
+use super::unit_writer::{
     Unit, env_assignment, exec_program, exec_word, path_unit_name, plain, unit_name,
 };
 use crate::ast::{
@@ -225,7 +225,7 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
     };
     // Section order is fixed by first use.
     c.unit.sections.extend(
-        ["Unit", "Service", "Install"].map(|n| super::unit::Section {
+        ["Unit", "Service", "Install"].map(|n| super::unit_writer::Section {
             name: n.into(),
             entries: Vec::new(),
         }),

@@ -1,6 +1,7 @@
-//! systemd unit files: parser (systemd.syntax(7)) with spans, Exec-line
-//! parsing, specifiers and drop-ins. The parser never panics and never
-//! stops at the first problem.
+//! The systemd unit files that `systemd2upstart` reads: the parser
+//! (systemd.syntax(7)) with spans, Exec-line parsing, specifiers and
+//! drop-ins. The parser never panics and never stops at the first problem.
+//! The units `upstart2systemd` writes are modelled by `unit_writer` instead.
 
 use crate::source::Span;
 use std::path::{Path, PathBuf};

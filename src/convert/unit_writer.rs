@@ -1,5 +1,7 @@
-//! A small model of a systemd unit file and its text form, with the escaping
-//! rules of systemd 252 (spec/conversion.md Part B).
+//! The systemd unit that `upstart2systemd` writes: a small model of its
+//! sections and `Key=Value` lines, its text form, and the escaping of values,
+//! Exec words and unit names as systemd 252 reads them back. The units
+//! `systemd2upstart` reads are parsed by `systemd_unit` instead.
 
 /// A unit file: sections in order, each with `Key=Value` lines whose values
 /// are already escaped for systemd.

@@ -20,7 +20,7 @@ use super::files::{Placed, Placement, place};
 use super::{Status, eprint, write_stdout};
 use crate::convert::Loss;
 use crate::convert::from_systemd::from_systemd;
-use crate::convert::systemd::{UnitFile, dropin_paths, load_with_dropins, parse_unit};
+use crate::convert::systemd_unit::{UnitFile, dropin_paths, load_with_dropins, parse_unit};
 use crate::source::{SourceFile, Span};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
