@@ -100,6 +100,27 @@ pub(super) fn unit_name_ok(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b":-_.\\@%".contains(&b))
 }
 
+/// The dependency lists of a unit, and which of their units the events
+/// already say (the others are reported as approximated).
+struct Deps<'u> {
+    /// `WantedBy=` then `RequiredBy=`.
+    wanted: Vec<(String, &'u Entry)>,
+    after: Vec<(String, &'u Entry)>,
+    before: Vec<(String, &'u Entry)>,
+    wants: Vec<(String, &'u Entry)>,
+    used: BTreeSet<String>,
+}
+
+impl Deps<'_> {
+    fn has_after(&self, n: &str) -> bool {
+        self.after.iter().any(|(a, _)| a == n)
+    }
+
+    fn has_before(&self, n: &str) -> bool {
+        self.before.iter().any(|(a, _)| a == n)
+    }
+}
+
 pub(super) fn events(c: &mut Ctx<'_>) {
     let wanted: Vec<(String, &Entry)> = {
         let mut w = c.list("Install", "WantedBy");
@@ -109,22 +130,54 @@ pub(super) fn events(c: &mut Ctx<'_>) {
     let after: Vec<(String, &Entry)> = c.list("Unit", "After");
     let before: Vec<(String, &Entry)> = c.list("Unit", "Before");
     let wants: Vec<(String, &Entry)> = c.list("Unit", "Wants");
-    let mut used: BTreeSet<String> = BTreeSet::new();
+    let mut d = Deps {
+        wanted,
+        after,
+        before,
+        wants,
+        used: BTreeSet::new(),
+    };
     let dd_no = c
         .last("Unit", "DefaultDependencies")
         .is_some_and(|e| matches!(e.value.as_str(), "no" | "false" | "0" | "off"));
-    let has_after = |n: &str| after.iter().any(|(a, _)| a == n);
-    let has_before = |n: &str| before.iter().any(|(a, _)| a == n);
+    let (mut start, stop_runlevel) = install_terms(c, &mut d);
+    let and_terms = ordering_terms(c, &mut d, start.is_empty());
+    if dd_no {
+        d.used.insert("shutdown.target".into());
+    }
+    let mut stop = stop_terms(c, stop_runlevel);
+    report_approximated(c, &d);
+    cap_terms(c, &mut start, "start");
+    cap_terms(c, &mut stop, "stop");
+    let mut terms = Vec::new();
+    if let Some(s) = combine(Operator::Or, start) {
+        terms.push(s);
+    }
+    if !terms.is_empty() {
+        terms.extend(and_terms);
+    }
+    cap_terms(c, &mut terms, "start");
+    template_without_instance(c, &d, &mut terms);
+    if let Some(expr) = combine(Operator::And, terms) {
+        c.items.push(item(StanzaKind::StartOn { on: on(expr) }));
+    }
+    if let Some(expr) = combine(Operator::Or, stop) {
+        c.items.push(item(StanzaKind::StopOn { on: on(expr) }));
+    }
+}
 
+/// `WantedBy=`/`RequiredBy=` targets as the `start on` terms joined by
+/// `or`, and whether the job stops on leaving the runlevels.
+fn install_terms<'u>(c: &mut Ctx<'u>, d: &mut Deps<'u>) -> (Vec<EventExpr>, bool) {
     let mut start: Vec<EventExpr> = Vec::new();
     let mut stop_runlevel = false;
     let mut shutdown = false;
-    for (t, e) in &wanted {
+    for (t, e) in &d.wanted {
         let term = match t.as_str() {
             "multi-user.target" | "default.target" => {
                 stop_runlevel = true;
-                if has_after("rc-local.service") {
-                    used.insert("rc-local.service".into());
+                if d.has_after("rc-local.service") {
+                    d.used.insert("rc-local.service".into());
                     event("stopped", &["rc", "RUNLEVEL=[2345]"])
                 } else {
                     event("runlevel", &["[2345]"])
@@ -132,8 +185,8 @@ pub(super) fn events(c: &mut Ctx<'_>) {
             }
             "graphical.target" => {
                 stop_runlevel = true;
-                if has_after("display-manager.service") {
-                    used.insert("display-manager.service".into());
+                if d.has_after("display-manager.service") {
+                    d.used.insert("display-manager.service".into());
                     event("desktop-session-start", &[])
                 } else {
                     event("runlevel", &["[5]"])
@@ -151,7 +204,7 @@ pub(super) fn events(c: &mut Ctx<'_>) {
                     continue;
                 }
                 shutdown = true;
-                used.insert("shutdown.target".into());
+                d.used.insert("shutdown.target".into());
                 event("runlevel", &["[06]"])
             }
             "ctrl-alt-del.target" => event("control-alt-delete", &[]),
@@ -163,15 +216,15 @@ pub(super) fn events(c: &mut Ctx<'_>) {
             // `.service` / `.target` alone name no unit: left to the loss below.
             s if s.len() > ".service".len() && s.ends_with(".service") => {
                 let job = s.strip_suffix(".service").unwrap_or(s);
-                used.insert(s.to_string());
-                if has_before(s) {
+                d.used.insert(s.to_string());
+                if d.has_before(s) {
                     event("starting", &[job])
                 } else {
                     event("started", &[job])
                 }
             }
             s if s.len() > ".target".len() && s.ends_with(".target") => {
-                used.insert(s.to_string());
+                d.used.insert(s.to_string());
                 let name = s.strip_suffix(".target").unwrap_or(s);
                 if !crate::facts::events::STANDARD_EVENTS.contains(&name) {
                     c.loss(
@@ -202,10 +255,14 @@ pub(super) fn events(c: &mut Ctx<'_>) {
             start.push(term);
         }
     }
-    // Ordering on standard targets: extra `and` terms (A.7).
+    (start, stop_runlevel)
+}
+
+/// Ordering on standard targets and `RequiresMountsFor=`: extra `and` terms.
+fn ordering_terms<'u>(c: &mut Ctx<'u>, d: &mut Deps<'u>, no_start: bool) -> Vec<EventExpr> {
     let mut and_terms: Vec<EventExpr> = Vec::new();
-    if !start.is_empty() {
-        for (t, _) in &after {
+    if !no_start {
+        for (t, _) in &d.after {
             let term = match t.as_str() {
                 "local-fs.target" => event("local-filesystems", &[]),
                 "remote-fs.target" => event("remote-filesystems", &[]),
@@ -215,14 +272,14 @@ pub(super) fn events(c: &mut Ctx<'_>) {
                 "swap.target" => event("all-swaps", &[]),
                 _ => continue,
             };
-            used.insert(t.clone());
+            d.used.insert(t.clone());
             if !and_terms.contains(&term) {
                 and_terms.push(term);
             }
         }
     }
     for (mp, e) in c.list("Unit", "RequiresMountsFor") {
-        if start.is_empty() {
+        if no_start {
             c.loss(
                 Code::UL702,
                 Severity::Warning,
@@ -233,9 +290,12 @@ pub(super) fn events(c: &mut Ctx<'_>) {
             and_terms.push(event("mounted", &[&format!("MOUNTPOINT={mp}")]));
         }
     }
-    if dd_no {
-        used.insert("shutdown.target".into());
-    }
+    and_terms
+}
+
+/// `PartOf=`, `BindsTo=`, `Conflicts=` (and leaving the runlevels) as the
+/// `stop on` terms joined by `or`.
+fn stop_terms(c: &mut Ctx<'_>, stop_runlevel: bool) -> Vec<EventExpr> {
     let mut stop: Vec<EventExpr> = Vec::new();
     if stop_runlevel {
         stop.push(event("runlevel", &["[!2345]"]));
@@ -264,9 +324,14 @@ pub(super) fn events(c: &mut Ctx<'_>) {
             }
         }
     }
-    for (key, list) in [("After", &after), ("Before", &before), ("Wants", &wants)] {
+    stop
+}
+
+/// The orderings the events do not say, and `Requires=`/`Requisite=`.
+fn report_approximated(c: &mut Ctx<'_>, d: &Deps<'_>) {
+    for (key, list) in [("After", &d.after), ("Before", &d.before), ("Wants", &d.wants)] {
         for (t, e) in list.iter() {
-            if used.contains(t) || (key == "Before" && t == "shutdown.target") {
+            if d.used.contains(t) || (key == "Before" && t == "shutdown.target") {
                 continue;
             }
             c.loss(
@@ -288,18 +353,12 @@ pub(super) fn events(c: &mut Ctx<'_>) {
             );
         }
     }
-    cap_terms(c, &mut start, "start");
-    cap_terms(c, &mut stop, "stop");
-    let mut terms = Vec::new();
-    if let Some(s) = combine(Operator::Or, start) {
-        terms.push(s);
-    }
-    if !terms.is_empty() {
-        terms.extend(and_terms);
-    }
-    cap_terms(c, &mut terms, "start");
-    // A template is installed for the instances `systemctl enable` names;
-    // an upstart event that does not carry the instance cannot start one.
+}
+
+/// A template is installed for the instances `systemctl enable` names;
+/// an upstart event that does not carry the instance cannot start one:
+/// without `DefaultInstance=` the job gets no `start on`.
+fn template_without_instance(c: &mut Ctx<'_>, d: &Deps<'_>, terms: &mut Vec<EventExpr>) {
     if c.unit.name.contains("@.") && !terms.is_empty() {
         let var = c.instance_var();
         let default = c
@@ -316,7 +375,8 @@ pub(super) fn events(c: &mut Ctx<'_>) {
                 },
             }));
         } else {
-            let span = wanted
+            let span = d
+                .wanted
                 .first()
                 .map_or_else(Span::default, |(_, e)| e.value_span);
             c.loss(
@@ -330,11 +390,5 @@ pub(super) fn events(c: &mut Ctx<'_>) {
             ));
             terms.clear();
         }
-    }
-    if let Some(expr) = combine(Operator::And, terms) {
-        c.items.push(item(StanzaKind::StartOn { on: on(expr) }));
-    }
-    if let Some(expr) = combine(Operator::Or, stop) {
-        c.items.push(item(StanzaKind::StopOn { on: on(expr) }));
     }
 }
