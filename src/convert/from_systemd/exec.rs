@@ -2,56 +2,25 @@
 //! expanded at exec time, prefixes read.
 
 use super::*;
+use crate::convert::systemd_unit::systemd_word;
 
-/// Split a value into words as systemd does (quotes, C escapes).
-pub(super) fn split_words(s: &str) -> Vec<(String, bool)> {
-    // (word, had_quotes)
+/// Split a value (`Environment=`) into words as systemd does: quotes and C
+/// escapes as in Exec lines ([`systemd_word`]), but any Unicode blank
+/// separates words and an open quote ends the last word.
+pub(super) fn split_words(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
-    let mut chars = s.chars().peekable();
+    let mut i = 0;
     loop {
-        while chars.peek().is_some_and(|c| c.is_whitespace()) {
-            chars.next();
+        while chars.get(i).is_some_and(|c| c.is_whitespace()) {
+            i += 1;
         }
-        if chars.peek().is_none() {
+        if i >= chars.len() {
             break;
         }
-        let mut w = String::new();
-        let mut quoted = false;
-        let mut quote: Option<char> = None;
-        while let Some(&c) = chars.peek() {
-            if quote.is_none() && c.is_whitespace() {
-                break;
-            }
-            chars.next();
-            match c {
-                '"' | '\'' if quote.is_none() => {
-                    quote = Some(c);
-                    quoted = true;
-                }
-                q if Some(q) == quote => quote = None,
-                '\\' => {
-                    // systemd's C escapes (never a NUL); an unknown one keeps
-                    // its backslash.
-                    let rest: Vec<char> = chars.clone().take(9).collect();
-                    match crate::convert::systemd_unit::c_unescape_one(&rest) {
-                        Some((ch, used)) => {
-                            w.push(ch);
-                            for _ in 0..used {
-                                chars.next();
-                            }
-                        }
-                        None => {
-                            w.push('\\');
-                            if let Some(next) = chars.next() {
-                                w.push(next);
-                            }
-                        }
-                    }
-                }
-                c => w.push(c),
-            }
-        }
-        out.push((w, quoted));
+        let (w, next, _) = systemd_word(&chars, i, char::is_whitespace);
+        out.push(w);
+        i = next;
     }
     out
 }

@@ -1,8 +1,9 @@
-//! systemd unit → upstart job (spec/conversion.md A.7, the reverse of A.2).
+//! systemd unit → upstart job, the reverse of `to_systemd`: a unit this
+//! tool wrote converts back to the job it came from.
 //!
 //! Every directive is either mapped or reported as a [`Loss`]; none is
-//! dropped silently. Loss codes (the `UL7xx` family, reserved for
-//! `systemd2upstart` in lint.md):
+//! dropped silently. Loss codes (the `UL7xx` family, registered as
+//! `systemd2upstart` rules in the lint registry):
 //!
 //! * `UL701` no-upstart-equivalent — the directive has no upstart form
 //!   (sandboxing, sockets, `RestartSec=`, `ExecReload=` other than a kill,
@@ -381,7 +382,7 @@ fn template_environment(c: &mut Ctx<'_>) -> Option<String> {
     let mut instance_env: Option<String> = None;
     if template {
         for e in unit.values("Service", "Environment") {
-            for (w, _) in split_words(&e.value) {
+            for w in split_words(&e.value) {
                 if let Some((k, v)) = w.split_once('=')
                     && matches!(v, "%I" | "%i")
                     && instance_env.is_none()
@@ -393,7 +394,7 @@ fn template_environment(c: &mut Ctx<'_>) -> Option<String> {
         c.instance = Some(instance_env.clone().unwrap_or_else(|| "INSTANCE".into()));
     }
     for e in unit.values("Service", "Environment") {
-        for (w, _) in split_words(&e.value) {
+        for w in split_words(&e.value) {
             if let Some((k, v)) = w.split_once('=') {
                 let v = c.spec(v);
                 c.env.insert(k.to_string(), v);

@@ -327,7 +327,7 @@ fn console(c: &mut Ctx<'_>) {
 /// variable, `instance_env`, is the instance stanza's, not an `env`).
 fn environment(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     for e in c.values("Service", "Environment") {
-        for (w, _) in split_words(&e.value) {
+        for w in split_words(&e.value) {
             let Some((k, v)) = w.split_once('=') else {
                 c.loss(
                     Code::UL706,

@@ -5,7 +5,7 @@
 use super::*;
 
 impl Ctx<'_> {
-    /// Resolve specifiers (A.7.3) in `s`: the instance becomes `$VAR`, the
+    /// Resolve specifiers in `s`: the instance becomes `$VAR`, the
     /// run-time ones a command substitution (`$(hostname)`).
     pub(super) fn spec(&self, s: &str) -> String {
         let inst = self.instance_var();
@@ -26,78 +26,14 @@ impl Ctx<'_> {
             .unwrap_or_else(|| "INSTANCE".to_string())
     }
 
-    /// `s` with its specifiers resolved (A.7.3), as tokens: the instance
-    /// name and the values only known at run time stay apart from the text,
-    /// so that `$` expansion (which systemd does after specifiers) reads
+    /// `s` with its specifiers resolved, as tokens (see
+    /// [`resolve_specifiers`]): the instance name and the values only known
+    /// at run time stay apart from the text, so that `$` expansion reads
     /// them as text, and the shell quoting leaves them unquoted.
     pub(super) fn spec_tokens(&self, s: &str) -> Vec<Tok> {
-        let name = &self.unit.name;
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(a, _)| a);
-        let prefix = stem.split_once('@').map_or(stem, |(p, _)| p);
-        // An instance's own unit file (`getty@tty1.service`): its instance
-        // is known text, not a variable.
-        let own = stem
-            .split_once('@')
-            .map(|(_, i)| i)
-            .filter(|i| !i.is_empty());
-        let mut out = Vec::new();
-        let text = |out: &mut Vec<Tok>, t: &str| out.extend(t.chars().map(Tok::Ch));
-        let mut chars = s.chars();
-        while let Some(c) = chars.next() {
-            if c != '%' {
-                out.push(Tok::Ch(c));
-                continue;
-            }
-            match chars.next() {
-                Some('%') | None => out.push(Tok::Ch('%')),
-                Some('i') if own.is_some() => text(&mut out, own.unwrap_or_default()),
-                Some('I') if own.is_some() => text(
-                    &mut out,
-                    &crate::convert::systemd_unit::unescape_unit_part(own.unwrap_or_default()),
-                ),
-                Some('i' | 'I') => out.push(Tok::Inst),
-                Some('n') => text(&mut out, name),
-                Some('N') => text(&mut out, stem),
-                Some('p' | 'P' | 'j' | 'J') => text(&mut out, prefix),
-                Some('f') if own.is_some() => {
-                    let part = crate::convert::systemd_unit::unescape_unit_part(own.unwrap_or_default());
-                    if !part.starts_with('/') {
-                        out.push(Tok::Ch('/'));
-                    }
-                    text(&mut out, &part);
-                }
-                Some('f') => {
-                    out.push(Tok::Ch('/'));
-                    out.push(Tok::Inst);
-                }
-                Some('t') => text(&mut out, "/run"),
-                Some('S') => text(&mut out, "/var/lib"),
-                Some('C') => text(&mut out, "/var/cache"),
-                Some('L') => text(&mut out, "/var/log"),
-                Some('E') => text(&mut out, "/etc"),
-                Some('T') => text(&mut out, "/tmp"),
-                Some('V') => text(&mut out, "/var/tmp"),
-                Some('u' | 'g') => text(&mut out, "root"),
-                Some('U' | 'G') => out.push(Tok::Ch('0')),
-                Some('h') => text(&mut out, "/root"),
-                Some('s') => text(&mut out, "/bin/sh"),
-                Some('H') => out.push(Tok::Run("hostname")),
-                Some('l') => out.push(Tok::Run("hostname -s")),
-                Some('m') => out.push(Tok::Run("cat /etc/machine-id")),
-                Some('b') => out.push(Tok::Run("cat /proc/sys/kernel/random/boot_id")),
-                Some('v') => out.push(Tok::Run("uname -r")),
-                Some(other) => {
-                    out.push(Tok::Ch('%'));
-                    out.push(Tok::Ch(other));
-                }
-            }
-        }
-        out
+        resolve_specifiers(s, &self.unit.name)
     }
 }
-
-/// The specifiers [`Ctx::spec_tokens`] resolves.
-pub(super) const KNOWN_SPECIFIERS: &str = "%iInNpPjJftSCLETVuUgGhsHlmbv";
 
 /// A specifier the conversion does not resolve (`%c`, the unit's control
 /// group; `%o`, the OS id; …) stays as written in the job, where it means
@@ -138,15 +74,9 @@ pub(super) fn unknown_specifiers(c: &mut Ctx<'_>) {
 }
 
 /// A character of a value after specifiers, or a value that stands for a
-/// specifier (see [`Ctx::spec_tokens`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Tok {
-    Ch(char),
-    /// `%i`/`%I`: the instance name (the instance variable in upstart).
-    Inst,
-    /// A value known only at run time: the output of this command.
-    Run(&'static str),
-}
+/// specifier.
+pub(super) use crate::convert::systemd_unit::SpecToken as Tok;
+use crate::convert::systemd_unit::{KNOWN_SPECIFIERS, resolve_specifiers};
 
 /// A plain value (`Description=`, paths): specifiers resolved, the extra
 /// backslash `plain()` adds to a value ending in an odd run removed.
