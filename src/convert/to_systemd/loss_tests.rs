@@ -12,8 +12,8 @@ fn losses(src: &str) -> Vec<String> {
         .collect()
 }
 
-/// `start JOB VAR=x` overrides `env VAR=default` (the start environment
-/// comes after the `env` stanzas, upstart.md §5.8), so the instance
+/// `start JOB VAR=x` overrides `env VAR=default` (upstart applies the
+/// variables given to `start` after the job's `env` stanzas), so the instance
 /// value must be systemd's last assignment of the variable.
 #[test]
 fn the_instance_variable_overrides_its_env_default() {

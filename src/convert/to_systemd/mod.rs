@@ -1,5 +1,6 @@
-//! Upstart job → systemd units (spec/conversion.md Part A, escaping per
-//! Part B). Every loss of meaning becomes a [`Loss`] with a `UL5xx` code, so
+//! Upstart job → systemd units: a `.service` (or a `.target` for a job
+//! without processes) and the event targets it needs, values escaped as
+//! systemd 252 reads them (see `unit_writer`). Every loss of meaning becomes a [`Loss`] with a `UL5xx` code, so
 //! `upstart-lint --select UL5` can report the same findings.
 
 use super::guard;

@@ -216,7 +216,7 @@ fn credentials_and_places(c: &mut Ctx, r: &Resolved<'_>) {
         u.set("Service", "Group", plain(&w.value));
     }
     // Upstart's init runs in `/`, so a relative directory is relative to
-    // `/`; systemd refuses relative paths (spec A.2 `chdir`).
+    // `/`; systemd refuses relative paths, so `chdir` is made absolute.
     if let Some(w) = r.chroot {
         u.set("Service", "RootDirectory", plain(&absolute(&w.value)));
     }

@@ -29,7 +29,8 @@ pub(super) fn start_on(c: &mut Ctx, r: &Resolved<'_>) {
 
 /// Translate an event expression: `or` installs into every alternative;
 /// `and` orders after every operand but installs only into the last one
-/// that installs anywhere (spec A.6.6).
+/// that installs anywhere (systemd cannot wait for several start triggers
+/// at once).
 pub(super) fn start_expr(c: &mut Ctx, e: &EventExpr) {
     match e {
         EventExpr::Match { event, .. } => start_event(c, event),
@@ -64,7 +65,9 @@ pub(super) fn take_install(unit: &mut Unit) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// Install a unit started on the runlevels `pattern` matches (spec A.6.2).
+/// Install a unit started on the runlevels `pattern` matches: any of 2-5
+/// (or no pattern) → multi-user.target, 5 alone → graphical.target, 0 or 6
+/// → halt/poweroff/reboot, single-user alone → rescue.target.
 pub(super) fn runlevel_install(c: &mut Ctx, pattern: Option<&str>, span: Span) {
     let levels = pattern.map_or_else(Vec::new, runlevels);
     let boot = levels.iter().any(|l| matches!(l, '2'..='5'));
@@ -298,7 +301,7 @@ fn job_event(c: &mut Ctx, e: &EventMatch, stopped_rc: bool) -> bool {
         },
         "stopped" if stopped_rc => {
             // rc has run the SysV scripts of the new runlevel: late jobs
-            // such as gettys (spec A.6.2).
+            // such as gettys.
             u.add_to_list("Unit", "After", "rc-local.service");
             let pattern = named(e, "RUNLEVEL").filter(|(_, n)| !n).map(|(p, _)| p);
             runlevel_install(c, pattern, e.span);
