@@ -12,6 +12,7 @@ mod show;
 mod systemd2upstart;
 mod upstart2systemd;
 mod walk;
+mod write;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;

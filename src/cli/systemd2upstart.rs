@@ -16,7 +16,8 @@
 //! and infos do not change it. The worst one wins; every other unit is
 //! still converted.
 
-use super::files::{Placed, Placement, place};
+use super::files::Placement;
+use super::write::{Batch, create_output_dir, plural};
 use super::{Status, eprint, write_stdout};
 use crate::convert::Loss;
 use crate::convert::from_systemd::from_systemd;
@@ -107,11 +108,7 @@ pub(crate) fn run(args: &Args) -> Status {
         return Status::Error;
     }
     let writes = !to_stdout && !args.check && !args.diff;
-    if let Some(dir) = &args.output
-        && writes
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprint(&format!("{}: cannot create: {e}\n", dir.display()));
+    if !create_output_dir(args.output.as_deref(), writes) {
         return Status::Error;
     }
     // The names of the units in this run (a template beside its plain unit
@@ -123,14 +120,23 @@ pub(crate) fn run(args: &Args) -> Status {
     // Job file name → (text, the unit that produced it).
     let mut produced: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
-    let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
+    let mut batch = args.output.as_deref().map(|dir| {
+        Batch::new(
+            dir,
+            Placement {
+                check: args.check,
+                diff: args.diff,
+                force: args.force,
+            },
+        )
+    });
     for path in &units {
         let Some((unit, job, text)) = convert_one(path, &mut status) else {
             failed += 1;
             continue;
         };
         converted += 1;
-        let Some(dir) = &args.output else {
+        let Some(batch) = batch.as_mut() else {
             if write_stdout(&text).is_err() {
                 return Status::Error;
             }
@@ -164,39 +170,10 @@ pub(crate) fn run(args: &Args) -> Status {
             continue;
         }
         produced.insert(file_name.clone(), (text.clone(), path.clone()));
-        let how = Placement {
-            check: args.check,
-            diff: args.diff,
-            force: args.force,
-        };
-        match place(dir, &file_name, &text, &how) {
-            Ok(Placed::Unchanged) => {
-                unchanged += 1;
-                continue;
-            }
-            Ok(Placed::Differs) => {
-                differ += 1;
-                status = status.max(Status::Problems);
-                continue;
-            }
-            Ok(Placed::Written) => differ += 1,
-            Err(s) => {
-                differ += 1;
-                status = status.max(s);
-                continue;
-            }
-        }
-        written += 1;
+        batch.place(&file_name, &text, &mut status);
     }
-    if let Some(dir) = &args.output {
-        if let Err(s) = super::files::sync_batch(dir, written) {
-            status = status.max(s);
-        }
-        let what = if args.check || args.diff {
-            format!("{differ} differ, {unchanged} unchanged")
-        } else {
-            format!("{written} written, {unchanged} unchanged")
-        };
+    if let (Some(dir), Some(batch)) = (&args.output, batch) {
+        let what = batch.finish(&mut status);
         eprint(&format!(
             "{NAME}: {converted} unit{} converted into {} job{} in {} ({what}){}\n",
             plural(converted),
@@ -219,10 +196,6 @@ fn instance_var(job: &str) -> Option<String> {
         l.strip_prefix("instance $")
             .map(|v| v.trim_matches(|c| c == '{' || c == '}').to_string())
     })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The units named by the command line, in order (directories give their

@@ -12,8 +12,9 @@
 //! infos do not change it. The worst one wins; every other job is still
 //! converted.
 
-use super::files::{Placed, Placement, place};
+use super::files::Placement;
 use super::walk::Entry;
+use super::write::{Batch, create_output_dir, plural};
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::convert::{Conversion, Loss, from_override, to_systemd};
 use crate::diag::Diagnostic;
@@ -74,17 +75,22 @@ pub(crate) fn run(args: &Args) -> Status {
         return Status::Error;
     }
     let writes = !to_stdout && !args.check && !args.diff;
-    if let Some(dir) = &args.output
-        && writes
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprint(&format!("{}: cannot create: {e}\n", dir.display()));
+    if !create_output_dir(args.output.as_deref(), writes) {
         return Status::Error;
     }
 
     let mut produced: BTreeMap<String, Produced> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
-    let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
+    let mut batch = args.output.as_deref().map(|dir| {
+        Batch::new(
+            dir,
+            Placement {
+                check: args.check,
+                diff: args.diff,
+                force: args.force,
+            },
+        )
+    });
     // Units in DIR that now hold the conversion (verified there).
     let mut on_disk: Vec<String> = Vec::new();
     let several = jobs.len() > 1;
@@ -109,7 +115,9 @@ pub(crate) fn run(args: &Args) -> Status {
             }
             continue;
         }
-        let Some(dir) = &args.output else { continue };
+        let Some(batch) = batch.as_mut() else {
+            continue;
+        };
         for unit in &conv.units {
             let text = unit.unit.render();
             if let Some(p) = produced.get(&unit.file_name) {
@@ -131,46 +139,15 @@ pub(crate) fn run(args: &Args) -> Status {
                     job: job.name.clone(),
                 },
             );
-            let how = Placement {
-                check: args.check,
-                diff: args.diff,
-                force: args.force,
-            };
-            match place(dir, &unit.file_name, &text, &how) {
-                Ok(Placed::Unchanged) => {
-                    unchanged += 1;
-                    if !(args.check || args.diff) {
-                        on_disk.push(unit.file_name.clone());
-                    }
-                    continue;
-                }
-                Ok(Placed::Differs) => {
-                    differ += 1;
-                    status = status.max(Status::Problems);
-                    continue;
-                }
-                Ok(Placed::Written) => differ += 1,
-                Err(s) => {
-                    differ += 1;
-                    status = status.max(s);
-                    continue;
-                }
+            if batch.place(&unit.file_name, &text, &mut status) {
+                on_disk.push(unit.file_name.clone());
             }
-            written += 1;
-            on_disk.push(unit.file_name.clone());
         }
     }
 
-    if let Some(dir) = &args.output {
-        if let Err(s) = super::files::sync_batch(dir, written) {
-            status = status.max(s);
-        }
+    if let (Some(dir), Some(batch)) = (&args.output, batch) {
+        let what = batch.finish(&mut status);
         let units = produced.len();
-        let what = if args.check || args.diff {
-            format!("{differ} differ, {unchanged} unchanged")
-        } else {
-            format!("{written} written, {unchanged} unchanged")
-        };
         eprint(&format!(
             "upstart2systemd: {converted} job{} converted into {units} unit{} in {} ({what}){}\n",
             plural(converted),
@@ -195,10 +172,6 @@ pub(crate) fn run(args: &Args) -> Status {
         }
     }
     status
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The jobs named by the command line, in order, and the status so far

@@ -632,7 +632,10 @@ fn every_loss_code_of_the_converter_is_an_opt_in_rule() {
     let dir = root().join("src/convert/to_systemd");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-        .map(|e| e.unwrap_or_else(|e| panic!("read {}: {e}", dir.display())).path())
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+                .path()
+        })
         .filter(|p| p.extension().is_some_and(|x| x == "rs"))
         .collect();
     files.sort();

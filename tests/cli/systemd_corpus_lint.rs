@@ -148,7 +148,10 @@ fn every_conversion_loss_code_is_registered() {
     let dir = crate::common::root().join("src/convert/from_systemd");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
-        .map(|e| e.unwrap_or_else(|e| panic!("read {}: {e}", dir.display())).path())
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+                .path()
+        })
         .filter(|p| p.extension().is_some_and(|x| x == "rs"))
         .collect();
     files.sort();

@@ -329,7 +329,11 @@ fn stop_terms(c: &mut Ctx<'_>, stop_runlevel: bool) -> Vec<EventExpr> {
 
 /// The orderings the events do not say, and `Requires=`/`Requisite=`.
 fn report_approximated(c: &mut Ctx<'_>, d: &Deps<'_>) {
-    for (key, list) in [("After", &d.after), ("Before", &d.before), ("Wants", &d.wants)] {
+    for (key, list) in [
+        ("After", &d.after),
+        ("Before", &d.before),
+        ("Wants", &d.wants),
+    ] {
         for (t, e) in list.iter() {
             if d.used.contains(t) || (key == "Before" && t == "shutdown.target") {
                 continue;

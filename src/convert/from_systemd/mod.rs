@@ -52,9 +52,9 @@ mod process;
 mod service;
 mod shell_text;
 mod specifiers;
-mod values;
 #[cfg(test)]
 mod tests;
+mod values;
 
 use conditions::*;
 use events::*;

@@ -6,7 +6,12 @@ use super::*;
 impl Ctx<'_> {
     /// One upstart process for `cmds`; `ignore_ok`: upstart ignores this
     /// process's failure anyway (post-start, pre-stop).
-    pub(super) fn process(&mut self, cmds: &[Cmd], ignore_ok: bool, what: &str) -> Option<ProcessBody> {
+    pub(super) fn process(
+        &mut self,
+        cmds: &[Cmd],
+        ignore_ok: bool,
+        what: &str,
+    ) -> Option<ProcessBody> {
         for cmd in cmds {
             let p = cmd.prefixes;
             if p.argv0 || p.privileged || p.no_setuid {

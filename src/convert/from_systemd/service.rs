@@ -39,11 +39,9 @@ fn service_kind(c: &mut Ctx<'_>) -> ServiceKind {
         .is_some_and(|e| matches!(e.value.as_str(), "yes" | "true" | "1" | "on"));
     // Without `Type=`, a service with no ExecStart= systemd accepts is a
     // oneshot (systemd's `service_add_extras`).
-    let no_start = c
-        .unit
-        .values("Service", "ExecStart")
-        .iter()
-        .all(|e| crate::convert::systemd_unit::parse_exec(&e.value).map_or(true, |cmds| cmds.is_empty()));
+    let no_start = c.unit.values("Service", "ExecStart").iter().all(|e| {
+        crate::convert::systemd_unit::parse_exec(&e.value).map_or(true, |cmds| cmds.is_empty())
+    });
     let oneshot = typ.as_ref().is_some_and(|(t, _)| t == "oneshot") || (typ.is_none() && no_start);
     let has_main = !(oneshot && remain);
     if remain
@@ -259,7 +257,6 @@ fn normal_exit(c: &mut Ctx<'_>, normal: &[String]) {
             c.items.push(item(StanzaKind::NormalExit { statuses }));
         }
     }
-
 }
 
 /// `StandardOutput=`, `StandardError=`, `StandardInput=`, `TTYPath=` as `console`.
@@ -320,7 +317,6 @@ fn console(c: &mut Ctx<'_>) {
             mode: Spanned::new(mode, Span::default()),
         }));
     }
-
 }
 
 /// `Environment=` and `PassEnvironment=` as `env` (the template's instance
@@ -597,7 +593,6 @@ fn reload(c: &mut Ctx<'_>) {
             "`ExecReload=` other than a kill of the main process has no upstart equivalent".into(),
         );
     }
-
 }
 
 /// One upstart process: its kind, commands, whether upstart ignores its
@@ -606,7 +601,10 @@ type ProcessEntry = (ProcessKind, Vec<Cmd>, bool, &'static str);
 
 /// The `Exec*=` commands sorted into upstart processes, the pre-start
 /// guard lines, and the numbers of ExecStart= commands and ExecStop= entries.
-fn process_table(c: &mut Ctx<'_>, has_main: bool) -> (Vec<ProcessEntry>, Vec<String>, usize, usize) {
+fn process_table(
+    c: &mut Ctx<'_>,
+    has_main: bool,
+) -> (Vec<ProcessEntry>, Vec<String>, usize, usize) {
     let pre = c.cmds("ExecStartPre");
     let start = c.cmds("ExecStart");
     let start_count = start.len();
@@ -740,7 +738,12 @@ fn add_processes(c: &mut Ctx<'_>, kind: &ServiceKind, procs: Vec<ProcessEntry>, 
 }
 
 /// A unit systemd refuses to load for want of ExecStart= (`UL708`).
-fn refuse_without_start(c: &mut Ctx<'_>, kind: &ServiceKind, start_count: usize, stop_count: usize) {
+fn refuse_without_start(
+    c: &mut Ctx<'_>,
+    kind: &ServiceKind,
+    start_count: usize,
+    stop_count: usize,
+) {
     let (typ, oneshot) = (&kind.typ, kind.oneshot);
     // systemd's `service_verify`: a service needs ExecStart=, ExecStop= or
     // SuccessAction=, and only a oneshot may lack ExecStart=.
@@ -871,7 +874,6 @@ pub(super) fn drop_orphan_options(c: &mut Ctx<'_>) {
         ),
     );
 }
-
 
 /// `-/sbin/apparmor_parser -r -W PROFILE` → PROFILE.
 pub(super) fn apparmor_profile(cmd: &Cmd) -> Option<String> {

@@ -257,13 +257,11 @@ fn whole_word_dollar_var_splits_without_globbing() {
     // The value comes from the file: quotes in it would split otherwise.
     assert!(losses.contains(&("UL707", Severity::Info)), "{losses:?}");
     // Known from Environment= and plain: exact, nothing to report.
-    let (t, losses) =
-        conv("[Service]\nEnvironment=\"OPTS=-a -b\"\nExecStart=/bin/prog $OPTS\n");
+    let (t, losses) = conv("[Service]\nEnvironment=\"OPTS=-a -b\"\nExecStart=/bin/prog $OPTS\n");
     assert!(t.contains("    set -f\n    exec /bin/prog $OPTS\n"), "{t}");
     assert!(losses.iter().all(|(c, _)| *c != "UL707"), "{losses:?}");
     // Known, with quotes systemd removes: reported.
-    let (_, losses) =
-        conv("[Service]\nEnvironment=\"OPTS=-o 'a b'\"\nExecStart=/bin/prog $OPTS\n");
+    let (_, losses) = conv("[Service]\nEnvironment=\"OPTS=-o 'a b'\"\nExecStart=/bin/prog $OPTS\n");
     assert!(losses.contains(&("UL707", Severity::Warning)), "{losses:?}");
 }
 
@@ -271,8 +269,7 @@ fn whole_word_dollar_var_splits_without_globbing() {
 fn start_limit_burst_maps_to_what_upstart_can_store() {
     // Burst 1: no restart at all under systemd; upstart's `respawn limit
     // 0` would be no limit, so the job does not respawn (reported).
-    let (t, losses) =
-        conv("[Service]\nExecStart=/usr/bin/x\nRestart=always\nStartLimitBurst=1\n");
+    let (t, losses) = conv("[Service]\nExecStart=/usr/bin/x\nRestart=always\nStartLimitBurst=1\n");
     assert!(!t.contains("respawn"), "{t}");
     assert!(losses.contains(&("UL702", Severity::Warning)), "{losses:?}");
     // A burst beyond upstart's C int: the largest count it keeps.
@@ -352,8 +349,7 @@ fn split_vars_in_scripts_and_guards() {
 
 #[test]
 fn mainpid_as_a_whole_word() {
-    let (t, losses) =
-        conv("[Service]\nExecStart=/bin/d\nExecReload=/bin/kill -USR2 $MAINPID\n");
+    let (t, losses) = conv("[Service]\nExecStart=/bin/d\nExecReload=/bin/kill -USR2 $MAINPID\n");
     assert!(t.contains("reload signal USR2\n"), "{t}");
     assert!(losses.is_empty(), "{losses:?}");
 }
@@ -417,8 +413,7 @@ fn templates_start_only_with_a_default_instance() {
     assert!(t.contains("start on runlevel [2345]\n"), "{t}");
     assert!(losses.is_empty(), "{losses:?}");
     // A target that is no upstart event is reported.
-    let (t, losses) =
-        conv("[Service]\nExecStart=/bin/d\n[Install]\nWantedBy=cloud-init.target\n");
+    let (t, losses) = conv("[Service]\nExecStart=/bin/d\n[Install]\nWantedBy=cloud-init.target\n");
     assert!(t.contains("start on cloud-init\n"), "{t}");
     assert_eq!(losses, [("UL702", Severity::Warning)]);
 }

@@ -219,8 +219,9 @@ fn job_control_commands_in_processes_are_reported() {
     assert_eq!(&src[loss.span.start..loss.span.end], "stop; exit 0");
     let l = losses("script\n  stop; exit 0\nend script\n");
     assert!(
-        l.iter().any(|m| m
-            == "UL512 the process runs upstart's `stop` command, which systemd does not have"),
+        l.iter()
+            .any(|m| m
+                == "UL512 the process runs upstart's `stop` command, which systemd does not have"),
         "{l:?}"
     );
 }

@@ -17,15 +17,15 @@ use crate::facts::events;
 use crate::source::Span;
 use crate::syntax::values::signal_name;
 
-mod start_stop;
-mod processes;
-mod service;
 #[cfg(test)]
 mod loss_tests;
+mod processes;
+mod service;
+mod start_stop;
 
-use start_stop::*;
 use processes::*;
 use service::*;
+use start_stop::*;
 
 /// One lost or changed piece of meaning.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -342,7 +342,7 @@ fn target(mut c: Ctx, r: &Resolved<'_>, job: &str) -> Conversion {
         c.notes
             .push(format!("enable it with `systemctl enable {name}`"));
     }
-    return finish(name, unit, c.losses, c.notes, c.extra);
+    finish(name, unit, c.losses, c.notes, c.extra)
 }
 
 fn finish(

@@ -54,9 +54,7 @@ fn exec_key(r: &Resolved<'_>, kind: ProcessKind, has_main: bool) -> (&'static st
     match kind {
         ProcessKind::PreStart if has_main => ("ExecStartPre", ""),
         ProcessKind::PreStart | ProcessKind::Main => ("ExecStart", ""),
-        ProcessKind::PostStart if has_main || has(ProcessKind::PreStart) => {
-            ("ExecStartPost", "-")
-        }
+        ProcessKind::PostStart if has_main || has(ProcessKind::PreStart) => ("ExecStartPost", "-"),
         ProcessKind::PostStart => ("ExecStart", "-"),
         ProcessKind::PreStop => ("ExecStop", "-"),
         ProcessKind::PostStop
@@ -149,7 +147,11 @@ pub(super) fn script_line_start(body_span: Span, indent: usize, text: &str, at: 
 /// The guard lines at the top of a `pre-start` script as `Condition…=` and
 /// `ExecCondition=` (see `guard`), each reported. None when there are none;
 /// otherwise what is left of the script, if anything.
-pub(super) fn lift_guards(c: &mut Ctx, r: &Resolved<'_>, body: &ProcessBody) -> Option<Option<ProcessBody>> {
+pub(super) fn lift_guards(
+    c: &mut Ctx,
+    r: &Resolved<'_>,
+    body: &ProcessBody,
+) -> Option<Option<ProcessBody>> {
     let ProcessBody::Script {
         body: text,
         body_span,
