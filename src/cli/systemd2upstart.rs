@@ -16,8 +16,7 @@
 //! and infos do not change it. The worst one wins; every other unit is
 //! still converted.
 
-use super::files::Placement;
-use super::write::{Batch, create_output_dir, plural};
+use super::write::{WriteArgs, WriteHelp, create_output_dir, plural};
 use super::{Status, eprint, write_stdout};
 use crate::convert::Loss;
 use crate::convert::from_systemd::from_systemd;
@@ -34,20 +33,19 @@ pub(crate) struct Args {
     /// in `UNIT.d/*.conf` beside a unit are merged first.
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
-    /// Write the jobs into DIR (`NAME.conf`; a template `NAME@.service`
-    /// gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when
-    /// `NAME.service` is converted too) instead of printing them.
-    #[arg(short, long, value_name = "DIR")]
-    output: Option<PathBuf>,
-    /// Overwrite jobs in DIR that differ from the conversion.
-    #[arg(long)]
-    force: bool,
-    /// Exit 1 when a job in DIR differs from what would be written (writes nothing).
-    #[arg(long, requires = "output")]
-    check: bool,
-    /// Print unified diffs between DIR and the conversion (writes nothing).
-    #[arg(long, requires = "output")]
-    diff: bool,
+    #[command(flatten)]
+    write: WriteArgs<JobsHelp>,
+}
+
+/// The write options' help: jobs are written.
+#[derive(Debug)]
+pub(crate) struct JobsHelp;
+
+impl WriteHelp for JobsHelp {
+    const OUTPUT: &'static str = "Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them";
+    const FORCE: &'static str = "Overwrite jobs in DIR that differ from the conversion";
+    const CHECK: &'static str =
+        "Exit 1 when a job in DIR differs from what would be written (writes nothing)";
 }
 
 /// The job file name for a unit: `foo.service`, `foo@.service` and
@@ -99,7 +97,7 @@ fn refers_to(job: &crate::ast::Job, name: &str) -> bool {
 
 pub(crate) fn run(args: &Args) -> Status {
     let (units, mut status) = collect(&args.paths);
-    let to_stdout = args.output.is_none();
+    let to_stdout = args.write.output.is_none();
     if to_stdout && units.len() > 1 {
         eprint(&format!(
             "{NAME}: {} units given: use -o DIR to write their jobs (stdout takes one unit)\n",
@@ -107,8 +105,8 @@ pub(crate) fn run(args: &Args) -> Status {
         ));
         return Status::Error;
     }
-    let writes = !to_stdout && !args.check && !args.diff;
-    if !create_output_dir(args.output.as_deref(), writes) {
+    let writes = args.write.writes();
+    if !create_output_dir(args.write.output.as_deref(), writes) {
         return Status::Error;
     }
     // The names of the units in this run (a template beside its plain unit
@@ -120,16 +118,7 @@ pub(crate) fn run(args: &Args) -> Status {
     // Job file name → (text, the unit that produced it).
     let mut produced: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
-    let mut batch = args.output.as_deref().map(|dir| {
-        Batch::new(
-            dir,
-            Placement {
-                check: args.check,
-                diff: args.diff,
-                force: args.force,
-            },
-        )
-    });
+    let mut batch = args.write.batch();
     for path in &units {
         let Some((unit, job, text)) = convert_one(path, &mut status) else {
             failed += 1;
@@ -172,7 +161,7 @@ pub(crate) fn run(args: &Args) -> Status {
         produced.insert(file_name.clone(), (text.clone(), path.clone()));
         batch.place(&file_name, &text, &mut status);
     }
-    if let (Some(dir), Some(batch)) = (&args.output, batch) {
+    if let (Some(dir), Some(batch)) = (&args.write.output, batch) {
         let what = batch.finish(&mut status);
         eprint(&format!(
             "{NAME}: {converted} unit{} converted into {} job{} in {} ({what}){}\n",

@@ -12,9 +12,8 @@
 //! infos do not change it. The worst one wins; every other job is still
 //! converted.
 
-use super::files::Placement;
 use super::walk::Entry;
-use super::write::{Batch, create_output_dir, plural};
+use super::write::{WriteArgs, WriteHelp, create_output_dir, plural};
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::convert::{Conversion, Loss, from_override, to_systemd};
 use crate::diag::Diagnostic;
@@ -29,25 +28,25 @@ pub(crate) struct Args {
     /// relative to the directory). A `.override` beside a job is merged first.
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
-    /// Write the units into DIR (`JOB.service`, `JOB@.service` for
-    /// instance jobs, event targets beside them) instead of printing them.
-    #[arg(short, long, value_name = "DIR")]
-    output: Option<PathBuf>,
-    /// Overwrite units in DIR that differ from the conversion.
-    #[arg(long)]
-    force: bool,
-    /// Exit 1 when a unit in DIR differs from what would be written (writes nothing).
-    #[arg(long, requires = "output")]
-    check: bool,
-    /// Print unified diffs between DIR and the conversion (writes nothing).
-    #[arg(long, requires = "output")]
-    diff: bool,
+    #[command(flatten)]
+    write: WriteArgs<UnitsHelp>,
     /// Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails).
     #[arg(long)]
     verify: bool,
     /// Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`.
     #[arg(long, value_enum)]
     dialect: Option<super::DialectArg>,
+}
+
+/// The write options' help: units are written.
+#[derive(Debug)]
+pub(crate) struct UnitsHelp;
+
+impl WriteHelp for UnitsHelp {
+    const OUTPUT: &'static str = "Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them";
+    const FORCE: &'static str = "Overwrite units in DIR that differ from the conversion";
+    const CHECK: &'static str =
+        "Exit 1 when a unit in DIR differs from what would be written (writes nothing)";
 }
 
 /// A job to convert.
@@ -66,7 +65,7 @@ struct Produced {
 pub(crate) fn run(args: &Args) -> Status {
     let (jobs, mut status) = collect(&args.paths);
     let dialect = args.dialect.map_or_else(Dialect::default, Into::into);
-    let to_stdout = args.output.is_none();
+    let to_stdout = args.write.output.is_none();
     if to_stdout && jobs.len() > 1 {
         eprint(&format!(
             "upstart2systemd: {} jobs given: use -o DIR to write their units (stdout takes one job)\n",
@@ -74,23 +73,14 @@ pub(crate) fn run(args: &Args) -> Status {
         ));
         return Status::Error;
     }
-    let writes = !to_stdout && !args.check && !args.diff;
-    if !create_output_dir(args.output.as_deref(), writes) {
+    let writes = args.write.writes();
+    if !create_output_dir(args.write.output.as_deref(), writes) {
         return Status::Error;
     }
 
     let mut produced: BTreeMap<String, Produced> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
-    let mut batch = args.output.as_deref().map(|dir| {
-        Batch::new(
-            dir,
-            Placement {
-                check: args.check,
-                diff: args.diff,
-                force: args.force,
-            },
-        )
-    });
+    let mut batch = args.write.batch();
     // Units in DIR that now hold the conversion (verified there).
     let mut on_disk: Vec<String> = Vec::new();
     let several = jobs.len() > 1;
@@ -145,7 +135,7 @@ pub(crate) fn run(args: &Args) -> Status {
         }
     }
 
-    if let (Some(dir), Some(batch)) = (&args.output, batch) {
+    if let (Some(dir), Some(batch)) = (&args.write.output, batch) {
         let what = batch.finish(&mut status);
         let units = produced.len();
         eprint(&format!(
@@ -168,7 +158,10 @@ pub(crate) fn run(args: &Args) -> Status {
             .map(|(name, p)| (name, p.text))
             .collect();
         if !units.is_empty() {
-            status = status.max(verify(args.output.as_deref().filter(|_| writes), &units));
+            status = status.max(verify(
+                args.write.output.as_deref().filter(|_| writes),
+                &units,
+            ));
         }
     }
     status

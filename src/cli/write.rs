@@ -5,7 +5,54 @@
 
 use super::Status;
 use super::files::{Placed, Placement, place};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The help texts of [`WriteArgs`] for one converter: what it writes
+/// ("units", "jobs") is in the words. No trailing period (clap's derive
+/// drops it from a doc comment's one sentence; these texts match that).
+pub(crate) trait WriteHelp {
+    const OUTPUT: &'static str;
+    const FORCE: &'static str;
+    const CHECK: &'static str;
+}
+
+/// The write options of a converter, flattened into its `Args`: `-o DIR`,
+/// `--force`, `--check`, `--diff`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct WriteArgs<H: WriteHelp + Send + Sync + 'static> {
+    #[arg(short, long, value_name = "DIR", help = H::OUTPUT)]
+    pub(crate) output: Option<PathBuf>,
+    #[arg(long, help = H::FORCE)]
+    pub(crate) force: bool,
+    #[arg(long, requires = "output", help = H::CHECK)]
+    pub(crate) check: bool,
+    /// Print unified diffs between DIR and the conversion (writes nothing).
+    #[arg(long, requires = "output")]
+    pub(crate) diff: bool,
+    #[arg(skip)]
+    help: std::marker::PhantomData<H>,
+}
+
+impl<H: WriteHelp + Send + Sync + 'static> WriteArgs<H> {
+    /// Whether files are written into DIR (not stdout, not `--check`/`--diff`).
+    pub(crate) fn writes(&self) -> bool {
+        self.output.is_some() && !self.check && !self.diff
+    }
+
+    /// The batch of files for `-o DIR`; None without it (stdout).
+    pub(crate) fn batch(&self) -> Option<Batch<'_>> {
+        self.output.as_deref().map(|dir| {
+            Batch::new(
+                dir,
+                Placement {
+                    check: self.check,
+                    diff: self.diff,
+                    force: self.force,
+                },
+            )
+        })
+    }
+}
 
 /// The files of one run in DIR, and what became of them.
 pub(crate) struct Batch<'a> {
