@@ -13,94 +13,11 @@ impl Ctx<'_> {
         what: &str,
     ) -> Option<ProcessBody> {
         for cmd in cmds {
-            let p = cmd.prefixes;
-            if p.argv0 || p.privileged || p.no_setuid {
-                self.loss(
-                    Code::UL701,
-                    Severity::Warning,
-                    cmd.entry,
-                    format!("the Exec prefix `@`, `+` or `!` of {what} has no upstart equivalent"),
-                );
-                self.help(
-                    "every process of a job runs with the same setuid/setgid; `exec -a` needs bash",
-                );
-            }
-            if !p.ignore_failure && ignore_ok {
-                self.loss(
-                    Code::UL701,
-                    Severity::Info,
-                    cmd.entry,
-                    format!("upstart ignores the failure of {what}"),
-                );
-            }
-            self.report_words(cmd, what);
-            if cmd.argv.iter().any(mentions_mainpid) {
-                self.loss(
-                    Code::UL701,
-                    Severity::Warning,
-                    cmd.entry,
-                    "`$MAINPID` has no upstart equivalent".into(),
-                );
-                self.help("use pidof or a pid file");
-            }
+            self.report_prefixes(cmd, ignore_ok, what);
         }
-        let guard = |cmd: &Cmd, line: String| {
-            if cmd.prefixes.ignore_failure && !ignore_ok {
-                format!("{line} || true")
-            } else {
-                line
-            }
-        };
         match cmds {
             [] => None,
-            [cmd] => {
-                if let Some((body, e)) = shell_body(cmd) {
-                    if !e {
-                        self.loss(
-                            Code::UL701,
-                            Severity::Info,
-                            cmd.entry,
-                            format!("`sh -c` of {what} became a script, run with `sh -e`"),
-                        );
-                    }
-                    let one_line = !body.trim_end_matches('\n').contains('\n');
-                    if let Some(rest) = body.strip_prefix("exec ")
-                        && one_line
-                        && !rest.contains('#')
-                        && crate::convert::to_systemd::needs_shell(rest)
-                        && crate::syntax::command_reads_back(rest.trim_end_matches('\n'))
-                        && (!cmd.prefixes.ignore_failure || ignore_ok)
-                    {
-                        return Some(exec(rest.trim_end_matches('\n').to_string()));
-                    }
-                    let body = if cmd.prefixes.ignore_failure && !ignore_ok {
-                        format!("( {} ) || true", body.trim_end_matches('\n'))
-                    } else {
-                        body
-                    };
-                    return Some(script(self.safe_script(body, cmd.entry)));
-                }
-                let text = cmd_text(cmd);
-                if !cmd.split_vars().is_empty() {
-                    // The shell must split `$NAME` but not glob its pieces.
-                    let line = if cmd.prefixes.ignore_failure && !ignore_ok {
-                        format!("{text} || true")
-                    } else {
-                        format!("exec {text}")
-                    };
-                    Some(script(
-                        self.safe_script(format!("set -f\n{line}"), cmd.entry),
-                    ))
-                } else if cmd.prefixes.ignore_failure && !ignore_ok
-                    || text.contains(['\n', '\r'])
-                    || !crate::syntax::command_reads_back(&text)
-                {
-                    let line = guard(cmd, text);
-                    Some(script(self.safe_script(line, cmd.entry)))
-                } else {
-                    Some(exec(text))
-                }
-            }
+            [cmd] => Some(self.one_command(cmd, ignore_ok, what)),
             _ => {
                 let mut lines: Vec<String> = Vec::new();
                 let mut noglob = false;
@@ -109,11 +26,98 @@ impl Ctx<'_> {
                         lines.push("set -f".to_string());
                         noglob = true;
                     }
-                    lines.push(guard(cmd, cmd_text(cmd)));
+                    lines.push(or_true(cmd, cmd_text(cmd), ignore_ok));
                 }
                 let span = cmds[0].entry;
                 Some(script(self.safe_script(lines.join("\n"), span)))
             }
+        }
+    }
+
+    /// Report what the Exec prefixes of `cmd` and its `$MAINPID` lose in the
+    /// process of `what` (`ignore_ok`: upstart ignores its failure anyway),
+    /// and its words ([`Ctx::report_words`]).
+    fn report_prefixes(&mut self, cmd: &Cmd, ignore_ok: bool, what: &str) {
+        let p = cmd.prefixes;
+        if p.argv0 || p.privileged || p.no_setuid {
+            self.loss(
+                Code::UL701,
+                Severity::Warning,
+                cmd.entry,
+                format!("the Exec prefix `@`, `+` or `!` of {what} has no upstart equivalent"),
+            );
+            self.help(
+                "every process of a job runs with the same setuid/setgid; `exec -a` needs bash",
+            );
+        }
+        if !p.ignore_failure && ignore_ok {
+            self.loss(
+                Code::UL701,
+                Severity::Info,
+                cmd.entry,
+                format!("upstart ignores the failure of {what}"),
+            );
+        }
+        self.report_words(cmd, what);
+        if cmd.argv.iter().any(mentions_mainpid) {
+            self.loss(
+                Code::UL701,
+                Severity::Warning,
+                cmd.entry,
+                "`$MAINPID` has no upstart equivalent".into(),
+            );
+            self.help("use pidof or a pid file");
+        }
+    }
+
+    /// The process of one command: an `sh -c` body as a script (or an
+    /// `exec` line when it is one), else the command as an `exec` line, or
+    /// a script when the shell must split its variables, ignore its failure
+    /// or would read the line otherwise.
+    fn one_command(&mut self, cmd: &Cmd, ignore_ok: bool, what: &str) -> ProcessBody {
+        if let Some((body, e)) = shell_body(cmd) {
+            if !e {
+                self.loss(
+                    Code::UL701,
+                    Severity::Info,
+                    cmd.entry,
+                    format!("`sh -c` of {what} became a script, run with `sh -e`"),
+                );
+            }
+            let one_line = !body.trim_end_matches('\n').contains('\n');
+            if let Some(rest) = body.strip_prefix("exec ")
+                && one_line
+                && !rest.contains('#')
+                && crate::convert::to_systemd::needs_shell(rest)
+                && crate::syntax::command_reads_back(rest.trim_end_matches('\n'))
+                && (!cmd.prefixes.ignore_failure || ignore_ok)
+            {
+                return exec(rest.trim_end_matches('\n').to_string());
+            }
+            let body = if cmd.prefixes.ignore_failure && !ignore_ok {
+                format!("( {} ) || true", body.trim_end_matches('\n'))
+            } else {
+                body
+            };
+            return script(self.safe_script(body, cmd.entry));
+        }
+        let text = cmd_text(cmd);
+        if !cmd.split_vars().is_empty() {
+            // The shell must split `$NAME` but not glob its pieces.
+            let line = if cmd.prefixes.ignore_failure && !ignore_ok {
+                format!("{text} || true")
+            } else {
+                format!("exec {text}")
+            };
+            script(self.safe_script(format!("set -f\n{line}"), cmd.entry))
+        } else if cmd.prefixes.ignore_failure && !ignore_ok
+            || text.contains(['\n', '\r'])
+            || !crate::syntax::command_reads_back(&text)
+        {
+            let line = or_true(cmd, text, ignore_ok);
+            script(self.safe_script(line, cmd.entry))
+        } else {
+            exec(text)
         }
     }
 
@@ -202,5 +206,15 @@ impl Ctx<'_> {
             out.extend(parse_exec(self, e));
         }
         out
+    }
+}
+
+/// The shell line of `cmd`: with `|| true` when systemd ignores its failure
+/// (the `-` prefix) and upstart would not.
+fn or_true(cmd: &Cmd, line: String, ignore_ok: bool) -> String {
+    if cmd.prefixes.ignore_failure && !ignore_ok {
+        format!("{line} || true")
+    } else {
+        line
     }
 }
