@@ -73,7 +73,7 @@ pub struct UnitError {
 pub struct ExecPrefixes {
     /// `-`: failure ignored.
     pub ignore_failure: bool,
-    /// `@`: the second word is argv[0].
+    /// `@`: the second word is `argv[0]`.
     pub argv0: bool,
     /// `:`: no environment variable substitution.
     pub no_env: bool,
@@ -302,7 +302,7 @@ pub(crate) fn c_unescape_one(rest: &[char]) -> Option<(char, usize)> {
 /// (unknown ones kept with their backslash, as systemd does after a
 /// warning), a stand-alone `;` between commands and `\;` for a literal
 /// `;` word. With the `@` prefix `argv` holds the words as written: the
-/// executable, then the name it gets as argv[0], then the arguments.
+/// executable, then the name it gets as `argv[0]`, then the arguments.
 /// Specifiers and `$` variables are left alone.
 ///
 /// # Errors

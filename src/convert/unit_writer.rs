@@ -123,7 +123,7 @@ pub fn exec_word(s: &str) -> String {
     out
 }
 
-/// argv[0] of an `Exec*=` line: `%` doubled; quoted only when it has blanks
+/// `argv[0]` of an `Exec*=` line: `%` doubled; quoted only when it has blanks
 /// (systemd ≤ 219 rejects a quoted command).
 #[must_use]
 pub fn exec_program(s: &str) -> String {

@@ -215,7 +215,7 @@ pub(super) fn pieces(toks: impl Iterator<Item = Tok>, inst: &str) -> Vec<Seg> {
 }
 
 /// Parse an `Exec*=` value into commands with [`crate::convert::systemd_unit::parse_exec`];
-/// with the `@` prefix the argv[0] name is dropped (reported by
+/// with the `@` prefix the `argv[0]` name is dropped (reported by
 /// [`Ctx::process`]). A line systemd refuses is reported (`UL706`).
 pub(super) fn parse_exec(c: &mut Ctx<'_>, e: &Entry) -> Vec<Cmd> {
     match crate::convert::systemd_unit::parse_exec(&e.value) {
