@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use upstart_tools::ast::resolve;
 use upstart_tools::convert::from_systemd::from_systemd;
-use upstart_tools::convert::systemd::parse_unit;
+use upstart_tools::convert::systemd_unit::parse_unit;
 use upstart_tools::convert::to_systemd;
 use upstart_tools::load::job_name;
 use upstart_tools::syntax::parse;

@@ -5,7 +5,7 @@
 
 use crate::ast::{Item, Job, ProcessBody, StanzaKind, eq_ignoring_spans, resolve};
 use crate::convert::from_systemd::from_systemd;
-use crate::convert::systemd::parse_unit;
+use crate::convert::systemd_unit::parse_unit;
 use crate::convert::to_systemd;
 use crate::diag::Diagnostic;
 use crate::print::print;

@@ -1,6 +1,6 @@
 //! `upstart-tools graph PATH...`: the job/event graph as DOT or SVG.
 
-use super::convert::{collect, print_parse_errors};
+use super::upstart2systemd::{collect, print_parse_errors};
 use super::{Status, eprint, write_stdout};
 use crate::graph::Graph;
 use crate::load::LoadedJob;

@@ -1,11 +1,9 @@
 //! Command-line interface. All clap types live in this module; each command
 //! turns its arguments into plain options before doing any work.
 
-mod convert;
 mod ctl;
 mod files;
 mod fmt;
-mod from_systemd;
 pub mod generate;
 mod graph;
 mod install_compat;
@@ -14,7 +12,10 @@ mod parse;
 mod run;
 mod run_set;
 mod show;
+mod systemd2upstart;
+mod upstart2systemd;
 mod walk;
+mod write;
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -104,14 +105,14 @@ enum Command {
     )]
     Show(show::Args),
     /// Convert upstart jobs to systemd units.
-    Convert(convert::Args),
+    Convert(upstart2systemd::Args),
     /// Report the problems of job files.
     Lint(Box<lint::Args>),
     /// Run a job under supervision with the semantics of upstart.
     Exec(run::Args),
     /// Convert systemd units to upstart jobs.
     #[command(name = "systemd2upstart")]
-    Systemd2upstart(from_systemd::Args),
+    Systemd2upstart(systemd2upstart::Args),
     /// Draw the graph of jobs and events (Graphviz DOT or SVG).
     #[command(
         long_about = "Draw the graph of a job set as upstart's initctl2dot did for a running system, but offline: jobs are boxes, events diamonds; `start on` edges are solid, `stop on` edges dashed, `emits` edges bold. A job event (`started db`) is an edge from the job it names, labelled with the event; a job named but not given is a dashed box. --format svg renders with Graphviz's `dot`.",
@@ -173,8 +174,8 @@ pub fn main() -> ExitCode {
         Command::Show(args) => show::run(args),
         Command::Lint(args) => lint::run(*args),
         Command::Exec(args) => run::run(&args),
-        Command::Convert(args) => convert::run(&args),
-        Command::Systemd2upstart(args) => from_systemd::run(&args),
+        Command::Convert(args) => upstart2systemd::run(&args),
+        Command::Systemd2upstart(args) => systemd2upstart::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Completions(args) => generate::print_completions(&args),
         Command::Man(args) => generate::print_man(&args),
@@ -262,14 +263,14 @@ pub fn lint_main() -> ExitCode {
 )]
 pub struct ConvertCli {
     #[command(flatten)]
-    args: convert::Args,
+    args: upstart2systemd::Args,
 }
 
 /// Entry point of the `upstart2systemd` binary.
 #[must_use]
 pub fn convert_main() -> ExitCode {
     match ConvertCli::try_parse() {
-        Ok(cli) => convert::run(&cli.args).into(),
+        Ok(cli) => upstart2systemd::run(&cli.args).into(),
         Err(e) => clap_exit(&e),
     }
 }
@@ -285,14 +286,14 @@ pub fn convert_main() -> ExitCode {
 )]
 pub struct FromSystemdCli {
     #[command(flatten)]
-    args: from_systemd::Args,
+    args: systemd2upstart::Args,
 }
 
 /// Entry point of the `systemd2upstart` binary.
 #[must_use]
 pub fn from_systemd_main() -> ExitCode {
     match FromSystemdCli::try_parse() {
-        Ok(cli) => from_systemd::run(&cli.args).into(),
+        Ok(cli) => systemd2upstart::run(&cli.args).into(),
         Err(e) => clap_exit(&e),
     }
 }

@@ -5,7 +5,8 @@
 //! `stop` command and the line fails the unit. systemd skips a unit the same
 //! quiet way with a `Condition…=` (a file test, checked before anything
 //! runs) or `ExecCondition=` (any command: exit 1–254 skips the unit).
-//! spec/conversion.md, `pre-start` row of the stanza table.
+//! upstart2systemd turns such lines into conditions, and systemd2upstart
+//! writes conditions back as such lines.
 
 /// One guard line and what it becomes.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 
 pub mod from_systemd;
 pub mod guard;
-pub mod systemd;
+pub mod systemd_unit;
 pub mod to_systemd;
-pub mod unit;
+pub mod unit_writer;
 
 pub use to_systemd::{Conversion, Loss, OutputUnit, to_systemd};
 

@@ -64,7 +64,7 @@ use upstart_tools::ast::{
     ConsoleMode, Item, Job, ProcessBody, ProcessKind, Spanned, Stanza, StanzaKind,
 };
 use upstart_tools::convert::from_systemd::from_systemd;
-use upstart_tools::convert::systemd::{Entry, UnitFile, parse_unit};
+use upstart_tools::convert::systemd_unit::{Entry, UnitFile, parse_unit};
 use upstart_tools::convert::{Loss, to_systemd};
 use upstart_tools::load::{LoadedJob, job_name};
 use upstart_tools::print::print;

@@ -13,7 +13,7 @@ use upstart_tools::ast::{
 };
 use upstart_tools::convert::from_systemd::from_systemd;
 use upstart_tools::convert::guard;
-use upstart_tools::convert::systemd::parse_unit;
+use upstart_tools::convert::systemd_unit::parse_unit;
 use upstart_tools::convert::to_systemd::{needs_shell, to_systemd};
 use upstart_tools::diag::Severity;
 use upstart_tools::lint::config::Config;

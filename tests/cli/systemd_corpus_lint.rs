@@ -144,8 +144,21 @@ fn converted_corpus_draws_no_lint_finding_the_converter_did_not_report() {
 /// Each `UL7xx` code the converter's source can emit is registered.
 #[test]
 fn every_conversion_loss_code_is_registered() {
-    let src = std::fs::read_to_string(crate::common::root().join("src/convert/from_systemd.rs"))
-        .unwrap_or_else(|e| panic!("read from_systemd.rs: {e}"));
+    // The converter is the directory src/convert/from_systemd/: all its files.
+    let dir = crate::common::root().join("src/convert/from_systemd");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+                .path()
+        })
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    files.sort();
+    let src: String = files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .collect();
     let mut codes: Vec<&str> = src
         .split('"')
         .filter(|w| {

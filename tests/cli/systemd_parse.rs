@@ -2,7 +2,7 @@
 
 use crate::common::{corpus_dir, files_in};
 use std::path::Path;
-use upstart_tools::convert::systemd::{load_with_dropins, parse_exec, parse_unit};
+use upstart_tools::convert::systemd_unit::{load_with_dropins, parse_exec, parse_unit};
 
 /// Parse every unit file in `dir`; the files with errors, with reasons.
 fn parse_all(dir: &Path) -> (usize, Vec<String>) {

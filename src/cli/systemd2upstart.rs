@@ -16,11 +16,11 @@
 //! and infos do not change it. The worst one wins; every other unit is
 //! still converted.
 
-use super::files::{Placed, Placement, place};
+use super::write::{WriteArgs, WriteHelp, create_output_dir, plural};
 use super::{Status, eprint, write_stdout};
 use crate::convert::Loss;
 use crate::convert::from_systemd::from_systemd;
-use crate::convert::systemd::{UnitFile, dropin_paths, load_with_dropins, parse_unit};
+use crate::convert::systemd_unit::{UnitFile, dropin_paths, load_with_dropins, parse_unit};
 use crate::source::{SourceFile, Span};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -33,20 +33,19 @@ pub(crate) struct Args {
     /// in `UNIT.d/*.conf` beside a unit are merged first.
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
-    /// Write the jobs into DIR (`NAME.conf`; a template `NAME@.service`
-    /// gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when
-    /// `NAME.service` is converted too) instead of printing them.
-    #[arg(short, long, value_name = "DIR")]
-    output: Option<PathBuf>,
-    /// Overwrite jobs in DIR that differ from the conversion.
-    #[arg(long)]
-    force: bool,
-    /// Exit 1 when a job in DIR differs from what would be written (writes nothing).
-    #[arg(long, requires = "output")]
-    check: bool,
-    /// Print unified diffs between DIR and the conversion (writes nothing).
-    #[arg(long, requires = "output")]
-    diff: bool,
+    #[command(flatten)]
+    write: WriteArgs<JobsHelp>,
+}
+
+/// The write options' help: jobs are written.
+#[derive(Debug)]
+pub(crate) struct JobsHelp;
+
+impl WriteHelp for JobsHelp {
+    const OUTPUT: &'static str = "Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them";
+    const FORCE: &'static str = "Overwrite jobs in DIR that differ from the conversion";
+    const CHECK: &'static str =
+        "Exit 1 when a job in DIR differs from what would be written (writes nothing)";
 }
 
 /// The job file name for a unit: `foo.service`, `foo@.service` and
@@ -98,7 +97,7 @@ fn refers_to(job: &crate::ast::Job, name: &str) -> bool {
 
 pub(crate) fn run(args: &Args) -> Status {
     let (units, mut status) = collect(&args.paths);
-    let to_stdout = args.output.is_none();
+    let to_stdout = args.write.output.is_none();
     if to_stdout && units.len() > 1 {
         eprint(&format!(
             "{NAME}: {} units given: use -o DIR to write their jobs (stdout takes one unit)\n",
@@ -106,12 +105,8 @@ pub(crate) fn run(args: &Args) -> Status {
         ));
         return Status::Error;
     }
-    let writes = !to_stdout && !args.check && !args.diff;
-    if let Some(dir) = &args.output
-        && writes
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprint(&format!("{}: cannot create: {e}\n", dir.display()));
+    let writes = args.write.writes();
+    if !create_output_dir(args.write.output.as_deref(), writes) {
         return Status::Error;
     }
     // The names of the units in this run (a template beside its plain unit
@@ -123,14 +118,14 @@ pub(crate) fn run(args: &Args) -> Status {
     // Job file name → (text, the unit that produced it).
     let mut produced: BTreeMap<String, (String, PathBuf)> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
-    let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
+    let mut batch = args.write.batch();
     for path in &units {
         let Some((unit, job, text)) = convert_one(path, &mut status) else {
             failed += 1;
             continue;
         };
         converted += 1;
-        let Some(dir) = &args.output else {
+        let Some(batch) = batch.as_mut() else {
             if write_stdout(&text).is_err() {
                 return Status::Error;
             }
@@ -164,39 +159,10 @@ pub(crate) fn run(args: &Args) -> Status {
             continue;
         }
         produced.insert(file_name.clone(), (text.clone(), path.clone()));
-        let how = Placement {
-            check: args.check,
-            diff: args.diff,
-            force: args.force,
-        };
-        match place(dir, &file_name, &text, &how) {
-            Ok(Placed::Unchanged) => {
-                unchanged += 1;
-                continue;
-            }
-            Ok(Placed::Differs) => {
-                differ += 1;
-                status = status.max(Status::Problems);
-                continue;
-            }
-            Ok(Placed::Written) => differ += 1,
-            Err(s) => {
-                differ += 1;
-                status = status.max(s);
-                continue;
-            }
-        }
-        written += 1;
+        batch.place(&file_name, &text, &mut status);
     }
-    if let Some(dir) = &args.output {
-        if let Err(s) = super::files::sync_batch(dir, written) {
-            status = status.max(s);
-        }
-        let what = if args.check || args.diff {
-            format!("{differ} differ, {unchanged} unchanged")
-        } else {
-            format!("{written} written, {unchanged} unchanged")
-        };
+    if let (Some(dir), Some(batch)) = (&args.write.output, batch) {
+        let what = batch.finish(&mut status);
         eprint(&format!(
             "{NAME}: {converted} unit{} converted into {} job{} in {} ({what}){}\n",
             plural(converted),
@@ -219,10 +185,6 @@ fn instance_var(job: &str) -> Option<String> {
         l.strip_prefix("instance $")
             .map(|v| v.trim_matches(|c| c == '{' || c == '}').to_string())
     })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The units named by the command line, in order (directories give their

@@ -1,5 +1,7 @@
-//! A small model of a systemd unit file and its text form, with the escaping
-//! rules of systemd 252 (spec/conversion.md Part B).
+//! The systemd unit that `upstart2systemd` writes: a small model of its
+//! sections and `Key=Value` lines, its text form, and the escaping of values,
+//! Exec words and unit names as systemd 252 reads them back. The units
+//! `systemd2upstart` reads are parsed by `systemd_unit` instead.
 
 /// A unit file: sections in order, each with `Key=Value` lines whose values
 /// are already escaped for systemd.
@@ -121,7 +123,7 @@ pub fn exec_word(s: &str) -> String {
     out
 }
 
-/// argv[0] of an `Exec*=` line: `%` doubled; quoted only when it has blanks
+/// `argv[0]` of an `Exec*=` line: `%` doubled; quoted only when it has blanks
 /// (systemd ≤ 219 rejects a quoted command).
 #[must_use]
 pub fn exec_program(s: &str) -> String {

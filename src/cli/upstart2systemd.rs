@@ -12,8 +12,8 @@
 //! infos do not change it. The worst one wins; every other job is still
 //! converted.
 
-use super::files::{Placed, Placement, place};
 use super::walk::Entry;
+use super::write::{WriteArgs, WriteHelp, create_output_dir, plural};
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::convert::{Conversion, Loss, from_override, to_systemd};
 use crate::diag::Diagnostic;
@@ -28,25 +28,25 @@ pub(crate) struct Args {
     /// relative to the directory). A `.override` beside a job is merged first.
     #[arg(required = true, value_name = "FILE|DIR")]
     paths: Vec<PathBuf>,
-    /// Write the units into DIR (`JOB.service`, `JOB@.service` for
-    /// instance jobs, event targets beside them) instead of printing them.
-    #[arg(short, long, value_name = "DIR")]
-    output: Option<PathBuf>,
-    /// Overwrite units in DIR that differ from the conversion.
-    #[arg(long)]
-    force: bool,
-    /// Exit 1 when a unit in DIR differs from what would be written (writes nothing).
-    #[arg(long, requires = "output")]
-    check: bool,
-    /// Print unified diffs between DIR and the conversion (writes nothing).
-    #[arg(long, requires = "output")]
-    diff: bool,
+    #[command(flatten)]
+    write: WriteArgs<UnitsHelp>,
     /// Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails).
     #[arg(long)]
     verify: bool,
     /// Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`.
     #[arg(long, value_enum)]
     dialect: Option<super::DialectArg>,
+}
+
+/// The write options' help: units are written.
+#[derive(Debug)]
+pub(crate) struct UnitsHelp;
+
+impl WriteHelp for UnitsHelp {
+    const OUTPUT: &'static str = "Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them";
+    const FORCE: &'static str = "Overwrite units in DIR that differ from the conversion";
+    const CHECK: &'static str =
+        "Exit 1 when a unit in DIR differs from what would be written (writes nothing)";
 }
 
 /// A job to convert.
@@ -65,7 +65,7 @@ struct Produced {
 pub(crate) fn run(args: &Args) -> Status {
     let (jobs, mut status) = collect(&args.paths);
     let dialect = args.dialect.map_or_else(Dialect::default, Into::into);
-    let to_stdout = args.output.is_none();
+    let to_stdout = args.write.output.is_none();
     if to_stdout && jobs.len() > 1 {
         eprint(&format!(
             "upstart2systemd: {} jobs given: use -o DIR to write their units (stdout takes one job)\n",
@@ -73,18 +73,14 @@ pub(crate) fn run(args: &Args) -> Status {
         ));
         return Status::Error;
     }
-    let writes = !to_stdout && !args.check && !args.diff;
-    if let Some(dir) = &args.output
-        && writes
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprint(&format!("{}: cannot create: {e}\n", dir.display()));
+    let writes = args.write.writes();
+    if !create_output_dir(args.write.output.as_deref(), writes) {
         return Status::Error;
     }
 
     let mut produced: BTreeMap<String, Produced> = BTreeMap::new();
     let (mut converted, mut failed) = (0usize, 0usize);
-    let (mut written, mut unchanged, mut differ) = (0usize, 0usize, 0usize);
+    let mut batch = args.write.batch();
     // Units in DIR that now hold the conversion (verified there).
     let mut on_disk: Vec<String> = Vec::new();
     let several = jobs.len() > 1;
@@ -109,7 +105,9 @@ pub(crate) fn run(args: &Args) -> Status {
             }
             continue;
         }
-        let Some(dir) = &args.output else { continue };
+        let Some(batch) = batch.as_mut() else {
+            continue;
+        };
         for unit in &conv.units {
             let text = unit.unit.render();
             if let Some(p) = produced.get(&unit.file_name) {
@@ -131,46 +129,15 @@ pub(crate) fn run(args: &Args) -> Status {
                     job: job.name.clone(),
                 },
             );
-            let how = Placement {
-                check: args.check,
-                diff: args.diff,
-                force: args.force,
-            };
-            match place(dir, &unit.file_name, &text, &how) {
-                Ok(Placed::Unchanged) => {
-                    unchanged += 1;
-                    if !(args.check || args.diff) {
-                        on_disk.push(unit.file_name.clone());
-                    }
-                    continue;
-                }
-                Ok(Placed::Differs) => {
-                    differ += 1;
-                    status = status.max(Status::Problems);
-                    continue;
-                }
-                Ok(Placed::Written) => differ += 1,
-                Err(s) => {
-                    differ += 1;
-                    status = status.max(s);
-                    continue;
-                }
+            if batch.place(&unit.file_name, &text, &mut status) {
+                on_disk.push(unit.file_name.clone());
             }
-            written += 1;
-            on_disk.push(unit.file_name.clone());
         }
     }
 
-    if let Some(dir) = &args.output {
-        if let Err(s) = super::files::sync_batch(dir, written) {
-            status = status.max(s);
-        }
+    if let (Some(dir), Some(batch)) = (&args.write.output, batch) {
+        let what = batch.finish(&mut status);
         let units = produced.len();
-        let what = if args.check || args.diff {
-            format!("{differ} differ, {unchanged} unchanged")
-        } else {
-            format!("{written} written, {unchanged} unchanged")
-        };
         eprint(&format!(
             "upstart2systemd: {converted} job{} converted into {units} unit{} in {} ({what}){}\n",
             plural(converted),
@@ -191,14 +158,13 @@ pub(crate) fn run(args: &Args) -> Status {
             .map(|(name, p)| (name, p.text))
             .collect();
         if !units.is_empty() {
-            status = status.max(verify(args.output.as_deref().filter(|_| writes), &units));
+            status = status.max(verify(
+                args.write.output.as_deref().filter(|_| writes),
+                &units,
+            ));
         }
     }
     status
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// The jobs named by the command line, in order, and the status so far

@@ -1,6 +1,7 @@
-//! systemd unit files: parser (systemd.syntax(7)) with spans, Exec-line
-//! parsing, specifiers and drop-ins. The parser never panics and never
-//! stops at the first problem.
+//! The systemd unit files that `systemd2upstart` reads: the parser
+//! (systemd.syntax(7)) with spans, Exec-line parsing, specifiers and
+//! drop-ins. The parser never panics and never stops at the first problem.
+//! The units `upstart2systemd` writes are modelled by `unit_writer` instead.
 
 use crate::source::Span;
 use std::path::{Path, PathBuf};
@@ -72,7 +73,7 @@ pub struct UnitError {
 pub struct ExecPrefixes {
     /// `-`: failure ignored.
     pub ignore_failure: bool,
-    /// `@`: the second word is argv[0].
+    /// `@`: the second word is `argv[0]`.
     pub argv0: bool,
     /// `:`: no environment variable substitution.
     pub no_env: bool,
@@ -301,7 +302,7 @@ pub(crate) fn c_unescape_one(rest: &[char]) -> Option<(char, usize)> {
 /// (unknown ones kept with their backslash, as systemd does after a
 /// warning), a stand-alone `;` between commands and `\;` for a literal
 /// `;` word. With the `@` prefix `argv` holds the words as written: the
-/// executable, then the name it gets as argv[0], then the arguments.
+/// executable, then the name it gets as `argv[0]`, then the arguments.
 /// Specifiers and `$` variables are left alone.
 ///
 /// # Errors
@@ -392,16 +393,38 @@ fn exec_first_word(word: &str) -> Result<ExecCommand, String> {
     })
 }
 
-/// One word from `chars[start..]` (not a blank): quotes removed, escapes
-/// decoded. Returns the word and where the scan stopped.
+/// One word of an Exec line from `chars[start..]` (not a blank), see
+/// [`systemd_word`]; an open quote is an error, as systemd refuses it there.
 fn exec_word(chars: &[char], start: usize) -> Result<(String, usize), String> {
+    let (out, i, open) = systemd_word(chars, start, |c| matches!(c, ' ' | '\t' | '\n' | '\r'));
+    if let Some(q) = open {
+        let shown: String = chars[start..].iter().collect();
+        return Err(format!("unbalanced quoting ({q}) in `{shown}`"));
+    }
+    Ok((out, i.min(chars.len())))
+}
+
+/// One word of a systemd value from `chars[start..]` (not at a blank), read
+/// as systemd's `extract_first_word` with unquoting and C unescaping does:
+/// `"…"` and `'…'` removed (also in the middle of a word), C escapes decoded
+/// inside and outside quotes, an unknown escape kept with its backslash.
+/// `blank` ends a word outside quotes. Returns the word, where the scan
+/// stopped (possibly past the end after a final backslash), and the quote
+/// left open at the end, if any. The one word splitter of systemd values:
+/// Exec lines ([`parse_exec`]) and `Environment=` assignments
+/// (systemd2upstart) both use it; shell text is split by [`crate::shell`].
+pub(crate) fn systemd_word(
+    chars: &[char],
+    start: usize,
+    blank: impl Fn(char) -> bool,
+) -> (String, usize, Option<char>) {
     let mut out = String::new();
     let mut i = start;
     let mut quote: Option<char> = None;
     while i < chars.len() {
         let c = chars[i];
         match (quote, c) {
-            (None, ' ' | '\t' | '\n' | '\r') => break,
+            (None, c) if blank(c) => break,
             (None, '"' | '\'') => {
                 quote = Some(c);
                 i += 1;
@@ -429,11 +452,7 @@ fn exec_word(chars: &[char], start: usize) -> Result<(String, usize), String> {
             }
         }
     }
-    if let Some(q) = quote {
-        let shown: String = chars[start..].iter().collect();
-        return Err(format!("unbalanced quoting ({q}) in `{shown}`"));
-    }
-    Ok((out, i.min(chars.len())))
+    (out, i, quote)
 }
 
 /// systemd's unit-name unescaping: `-` is `/`, `\xNN` a byte.
@@ -462,50 +481,96 @@ pub(crate) fn unescape_unit_part(s: &str) -> String {
     lossy(&out)
 }
 
-/// Resolve the specifiers that depend only on the unit name: `%%`, `%n`,
-/// `%N`, `%p`, `%P`, `%i`, `%I`, `%f`. `instance` overrides the instance
-/// in `unit_name` (`foo@bar.service` → `bar`). Every other `%x` is left
-/// as written (the caller decides how to report or translate it).
+/// A piece of a value after its specifiers are resolved: text, or what
+/// only an instance or the running system knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpecToken {
+    /// A character: written in the value, or from a specifier whose value
+    /// the unit name or systemd's fixed paths give.
+    Ch(char),
+    /// `%i`/`%I` of a template (`foo@.service`): the instance name, known
+    /// only when an instance starts.
+    Inst,
+    /// A value known only at run time (`%H`): the output of this command.
+    Run(&'static str),
+}
+
+/// The specifiers [`resolve_specifiers`] resolves; any other `%x` is kept
+/// as written.
+pub const KNOWN_SPECIFIERS: &str = "%iInNpPjJftSCLETVuUgGhsHlmbv";
+
+/// `s` with its specifiers resolved as systemd.unit(5) defines them for
+/// the unit `unit_name` run by root, as tokens: the instance of a template
+/// and the values only known at run time stay apart from the text, so that
+/// `$` expansion (which systemd does after specifiers) reads them as text.
+///
+/// `%n` is the full unit name, `%N` the name without its type suffix, `%p`
+/// the prefix (before `@`) and `%P` the prefix unescaped (`-` is `/`,
+/// `\xNN` a byte); `%i` is the instance and `%I` the instance unescaped;
+/// `%f` is the unescaped instance, or the unescaped prefix for a unit that
+/// is not an instance, with `/` prepended. `%j`/`%J` are taken as the
+/// prefix. `%%` is `%`, and a `%` at the end stays.
 #[must_use]
-pub fn resolve_specifiers(s: &str, unit_name: &str, instance: Option<&str>) -> String {
-    if !s.contains('%') {
-        return s.to_string();
-    }
-    let without_type = unit_name
-        .rfind('.')
-        .map_or(unit_name, |dot| &unit_name[..dot]);
-    let (prefix, own_instance) = match without_type.split_once('@') {
-        Some((p, i)) => (p, Some(i)),
-        None => (without_type, None),
-    };
-    let instance = instance.or(own_instance);
-    let mut out = String::with_capacity(s.len());
+pub fn resolve_specifiers(s: &str, unit_name: &str) -> Vec<SpecToken> {
+    let stem = unit_name.rsplit_once('.').map_or(unit_name, |(a, _)| a);
+    let prefix = stem.split_once('@').map_or(stem, |(p, _)| p);
+    let template = stem.ends_with('@');
+    // An instance's own unit file (`getty@tty1.service`): its instance
+    // is known text, not a variable.
+    let own = stem
+        .split_once('@')
+        .map(|(_, i)| i)
+        .filter(|i| !i.is_empty());
+    let mut out = Vec::new();
+    let text = |out: &mut Vec<SpecToken>, t: &str| out.extend(t.chars().map(SpecToken::Ch));
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
         if c != '%' {
-            out.push(c);
+            out.push(SpecToken::Ch(c));
             continue;
         }
         match chars.next() {
-            Some('%') => out.push('%'),
-            Some('n') => out.push_str(unit_name),
-            Some('N') => out.push_str(without_type),
-            Some('p') => out.push_str(prefix),
-            Some('P') => out.push_str(&unescape_unit_part(prefix)),
-            Some('i') => out.push_str(instance.unwrap_or("")),
-            Some('I') => out.push_str(&unescape_unit_part(instance.unwrap_or(""))),
+            Some('%') | None => out.push(SpecToken::Ch('%')),
+            Some('i') if own.is_some() => text(&mut out, own.unwrap_or_default()),
+            Some('I') if own.is_some() => {
+                text(&mut out, &unescape_unit_part(own.unwrap_or_default()));
+            }
+            Some('i' | 'I') => out.push(SpecToken::Inst),
+            Some('n') => text(&mut out, unit_name),
+            Some('N') => text(&mut out, stem),
+            Some('p' | 'j' | 'J') => text(&mut out, prefix),
+            Some('P') => text(&mut out, &unescape_unit_part(prefix)),
+            Some('f') if template && own.is_none() => {
+                out.push(SpecToken::Ch('/'));
+                out.push(SpecToken::Inst);
+            }
             Some('f') => {
-                let part = unescape_unit_part(instance.filter(|i| !i.is_empty()).unwrap_or(prefix));
+                let part = unescape_unit_part(own.unwrap_or(prefix));
                 if !part.starts_with('/') {
-                    out.push('/');
+                    out.push(SpecToken::Ch('/'));
                 }
-                out.push_str(&part);
+                text(&mut out, &part);
             }
+            Some('t') => text(&mut out, "/run"),
+            Some('S') => text(&mut out, "/var/lib"),
+            Some('C') => text(&mut out, "/var/cache"),
+            Some('L') => text(&mut out, "/var/log"),
+            Some('E') => text(&mut out, "/etc"),
+            Some('T') => text(&mut out, "/tmp"),
+            Some('V') => text(&mut out, "/var/tmp"),
+            Some('u' | 'g') => text(&mut out, "root"),
+            Some('U' | 'G') => out.push(SpecToken::Ch('0')),
+            Some('h') => text(&mut out, "/root"),
+            Some('s') => text(&mut out, "/bin/sh"),
+            Some('H') => out.push(SpecToken::Run("hostname")),
+            Some('l') => out.push(SpecToken::Run("hostname -s")),
+            Some('m') => out.push(SpecToken::Run("cat /etc/machine-id")),
+            Some('b') => out.push(SpecToken::Run("cat /proc/sys/kernel/random/boot_id")),
+            Some('v') => out.push(SpecToken::Run("uname -r")),
             Some(other) => {
-                out.push('%');
-                out.push(other);
+                out.push(SpecToken::Ch('%'));
+                out.push(SpecToken::Ch(other));
             }
-            None => out.push('%'),
         }
     }
     out
@@ -766,18 +831,43 @@ mod tests {
         );
     }
 
+    /// The tokens as text: the instance as `$I`, a run-time value as `$(cmd)`.
+    fn resolved(s: &str, unit_name: &str) -> String {
+        resolve_specifiers(s, unit_name)
+            .iter()
+            .map(|t| match t {
+                SpecToken::Ch(c) => c.to_string(),
+                SpecToken::Inst => "$I".to_string(),
+                SpecToken::Run(cmd) => format!("$({cmd})"),
+            })
+            .collect()
+    }
+
     #[test]
     fn specifiers() {
-        let r = |s: &str| resolve_specifiers(s, "getty@tty1.service", None);
+        let r = |s: &str| resolved(s, "getty@tty1.service");
         assert_eq!(
             r("%n %N %p %i %I"),
             "getty@tty1.service getty@tty1 getty tty1 tty1"
         );
         assert_eq!(r("100%% %z %"), "100% %z %");
         assert_eq!(r("%f"), "/tty1");
-        let r = |s: &str| resolve_specifiers(s, "foo-bar@a-b\\x2dc.service", Some("x-y"));
-        assert_eq!(r("%P|%i|%I|%f"), "foo/bar|x-y|x/y|/x/y");
-        assert_eq!(resolve_specifiers("%f %i.", "a-b.service", None), "/a/b .");
+        assert_eq!(r("%H %t"), "$(hostname) /run");
+        let r = |s: &str| resolved(s, "foo-bar@a-b\\x2dc.service");
+        assert_eq!(r("%p|%i|%I|%f"), "foo-bar|a-b\\x2dc|a/b-c|/a/b-c");
+        assert_eq!(resolved("%f %i.", "a-b.service"), "/a/b $I.");
+        let r = |s: &str| resolved(s, "foo-bar@.service");
+        assert_eq!(r("%i %I %f"), "$I $I /$I");
+    }
+
+    #[test]
+    fn capital_p_is_the_unescaped_prefix() {
+        // systemd.unit(5): %p is the prefix name, %P the same with escaping
+        // removed (`-` is `/`, `\xNN` the byte).
+        assert_eq!(resolved("%p %P", "foo-bar@a.service"), "foo-bar foo/bar");
+        assert_eq!(resolved("%p %P", "foo-bar@.service"), "foo-bar foo/bar");
+        assert_eq!(resolved("%P", "a\\x2db-c.service"), "a-b/c");
+        assert_eq!(resolved("%P", "plain.service"), "plain");
     }
 
     #[test]
@@ -827,7 +917,7 @@ mod tests {
             }
             let text = String::from_utf8_lossy(&bytes);
             let _ = parse_exec(&text);
-            let _ = resolve_specifiers(&text, "a@b.service", None);
+            let _ = resolve_specifiers(&text, "a@b.service");
         }
 
         #[test]
@@ -836,7 +926,7 @@ mod tests {
             for sec in &u.sections {
                 for e in &sec.entries {
                     let _ = parse_exec(&e.value);
-                    let _ = resolve_specifiers(&e.value, &u.name, None);
+                    let _ = resolve_specifiers(&e.value, &u.name);
                 }
             }
         }
