@@ -39,14 +39,14 @@
 //!   syntax error.
 //!
 //! **shellcheck** (UL405) runs once per lint run over every block
-//! ([`check_shellcheck`]), each written to its own file in a temporary
+//! (`check_shellcheck`), each written to its own file in a temporary
 //! directory with `#!/bin/sh -e` as its first line (the shebang's `-e`
 //! gives shellcheck upstart's errexit semantics, and a `# shellcheck
 //! disable=` at the top of a block still applies to the whole block).
 //!
 //! All UL4xx findings except UL405 come from one pass over the job set,
-//! [`check_in_process`] ([`Pass::Shell`]); UL405 comes from
-//! [`check_shellcheck`] ([`Pass::Shellcheck`]).
+//! `check_in_process` ([`Pass::Shell`]); UL405 comes from
+//! `check_shellcheck` ([`Pass::Shellcheck`]).
 
 mod extract;
 mod shellcheck;
