@@ -97,7 +97,7 @@ fn bench(c: &mut Criterion) {
                     Command::new("systemd-analyze")
                         .args(["verify", "--man=no"])
                         .args(&systemd),
-                )
+                );
             });
         });
     } else {

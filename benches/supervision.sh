@@ -1,7 +1,7 @@
 #!/bin/bash
 # Side-by-side supervision benchmark: upstart-run against runsv, s6-supervise,
 # daemontools supervise and supervisord, plus the fork/exec floor, in ONE
-# sequential run on this machine (protocol: /work/shared/spec/supervision.md §6;
+# sequential run on this machine (protocol: ../shared/spec/supervision.md, section 6;
 # harness copied from shared/bench/supervision into benches/supervision/).
 # Not part of CI. Every step is bounded with `timeout`; the harness stops what
 # it starts by pid.

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// The control socket of the job set [default: $UPSTART_TOOLS_CONTROL,
     /// else $XDG_RUNTIME_DIR/upstart-tools/control, else
     /// /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control].
@@ -24,7 +24,7 @@ pub struct Args {
 }
 
 #[derive(Debug, clap::Subcommand)]
-pub enum Verb {
+pub(super) enum Verb {
     /// Start job (without JOB, inside a job process: that job, without waiting).
     Start(Waited),
     /// Stop job (without JOB, inside a job process: that job, without waiting).
@@ -61,7 +61,7 @@ pub enum Verb {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct Waited {
+pub(super) struct Waited {
     /// Do not wait for the job to reach its goal before exiting.
     #[arg(short = 'n', long)]
     no_wait: bool,
@@ -70,7 +70,7 @@ pub struct Waited {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct Job {
+pub(super) struct Job {
     /// The job; KEY=VALUE select the instance and become its environment.
     #[arg(value_name = "JOB")]
     job: Option<String>,
@@ -79,7 +79,7 @@ pub struct Job {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct Emit {
+pub(super) struct Emit {
     /// Do not wait for the event to finish before exiting.
     #[arg(short = 'n', long)]
     no_wait: bool,
@@ -93,7 +93,7 @@ pub struct Emit {
 /// How the command was invoked, for its messages: `initctl: missing job
 /// name` / ``Try `initctl --help' for more information.``
 #[derive(Clone, Debug)]
-pub struct Names {
+pub(super) struct Names {
     /// The prefix of error lines (`initctl`, or `start` when run as `start`).
     pub program: String,
     /// The command `--help` is suggested on.
@@ -187,7 +187,7 @@ fn renamed(text: &str, program: &str) -> String {
         .collect()
 }
 
-pub fn run(args: Args, names: &Names) -> ExitCode {
+pub(super) fn run(args: Args, names: &Names) -> ExitCode {
     let path = control::resolve_path(args.control.as_deref());
     let request = match request(args.verb, names) {
         Ok(r) => r,

@@ -6,10 +6,10 @@ use super::{Status, eprint, write_stdout};
 use std::path::{Path, PathBuf};
 
 /// The names the binary answers to as initctl.
-pub const NAMES: &[&str] = &["initctl", "start", "stop", "restart", "reload", "status"];
+pub(super) const NAMES: &[&str] = &["initctl", "start", "stop", "restart", "reload", "status"];
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Replace a file of one of those names that is not already our symlink.
     #[arg(long)]
     force: bool,
@@ -62,7 +62,7 @@ fn link_over(exe: &Path, link: &Path, dir: &Path, name: &str) -> std::io::Result
     })
 }
 
-pub fn run(args: &Args) -> Status {
+pub(super) fn run(args: &Args) -> Status {
     let exe = match std::env::current_exe() {
         Ok(e) => e,
         Err(e) => {

@@ -9,7 +9,7 @@ use crate::supervisor::{RunOptions, RunOutcome, detach};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub(super) struct Args {
     /// Stay in the foreground (default: detach and supervise in the background).
     #[arg(long)]
     pub foreground: bool,
@@ -66,7 +66,7 @@ impl Args {
     }
 }
 
-pub fn run(args: &Args) -> Status {
+pub(super) fn run(args: &Args) -> Status {
     if args.is_set() {
         return super::run_set::run(args);
     }

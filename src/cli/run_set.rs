@@ -67,7 +67,7 @@ fn report(job: &LoadedJob) {
     }
 }
 
-pub fn run(args: &Args) -> Status {
+pub(super) fn run(args: &Args) -> Status {
     let (paths, env) = args.split();
     if let Some(kv) = env.first() {
         eprintln!(

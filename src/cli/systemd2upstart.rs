@@ -82,9 +82,10 @@ pub(crate) fn job_file_name(
 /// the job of a job event (`stopping NAME`).
 fn refers_to(job: &crate::ast::Job, name: &str) -> bool {
     job.stanzas().any(|s| {
-        let on = match &s.kind {
-            crate::ast::StanzaKind::StartOn { on } | crate::ast::StanzaKind::StopOn { on } => on,
-            _ => return false,
+        let (crate::ast::StanzaKind::StartOn { on } | crate::ast::StanzaKind::StopOn { on }) =
+            &s.kind
+        else {
+            return false;
         };
         on.expr.events().iter().any(|e| {
             e.name == name

@@ -293,9 +293,8 @@ fn file_conditions(test: &[&Token], stop_when_true: bool) -> Option<Becomes> {
     {
         return None;
     }
-    let inner = match words.as_slice() {
-        ["[", inner @ .., "]"] | ["test", inner @ ..] => inner,
-        _ => return None,
+    let (["[", inner @ .., "]"] | ["test", inner @ ..]) = words.as_slice() else {
+        return None;
     };
     let terms: Vec<&[&str]> = inner.split(|w| *w == "-a").collect();
     // `A && B || stop` needs all of them; stopping when several hold at
@@ -317,7 +316,7 @@ fn file_conditions(test: &[&Token], stop_when_true: bool) -> Option<Becomes> {
             return None;
         }
         approximate = approximate.or(approx);
-        let bang = if negated != stop_when_true { "!" } else { "" };
+        let bang = if negated == stop_when_true { "" } else { "!" };
         keys.push((key, format!("{bang}{}", path.replace('%', "%%"))));
     }
     Some(Becomes::Conditions { keys, approximate })

@@ -173,7 +173,7 @@ pub fn unit_name(name: &str) -> String {
             b'/' => out.push('-'),
             b'.' if i == 0 => out.push_str("\\x2e"),
             b if b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'.' | b'-') => {
-                out.push(b as char)
+                out.push(b as char);
             }
             b => out.push_str(&format!("\\x{b:02x}")),
         }

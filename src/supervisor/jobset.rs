@@ -201,12 +201,12 @@ pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
 /// The caller's own job of a `start`/`stop`/`restart`/`reload` without a
 /// job name, as the client sends it (see `control`).
 fn caller(request: &Request) -> Vec<(String, String)> {
-    let env = match request {
-        Request::Start { job: None, env, .. }
-        | Request::Stop { job: None, env, .. }
-        | Request::Restart { job: None, env, .. }
-        | Request::Reload { job: None, env } => env,
-        _ => return Vec::new(),
+    let (Request::Start { job: None, env, .. }
+    | Request::Stop { job: None, env, .. }
+    | Request::Restart { job: None, env, .. }
+    | Request::Reload { job: None, env }) = request
+    else {
+        return Vec::new();
     };
     control::caller_of(env).map_or_else(Vec::new, |(job, instance)| {
         vec![

@@ -13,7 +13,7 @@ use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::PathBuf;
 
-pub struct Log {
+pub(super) struct Log {
     job: String,
     path: PathBuf,
     /// The pty's master side, read by us.
@@ -32,7 +32,7 @@ impl Log {
     ///
     /// # Errors
     /// When the pseudo-terminal cannot be made.
-    pub fn new(job: &str, path: PathBuf) -> nix::Result<Self> {
+    pub(super) fn new(job: &str, path: PathBuf) -> nix::Result<Self> {
         let pty = nix::pty::openpty(None, None)?;
         let (read, write) = (pty.master, pty.slave);
         for fd in [&read, &write] {
@@ -55,16 +55,16 @@ impl Log {
     ///
     /// # Errors
     /// When the descriptor cannot be duplicated.
-    pub fn writer(&self) -> std::io::Result<OwnedFd> {
+    pub(super) fn writer(&self) -> std::io::Result<OwnedFd> {
         self.write.try_clone()
     }
 
-    pub fn read_fd(&self) -> BorrowedFd<'_> {
+    pub(super) fn read_fd(&self) -> BorrowedFd<'_> {
         self.read.as_fd()
     }
 
     /// Move everything in the pipe to the log file.
-    pub fn drain(&mut self) {
+    pub(super) fn drain(&mut self) {
         let mut buf = [0u8; 16 * 1024];
         loop {
             match self.read.read(&mut buf) {

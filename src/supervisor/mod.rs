@@ -281,7 +281,15 @@ impl Sup<'_> {
                 }
             }
             Ev::Stop => {
-                if !self.stop_requested {
+                if self.stop_requested {
+                    // Upstart's operator could kill a hung helper by pid; ours
+                    // gets a second stop request instead.
+                    for (pid, name) in &self.helpers {
+                        eprintln!("{}: killing the {name} process ({pid})", self.job.name);
+                        let _ =
+                            killpg(*pid, Signal::SIGKILL).or_else(|_| kill(*pid, Signal::SIGKILL));
+                    }
+                } else {
                     self.log("goal changed from start to stop");
                     // Upstart never interrupts a running pre-start, post-start,
                     // pre-stop or post-stop (and has no timeout for them).
@@ -291,14 +299,6 @@ impl Sup<'_> {
                              send SIGTERM or SIGINT again to kill it",
                             self.job.name
                         );
-                    }
-                } else {
-                    // Upstart's operator could kill a hung helper by pid; ours
-                    // gets a second stop request instead.
-                    for (pid, name) in &self.helpers {
-                        eprintln!("{}: killing the {name} process ({pid})", self.job.name);
-                        let _ =
-                            killpg(*pid, Signal::SIGKILL).or_else(|_| kill(*pid, Signal::SIGKILL));
                     }
                 }
                 self.stop_requested = true;

@@ -21,7 +21,7 @@ const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/bin:/usr/sbin:/s
 
 /// The argv upstart would run for a process body.
 #[must_use]
-pub fn argv(body: &ProcessBody) -> Vec<String> {
+pub(super) fn argv(body: &ProcessBody) -> Vec<String> {
     match body {
         ProcessBody::Exec { command, .. } => {
             let c = command.value.as_str();
@@ -47,7 +47,7 @@ fn sh(text: &str) -> Vec<String> {
 
 /// The process environment (docs/language.md#environment).
 #[must_use]
-pub fn environment(
+pub(super) fn environment(
     job: &LoadedJob,
     r: &Resolved<'_>,
     opts: &RunOptions,
@@ -66,7 +66,7 @@ pub fn environment(
 /// init's job environment: `PATH` (ours, or upstart's default) and `TERM`
 /// when we have one.
 #[must_use]
-pub fn init_environment() -> Vec<(String, String)> {
+pub(super) fn init_environment() -> Vec<(String, String)> {
     let mut env = vec![(
         "PATH".to_string(),
         std::env::var("PATH").unwrap_or_else(|_| DEFAULT_PATH.to_string()),
@@ -80,7 +80,7 @@ pub fn init_environment() -> Vec<(String, String)> {
 /// The job class's environment with the start environment laid over it:
 /// what upstart expands the `instance` name against (`job_class_start`),
 /// before `UPSTART_JOB` and `UPSTART_INSTANCE` are added for the processes.
-pub fn start_environment(r: &Resolved<'_>, opts: &RunOptions) -> Vec<(String, String)> {
+pub(super) fn start_environment(r: &Resolved<'_>, opts: &RunOptions) -> Vec<(String, String)> {
     let mut env = init_environment();
     let set = |env: &mut Vec<(String, String)>, k: &str, v: String| {
         env.retain(|(key, _)| key != k);
@@ -107,7 +107,7 @@ pub fn start_environment(r: &Resolved<'_>, opts: &RunOptions) -> Vec<(String, St
 
 /// `<job>.log` or `<job>-<instance>.log`, every `/` replaced by `_` (docs/language.md#console).
 #[must_use]
-pub fn log_name(job: &str, instance: &str) -> String {
+pub(super) fn log_name(job: &str, instance: &str) -> String {
     let name = if instance.is_empty() {
         format!("{job}.log")
     } else {
@@ -148,7 +148,7 @@ fn limit(v: LimitValue) -> u64 {
 ///
 /// # Errors
 /// Not root, or a user or group that does not exist.
-pub fn identity(r: &Resolved<'_>) -> Result<Option<Identity>, String> {
+pub(super) fn identity(r: &Resolved<'_>) -> Result<Option<Identity>, String> {
     if r.setuid.is_none() && r.setgid.is_none() {
         return Ok(None);
     }
@@ -188,13 +188,13 @@ pub fn identity(r: &Resolved<'_>) -> Result<Option<Identity>, String> {
 }
 
 /// `(uid, gid, user name for initgroups)`.
-pub type Identity = (Option<Uid>, Gid, Option<CString>);
+pub(super) type Identity = (Option<Uid>, Gid, Option<CString>);
 
 /// Spawn one process of the job; its pid, or why it could not start.
 ///
 /// # Errors
 /// A message when the process could not be set up or executed.
-pub fn spawn(
+pub(super) fn spawn(
     job: &LoadedJob,
     r: &Resolved<'_>,
     opts: &RunOptions,
@@ -211,7 +211,7 @@ pub fn spawn(
 ///
 /// # Errors
 /// A message when the process could not be set up or executed.
-pub fn spawn_argv(
+pub(super) fn spawn_argv(
     r: &Resolved<'_>,
     argv: &[String],
     env: &[(String, String)],

@@ -55,7 +55,7 @@ pub(crate) struct Token {
 }
 
 impl Token {
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.value).into_owned()
     }
 }
@@ -85,7 +85,7 @@ pub(crate) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
-    pub fn new(src: &'a [u8]) -> Self {
+    pub(crate) fn new(src: &'a [u8]) -> Self {
         Self {
             src,
             pos: 0,
@@ -93,11 +93,11 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    pub fn at_end(&self) -> bool {
+    pub(crate) fn at_end(&self) -> bool {
         self.pos >= self.src.len()
     }
 
-    pub fn peek(&self) -> Option<u8> {
+    pub(crate) fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
 
@@ -118,17 +118,17 @@ impl<'a> Cursor<'a> {
     }
 
     /// Skip plain whitespace (no continuations), as `nih_config_parse_file`.
-    pub fn skip_ws(&mut self) {
+    pub(crate) fn skip_ws(&mut self) {
         self.run(ws0);
     }
 
     /// `nih_config_has_token`: not at EOF, `#` or NL.
-    pub fn has_token(&self) -> bool {
+    pub(crate) fn has_token(&self) -> bool {
         self.peek().is_some_and(|c| !Delims::Cnl.contains(c))
     }
 
     /// `nih_config_skip_whitespace`: whitespace and backslash-newlines.
-    pub fn skip_whitespace(&mut self) {
+    pub(crate) fn skip_whitespace(&mut self) {
         loop {
             self.skip_ws();
             if self.rest().starts_with(b"\\\n") {
@@ -140,7 +140,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// `nih_config_next_line`: skip to just past the next newline (or EOF).
-    pub fn next_line(&mut self) {
+    pub(crate) fn next_line(&mut self) {
         match self.rest().iter().position(|&c| c == b'\n') {
             Some(i) => self.pos += i + 1,
             None => self.pos = self.src.len(),
@@ -148,7 +148,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// The comment at the cursor, if any, without consuming it.
-    pub fn peek_comment(&self) -> Option<(String, Span)> {
+    pub(crate) fn peek_comment(&self) -> Option<(String, Span)> {
         let rest = self.rest();
         comment(rest).ok().map(|(_, text)| {
             (
@@ -160,7 +160,7 @@ impl<'a> Cursor<'a> {
 
     /// `nih_config_skip_comment`: at a comment, NL or EOF, skip to the next
     /// line and return the comment; otherwise report "Unexpected token".
-    pub fn skip_comment(&mut self) -> Result<Option<(String, Span)>, ParseError> {
+    pub(crate) fn skip_comment(&mut self) -> Result<Option<(String, Span)>, ParseError> {
         if self.has_token() {
             let start = self.pos;
             let end = self.scan_extent(start);
@@ -198,7 +198,7 @@ impl<'a> Cursor<'a> {
     /// offset that does not count it, so the last blank becomes a
     /// backslash (`a \"b` → `a\\"b`); after a line break the space lands
     /// after the backslash (`a\\`⏎`\"b` → `a\\ "b`).
-    pub fn token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
+    pub(crate) fn token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
         self.scan(delims, dequote, None)
     }
 
@@ -392,7 +392,11 @@ impl<'a> Cursor<'a> {
 
     /// `nih_config_next_token`: a non-empty token, then skip whitespace
     /// (including backslash-newlines). An empty token is "Expected token".
-    pub fn next_token(&mut self, delims: Delims, dequote: bool) -> Result<Token, ParseError> {
+    pub(crate) fn next_token(
+        &mut self,
+        delims: Delims,
+        dequote: bool,
+    ) -> Result<Token, ParseError> {
         let tok = self.token(delims, dequote)?;
         if tok.len == 0 {
             return Err(expected_token(tok.span.start));
@@ -402,17 +406,17 @@ impl<'a> Cursor<'a> {
     }
 
     /// `nih_config_next_arg`: a dequoted argument.
-    pub fn next_arg(&mut self) -> Result<Token, ParseError> {
+    pub(crate) fn next_arg(&mut self) -> Result<Token, ParseError> {
         self.next_token(Delims::Cnlws, true)
     }
 
     /// A raw (not dequoted) word, used for keywords and sub-keywords.
-    pub fn next_raw(&mut self) -> Result<Token, ParseError> {
+    pub(crate) fn next_raw(&mut self) -> Result<Token, ParseError> {
         self.next_token(Delims::Cnlws, false)
     }
 
     /// `nih_config_parse_command`: the command text of `exec`.
-    pub fn command(&mut self) -> Result<Token, ParseError> {
+    pub(crate) fn command(&mut self) -> Result<Token, ParseError> {
         self.token(Delims::Cnl, false)
     }
 }

@@ -220,7 +220,7 @@ impl<'a> Parser<'a> {
                         let comment = Comment { text, span };
                         match inline_owner.and_then(|i| self.items.get_mut(i)) {
                             Some(Item::Stanza(s)) if s.comment.is_none() => {
-                                s.comment = Some(comment)
+                                s.comment = Some(comment);
                             }
                             _ => self.items.push(Item::Comment(comment)),
                         }

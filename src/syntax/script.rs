@@ -131,9 +131,7 @@ mod tests {
 
     fn body(s: &str) -> String {
         let mut c = Cursor::new(s.as_bytes());
-        parse_block(&mut c)
-            .map(|b| b.body)
-            .unwrap_or_else(|e| format!("ERR {e:?}"))
+        parse_block(&mut c).map_or_else(|e| format!("ERR {e:?}"), |b| b.body)
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn run(t: &Tool, work: &Path, inputs: &[PathBuf]) -> Outcome {
     }
     cmd.args(inputs)
         .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(60));
+        .timeout(Duration::from_mins(1));
     let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
     Outcome {
         code: out.status.code(),

@@ -9,7 +9,7 @@
 //!
 //! * **upstart**: the real `upstart-run --foreground` runs the job (with
 //!   `KEY=VALUE` for the variables of its `instance`), spawning every
-//!   process as upstart 1.13.2 does (spec upstart.md §5.6, §5.8);
+//!   process as upstart 1.13.2 does (docs/language.md#spawning, #environment);
 //! * **systemd**: systemd's own loader reads the unit (`systemd --test`,
 //!   systemd_oracle.rs), and each command is executed here exactly as it
 //!   parsed it, after systemd's exec-time `$`/`${}` expansion with the
@@ -71,7 +71,7 @@ use upstart_tools::print::print;
 use upstart_tools::source::Span;
 use upstart_tools::syntax::Dialect;
 
-/// `PATH` of upstart's init (upstart.md §5.8): upstart-run's environment.
+/// `PATH` of upstart's init (docs/language.md#environment): upstart-run's environment.
 const UPSTART_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/bin:/usr/sbin:/sbin:/bin";
 /// `PATH` systemd 252 gives services (`systemd-path
 /// search-binaries-default` on Debian 12).
@@ -747,6 +747,8 @@ fn upstart_sources() -> Vec<(String, PathBuf)> {
 
 /// Build the test job of `src` in `dir` (see the module comment), or say
 /// why the job is not run.
+// One pass over the job's stanzas, each arm a stanza's stand-in.
+#[allow(clippy::too_many_lines)]
 fn prepare_job(
     label: &str,
     src: &Path,
@@ -1283,6 +1285,8 @@ fn systemd_sources(work: &Path) -> Vec<(String, PathBuf)> {
 /// unit's commands with recorders for programs, its `Environment=`,
 /// `PassEnvironment=`, `WorkingDirectory=` (a stand-in when absent here),
 /// `Type=oneshot` and `RemainAfterExit=`; nothing else.
+// One pass over the unit's directives, each arm a directive's stand-in.
+#[allow(clippy::too_many_lines)]
 fn prepare_unit(
     label: &str,
     src: &Path,

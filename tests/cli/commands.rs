@@ -155,14 +155,10 @@ fn fmt_write_rewrites_atomically_and_keeps_permissions() {
         .run();
     assert_eq!(out.read("job.conf"), CANONICAL);
     assert!(
-        std::fs::symlink_metadata(out.path("link.conf"))
-            .map(|m| m.file_type().is_symlink())
-            .unwrap_or(false),
+        std::fs::symlink_metadata(out.path("link.conf")).is_ok_and(|m| m.file_type().is_symlink()),
         "the symlink stays a symlink"
     );
-    let mode = std::fs::metadata(&path)
-        .map(|m| m.permissions().mode() & 0o777)
-        .unwrap_or(0);
+    let mode = std::fs::metadata(&path).map_or(0, |m| m.permissions().mode() & 0o777);
     assert_eq!(mode, 0o640);
     let leftovers: Vec<_> = std::fs::read_dir(out.path(""))
         .into_iter()

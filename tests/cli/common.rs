@@ -2,11 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-pub fn fixture(rel: &str) -> PathBuf {
+pub(crate) fn fixture(rel: &str) -> PathBuf {
     root().join("fixtures").join(rel)
 }
 
@@ -15,7 +15,7 @@ pub fn fixture(rel: &str) -> PathBuf {
 /// (written past libtest's capture, which would hide it for a passing
 /// test). Under `CI=true` an absent folder fails the test: CI must check
 /// against the shared data.
-pub fn shared_dir(rel: &str) -> Option<PathBuf> {
+pub(crate) fn shared_dir(rel: &str) -> Option<PathBuf> {
     use std::io::Write as _;
     let dir = root().join("..").join("shared").join(rel);
     if dir.is_dir() {
@@ -35,12 +35,12 @@ pub fn shared_dir(rel: &str) -> Option<PathBuf> {
 }
 
 /// `../shared/corpus/<kind>`: see [`shared_dir`].
-pub fn corpus_dir(kind: &str) -> Option<PathBuf> {
+pub(crate) fn corpus_dir(kind: &str) -> Option<PathBuf> {
     shared_dir(&format!("corpus/{kind}"))
 }
 
 /// Sorted list of files with the given extension in `dir`.
-pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+pub(crate) fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
         .filter_map(Result::ok)
@@ -52,7 +52,7 @@ pub fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
 }
 
 /// The header of a snapshot file: what it was made from and how.
-pub fn snapshot_header(input: &str, command: &str) -> String {
+pub(crate) fn snapshot_header(input: &str, command: &str) -> String {
     format!("# input: {input}\n# command: {command}\n{SNAPSHOT_HEADER_END}\n")
 }
 
@@ -60,7 +60,7 @@ const SNAPSHOT_HEADER_END: &str = "# ---";
 
 /// `(header, body)` of a snapshot file's text; the header is empty when
 /// the file has none.
-pub fn split_snapshot(text: &str) -> (&str, &str) {
+pub(crate) fn split_snapshot(text: &str) -> (&str, &str) {
     if text.starts_with("# input: ") {
         let end = format!("\n{SNAPSHOT_HEADER_END}\n");
         if let Some(at) = text.find(&end) {
@@ -74,7 +74,7 @@ pub fn split_snapshot(text: &str) -> (&str, &str) {
 /// `input` and the `command` that gave it; the header is checked on its
 /// own and stripped before the comparison. With `UPDATE_SNAPSHOTS=1` the
 /// file is (re)written instead; review the diff before committing.
-pub fn assert_snapshot(name: &str, input: &str, command: &str, actual: &str) {
+pub(crate) fn assert_snapshot(name: &str, input: &str, command: &str, actual: &str) {
     let path = root().join("snapshots").join(format!("{name}.snap"));
     let header = snapshot_header(input, command);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
@@ -109,7 +109,7 @@ pub fn assert_snapshot(name: &str, input: &str, command: &str, actual: &str) {
 }
 
 /// A command for one of the package's binaries, with deterministic output.
-pub fn bin(name: &str) -> assert_cmd::Command {
+pub(crate) fn bin(name: &str) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin(name).unwrap_or_else(|e| panic!("{name}: {e}"));
     cmd.env("NO_COLOR", "1").current_dir(root());
     cmd
@@ -136,7 +136,7 @@ pub fn bin(name: &str) -> assert_cmd::Command {
 /// the [`Output`], which keeps the tempdir alive for further checks and
 /// runs ([`Output::next`]).
 #[must_use = "a Test does nothing until .run()"]
-pub struct Test {
+pub(crate) struct Test {
     bin: String,
     args: Vec<std::ffi::OsString>,
     stdin: Option<Vec<u8>>,
@@ -165,7 +165,7 @@ enum Cwd {
 }
 
 impl Test {
-    pub fn new(bin: &str) -> Self {
+    pub(crate) fn new(bin: &str) -> Self {
         Self::with_tempdir(
             bin,
             tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}")),
@@ -173,7 +173,7 @@ impl Test {
     }
 
     /// A run in an existing temporary directory (see also [`Output::next`]).
-    pub fn with_tempdir(bin: &str, tempdir: tempfile::TempDir) -> Self {
+    pub(crate) fn with_tempdir(bin: &str, tempdir: tempfile::TempDir) -> Self {
         Self {
             bin: bin.to_string(),
             args: Vec::new(),
@@ -182,7 +182,7 @@ impl Test {
             env_remove: Vec::new(),
             cwd: Cwd::Root,
             tempdir,
-            timeout: std::time::Duration::from_secs(60),
+            timeout: std::time::Duration::from_mins(1),
             utf8_stdout: false,
             close_stdout: false,
             status: None,
@@ -197,12 +197,12 @@ impl Test {
         }
     }
 
-    pub fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
+    pub(crate) fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
         self.args.push(arg.as_ref().to_owned());
         self
     }
 
-    pub fn args<I, S>(mut self, args: I) -> Self
+    pub(crate) fn args<I, S>(mut self, args: I) -> Self
     where
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
@@ -213,18 +213,18 @@ impl Test {
     }
 
     /// The absolute path of `rel` in the tempdir, as an argument.
-    pub fn tmp_arg(self, rel: &str) -> Self {
+    pub(crate) fn tmp_arg(self, rel: &str) -> Self {
         let path = self.path(rel);
         self.arg(path)
     }
 
     /// The path of `rel` in the tempdir.
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         in_dir(self.tempdir.path(), rel)
     }
 
     /// Write `contents` to `rel` in the tempdir (parents created).
-    pub fn file(self, rel: &str, contents: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn file(self, rel: &str, contents: impl AsRef<[u8]>) -> Self {
         let path = self.path(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -235,14 +235,14 @@ impl Test {
     }
 
     /// Create the directory `rel` in the tempdir (`.git` makes it a repository).
-    pub fn dir(self, rel: &str) -> Self {
+    pub(crate) fn dir(self, rel: &str) -> Self {
         let path = self.path(rel);
         std::fs::create_dir_all(&path).unwrap_or_else(|e| panic!("mkdir {}: {e}", path.display()));
         self
     }
 
     /// Set the permission bits of `rel` in the tempdir.
-    pub fn mode(self, rel: &str, mode: u32) -> Self {
+    pub(crate) fn mode(self, rel: &str, mode: u32) -> Self {
         use std::os::unix::fs::PermissionsExt as _;
         let path = self.path(rel);
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
@@ -251,115 +251,115 @@ impl Test {
     }
 
     /// Make `rel` in the tempdir a symlink to `target` (taken as written).
-    pub fn symlink(self, target: impl AsRef<Path>, rel: &str) -> Self {
+    pub(crate) fn symlink(self, target: impl AsRef<Path>, rel: &str) -> Self {
         let path = self.path(rel);
         std::os::unix::fs::symlink(target.as_ref(), &path)
             .unwrap_or_else(|e| panic!("symlink {}: {e}", path.display()));
         self
     }
 
-    pub fn stdin(mut self, stdin: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn stdin(mut self, stdin: impl AsRef<[u8]>) -> Self {
         self.stdin = Some(stdin.as_ref().to_vec());
         self
     }
 
-    pub fn env(mut self, key: &str, value: &str) -> Self {
+    pub(crate) fn env(mut self, key: &str, value: &str) -> Self {
         self.env.push((key.to_string(), value.to_string()));
         self
     }
 
-    pub fn env_remove(mut self, key: &str) -> Self {
+    pub(crate) fn env_remove(mut self, key: &str) -> Self {
         self.env_remove.push(key.to_string());
         self
     }
 
     /// Run in the tempdir (the default is the project root).
-    pub fn current_dir_in_tempdir(self) -> Self {
+    pub(crate) fn current_dir_in_tempdir(self) -> Self {
         self.current_dir_in_tempdir_sub("")
     }
 
     /// Run in `rel` under the tempdir.
-    pub fn current_dir_in_tempdir_sub(mut self, rel: &str) -> Self {
+    pub(crate) fn current_dir_in_tempdir_sub(mut self, rel: &str) -> Self {
         self.cwd = Cwd::Tempdir(rel.to_string());
         self
     }
 
-    pub fn current_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+    pub(crate) fn current_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.cwd = Cwd::Path(dir.into());
         self
     }
 
     /// The longest the command may run (60 s unless told).
     #[allow(dead_code)] // no converted test needs another bound yet
-    pub fn timeout(mut self, timeout: std::time::Duration) -> Self {
+    pub(crate) fn timeout(mut self, timeout: std::time::Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
     /// Fail unless stdout is valid UTF-8 (otherwise it is read lossily).
-    pub fn utf8_stdout(mut self) -> Self {
+    pub(crate) fn utf8_stdout(mut self) -> Self {
         self.utf8_stdout = true;
         self
     }
 
     /// Close the reading end of stdout at once, as `| head -0` would
     /// (stdout is then empty; there is no timeout).
-    pub fn close_stdout(mut self) -> Self {
+    pub(crate) fn close_stdout(mut self) -> Self {
         self.close_stdout = true;
         self
     }
 
     /// The prepared tempdir, for a series of runs in it
     /// ([`Test::with_tempdir`]); nothing runs.
-    pub fn into_tempdir(self) -> tempfile::TempDir {
+    pub(crate) fn into_tempdir(self) -> tempfile::TempDir {
         self.tempdir
     }
 
-    pub fn expect_status(mut self, code: i32) -> Self {
+    pub(crate) fn expect_status(mut self, code: i32) -> Self {
         self.status = Some(code);
         self
     }
 
     /// Any outcome but exit status `code` (a signal is not `code`).
-    pub fn expect_status_not(mut self, code: i32) -> Self {
+    pub(crate) fn expect_status_not(mut self, code: i32) -> Self {
         self.status_not.push(code);
         self
     }
 
     /// Stdout is exactly `text`.
-    pub fn expect_stdout(mut self, text: &str) -> Self {
+    pub(crate) fn expect_stdout(mut self, text: &str) -> Self {
         self.stdout = Some(text.to_string());
         self
     }
 
     /// Stdout is exactly these bytes.
-    pub fn expect_stdout_bytes(mut self, bytes: impl AsRef<[u8]>) -> Self {
+    pub(crate) fn expect_stdout_bytes(mut self, bytes: impl AsRef<[u8]>) -> Self {
         self.stdout_bytes = Some(bytes.as_ref().to_vec());
         self
     }
 
     /// Stderr is exactly `text`.
-    pub fn expect_stderr(mut self, text: &str) -> Self {
+    pub(crate) fn expect_stderr(mut self, text: &str) -> Self {
         self.stderr = Some(text.to_string());
         self
     }
 
-    pub fn stdout_contains(mut self, text: &str) -> Self {
+    pub(crate) fn stdout_contains(mut self, text: &str) -> Self {
         self.stdout_contains.push(text.to_string());
         self
     }
 
-    pub fn stdout_lacks(mut self, text: &str) -> Self {
+    pub(crate) fn stdout_lacks(mut self, text: &str) -> Self {
         self.stdout_lacks.push(text.to_string());
         self
     }
 
-    pub fn stderr_contains(mut self, text: &str) -> Self {
+    pub(crate) fn stderr_contains(mut self, text: &str) -> Self {
         self.stderr_contains.push(text.to_string());
         self
     }
 
-    pub fn stderr_lacks(mut self, text: &str) -> Self {
+    pub(crate) fn stderr_lacks(mut self, text: &str) -> Self {
         self.stderr_lacks.push(text.to_string());
         self
     }
@@ -378,7 +378,7 @@ impl Test {
     }
 
     /// Run the command and check every expectation.
-    pub fn run(self) -> Output {
+    pub(crate) fn run(self) -> Output {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin(&self.bin));
         cmd.env("NO_COLOR", "1")
             .current_dir(root())
@@ -498,7 +498,7 @@ impl Test {
 }
 
 /// What a [`Test`] run gave; it owns the test's tempdir.
-pub struct Output {
+pub(crate) struct Output {
     /// The command line (tempdir paths as `$TMP`).
     pub command: String,
     pub status: Option<i32>,
@@ -512,7 +512,7 @@ pub struct Output {
 
 impl Output {
     /// The command, status and both streams, for assertion messages.
-    pub fn report(&self) -> String {
+    pub(crate) fn report(&self) -> String {
         format!(
             "command: {}\nstatus: {:?}\nstdout:\n{}\nstderr:\n{}",
             self.command, self.status, self.stdout, self.stderr
@@ -520,24 +520,24 @@ impl Output {
     }
 
     /// Stdout as JSON.
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e})\n{}", self.report()))
     }
 
     /// The path of `rel` in the tempdir.
-    pub fn path(&self, rel: &str) -> PathBuf {
+    pub(crate) fn path(&self, rel: &str) -> PathBuf {
         in_dir(self.tempdir.path(), rel)
     }
 
     /// The text of `rel` in the tempdir.
-    pub fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         let path = self.path(rel);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
     }
 
     /// Another run in the same tempdir (and in it, if this one was).
-    pub fn next(self, bin: &str) -> Test {
+    pub(crate) fn next(self, bin: &str) -> Test {
         let in_tempdir = self.in_tempdir;
         let test = Test::with_tempdir(bin, self.tempdir);
         if in_tempdir {

@@ -55,7 +55,7 @@ fn corpus_errors_are_exactly_the_known_ones() {
                 parsed.errors
             ),
             (false, Some(_)) => {
-                unexpected.push(format!("{name}: known-bad file parsed without error"))
+                unexpected.push(format!("{name}: known-bad file parsed without error"));
             }
             (true, None) if !listed => unexpected.push(format!(
                 "{name}: {:?}",

@@ -35,7 +35,7 @@ impl Fake {
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
-            let end = Instant::now() + Duration::from_secs(120);
+            let end = Instant::now() + Duration::from_mins(2);
             let mut seen = Vec::new();
             while !flag.load(Ordering::SeqCst) && Instant::now() < end {
                 server.wait(Duration::from_millis(20)).expect("poll");

@@ -4,7 +4,7 @@
 use crate::common::{Test, assert_snapshot, corpus_dir, fixture};
 
 /// The goldens this file writes (checked for staleness in snapshots.rs).
-pub const SNAPSHOTS: &[&str] = &["graph-fixtures"];
+pub(crate) const SNAPSHOTS: &[&str] = &["graph-fixtures"];
 
 fn have_dot() -> bool {
     std::process::Command::new("dot")

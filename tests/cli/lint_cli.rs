@@ -7,7 +7,7 @@ use serde_json::Value;
 use upstart_tools::lint::registry;
 
 /// The snapshots this file writes (`snapshots.rs` checks none is stale).
-pub const SNAPSHOTS: &[&str] = &[
+pub(crate) const SNAPSHOTS: &[&str] = &[
     "lint_format__human",
     "lint_format__concise",
     "lint_format__json",

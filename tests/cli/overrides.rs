@@ -1,4 +1,4 @@
-//! `.override` files beside a `.conf`, loaded from disk (spec §0, edge case S21).
+//! `.override` files beside a `.conf`, loaded from disk (docs/language.md#files).
 
 use upstart_tools::ast::ProcessBody;
 use upstart_tools::load::{LoadedJob, job_name};
@@ -43,7 +43,7 @@ fn a_clean_override_merges_into_its_conf() {
     assert_eq!(r.limits.len(), 2, "limits merge per resource");
     match r.main() {
         Some(ProcessBody::Exec { command, .. }) => {
-            assert_eq!(command.value, "/usr/bin/foo --debug")
+            assert_eq!(command.value, "/usr/bin/foo --debug");
         }
         other => panic!("main process: {other:?}"),
     }

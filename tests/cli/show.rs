@@ -7,7 +7,7 @@ use crate::common::{Test, assert_snapshot};
 use serde_json::Value;
 
 /// The snapshots this file writes.
-pub const SNAPSHOTS: &[&str] = &["show__text"];
+pub(crate) const SNAPSHOTS: &[&str] = &["show__text"];
 
 #[test]
 fn text_lists_every_setting_as_upstart_uses_it() {

@@ -1,5 +1,4 @@
-//! systemd's own unit loader as a test oracle (spec/conversion.md
-//! Appendix 4): run `systemd --test --user` as uid 65534 over a directory of
+//! systemd's own unit loader as a test oracle : run `systemd --test --user` as uid 65534 over a directory of
 //! units, read the dump back (`unit_section`, `parse_section`,
 //! `parse_command_line`) and apply systemd's exec-time `$` expansion
 //! (`exec_time` in the symbolic form the textual oracle compares,
@@ -13,18 +12,18 @@ use std::path::Path;
 use std::process::Command;
 
 /// systemd's manager binary, whose `--test` mode dumps the parsed units.
-pub const SYSTEMD: &str = "/lib/systemd/systemd";
+pub(crate) const SYSTEMD: &str = "/lib/systemd/systemd";
 /// The unprivileged user the loader runs as (`nobody`); test mode refuses
 /// to run as root.
-pub const NOBODY: u32 = 65534;
+pub(crate) const NOBODY: u32 = 65534;
 /// The instance used to load a template unit (`JOB@tty3.service`).
-pub const INSTANCE: &str = "tty3";
+pub(crate) const INSTANCE: &str = "tty3";
 /// Seconds any external program may take.
-pub const TIMEOUT: &str = "60";
+pub(crate) const TIMEOUT: &str = "60";
 
 /// One element of an argv as systemd will execute it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Arg {
+pub(crate) enum Arg {
     /// This exact string.
     Lit(String),
     /// A whole-word `$NAME`, which systemd replaces at exec time by the
@@ -32,12 +31,12 @@ pub enum Arg {
     Var(String),
 }
 
-pub fn lit(s: &str) -> Arg {
+pub(crate) fn lit(s: &str) -> Arg {
     Arg::Lit(s.to_string())
 }
 
 /// Why the systemd tests cannot run here, if they cannot.
-pub fn systemd_missing(tool: &str) -> Option<String> {
+pub(crate) fn systemd_missing(tool: &str) -> Option<String> {
     if tool == "systemd" && !Path::new(SYSTEMD).is_file() {
         return Some(format!("{SYSTEMD} is absent"));
     }
@@ -61,7 +60,7 @@ pub fn systemd_missing(tool: &str) -> Option<String> {
 }
 
 /// Write `units` into a fresh directory readable by everyone.
-pub fn unit_dir(units: &BTreeMap<String, String>) -> tempfile::TempDir {
+pub(crate) fn unit_dir(units: &BTreeMap<String, String>) -> tempfile::TempDir {
     let dir = tempfile::Builder::new()
         .prefix("upstart-tools-units")
         .tempdir()
@@ -75,13 +74,13 @@ pub fn unit_dir(units: &BTreeMap<String, String>) -> tempfile::TempDir {
     dir
 }
 
-pub fn set_mode(path: &Path, mode: u32) {
+pub(crate) fn set_mode(path: &Path, mode: u32) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
         .unwrap_or_else(|e| panic!("chmod {}: {e}", path.display()));
 }
 
 /// What one run of systemd's loader printed.
-pub struct Dump {
+pub(crate) struct Dump {
     /// The dump (standard output).
     pub text: String,
     /// The lines of standard error about our own unit files (unknown keys,
@@ -97,7 +96,7 @@ pub struct Dump {
 /// its dump, failing on any complaint about the units. An extra target
 /// orders itself after every unit so that one run loads them all (`After=`
 /// loads a unit without queueing a job for it).
-pub fn systemd_dump(units: &BTreeMap<String, String>, names: &BTreeSet<String>) -> String {
+pub(crate) fn systemd_dump(units: &BTreeMap<String, String>, names: &BTreeSet<String>) -> String {
     let dump = systemd_load(units, names);
     assert!(
         dump.complaints.is_empty(),
@@ -109,7 +108,7 @@ pub fn systemd_dump(units: &BTreeMap<String, String>, names: &BTreeSet<String>) 
 
 /// [`systemd_dump`] for units that may be refused or warned about: the
 /// complaints are returned, not judged.
-pub fn systemd_load(units: &BTreeMap<String, String>, names: &BTreeSet<String>) -> Dump {
+pub(crate) fn systemd_load(units: &BTreeMap<String, String>, names: &BTreeSet<String>) -> Dump {
     let mut all = units.clone();
     let anchor = "zz-oracle-anchor.target";
     let after: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -167,7 +166,7 @@ pub fn systemd_load(units: &BTreeMap<String, String>, names: &BTreeSet<String>) 
 /// The lines of one unit in the dump: those after `\t-> Unit NAME:` that
 /// are indented by two tabs or more (the next unit, or the `-> By jobs:`
 /// list at the end, is indented less).
-pub fn unit_section<'a>(dump: &'a str, name: &str) -> Option<&'a str> {
+pub(crate) fn unit_section<'a>(dump: &'a str, name: &str) -> Option<&'a str> {
     let head = format!("\t-> Unit {name}:\n");
     let start = dump.find(&head)? + head.len();
     let rest = &dump[start..];
@@ -183,7 +182,7 @@ pub fn unit_section<'a>(dump: &'a str, name: &str) -> Option<&'a str> {
 
 /// What the dump says about one unit.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     pub load_state: String,
     /// `ExecStart` etc. → each command's argv as parsed, before the
     /// exec-time `$` expansion.
@@ -201,7 +200,7 @@ pub struct Parsed {
 /// that ran, which test mode never has). `Environment` values are printed
 /// raw, one per line; upstart values never contain a newline (a newline
 /// inside quotes becomes a blank), so one line is one value.
-pub fn parse_section(section: &str) -> Result<Parsed, String> {
+pub(crate) fn parse_section(section: &str) -> Result<Parsed, String> {
     let mut p = parse_section_raw(section)?;
     for (key, cmds) in &p.exec_raw {
         let parsed = cmds
@@ -214,7 +213,7 @@ pub fn parse_section(section: &str) -> Result<Parsed, String> {
 }
 
 /// [`parse_section`] without the exec-time step: `exec` stays empty.
-pub fn parse_section_raw(section: &str) -> Result<Parsed, String> {
+pub(crate) fn parse_section_raw(section: &str) -> Result<Parsed, String> {
     let mut p = Parsed::default();
     let mut exec: Option<String> = None;
     for line in section.lines() {
@@ -262,7 +261,7 @@ pub fn parse_section_raw(section: &str) -> Result<Parsed, String> {
 /// with `\"`, `\\`, `` \` ``, `\$`, the C escapes `\a \b \t \n \v \f \r`
 /// and `\ooo` (three octal digits) for other control bytes and DEL; the
 /// empty argument is `""`. Arguments are separated by one blank.
-pub fn parse_command_line(s: &str) -> Result<Vec<String>, String> {
+pub(crate) fn parse_command_line(s: &str) -> Result<Vec<String>, String> {
     let b = s.as_bytes();
     let mut args = Vec::new();
     let mut i = 0;
@@ -335,7 +334,7 @@ pub fn parse_command_line(s: &str) -> Result<Vec<String>, String> {
 ///   variable's value. The converter never means to use `${…}`, so one left
 ///   after undoubling is an error;
 /// * any other `$` stays.
-pub fn exec_time(arg: &str) -> Result<Arg, String> {
+pub(crate) fn exec_time(arg: &str) -> Result<Arg, String> {
     if let Some(name) = arg.strip_prefix('$')
         && !name.starts_with(['{', '$'])
         && !name.is_empty()
@@ -382,7 +381,7 @@ fn env_get<'a>(env: &'a [(String, String)], name: &str) -> Option<&'a str> {
 ///   or more arguments. An unset variable gives none; so does a name with
 ///   other characters (`$A/b` looks up `A/b`);
 /// * in any other argument, [`replace_env`].
-pub fn replace_env_argv(argv: &[String], env: &[(String, String)]) -> Vec<String> {
+pub(crate) fn replace_env_argv(argv: &[String], env: &[(String, String)]) -> Vec<String> {
     let mut out = Vec::new();
     for a in argv {
         if let Some(name) = a.strip_prefix('$')
@@ -401,7 +400,7 @@ pub fn replace_env_argv(argv: &[String], env: &[(String, String)]) -> Vec<String
 /// `replace_env()` without flags (systemd 252): `$$` is `$`, `${NAME}` is
 /// the variable's value (empty when unset); `${NAME:-x}` and `${NAME:+x}`
 /// are not supported there and stay as written, as does any other `$`.
-pub fn replace_env(word: &str, env: &[(String, String)]) -> String {
+pub(crate) fn replace_env(word: &str, env: &[(String, String)]) -> String {
     #[derive(PartialEq)]
     enum State {
         Word,
@@ -454,7 +453,7 @@ pub fn replace_env(word: &str, env: &[(String, String)]) -> String {
 /// `'…'` and `"…"` group and are removed (an unterminated one runs to the
 /// end), a backslash takes the next character literally (a final one is
 /// dropped); a word of quotes only is an empty argument.
-pub fn split_env_value(value: &str) -> Vec<String> {
+pub(crate) fn split_env_value(value: &str) -> Vec<String> {
     let sep = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r');
     let mut out = Vec::new();
     let mut chars = value.chars().peekable();

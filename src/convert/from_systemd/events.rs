@@ -334,7 +334,7 @@ fn report_approximated(c: &mut Ctx<'_>, d: &Deps<'_>) {
         ("Before", &d.before),
         ("Wants", &d.wants),
     ] {
-        for (t, e) in list.iter() {
+        for (t, e) in list {
             if d.used.contains(t) || (key == "Before" && t == "shutdown.target") {
                 continue;
             }

@@ -65,7 +65,7 @@ fn enters_normal_runlevel(e: &EventMatch) -> bool {
                 pattern,
                 ..
             } if key == "RUNLEVEL" => Some(pattern.clone()),
-            _ => None,
+            EventArg::Named { .. } => None,
         })
     };
     match e.name.as_str() {

@@ -96,7 +96,7 @@ fn path_back(
         if !seen.insert(node) {
             continue;
         }
-        for &(next, _) in edges.get(&node).map(Vec::as_slice).unwrap_or(&[]) {
+        for &(next, _) in edges.get(&node).map_or(&[][..], Vec::as_slice) {
             let mut p = path.clone();
             p.push(next);
             stack.push((next, p));

@@ -192,13 +192,12 @@ impl T {
             .map(|l| l.replace("(P", "("))
             .collect();
         let got = std::mem::take(&mut self.log);
-        if got != want {
-            panic!(
-                "log differs\n--- upstart\n{}\n--- engine\n{}",
-                want.join("\n"),
-                got.join("\n")
-            );
-        }
+        assert!(
+            got == want,
+            "log differs\n--- upstart\n{}\n--- engine\n{}",
+            want.join("\n"),
+            got.join("\n")
+        );
     }
 
     fn clear(&mut self) {
