@@ -33,6 +33,7 @@ mod run;
 mod run_detach;
 mod run_expect;
 mod run_faults;
+mod run_set;
 mod show;
 mod snapshots;
 mod systemd_corpus_lint;
