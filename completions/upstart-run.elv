@@ -19,7 +19,7 @@ set edit:completion:arg-completer[upstart-run] = {|@words|
     var completions = [
         &'upstart-run'= {
             cand --pidfile 'Write the supervisor''s pid to FILE (after detaching)'
-            cand --log-dir 'Directory for `console log` output (<job>.log)'
+            cand --log-dir 'Directory for `console log` output (<job>.log) [default: $UPSTART_LOGDIR, else /var/log/upstart]'
             cand --event 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event''s variables'
             cand --control 'The control socket of a job set, for `upstart-tools ctl` and the initctl names [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
             cand --startup-event 'The first event of a job set (upstart''s --startup-event)'

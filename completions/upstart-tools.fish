@@ -96,7 +96,7 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l dif
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l pidfile -d 'Write the supervisor\'s pid to FILE (after detaching)' -r -F
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l log-dir -d 'Directory for `console log` output (<job>.log)' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l log-dir -d 'Directory for `console log` output (<job>.log) [default: $UPSTART_LOGDIR, else /var/log/upstart]' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l event -d 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event\'s variables' -r
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l control -d 'The control socket of a job set, for `upstart-tools ctl` and the initctl names [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l startup-event -d 'The first event of a job set (upstart\'s --startup-event)' -r

@@ -111,7 +111,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
         }
         'upstart-tools;exec' {
             [CompletionResult]::new('--pidfile', '--pidfile', [CompletionResultType]::ParameterName, 'Write the supervisor''s pid to FILE (after detaching)')
-            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Directory for `console log` output (<job>.log)')
+            [CompletionResult]::new('--log-dir', '--log-dir', [CompletionResultType]::ParameterName, 'Directory for `console log` output (<job>.log) [default: $UPSTART_LOGDIR, else /var/log/upstart]')
             [CompletionResult]::new('--event', '--event', [CompletionResultType]::ParameterName, 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event''s variables')
             [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of a job set, for `upstart-tools ctl` and the initctl names [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
             [CompletionResult]::new('--startup-event', '--startup-event', [CompletionResultType]::ParameterName, 'The first event of a job set (upstart''s --startup-event)')

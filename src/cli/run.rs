@@ -16,7 +16,8 @@ pub(super) struct Args {
     /// Write the supervisor's pid to FILE (after detaching).
     #[arg(long, value_name = "FILE")]
     pub pidfile: Option<PathBuf>,
-    /// Directory for `console log` output (<job>.log).
+    /// Directory for `console log` output (<job>.log) [default:
+    /// $UPSTART_LOGDIR, else /var/log/upstart].
     #[arg(long, value_name = "DIR")]
     pub log_dir: Option<PathBuf>,
     /// Start the job as if event NAME had started it: sets UPSTART_EVENTS
@@ -148,12 +149,27 @@ pub(super) fn run(args: &Args) -> Status {
         RunOutcome::Ok => Status::Clean,
         RunOutcome::Failed(why) => {
             eprintln!("upstart-run: {} failed: {why}", job.name);
+            if args.foreground {
+                print_log_tail(&opts.log_dir, &job.name);
+            }
             Status::Problems
         }
         RunOutcome::Error(why) => {
             eprintln!("upstart-run: {}: {why}", job.name);
             Status::Error
         }
+    }
+}
+
+/// The reason a job failed is usually in its log, a file the user may never
+/// have heard of: show its last lines and where it is.
+pub(super) fn print_log_tail(log_dir: &std::path::Path, job: &str) {
+    let Some((path, lines)) = crate::supervisor::log_tail(log_dir, job, 10) else {
+        return;
+    };
+    eprintln!("upstart-run: the last lines of {}:", path.display());
+    for line in lines {
+        eprintln!("  | {line}");
     }
 }
 

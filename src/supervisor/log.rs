@@ -126,3 +126,36 @@ impl Log {
             .ok_or_else(|| std::io::Error::other("log file not open"))
     }
 }
+
+/// The newest log of `job` in `dir` (`<job>.log`, or `<job>-<instance>.log`
+/// for an instance) and its last `n` lines, without the terminal's `\r`.
+#[must_use]
+pub fn tail(dir: &std::path::Path, job: &str, n: usize) -> Option<(PathBuf, Vec<String>)> {
+    use std::io::{Seek, SeekFrom};
+    let file_name = job.replace('/', "_");
+    let newest = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name == format!("{file_name}.log")
+                || (name.starts_with(&format!("{file_name}-")) && name.ends_with(".log"))
+        })
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())?
+        .path();
+    let mut f = File::open(&newest).ok()?;
+    // The end is enough: a log can be large.
+    let len = f.metadata().ok()?.len();
+    f.seek(SeekFrom::Start(len.saturating_sub(16 * 1024)))
+        .ok()?;
+    let mut bytes = Vec::new();
+    f.read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.trim_end_matches('\r').to_string())
+        .collect();
+    let start = lines.len().saturating_sub(n);
+    Some((newest, lines[start..].to_vec()))
+}

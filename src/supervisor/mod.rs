@@ -11,6 +11,7 @@ pub mod detach;
 pub mod engine;
 mod expand;
 pub mod jobset;
+pub use log::tail as log_tail;
 mod log;
 mod spawn;
 

@@ -520,3 +520,33 @@ fn console_log_is_a_terminal_and_the_log_file_is_0640_whatever_the_umask() {
         .mode();
     assert_eq!(mode & 0o777, 0o640);
 }
+
+#[test]
+fn a_failed_job_shows_the_end_of_its_log_and_where_it_is() {
+    // The tutorial's failure: the reason sits in a log file the user never
+    // heard of, while the terminal said only "respawning too fast".
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let c = job(
+        d.path(),
+        "crashy",
+        "respawn\nrespawn limit 2 5\nscript\n  echo \"boom: /etc/crashy.yml is missing\"\n  exit 3\nend script\n",
+    );
+    let out = Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .args(["--foreground", "--log-dir"])
+        .arg(d.path())
+        .arg(&c)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("crashy failed: respawning too fast"), "{err}");
+    let log = d.path().join("crashy.log");
+    assert!(
+        err.contains(&format!("the last lines of {}:", log.display())),
+        "{err}"
+    );
+    assert!(
+        err.contains("  | boom: /etc/crashy.yml is missing\n"),
+        "{err}"
+    );
+}
