@@ -95,9 +95,10 @@ def comm(pid):
         return ""
 
 
-def supervisors(top):
-    """The supervising processes: the tree under `top` without the children."""
-    return [p for p in descendants(top) if comm(p) != "stamp"]
+def supervisors(top, children):
+    """The supervising processes: the tree under `top` without the children
+    (by pid: runsv and s6 run them under the name `run`)."""
+    return [p for p in descendants(top) if p not in children]
 
 
 def wait(cond, timeout, step=0.002):
@@ -186,14 +187,16 @@ def one_run(peer, n):
         times = started(log)
         rec["start_ms"] = (max(times.values()) - t0) / 1e6
         time.sleep(0.5)
-        sups = supervisors(proc.pid)
+        children = set(started(log))
+        sups = supervisors(proc.pid, children)
         rec["supervisors"] = len(sups)
         rec["rss_kib"] = sum(status_field(p, "VmRSS") for p in sups)
         before = sum(status_field(p, "voluntary_ctxt_switches") for p in sups)
         time.sleep(IDLE)
-        after = sum(status_field(p, "voluntary_ctxt_switches") for p in supervisors(proc.pid))
+        after = sum(
+            status_field(p, "voluntary_ctxt_switches") for p in supervisors(proc.pid, children)
+        )
         rec["idle_wakeups"] = after - before
-        children = list(times)
         ts = now()
         os.kill(proc.pid, stop_sig)
         ok = wait(lambda: proc.poll() is not None and not any(alive(p) for p in children), 30)
