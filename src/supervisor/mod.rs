@@ -11,6 +11,7 @@ pub mod detach;
 pub mod engine;
 mod expand;
 pub mod jobset;
+pub mod show_config;
 pub use log::tail as log_tail;
 mod log;
 mod spawn;
