@@ -11,20 +11,29 @@
 //!   the harness's waits are honoured.
 //! - **init's `-v` account**, split at the moment of SIGTERM (the
 //!   recording's `#### harness: SIGTERM` marker), each part compared **per
-//!   job** (instance included: `w (1)`), plus the sequence of `Handling X
-//!   event` lines, plus the lines of no job (`init: Failed to obtain ...`).
-//!   The interleaving of two jobs' lines depends on which process the
-//!   kernel ends first, so it is not compared; the order within one job and
-//!   the order of events are what upstart's semantics fix. Left out:
-//!   `Connection from private client` (one per initctl call, whose timing
-//!   is the harness's), `Loading configuration`, `Not connecting to system
-//!   bus` (init's start-up), and, after the marker, `Quiescing ...` and
-//!   `Handling session-end event`: upstart-run is not a session init and
-//!   emits no `session-end` (no scenario has a job on it).
-//! - **the processes**: per `stamp` tag, in order, each record's process
-//!   (as a name, see below), argv and environment in the order received,
-//!   less `UPSTART_TOOLS_CONTROL` (ours, as `UPSTART_SESSION` is upstart's
-//!   and was left out of the recording). Times are not compared.
+//!   job** (instance included: `w (1)`; `init: job X failed to stop` is
+//!   X's), plus the sequence of `Handling X event` lines for events that are
+//!   not job events (`startup`, `go`, `go/failed`, ...: initctl and jobs
+//!   emit them in an order the scenario fixes), plus how many of each job
+//!   event (`starting`, `started`, `stopping`, `stopped`) were handled, plus
+//!   the lines of no job (`init: Failed to obtain ...`). The interleaving
+//!   of two jobs' lines, and so of their job events, depends on which
+//!   process the kernel ends first; a job's own events follow its state
+//!   lines, which are compared. Left out: `Connection from private client`
+//!   (one per initctl call, whose timing is the harness's), `Loading
+//!   configuration`, `Not connecting to system bus` (init's start-up), and,
+//!   after the marker, `Quiescing ...`, `Quiesce ... took` and `Handling
+//!   session-end event`: upstart-run is not a session init and emits no
+//!   `session-end` (no scenario has a job on it).
+//! - **the processes**: per `stamp` tag, in order (per instance, for a tag
+//!   several instances share), each record's process (as a name, see
+//!   below), argv and environment as a set, less `UPSTART_TOOLS_CONTROL`
+//!   (ours, as `UPSTART_SESSION` is upstart's and was left out of the
+//!   recording) and `PWD`. Then, one part each for the whole scenario, the
+//!   order in which every process received its environment (`process env
+//!   order`) and the `PWD` a `script`'s shell set (`process PWD`); a
+//!   difference there is one difference, not one per process. Times are
+//!   not compared.
 //!
 //! Process ids are compared as names: a pid's first `X KIND process (PID)`
 //! line in the log names it `X KIND#n` (the n-th such process of X), a pid
