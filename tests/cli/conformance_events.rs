@@ -106,7 +106,9 @@ const KNOWN: &[(&str, &str, &str)] = &[
 /// the driver starts processes with `std::process::Command`, which keeps
 /// the variables in a sorted map (`supervisor/spawn.rs`, `spawn_argv`):
 /// every process gets them sorted. The content is the same (compared per
-/// process).
+/// process), and the engine's order is upstart's: with the driver made to
+/// keep it (tried by running each process through `env -i K=V... PROG`),
+/// every scenario's `process env order` matched.
 const ENV_ORDER: &str = "the driver's std::process::Command sorts the environment";
 
 /// upstart's session init (`--user`) leaves its jobs in its own working
@@ -722,6 +724,12 @@ fn parts(run: &Run) -> BTreeMap<String, Vec<String>> {
             .cloned()
             .collect();
         sorted.sort();
+        // Only the order of the keys: values are compared above.
+        let keys: Vec<&str> = p
+            .env
+            .iter()
+            .map(|kv| kv.split_once('=').map_or(kv.as_str(), |(k, _)| k))
+            .collect();
         if let Some(pwd) = p.env.iter().find(|kv| kv.starts_with("PWD=")) {
             parts
                 .entry("process PWD".to_string())
@@ -739,7 +747,7 @@ fn parts(run: &Run) -> BTreeMap<String, Vec<String>> {
         parts
             .entry("process env order".to_string())
             .or_default()
-            .push(format!("{} {name} env=[{}]", p.tag, p.env.join("|")));
+            .push(format!("{} {name} env=[{}]", p.tag, keys.join("|")));
     }
     for (k, v) in &mut parts {
         if k == "process env order" || k == "process PWD" {
