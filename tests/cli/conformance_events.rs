@@ -463,7 +463,8 @@ fn replay(dir: &Path, stamp: &Path) -> Run {
     while sup.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
     }
-    let exited = sup.try_wait().ok().flatten().is_some();
+    let status = sup.try_wait().ok().flatten();
+    let exited = status.is_some();
     if !exited {
         let _ = sup.kill();
         let _ = sup.wait();
@@ -494,6 +495,12 @@ fn replay(dir: &Path, stamp: &Path) -> Run {
     assert!(
         exited,
         "upstart-run did not exit 20 s after SIGTERM:\n{}",
+        all.join("\n")
+    );
+    // Stopped by SIGTERM, every job stopped (or given up on): a clean exit.
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "upstart-run after SIGTERM: {status:?}:\n{}",
         all.join("\n")
     );
     let processes = std::fs::read_to_string(&rec).unwrap_or_default();
