@@ -320,6 +320,8 @@ pub struct Engine<S: Spawner> {
     /// upstart's quiesce limit: when it fires, the instances left are
     /// reported (`job X failed to stop`) and the run is finished anyway.
     quiesce_timer: Option<TimerId>,
+    /// When the shutdown began (`now`'s seconds), for `Quiesce ... took`.
+    quiesce_start: u64,
     finished_sent: bool,
     actions: Vec<Action>,
     replies: Vec<(ClientId, PendingReply)>,
@@ -344,6 +346,7 @@ impl<S: Spawner> Engine<S> {
             now: 0,
             shutting_down: false,
             quiesce_timer: None,
+            quiesce_start: 0,
             finished_sent: false,
             actions: Vec::new(),
             replies: Vec::new(),
@@ -520,6 +523,8 @@ impl<S: Spawner> Engine<S> {
     /// follows when no instance is left.
     pub fn shutdown(&mut self, event: Option<&str>) {
         if !self.shutting_down {
+            self.info("Quiescing due to shutdown request".to_string());
+            self.quiesce_start = self.now;
             // upstart's quiesce() checks every second whether every job has
             // stopped, and gives up once more than the largest kill timeout
             // of any class has passed (a pre-start, post-start or post-stop
@@ -897,8 +902,21 @@ impl<S: Spawner> Engine<S> {
             if let Some(id) = self.quiesce_timer.take() {
                 self.actions.push(Action::CancelTimer { id });
             }
-            self.actions.push(Action::Finished);
+            self.quiesce_done();
         }
+    }
+
+    /// upstart's `quiesce_finalise`: how long it took (whole seconds of
+    /// its clock: `<1 second`, `1 second`, `6 seconds`), then init exits.
+    fn quiesce_done(&mut self) {
+        let diff = self.now.saturating_sub(self.quiesce_start);
+        let took = match diff {
+            0 => "<1 second".to_string(),
+            1 => "1 second".to_string(),
+            n => format!("{n} seconds"),
+        };
+        self.info(format!("Quiesce shutdown sequence took {took}"));
+        self.actions.push(Action::Finished);
     }
 
     /// The quiesce limit passed: upstart's `quiesce_show_slow_jobs` names
@@ -912,7 +930,7 @@ impl<S: Spawner> Engine<S> {
             self.warn(format!("job {name} failed to stop"));
         }
         self.finished_sent = true;
-        self.actions.push(Action::Finished);
+        self.quiesce_done();
     }
 
     // ---- logging -----------------------------------------------------

@@ -306,7 +306,8 @@ fn s01_startup_chain() {
     t.e.shutdown(Some("session-end"));
     t.take();
     t.expect(
-        "b goal changed from start to stop
+        "Quiescing due to shutdown request
+         b goal changed from start to stop
          b state changed from running to pre-stopping
          b state changed from pre-stopping to pre-stop
          b state changed from pre-stop to stopping
@@ -323,7 +324,8 @@ fn s01_startup_chain() {
          b state changed from killed to post-stopping
          b state changed from post-stopping to post-stop
          b state changed from post-stop to waiting
-         Handling stopped event",
+         Handling stopped event
+         Quiesce shutdown sequence took <1 second",
     );
     assert!(t.finished);
     assert!(t.timers.is_empty());
@@ -1352,18 +1354,32 @@ fn quiesce_gives_up_on_jobs_that_cannot_stop() {
     t.killed(svc, 15);
     assert!(!t.finished);
     t.clear();
+    t.e.now(6);
     t.e.timer_fired(1);
     t.take();
-    t.expect("init: job pre failed to stop");
+    t.expect(
+        "init: job pre failed to stop
+         Quiesce shutdown sequence took 6 seconds",
+    );
     assert!(t.finished);
     // All stopped in time: the timer is cancelled.
     let mut t = T::new(&[("svc", "start on startup\nexec /s svc\n")]);
     t.init_event("startup");
     t.ok(1);
+    t.clear();
     t.e.shutdown(None);
     t.take();
     assert!(t.timers.contains(&(1, 6)), "{:?}", t.timers);
+    assert_eq!(
+        t.log.first().map(String::as_str),
+        Some("Quiescing due to shutdown request")
+    );
+    t.e.now(1);
     t.killed(1, 15);
+    assert_eq!(
+        t.log.last().map(String::as_str),
+        Some("Quiesce shutdown sequence took 1 second")
+    );
     assert!(t.finished);
     assert!(t.timers.is_empty());
 }
