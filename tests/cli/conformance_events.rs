@@ -68,9 +68,10 @@ use std::time::{Duration, Instant};
 const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 /// Differences that are understood: `(scenario, difference, reason)`. A
-/// difference is named `initctl action N`, `log JOB`, `log after SIGTERM
-/// JOB`, `log events`, `log after SIGTERM events`, `log other`, or
-/// `process TAG`.
+/// difference is named by the part that differs: `initctl action N`; `log
+/// JOB`, `log events`, `log job events`, `log other`, each also as `log
+/// after SIGTERM ...`; `process TAG`, `process env order`, `process PWD`.
+/// Every entry is one of four causes, none of them in the engine.
 const KNOWN: &[(&str, &str, &str)] = &[
     ("01_startup_chain", "process env order", ENV_ORDER),
     ("02_starting_blocks", "process env order", ENV_ORDER),
