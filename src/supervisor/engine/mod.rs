@@ -317,6 +317,11 @@ pub struct Engine<S: Spawner> {
     next_timer: TimerId,
     now: u64,
     shutting_down: bool,
+    /// upstart's quiesce limit: when it fires, the instances left are
+    /// reported (`job X failed to stop`) and the run is finished anyway.
+    quiesce_timer: Option<TimerId>,
+    /// When the shutdown began (`now`'s seconds), for `Quiesce ... took`.
+    quiesce_start: u64,
     finished_sent: bool,
     actions: Vec<Action>,
     replies: Vec<(ClientId, PendingReply)>,
@@ -340,6 +345,8 @@ impl<S: Spawner> Engine<S> {
             next_timer: 1,
             now: 0,
             shutting_down: false,
+            quiesce_timer: None,
+            quiesce_start: 0,
             finished_sent: false,
             actions: Vec::new(),
             replies: Vec::new(),
@@ -482,6 +489,12 @@ impl<S: Spawner> Engine<S> {
 
     /// A kill timer expired: SIGKILL the process group.
     pub fn timer_fired(&mut self, timer: TimerId) {
+        if self.quiesce_timer == Some(timer) {
+            self.quiesce_timer = None;
+            self.quiesce_expired();
+            self.finish_input();
+            return;
+        }
         let found = self
             .jobs
             .iter()
@@ -509,6 +522,27 @@ impl<S: Spawner> Engine<S> {
     /// `event` (a session init's `session-end`) is emitted. [`Action::Finished`]
     /// follows when no instance is left.
     pub fn shutdown(&mut self, event: Option<&str>) {
+        if !self.shutting_down {
+            self.info("Quiescing due to shutdown request".to_string());
+            self.quiesce_start = self.now;
+            // upstart's quiesce() checks every second whether every job has
+            // stopped, and gives up once more than the largest kill timeout
+            // of any class has passed (a pre-start, post-start or post-stop
+            // process is never signalled: a job running one cannot stop).
+            let max_kill = self
+                .classes
+                .iter()
+                .map(|c| c.kill_timeout)
+                .max()
+                .unwrap_or(5);
+            let id = self.next_timer;
+            self.next_timer += 1;
+            self.quiesce_timer = Some(id);
+            self.actions.push(Action::StartTimer {
+                id,
+                seconds: max_kill + 1,
+            });
+        }
         self.shutting_down = true;
         if let Some(e) = event {
             self.new_event(e, Vec::new());
@@ -868,8 +902,38 @@ impl<S: Spawner> Engine<S> {
         }
         if self.shutting_down && self.jobs.is_empty() && !self.finished_sent {
             self.finished_sent = true;
-            self.actions.push(Action::Finished);
+            if let Some(id) = self.quiesce_timer.take() {
+                self.actions.push(Action::CancelTimer { id });
+            }
+            self.quiesce_done();
         }
+    }
+
+    /// upstart's `quiesce_finalise`: how long it took (whole seconds of
+    /// its clock: `<1 second`, `1 second`, `6 seconds`), then init exits.
+    fn quiesce_done(&mut self) {
+        let diff = self.now.saturating_sub(self.quiesce_start);
+        let took = match diff {
+            0 => "<1 second".to_string(),
+            1 => "1 second".to_string(),
+            n => format!("{n} seconds"),
+        };
+        self.info(format!("Quiesce shutdown sequence took {took}"));
+        self.actions.push(Action::Finished);
+    }
+
+    /// The quiesce limit passed: upstart's `quiesce_show_slow_jobs` names
+    /// every instance still there, and init exits regardless.
+    fn quiesce_expired(&mut self) {
+        if self.finished_sent {
+            return;
+        }
+        for id in self.ordered_jobs() {
+            let name = self.job_name(id);
+            self.warn(format!("job {name} failed to stop"));
+        }
+        self.finished_sent = true;
+        self.quiesce_done();
     }
 
     // ---- logging -----------------------------------------------------

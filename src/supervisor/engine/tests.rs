@@ -305,7 +305,8 @@ fn s01_startup_chain() {
     t.e.shutdown(Some("session-end"));
     t.take();
     t.expect(
-        "b goal changed from start to stop
+        "Quiescing due to shutdown request
+         b goal changed from start to stop
          b state changed from running to pre-stopping
          b state changed from pre-stopping to pre-stop
          b state changed from pre-stop to stopping
@@ -322,7 +323,8 @@ fn s01_startup_chain() {
          b state changed from killed to post-stopping
          b state changed from post-stopping to post-stop
          b state changed from post-stop to waiting
-         Handling stopped event",
+         Handling stopped event
+         Quiesce shutdown sequence took <1 second",
     );
     assert!(t.finished);
     assert!(t.timers.is_empty());
@@ -1314,4 +1316,69 @@ fn s15_instance_names() {
         "{:?}",
         t.log
     );
+}
+
+// 16's shutdown: jobs in pre-start, post-start and post-stop cannot stop
+// (those processes are never signalled); init gives up once more than the
+// largest kill timeout has passed (quiesce's one-second check: 6 s by
+// default), names each instance left, and exits.
+#[test]
+fn quiesce_gives_up_on_jobs_that_cannot_stop() {
+    let mut t = T::new(&[
+        ("svc", "start on startup\nexec /s svc\n"),
+        (
+            "pre",
+            "start on startup\npre-start exec /s pre\nexec /s m\n",
+        ),
+        ("slow", "kill timeout 9\nexec /s m\n"),
+    ]);
+    t.init_event("startup");
+    // pre-start of `pre` is P1 (or P2): find which by the log.
+    let pre = t
+        .log
+        .iter()
+        .find_map(|l| l.strip_prefix("pre pre-start process ("))
+        .and_then(|r| r.strip_suffix(')'))
+        .and_then(|p| p.parse::<i32>().ok())
+        .expect("pre's pre-start");
+    let svc = if pre == 1 { 2 } else { 1 };
+    t.ok(1);
+    t.ok(2);
+    t.clear();
+    t.e.shutdown(None);
+    t.take();
+    // The quiesce timer: the largest kill timeout (9, of a class with no
+    // instance) plus one.
+    assert!(t.timers.contains(&(1, 10)), "{:?}", t.timers);
+    t.killed(svc, 15);
+    assert!(!t.finished);
+    t.clear();
+    t.e.now(6);
+    t.e.timer_fired(1);
+    t.take();
+    t.expect(
+        "init: job pre failed to stop
+         Quiesce shutdown sequence took 6 seconds",
+    );
+    assert!(t.finished);
+    // All stopped in time: the timer is cancelled.
+    let mut t = T::new(&[("svc", "start on startup\nexec /s svc\n")]);
+    t.init_event("startup");
+    t.ok(1);
+    t.clear();
+    t.e.shutdown(None);
+    t.take();
+    assert!(t.timers.contains(&(1, 6)), "{:?}", t.timers);
+    assert_eq!(
+        t.log.first().map(String::as_str),
+        Some("Quiescing due to shutdown request")
+    );
+    t.e.now(1);
+    t.killed(1, 15);
+    assert_eq!(
+        t.log.last().map(String::as_str),
+        Some("Quiesce shutdown sequence took 1 second")
+    );
+    assert!(t.finished);
+    assert!(t.timers.is_empty());
 }
