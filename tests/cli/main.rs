@@ -6,6 +6,7 @@ mod adversarial;
 mod behaviour_oracle;
 mod commands;
 mod conformance;
+mod conformance_lifecycle;
 mod conventions;
 mod convert_cli;
 mod convert_units;
