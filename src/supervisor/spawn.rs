@@ -289,7 +289,41 @@ pub fn spawn_argv(
                     nix::unistd::setuid(*u)?;
                 }
             }
+            // As upstart's `nih_signal_reset`: every signal back to its
+            // default action (a supervisor started with signals ignored does
+            // not pass that on), and nothing blocked.
+            // The system call itself: glibc refuses its own signals 32 and
+            // 33, which a parent may have left ignored. An all-zero kernel
+            // `struct sigaction` is SIG_DFL, no flags, nothing masked, on
+            // every layout.
+            let dfl = [0u64; 4];
+            for sig in 1..=64 {
+                if sig != nix::libc::SIGKILL && sig != nix::libc::SIGSTOP {
+                    nix::libc::syscall(
+                        nix::libc::SYS_rt_sigaction,
+                        sig,
+                        dfl.as_ptr(),
+                        std::ptr::null::<u64>(),
+                        8usize,
+                    );
+                }
+            }
             sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)?;
+            // Descriptors the supervisor inherited (a jobserver pipe, a
+            // test harness's files) are not the job's: only 0, 1 and 2 go
+            // through exec, as under upstart's init. Marked close-on-exec
+            // rather than closed, so that std's exec-error pipe still works.
+            if nix::libc::syscall(
+                nix::libc::SYS_close_range,
+                3u32,
+                u32::MAX,
+                nix::libc::CLOSE_RANGE_CLOEXEC,
+            ) != 0
+            {
+                for fd in 3..1024 {
+                    nix::libc::fcntl(fd, nix::libc::F_SETFD, nix::libc::FD_CLOEXEC);
+                }
+            }
             Ok(())
         });
     }

@@ -166,7 +166,8 @@ fn run_scenario(data: &Path, name: &str) -> Run {
         .prefix("lifecycle")
         .tempdir()
         .expect("tempdir");
-    let root = tmp.path();
+    let root_buf = tmp.path().to_path_buf();
+    let root = root_buf.as_path();
     let conf = root.join("conf");
     let logs = root.join("logs");
     std::fs::create_dir_all(&conf).unwrap();
@@ -278,6 +279,15 @@ fn run_scenario(data: &Path, name: &str) -> Run {
     }
     kill_leftovers(&rec);
     kill_leftovers(&stopped_rec);
+    if std::env::var_os("LIFECYCLE_KEEP").is_some() {
+        eprintln!("kept {}", tmp.keep().display());
+        return Run {
+            stderr: std::fs::read_to_string(&stderr_path).unwrap_or_default(),
+            processes: std::fs::read_to_string(&rec).unwrap_or_default(),
+            stopped: std::fs::read_to_string(&stopped_rec).unwrap_or_default(),
+            tmp: root.display().to_string(),
+        };
+    }
     Run {
         stderr: std::fs::read_to_string(&stderr_path).unwrap_or_default(),
         processes: std::fs::read_to_string(&rec).unwrap_or_default(),
@@ -388,6 +398,13 @@ fn process_line(line: &str, tmp: Option<&str>, pids: &mut Pids) -> Option<String
     Some(out)
 }
 
+fn tag_of(line: &str) -> &str {
+    line.split(" tag=")
+        .nth(1)
+        .and_then(|t| t.split(' ').next())
+        .unwrap_or("")
+}
+
 /// The variables of one `stopped` event as the observer recorded them.
 fn stopped_line(line: &str) -> Option<String> {
     let after = &line[line.find("} argv=[")? + 8..];
@@ -405,7 +422,12 @@ fn normalised(name: &str, log: &str, processes: &str, stopped: &str, tmp: Option
         out.push('\n');
     }
     out.push_str("## processes\n");
-    for l in processes.lines() {
+    // Grouped by tag, in order within a tag: processes started together
+    // (main and post-start, a child and a grandchild) record in either
+    // order, under upstart as under ours; the -v account orders them.
+    let mut lines: Vec<&str> = processes.lines().collect();
+    lines.sort_by_key(|l| tag_of(l));
+    for l in lines {
         if let Some(p) = process_line(l, tmp, &mut pids) {
             out.push_str(&p);
             out.push('\n');
@@ -455,6 +477,12 @@ fn check(name: &str) {
         .context_radius(4)
         .header("upstart 1.13.2", "upstart-run")
         .to_string();
+    if let Some(dir) = std::env::var_os("LIFECYCLE_DIFFS") {
+        let _ = std::fs::write(
+            Path::new(&dir).join(format!("{name}.diff")),
+            format!("{diff}\n--- upstart-run's stderr:\n{}", run.stderr),
+        );
+    }
     if let Some((_, why)) = known {
         eprintln!("{name}: known difference ({why}):\n{diff}");
         return;
