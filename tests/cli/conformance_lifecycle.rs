@@ -379,8 +379,17 @@ fn process_line(line: &str, tmp: Option<&str>, pids: &mut Pids) -> Option<String
     let fields: HashMap<&str, &str> = head.split(' ').filter_map(|f| f.split_once('=')).collect();
     let get = |k: &str| fields.get(k).copied().unwrap_or("?");
     let by_sup = matches!(get("pcomm"), "init" | "upstart-run");
-    let mut out = format!("tag={} pid={}", get("tag"), pids.name(get("pid")));
-    if by_sup {
+    // A process whose parent exits as soon as it has forked (`--fork`,
+    // `--daemon`, the middle process of `--escape`) records either that
+    // parent or, reparented, the supervisor: a race, under upstart too.
+    let tag = get("tag");
+    let racy = [":forked", ":daemon", ":escaped", ":esc"]
+        .iter()
+        .any(|s| tag.ends_with(s));
+    let mut out = format!("tag={tag} pid={}", pids.name(get("pid")));
+    if racy {
+        out.push_str(" ppid=(the forking process or the supervisor)");
+    } else if by_sup {
         out.push_str(" ppid=SUPERVISOR");
     } else {
         let _ = write!(out, " ppid={} pcomm={}", pids.name(get("ppid")), get("pcomm"));
@@ -392,7 +401,7 @@ fn process_line(line: &str, tmp: Option<&str>, pids: &mut Pids) -> Option<String
         pids.name(get("sid")),
         get("leader")
     );
-    if !by_sup {
+    if !by_sup && !racy {
         let _ = write!(out, " ppgid={}", pids.name(get("ppgid")));
     }
     let cwd = match get("cwd") {
