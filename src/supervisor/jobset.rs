@@ -98,7 +98,10 @@ fn children() -> Vec<i32> {
     };
     for t in tasks.flatten() {
         if let Ok(text) = std::fs::read_to_string(t.path().join("children")) {
-            out.extend(text.split_whitespace().filter_map(|p| p.parse::<i32>().ok()));
+            out.extend(
+                text.split_whitespace()
+                    .filter_map(|p| p.parse::<i32>().ok()),
+            );
         }
     }
     out
@@ -452,7 +455,9 @@ impl Driver {
                     let raw = pid.as_raw();
                     let name = self.engine.spawner().names.get(&raw).cloned();
                     if let Some(name) = name {
-                        self.log(&format!("{name} main process ({raw}) stopped by STOP signal"));
+                        self.log(&format!(
+                            "{name} main process ({raw}) stopped by STOP signal"
+                        ));
                     }
                     self.engine.ready(raw);
                     self.act();

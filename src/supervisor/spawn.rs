@@ -253,8 +253,10 @@ pub fn spawn_job_process(
         Failure::Setup(s) => s,
         Failure::Exec(_, e) => format!(
             "unable to execute: {}",
-            e.raw_os_error()
-                .map_or_else(|| e.to_string(), |n| nix::errno::Errno::from_raw(n).desc().to_string())
+            e.raw_os_error().map_or_else(
+                || e.to_string(),
+                |n| nix::errno::Errno::from_raw(n).desc().to_string()
+            )
         ),
     })
 }

@@ -146,10 +146,7 @@ fn kill_leftovers(rec: &Path) {
         let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else {
             continue;
         };
-        if env
-            .split(|b| *b == 0)
-            .any(|kv| kv == needle.as_bytes())
-        {
+        if env.split(|b| *b == 0).any(|kv| kv == needle.as_bytes()) {
             let _ = nix::sys::signal::kill(
                 nix::unistd::Pid::from_raw(pid),
                 nix::sys::signal::Signal::SIGKILL,
@@ -197,7 +194,12 @@ fn run_scenario(data: &Path, name: &str) -> Run {
     }
     // `OBSERVERS`: jobs loaded beside it, each recording the `started`
     // event of the job (tag `observer`) with the variables it exports.
-    for observer in t.get("OBSERVERS").map(String::as_str).unwrap_or("").split_whitespace() {
+    for observer in t
+        .get("OBSERVERS")
+        .map(String::as_str)
+        .unwrap_or("")
+        .split_whitespace()
+    {
         std::fs::write(
             conf.join(format!("{observer}.conf")),
             format!(
@@ -228,7 +230,12 @@ fn run_scenario(data: &Path, name: &str) -> Run {
         .expect("upstart-run");
     let sup_pid = nix::unistd::Pid::from_raw(i32::try_from(sup.id()).unwrap());
     let start = Instant::now();
-    while !control.exists() && start.elapsed() < Duration::from_secs(10) {
+    // The socket file appears at bind(), before listen(): wait for the
+    // first event instead, which comes after both.
+    let up = || {
+        std::fs::read_to_string(&stderr_path).is_ok_and(|e| e.contains("Handling startup event"))
+    };
+    while !up() && start.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(10));
     }
     let t0 = Instant::now();
@@ -392,7 +399,12 @@ fn process_line(line: &str, tmp: Option<&str>, pids: &mut Pids) -> Option<String
     } else if by_sup {
         out.push_str(" ppid=SUPERVISOR");
     } else {
-        let _ = write!(out, " ppid={} pcomm={}", pids.name(get("ppid")), get("pcomm"));
+        let _ = write!(
+            out,
+            " ppid={} pcomm={}",
+            pids.name(get("ppid")),
+            get("pcomm")
+        );
     }
     let _ = write!(
         out,
@@ -532,7 +544,10 @@ fn run_lifecycle_known_list_names_scenarios() {
         return;
     };
     for (name, why) in KNOWN {
-        assert!(data.join(name).is_dir(), "KNOWN names {name}, not a scenario");
+        assert!(
+            data.join(name).is_dir(),
+            "KNOWN names {name}, not a scenario"
+        );
         assert!(!why.is_empty(), "KNOWN {name} needs its reason");
     }
     let mut dirs: Vec<String> = std::fs::read_dir(&data)

@@ -1646,8 +1646,7 @@ impl<S: Spawner> Engine<S> {
         let j = self.jobs.get_mut(&id).expect("job");
         // upstart's clock (CLOCK_MONOTONIC) is never near 0; ours may start
         // at 0, which must not read as "no window yet".
-        if j
-            .respawn_time
+        if j.respawn_time
             .is_some_and(|t| now.saturating_sub(t) < interval)
         {
             j.respawn_count += 1;
