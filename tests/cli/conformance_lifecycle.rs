@@ -283,16 +283,29 @@ fn run_scenario(data: &Path, name: &str) -> Run {
             &root.join(format!("ctl-{i}-{verb}.txt")),
         ));
     }
-    let end_wait = secs(&t, "END_WAIT").unwrap_or(1.0).max(1.0);
+    let end_wait = secs(&t, "END_WAIT");
     if stop_at.is_some() {
         // `stop` returns when the job has stopped (s37 only after 30 s).
         if let Some(stop) = clients.last_mut() {
             wait_bounded(stop, Duration::from_secs(45));
         }
-        std::thread::sleep(Duration::from_secs_f64(end_wait));
+        if let Some(w) = end_wait {
+            std::thread::sleep(Duration::from_secs_f64(w));
+        }
     } else {
-        sleep_until(t0, end_wait);
+        sleep_until(t0, end_wait.unwrap_or(1.0));
     }
+    // The observer runs after the job has stopped: wait for as many
+    // `stopped` events as upstart had (5 s at most), then a little more.
+    let want =
+        std::fs::read_to_string(sdir.join("stopped-events.txt")).map_or(0, |t| t.lines().count());
+    let waited = Instant::now();
+    while std::fs::read_to_string(&stopped_rec).map_or(0, |t| t.lines().count()) < want
+        && waited.elapsed() < Duration::from_secs(5)
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(300));
     let _ = nix::sys::signal::kill(sup_pid, nix::sys::signal::Signal::SIGTERM);
     if !wait_bounded(&mut sup, Duration::from_secs(15)) {
         let _ = nix::sys::signal::killpg(sup_pid, nix::sys::signal::Signal::SIGKILL);
