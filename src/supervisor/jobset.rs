@@ -361,7 +361,11 @@ impl Driver {
                 let Ok(sig) = Signal::try_from(signal) else {
                     return;
                 };
-                let target = Pid::from_raw(if group { -pid } else { pid });
+                // upstart's job_process_kill: the group the process is in
+                // now (a fork of `expect fork` stays in the group of the
+                // process it left), else the process alone.
+                let pgid = nix::unistd::getpgid(Some(Pid::from_raw(pid))).map_or(pid, Pid::as_raw);
+                let target = Pid::from_raw(if group { -pgid } else { pid });
                 if nix::sys::signal::kill(target, sig).is_err() && group {
                     // No such group (the process left it): the process alone.
                     let _ = nix::sys::signal::kill(Pid::from_raw(pid), sig);
