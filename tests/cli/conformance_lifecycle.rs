@@ -14,7 +14,9 @@
 //! - `processes.txt`: every process in order, with the fields that do not
 //!   depend on the harness (the supervisor's own pid and group, and its
 //!   name, are not compared; upstart's session-mode cwd `@CWD@` is `/` in
-//!   system mode);
+//!   system mode; the parent of a process whose parent exits as it forks
+//!   is a race), grouped by tag (processes started together record in
+//!   either order; the `-v` account orders them);
 //! - `stopped-events.txt`: the variables of each `stopped` event.
 //!
 //! The scenarios where ours still differs are listed in [`KNOWN`] with the
@@ -486,17 +488,19 @@ fn normalised(name: &str, log: &str, processes: &str, stopped: &str, tmp: Option
     let mut lines: Vec<&str> = processes.lines().collect();
     lines.sort_by_key(|l| tag_of(l));
     for l in lines {
-        if let Some(p) = process_line(l, tmp, &mut pids) {
-            out.push_str(&p);
-            out.push('\n');
+        match process_line(l, tmp, &mut pids) {
+            Some(p) => out.push_str(&p),
+            None => out.push_str(&format!("unparsed: {l}")),
         }
+        out.push('\n');
     }
     out.push_str("## stopped events\n");
     for l in stopped.lines() {
-        if let Some(s) = stopped_line(l) {
-            out.push_str(&s);
-            out.push('\n');
+        match stopped_line(l) {
+            Some(s) => out.push_str(&s),
+            None => out.push_str(&format!("unparsed: {l}")),
         }
+        out.push('\n');
     }
     out
 }
