@@ -485,7 +485,7 @@ fn normalised(name: &str, log: &str, processes: &str, stopped: &str, tmp: Option
     // Grouped by tag, in order within a tag: processes started together
     // (main and post-start, a child and a grandchild) record in either
     // order, under upstart as under ours; the -v account orders them.
-    let mut lines: Vec<&str> = processes.lines().collect();
+    let mut lines: Vec<&str> = processes.lines().filter(|l| !l.trim().is_empty()).collect();
     lines.sort_by_key(|l| tag_of(l));
     for l in lines {
         match process_line(l, tmp, &mut pids) {
@@ -495,7 +495,7 @@ fn normalised(name: &str, log: &str, processes: &str, stopped: &str, tmp: Option
         out.push('\n');
     }
     out.push_str("## stopped events\n");
-    for l in stopped.lines() {
+    for l in stopped.lines().filter(|l| !l.trim().is_empty()) {
         match stopped_line(l) {
             Some(s) => out.push_str(&s),
             None => out.push_str(&format!("unparsed: {l}")),
