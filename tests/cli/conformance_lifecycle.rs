@@ -318,20 +318,44 @@ fn run_scenario(data: &Path, name: &str) -> Run {
     }
     kill_leftovers(&rec);
     kill_leftovers(&stopped_rec);
-    if std::env::var_os("LIFECYCLE_KEEP").is_some() {
-        eprintln!("kept {}", tmp.keep().display());
-        return Run {
-            stderr: std::fs::read_to_string(&stderr_path).unwrap_or_default(),
-            processes: std::fs::read_to_string(&rec).unwrap_or_default(),
-            stopped: std::fs::read_to_string(&stopped_rec).unwrap_or_default(),
-            tmp: root.display().to_string(),
-        };
-    }
-    Run {
+    let run = Run {
         stderr: std::fs::read_to_string(&stderr_path).unwrap_or_default(),
         processes: std::fs::read_to_string(&rec).unwrap_or_default(),
         stopped: std::fs::read_to_string(&stopped_rec).unwrap_or_default(),
         tmp: root.display().to_string(),
+    };
+    // LIFECYCLE_KEEP=1 keeps the directory (job set, records, ctl output).
+    if std::env::var_os("LIFECYCLE_KEEP").is_some() {
+        eprintln!("kept {}", tmp.keep().display());
+    }
+    check_logs(&logs);
+    run
+}
+
+/// The README's facts about `console log` files (upstart's records do not
+/// keep the files themselves): created 0640 whatever the umask, only when
+/// a process wrote something, every line ending in `\r\n` (a terminal).
+fn check_logs(logs: &Path) {
+    use std::os::unix::fs::PermissionsExt as _;
+    for e in std::fs::read_dir(logs).unwrap().flatten() {
+        let meta = e.metadata().unwrap();
+        assert_eq!(
+            meta.permissions().mode() & 0o777,
+            0o640,
+            "{} is not 0640",
+            e.path().display()
+        );
+        let text = std::fs::read(e.path()).unwrap();
+        assert!(!text.is_empty(), "{} is empty", e.path().display());
+        for (i, b) in text.iter().enumerate() {
+            if *b == b'\n' {
+                assert!(
+                    i > 0 && text[i - 1] == b'\r',
+                    "{}: a line not ended by \\r\\n",
+                    e.path().display()
+                );
+            }
+        }
     }
 }
 
