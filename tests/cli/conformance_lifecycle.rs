@@ -41,24 +41,43 @@ fn data() -> Option<PathBuf> {
     crate::common::shared_dir("conformance/lifecycle")
 }
 
-/// `stamp`, built once per test process from the data's `stamp.c`.
+/// `stamp`, built from the data's `stamp.c` once: in the target's
+/// temporary directory under a name from the source's hash (each test runs
+/// in a process of its own; the first to need it builds it, atomically).
 fn stamp(data: &Path) -> PathBuf {
+    use std::hash::{Hash as _, Hasher as _};
     static STAMP: OnceLock<PathBuf> = OnceLock::new();
     STAMP
         .get_or_init(|| {
-            let dir = tempfile::Builder::new()
+            let src = data.join("stamp.c");
+            let text = std::fs::read(&src).expect("stamp.c");
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut h);
+            let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+            // Named `stamp` (its parent's name is in the records).
+            let home = dir.join(format!("lifecycle-stamp-{:016x}", h.finish()));
+            let out = home.join("stamp");
+            if out.exists() {
+                return out;
+            }
+            let tmp = tempfile::Builder::new()
                 .prefix("lifecycle-stamp")
-                .tempdir()
-                .expect("tempdir")
-                .keep();
-            let out = dir.join("stamp");
+                .tempdir_in(&dir)
+                .expect("tempdir");
+            let built = tmp.path().join("stamp");
             let st = Command::new("cc")
                 .args(["-O2", "-o"])
-                .arg(&out)
-                .arg(data.join("stamp.c"))
+                .arg(&built)
+                .arg(&src)
                 .status()
                 .unwrap_or_else(|e| panic!("cc (a C compiler is needed to build stamp.c): {e}"));
             assert!(st.success(), "cc failed on stamp.c");
+            // A concurrent builder may have won: its `stamp` is as good.
+            let made = tmp.keep();
+            if std::fs::rename(&made, &home).is_err() {
+                let _ = std::fs::remove_dir_all(&made);
+            }
+            assert!(out.exists(), "{} was not built", out.display());
             out
         })
         .clone()
