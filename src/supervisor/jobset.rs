@@ -62,9 +62,67 @@ struct RealSpawner {
     outcomes: Vec<(i32, Result<(), String>)>,
     /// Main processes of `expect stop` jobs that have not stopped yet.
     await_stop: std::collections::HashSet<i32>,
+    /// `expect stop` main processes sent SIGCONT, whose continuation is
+    /// still to be logged.
+    continuing: std::collections::HashSet<i32>,
+    /// `expect fork|daemon` main processes whose forks are awaited, by the
+    /// pid followed now.
+    traced: HashMap<i32, Trace>,
+    /// Live processes spawned here (not adopted orphans).
+    live: std::collections::HashSet<i32>,
+    /// The name of the job of a traced or `expect stop` process, as the
+    /// `-v` account writes it.
+    names: HashMap<i32, String>,
     /// Pids handed out for processes that never started: above any real
     /// pid (the kernel's limit is 2^22), so they cannot collide.
     next_unstarted: i32,
+}
+
+/// An `expect fork|daemon` main process whose forks are followed with the
+/// child-subreaper bit (upstart uses ptrace): when the followed process
+/// exits, the child it left (reparented to us) is the fork.
+struct Trace {
+    /// Forks still expected (fork 1, daemon 2).
+    forks_left: u32,
+    /// Every pid of the chain so far: a fork stays in one of their sessions.
+    chain: Vec<i32>,
+    /// Our children when the main process was spawned: not its forks.
+    before: std::collections::HashSet<i32>,
+}
+
+/// Our children (we are single-threaded; every task is read anyway).
+fn children() -> Vec<i32> {
+    let mut out = Vec::new();
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return out;
+    };
+    for t in tasks.flatten() {
+        if let Ok(text) = std::fs::read_to_string(t.path().join("children")) {
+            out.extend(
+                text.split_whitespace()
+                    .filter_map(|p| p.parse::<i32>().ok()),
+            );
+        }
+    }
+    out
+}
+
+/// `(session id, is a zombie)` of `pid`.
+fn session_of(pid: i32) -> Option<(i32, bool)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    // state ppid pgrp session
+    let sid = f.get(3)?.parse().ok()?;
+    Some((sid, f.first() == Some(&"Z")))
+}
+
+fn display_name(job: &str, instance: &str) -> String {
+    if instance.is_empty() {
+        job.to_string()
+    } else {
+        format!("{job} ({instance})")
+    }
 }
 
 impl RealSpawner {
@@ -100,11 +158,38 @@ impl RealSpawner {
         let log = self.logs.get(&(req.job.clone(), req.instance.clone()));
         let mut env = req.env.clone();
         env.push(self.control_var.clone());
-        let pid = spawn::spawn_argv(&r, &req.argv, &env, log)?.as_raw();
-        if req.kind == crate::ast::ProcessKind::Main
-            && r.expect == Some(crate::ast::ExpectMode::Stop)
-        {
-            self.await_stop.insert(pid);
+        let before: std::collections::HashSet<i32> = if req.trace {
+            children().into_iter().collect()
+        } else {
+            std::collections::HashSet::new()
+        };
+        let pid = spawn::spawn_job_process(&r, &req.argv, &env, log)?.as_raw();
+        let expect = r.expect;
+        self.live.insert(pid);
+        if req.kind == crate::ast::ProcessKind::Main {
+            let forks = match expect {
+                Some(crate::ast::ExpectMode::Stop) => {
+                    self.await_stop.insert(pid);
+                    0
+                }
+                Some(crate::ast::ExpectMode::Fork) => 1,
+                Some(crate::ast::ExpectMode::Daemon) => 2,
+                _ => 0,
+            };
+            if req.trace && forks > 0 {
+                self.traced.insert(
+                    pid,
+                    Trace {
+                        forks_left: forks,
+                        chain: vec![pid],
+                        before,
+                    },
+                );
+            }
+            if forks > 0 || expect == Some(crate::ast::ExpectMode::Stop) {
+                self.names
+                    .insert(pid, display_name(&req.job, &req.instance));
+            }
         }
         Ok(pid)
     }
@@ -174,6 +259,10 @@ pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
         ),
         outcomes: Vec::new(),
         await_stop: std::collections::HashSet::new(),
+        continuing: std::collections::HashSet::new(),
+        traced: HashMap::new(),
+        live: std::collections::HashSet::new(),
+        names: HashMap::new(),
         next_unstarted: 1 << 23,
     };
     let mut driver = Driver {
@@ -272,7 +361,11 @@ impl Driver {
                 let Ok(sig) = Signal::try_from(signal) else {
                     return;
                 };
-                let target = Pid::from_raw(if group { -pid } else { pid });
+                // upstart's job_process_kill: the group the process is in
+                // now (a fork of `expect fork` stays in the group of the
+                // process it left), else the process alone.
+                let pgid = nix::unistd::getpgid(Some(Pid::from_raw(pid))).map_or(pid, Pid::as_raw);
+                let target = Pid::from_raw(if group { -pgid } else { pid });
                 if nix::sys::signal::kill(target, sig).is_err() && group {
                     // No such group (the process left it): the process alone.
                     let _ = nix::sys::signal::kill(Pid::from_raw(pid), sig);
@@ -286,11 +379,7 @@ impl Driver {
                 self.timers.remove(&id);
             }
             Action::Reply(client, reply) => self.server.reply(client, &reply),
-            Action::Log(line) => {
-                if self.verbose {
-                    eprintln!("{line}");
-                }
-            }
+            Action::Log(line) => self.log(&line),
             Action::Finished => self.finished = true,
         }
     }
@@ -360,29 +449,124 @@ impl Driver {
         loop {
             match waitpid(
                 Pid::from_raw(-1),
-                Some(WaitPidFlag::WNOHANG | WaitPidFlag::WUNTRACED),
+                Some(WaitPidFlag::WNOHANG | WaitPidFlag::WUNTRACED | WaitPidFlag::WCONTINUED),
             ) {
                 Ok(WaitStatus::Stopped(pid, Signal::SIGSTOP))
                     if self.engine.spawner().await_stop.remove(&pid.as_raw()) =>
                 {
-                    // `expect stop`: the job is ready; upstart continues it.
-                    self.engine.ready(pid.as_raw());
+                    // `expect stop`: the job is ready; upstart continues it
+                    // once the job has moved on (post-start spawned).
+                    let raw = pid.as_raw();
+                    let name = self.engine.spawner().names.get(&raw).cloned();
+                    if let Some(name) = name {
+                        self.log(&format!(
+                            "{name} main process ({raw}) stopped by STOP signal"
+                        ));
+                    }
+                    self.engine.ready(raw);
+                    self.act();
+                    self.engine.spawner().continuing.insert(raw);
                     let _ = nix::sys::signal::kill(pid, Signal::SIGCONT);
                 }
+                Ok(WaitStatus::Continued(pid)) => {
+                    let raw = pid.as_raw();
+                    if self.engine.spawner().continuing.remove(&raw) {
+                        let name = self.engine.spawner().names.get(&raw).cloned();
+                        if let Some(name) = name {
+                            self.log(&format!(
+                                "{name} main process ({raw}) continued by CONT signal"
+                            ));
+                        }
+                    }
+                }
                 Ok(WaitStatus::Exited(pid, code)) => {
-                    self.engine.spawner().await_stop.remove(&pid.as_raw());
-                    self.drain_logs();
-                    self.engine.exited(pid.as_raw(), Exit::Code(code));
+                    let raw = pid.as_raw();
+                    if !self.followed(raw) {
+                        self.forget(raw);
+                        self.drain_logs();
+                        self.engine.exited(raw, Exit::Code(code));
+                    }
                 }
                 Ok(WaitStatus::Signaled(pid, sig, _)) => {
-                    self.drain_logs();
-                    self.engine.exited(pid.as_raw(), Exit::Signal(sig as i32));
+                    let raw = pid.as_raw();
+                    if !self.followed(raw) {
+                        self.forget(raw);
+                        self.drain_logs();
+                        self.engine.exited(raw, Exit::Signal(sig as i32));
+                    }
                 }
                 Ok(WaitStatus::StillAlive) | Err(_) => return,
                 Ok(_) => {}
             }
             self.act();
         }
+    }
+
+    fn log(&self, line: &str) {
+        if self.verbose {
+            eprintln!("{line}");
+        }
+    }
+
+    /// A process that ended is no longer ours to follow.
+    fn forget(&mut self, pid: i32) {
+        let sp = self.engine.spawner();
+        sp.live.remove(&pid);
+        sp.await_stop.remove(&pid);
+        sp.continuing.remove(&pid);
+        sp.traced.remove(&pid);
+        sp.names.remove(&pid);
+    }
+
+    /// `expect fork|daemon`: `pid` (followed) ended; if it left a child,
+    /// that is its fork, and the main process now (upstart's `became new
+    /// process`); after the expected forks the job is ready. Whether the
+    /// exit was a fork (else it is the main process's end).
+    fn followed(&mut self, pid: i32) -> bool {
+        let sp = self.engine.spawner();
+        let Some(trace) = sp.traced.get(&pid) else {
+            return false;
+        };
+        let kids: Vec<(i32, i32, bool)> = children()
+            .into_iter()
+            .filter(|c| !sp.live.contains(c) && !trace.before.contains(c))
+            .filter_map(|c| session_of(c).map(|(sid, zombie)| (c, sid, zombie)))
+            .collect();
+        // A chain member that already ended (a daemon's first child, gone
+        // before we saw its parent's exit) comes first: its own exit is
+        // the next fork. Else a live process in the chain's sessions, else
+        // any new one.
+        let next = kids
+            .iter()
+            .find(|(_, _, zombie)| *zombie)
+            .or_else(|| {
+                kids.iter()
+                    .find(|(_, sid, zombie)| !zombie && trace.chain.contains(sid))
+            })
+            .or_else(|| kids.iter().find(|(_, _, zombie)| !zombie))
+            .map(|(c, _, _)| *c);
+        let Some(next) = next else {
+            return false;
+        };
+        let mut trace = sp.traced.remove(&pid).expect("traced");
+        let name = sp.names.remove(&pid).unwrap_or_default();
+        sp.live.remove(&pid);
+        sp.live.insert(next);
+        trace.forks_left -= 1;
+        trace.chain.push(next);
+        let ready = trace.forks_left == 0;
+        if !ready {
+            sp.traced.insert(next, trace);
+        }
+        sp.names.insert(next, name.clone());
+        self.log(&format!(
+            "{name} main process ({pid}) became new process ({next})"
+        ));
+        self.engine.main_pid_changed(pid, next);
+        if ready {
+            self.engine.ready(next);
+        }
+        true
     }
 
     fn drain_logs(&mut self) {

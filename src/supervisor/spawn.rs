@@ -206,19 +206,69 @@ pub(super) fn spawn(
     spawn_argv(r, &argv(body), &env, log)
 }
 
+/// Why a process did not start.
+enum Failure {
+    /// Before the fork (console, identity).
+    Setup(String),
+    /// In the child: its set-up or the exec (std reports both alike).
+    Exec(String, std::io::Error),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Self {
+        Self::Setup(s)
+    }
+}
+
 /// Spawn `argv` with exactly `env`, set up as the job `r` says (console,
 /// umask, limits, chroot, chdir, identity, a session of its own).
 ///
 /// # Errors
-/// A message when the process could not be set up or executed.
+/// A message when the process could not be set up or executed (naming the
+/// program).
 pub(super) fn spawn_argv(
     r: &Resolved<'_>,
     argv: &[String],
     env: &[(String, String)],
     log: Option<&Log>,
 ) -> Result<Pid, String> {
+    spawn_inner(r, argv, env, log).map_err(|f| match f {
+        Failure::Setup(s) => s,
+        Failure::Exec(prog, e) => format!("{prog}: {e}"),
+    })
+}
+
+/// [`spawn_argv`] for the job-set engine: a failed exec is told in
+/// upstart's words (`unable to execute: No such file or directory`).
+///
+/// # Errors
+/// A message when the process could not be set up or executed.
+pub(super) fn spawn_job_process(
+    r: &Resolved<'_>,
+    argv: &[String],
+    env: &[(String, String)],
+    log: Option<&Log>,
+) -> Result<Pid, String> {
+    spawn_inner(r, argv, env, log).map_err(|f| match f {
+        Failure::Setup(s) => s,
+        Failure::Exec(_, e) => format!(
+            "unable to execute: {}",
+            e.raw_os_error().map_or_else(
+                || e.to_string(),
+                |n| nix::errno::Errno::from_raw(n).desc().to_string()
+            )
+        ),
+    })
+}
+
+fn spawn_inner(
+    r: &Resolved<'_>,
+    argv: &[String],
+    env: &[(String, String)],
+    log: Option<&Log>,
+) -> Result<Pid, Failure> {
     let Some((prog, args)) = argv.split_first() else {
-        return Err("empty command".to_string());
+        return Err(Failure::Setup("empty command".to_string()));
     };
     let mut cmd = Command::new(prog);
     cmd.args(args)
@@ -237,7 +287,7 @@ pub(super) fn spawn_argv(
                 let w2 = w.try_clone().map_err(|e| e.to_string())?;
                 cmd.stdout(Stdio::from(w)).stderr(Stdio::from(w2));
             }
-            Some(Err(e)) => return Err(format!("cannot set up the log terminal: {e}")),
+            Some(Err(e)) => return Err(format!("cannot set up the log terminal: {e}").into()),
             None => {
                 cmd.stdout(Stdio::null()).stderr(Stdio::null());
             }
@@ -289,10 +339,44 @@ pub(super) fn spawn_argv(
                     nix::unistd::setuid(*u)?;
                 }
             }
+            // As upstart's `nih_signal_reset`: every signal back to its
+            // default action (a supervisor started with signals ignored does
+            // not pass that on), and nothing blocked.
+            // The system call itself: glibc refuses its own signals 32 and
+            // 33, which a parent may have left ignored. An all-zero kernel
+            // `struct sigaction` is SIG_DFL, no flags, nothing masked, on
+            // every layout.
+            let dfl = [0u64; 4];
+            for sig in 1..=64 {
+                if sig != nix::libc::SIGKILL && sig != nix::libc::SIGSTOP {
+                    nix::libc::syscall(
+                        nix::libc::SYS_rt_sigaction,
+                        sig,
+                        dfl.as_ptr(),
+                        std::ptr::null::<u64>(),
+                        8usize,
+                    );
+                }
+            }
             sigprocmask(SigmaskHow::SIG_SETMASK, Some(&SigSet::empty()), None)?;
+            // Descriptors the supervisor inherited (a jobserver pipe, a
+            // test harness's files) are not the job's: only 0, 1 and 2 go
+            // through exec, as under upstart's init. Marked close-on-exec
+            // rather than closed, so that std's exec-error pipe still works.
+            if nix::libc::syscall(
+                nix::libc::SYS_close_range,
+                3u32,
+                u32::MAX,
+                nix::libc::CLOSE_RANGE_CLOEXEC,
+            ) != 0
+            {
+                for fd in 3..1024 {
+                    nix::libc::fcntl(fd, nix::libc::F_SETFD, nix::libc::FD_CLOEXEC);
+                }
+            }
             Ok(())
         });
     }
-    let child = cmd.spawn().map_err(|e| format!("{prog}: {e}"))?;
+    let child = cmd.spawn().map_err(|e| Failure::Exec(prog.clone(), e))?;
     Ok(Pid::from_raw(i32::try_from(child.id()).unwrap_or(0)))
 }

@@ -347,6 +347,9 @@ fn sleep_s(s: f64) {
 }
 
 /// Replay the scenario in `dir` under upstart-run.
+// The harness in order (set up, start, each action, stop, collect): one
+// sequence that reads best whole.
+#[allow(clippy::too_many_lines)]
 fn replay(dir: &Path, stamp: &Path) -> Run {
     let tmp = tempfile::tempdir().expect("tempdir");
     let t = tmp.path();

@@ -7,6 +7,7 @@ mod behaviour_oracle;
 mod commands;
 mod conformance;
 mod conformance_events;
+mod conformance_lifecycle;
 mod conventions;
 mod convert_cli;
 mod convert_units;

@@ -290,7 +290,8 @@ struct Job {
     failed: bool,
     failed_process: Failure,
     exit_status: i64,
-    respawn_time: u64,
+    /// Start of the respawn window (`None`: no respawn yet).
+    respawn_time: Option<u64>,
     respawn_count: u64,
 }
 
@@ -1293,7 +1294,7 @@ impl<S: Spawner> Engine<S> {
                 failed: false,
                 failed_process: None,
                 exit_status: 0,
-                respawn_time: 0,
+                respawn_time: None,
                 respawn_count: 0,
             },
         );
@@ -1710,13 +1711,17 @@ impl<S: Spawner> Engine<S> {
         }
         let now = self.now;
         let j = self.jobs.get_mut(&id).expect("job");
-        if now.saturating_sub(j.respawn_time) < interval && j.respawn_time != 0 {
+        // upstart's clock (CLOCK_MONOTONIC) is never near 0; ours may start
+        // at 0, which must not read as "no window yet".
+        if j.respawn_time
+            .is_some_and(|t| now.saturating_sub(t) < interval)
+        {
             j.respawn_count += 1;
             if j.respawn_count > limit {
                 return true;
             }
         } else {
-            j.respawn_time = now;
+            j.respawn_time = Some(now);
             j.respawn_count = 1;
         }
         false

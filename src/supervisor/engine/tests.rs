@@ -765,6 +765,34 @@ fn respawn_limit() {
     );
 }
 
+// The respawn limit with the driver's clock at 0 (seconds since the job
+// set started): the window opened at second 0 counts (lifecycle s02).
+#[test]
+fn respawn_limit_from_second_zero() {
+    let mut t = T::new(&[("r", "respawn\nrespawn limit 2 5\nexec /s r\n")]);
+    t.e.now(0);
+    t.start("r", &[]);
+    t.ok(1);
+    t.exit(1, 0);
+    t.ok(2);
+    t.exit(2, 0);
+    t.ok(3);
+    t.clear();
+    t.exit(3, 0);
+    t.expect(
+        "r main process (P3) exited normally
+         init: r respawning too fast, stopped
+         r goal changed from start to stop
+         r state changed from running to stopping
+         Handling stopping event
+         r state changed from stopping to killed
+         r state changed from killed to post-stopping
+         r state changed from post-stopping to post-stop
+         r state changed from post-stop to waiting
+         Handling stopped event",
+    );
+}
+
 // 16: status and list formats with several processes.
 #[test]
 fn s16_status_list() {
