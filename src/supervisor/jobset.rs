@@ -578,12 +578,16 @@ impl Driver {
     fn requests(&mut self) {
         for (client, request, _peer) in self.server.accept_ready() {
             match request {
-                Request::ReloadConfiguration
-                | Request::ShowConfig { .. }
-                | Request::CheckConfig { .. } => {
+                Request::ShowConfig { jobs, enumerate } => {
+                    let reply = self.show_config(&jobs, enumerate);
+                    self.server.reply(client, &reply);
+                }
+                Request::ReloadConfiguration | Request::CheckConfig { .. } => {
                     self.server.reply(
                         client,
-                        &Reply::error("reload-configuration, show-config and check-config are not supported by upstart-run yet"),
+                        &Reply::error(
+                            "reload-configuration and check-config are not supported by upstart-run yet",
+                        ),
                     );
                 }
                 request => {
@@ -593,6 +597,29 @@ impl Driver {
             }
             self.act();
         }
+    }
+
+    /// `show-config [-e] [JOB]...`: every job in upstart's order, or the
+    /// ones named.
+    fn show_config(&mut self, names: &[String], enumerate: bool) -> Reply {
+        let order: Vec<String> = if names.is_empty() {
+            self.engine
+                .class_names()
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        } else {
+            names.to_vec()
+        };
+        let spawner = self.engine.spawner();
+        let mut jobs = Vec::new();
+        for name in &order {
+            match spawner.jobs.get(name) {
+                Some(job) => jobs.push((name.as_str(), job.resolved())),
+                None => return Reply::error(&format!("Unknown job: {name}")),
+            }
+        }
+        Reply::ok(super::show_config::render(&jobs, enumerate))
     }
 
     fn expired_timers(&mut self) {

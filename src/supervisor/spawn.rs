@@ -206,6 +206,39 @@ pub(super) fn spawn(
     spawn_argv(r, &argv(body), &env, log)
 }
 
+/// The program, argv and environment of an exec, as C arrays built before
+/// the fork (the child must not allocate).
+struct ExecArgs {
+    prog: CString,
+    argv: Vec<*const nix::libc::c_char>,
+    envp: Vec<*mut nix::libc::c_char>,
+    /// Owners of the strings `argv` and `envp` point into.
+    _strings: (Vec<CString>, Vec<CString>),
+}
+
+// SAFETY: the pointers point into the CStrings the struct owns (their heap
+// buffers do not move with the struct) and are read only in the forked
+// child, where no other thread exists.
+unsafe impl Send for ExecArgs {}
+// SAFETY: as for Send: nothing writes through the pointers.
+unsafe impl Sync for ExecArgs {}
+
+impl ExecArgs {
+    fn new(prog: CString, argv: Vec<CString>, envp: Vec<CString>) -> Self {
+        let mut argv_p: Vec<*const nix::libc::c_char> = argv.iter().map(|a| a.as_ptr()).collect();
+        argv_p.push(std::ptr::null());
+        let mut envp_p: Vec<*mut nix::libc::c_char> =
+            envp.iter().map(|e| e.as_ptr().cast_mut()).collect();
+        envp_p.push(std::ptr::null_mut());
+        Self {
+            prog,
+            argv: argv_p,
+            envp: envp_p,
+            _strings: (argv, envp),
+        }
+    }
+}
+
 /// Why a process did not start.
 enum Failure {
     /// Before the fork (console, identity).
@@ -270,10 +303,20 @@ fn spawn_inner(
     let Some((prog, args)) = argv.split_first() else {
         return Err(Failure::Setup("empty command".to_string()));
     };
+    // std's Command sorts the environment; upstart hands it over in its own
+    // order (and programs can tell). So the child execs itself, with
+    // upstart's execvp after replacing `environ`: PATH is searched in the
+    // job's environment, as under upstart.
+    let c = |s: &str| CString::new(s).map_err(|e| Failure::Setup(e.to_string()));
+    let prog_c = c(prog)?;
+    let argv_c: Vec<CString> = argv.iter().map(|a| c(a)).collect::<Result<_, _>>()?;
+    let envp_c: Vec<CString> = env
+        .iter()
+        .map(|(k, v)| c(&format!("{k}={v}")))
+        .collect::<Result<_, _>>()?;
+    let exec = ExecArgs::new(prog_c, argv_c, envp_c);
     let mut cmd = Command::new(prog);
-    cmd.args(args)
-        .env_clear()
-        .envs(env.iter().map(|(k, v)| (k, v)));
+    cmd.args(args).env_clear();
     cmd.stdin(Stdio::null());
     match r.console.unwrap_or(ConsoleMode::Log) {
         ConsoleMode::None => {
@@ -314,6 +357,8 @@ fn spawn_inner(
     // supervisor; it only makes system calls (and one small write to /proc).
     unsafe {
         cmd.pre_exec(move || {
+            // The whole struct is captured (it is Send), not its fields.
+            let exec = &exec;
             nix::unistd::setsid()?;
             nix::sys::stat::umask(nix::sys::stat::Mode::from_bits_truncate(umask));
             for (res, soft, hard) in &limits {
@@ -374,7 +419,11 @@ fn spawn_inner(
                     nix::libc::fcntl(fd, nix::libc::F_SETFD, nix::libc::FD_CLOEXEC);
                 }
             }
-            Ok(())
+            // The exec itself (see above); it returns only on failure,
+            // which std then reports as the spawn's error.
+            nix::libc::environ = exec.envp.as_ptr().cast_mut();
+            nix::libc::execvp(exec.prog.as_ptr(), exec.argv.as_ptr());
+            Err(std::io::Error::last_os_error())
         });
     }
     let child = cmd.spawn().map_err(|e| Failure::Exec(prog.clone(), e))?;

@@ -568,6 +568,16 @@ impl<S: Spawner> Engine<S> {
         self.finish_input();
     }
 
+    /// The class names in upstart's own order (its hash table's), the
+    /// order of `list` and `show-config`.
+    #[must_use]
+    pub fn class_names(&self) -> Vec<&str> {
+        self.class_order
+            .iter()
+            .map(|&c| self.classes[c].name.as_str())
+            .collect()
+    }
+
     /// Status of one class: `status JOB` without arguments (a singleton
     /// without instance: `job stop/waiting`).
     #[must_use]
