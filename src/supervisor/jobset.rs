@@ -502,9 +502,33 @@ impl Driver {
         }
     }
 
-    fn log(&self, line: &str) {
-        if self.verbose {
+    /// Upstart's `-v` account with `-v`; its warnings (`init: ...`: a job
+    /// that failed, respawned too fast, could not start) always, as upstart
+    /// logs them to the console. When a job has given up, the end of its
+    /// log follows with the log's path: the reason is usually there.
+    fn log(&mut self, line: &str) {
+        let warning = line.strip_prefix("init: ");
+        if self.verbose || warning.is_some() {
             eprintln!("{line}");
+        }
+        if let Some(job) = warning.and_then(|w| w.strip_suffix(" respawning too fast, stopped")) {
+            self.print_log_tail(job);
+        }
+    }
+
+    /// The last lines of the log of `display` (`job` or `job (instance)`).
+    fn print_log_tail(&mut self, display: &str) {
+        let (job, instance) = match display.strip_suffix(')').and_then(|d| d.split_once(" (")) {
+            Some((j, i)) => (j, i),
+            None => (display, ""),
+        };
+        let dir = self.engine.spawner().log_dir.clone();
+        let path = dir.join(spawn::log_name(job, instance));
+        if let Some((path, lines)) = super::log::tail_of(&path, 10) {
+            eprintln!("upstart-run: the last lines of {}:", path.display());
+            for l in lines {
+                eprintln!("  | {l}");
+            }
         }
     }
 

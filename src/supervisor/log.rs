@@ -131,7 +131,6 @@ impl Log {
 /// for an instance) and its last `n` lines, without the terminal's `\r`.
 #[must_use]
 pub fn tail(dir: &std::path::Path, job: &str, n: usize) -> Option<(PathBuf, Vec<String>)> {
-    use std::io::{Seek, SeekFrom};
     let file_name = job.replace('/', "_");
     let newest = std::fs::read_dir(dir)
         .ok()?
@@ -144,6 +143,14 @@ pub fn tail(dir: &std::path::Path, job: &str, n: usize) -> Option<(PathBuf, Vec<
         })
         .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())?
         .path();
+    tail_of(&newest, n)
+}
+
+/// The last `n` lines of the log at `path`, without the terminal's `\r`.
+#[must_use]
+pub(super) fn tail_of(path: &std::path::Path, n: usize) -> Option<(PathBuf, Vec<String>)> {
+    use std::io::{Seek, SeekFrom};
+    let newest = path.to_path_buf();
     let mut f = File::open(&newest).ok()?;
     // The end is enough: a log can be large.
     let len = f.metadata().ok()?.len();

@@ -375,3 +375,33 @@ fn as_pid_1_in_a_new_pid_namespace_it_reaps_orphans_and_stops_on_sigterm() {
     assert_eq!(code, Some(0));
     assert_eq!(read(&rec), "post-stop\n");
 }
+
+#[test]
+fn a_job_that_gives_up_prints_the_warning_and_the_end_of_its_log() {
+    let mut set = JobSet::start(&[(
+        "crashy",
+        "start on startup\nrespawn\nrespawn limit 2 5\nscript\n  echo \"boom: /etc/crashy.yml is missing\"\n  exit 3\nend script\n",
+    )]);
+    set.wait_for(
+        |s| s.ctl_ok(&["status", "crashy"]) == "crashy stop/waiting\n",
+        "crashy to give up",
+    );
+    let (code, stderr) = set.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stderr.contains("init: crashy respawning too fast, stopped\n"),
+        "{stderr}"
+    );
+    let log = set.path("logs/crashy.log");
+    assert!(
+        stderr.contains(&format!(
+            "init: crashy respawning too fast, stopped\nupstart-run: the last lines of {}:\n",
+            log.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("  | boom: /etc/crashy.yml is missing\n"),
+        "{stderr}"
+    );
+}
