@@ -58,7 +58,7 @@ def alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
             return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except (FileNotFoundError, IndexError):
+    except (OSError, IndexError):  # gone between open and read: ESRCH
         return False
 
 
@@ -82,7 +82,7 @@ def status_field(pid, name):
             for line in f:
                 if line.startswith(name + ":"):
                     return int(line.split()[1])
-    except FileNotFoundError:
+    except OSError:
         pass
     return 0
 
