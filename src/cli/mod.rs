@@ -298,13 +298,13 @@ pub fn from_systemd_main() -> ExitCode {
     }
 }
 
-/// `upstart-run`: supervise one job.
+/// `upstart-run`: supervise one job, or a job set.
 #[derive(Debug, Parser)]
 #[command(
     name = "upstart-run",
     version,
-    about = "Run an upstart job under supervision",
-    long_about = "Run one upstart job with the supervision semantics of upstart 1.13: pre-start, main, post-start, respawn and its limit, normal exit, kill signal and timeout, pre-stop, post-stop, expect fork/daemon/stop, console log. SIGTERM or SIGINT stops the job; SIGHUP sends its reload signal.",
+    about = "Run an upstart job, or a whole job set, under supervision",
+    long_about = "Run one upstart job with the supervision semantics of upstart 1.13: pre-start, main, post-start, respawn and its limit, normal exit, kill signal and timeout, pre-stop, post-stop, expect fork/daemon/stop, console log. SIGTERM or SIGINT stops the job; SIGHUP sends its reload signal.\n\nGiven a directory (or several files), run the whole job set as upstart's init does: emit the startup event, start and stop jobs on their start on/stop on conditions, with job events, instances and initctl control through `upstart-tools ctl` (or the initctl names of `upstart-tools install-compat`). SIGTERM or SIGINT stops every job; as PID 1 it also reaps every orphan.",
     after_long_help = EXIT_STATUS
 )]
 pub struct RunCli {
