@@ -78,6 +78,8 @@ const CASES: &[(&str, &str, Severity, &[usize])] = &[
     ("UL221", "bad.conf", Warning, &[2]),
     // `adn` (a mistyped `and`), a 5th argument of `net-device-up`, `OR`.
     ("UL222", "bad.conf", Warning, &[2, 3, 4]),
+    // `$IFACE` and `${DEP}`: `start on` expands nothing.
+    ("UL223", "bad.conf", Warning, &[3, 4]),
     ("UL602", ".web.conf", Warning, &[1]),
     ("UL603", "bad.conf", Info, &[1]),
 ];

@@ -55,6 +55,7 @@ mod ul219_debug_stanza;
 mod ul220_start_on_startup_too_early;
 mod ul221_respawn_limit_without_respawn;
 mod ul222_stray_positional_argument;
+mod ul223_variable_in_start_on;
 mod ul2_common;
 
 mod ul301_unknown_job;
@@ -160,6 +161,7 @@ pub(crate) static RULES: &[Rule] = &[
     ul220_start_on_startup_too_early::RULE,
     ul221_respawn_limit_without_respawn::RULE,
     ul222_stray_positional_argument::RULE,
+    ul223_variable_in_start_on::RULE,
     // UL3xx job set
     ul301_unknown_job::RULE,
     ul302_unknown_event::RULE,
