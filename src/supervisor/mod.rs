@@ -485,7 +485,46 @@ impl Sup<'_> {
                 killed = true;
                 continue;
             }
-            if self.main.is_none() && self.orphans(true).is_empty() {
+            // Upstart cancels the kill timer as soon as the main process is
+            // reaped; what is left of its group (or escaped it) does not
+            // delay post-stop. Those are killed when the job is done
+            // (`kill_leftovers`).
+            if self.main.is_none() {
+                break;
+            }
+            self.step();
+        }
+        nix::unistd::alarm::cancel();
+    }
+
+    /// After a requested stop: processes the job left behind (its group,
+    /// or escaped with setsid and reparented to us) get TERM, then KILL
+    /// after the kill timeout. Upstart leaves them running; we don't,
+    /// since nothing would supervise them after upstart-run exits.
+    fn kill_leftovers(&mut self) {
+        if self.orphans(true).is_empty() {
+            return;
+        }
+        let timeout = self.r.kill_timeout.unwrap_or(5);
+        let mut signalled = HashSet::new();
+        self.alarm_fired = timeout == 0;
+        if timeout > 0 {
+            nix::unistd::alarm::set(u32::try_from(timeout).unwrap_or(u32::MAX));
+        }
+        let mut killed = false;
+        loop {
+            let sig = if killed {
+                Signal::SIGKILL
+            } else {
+                Signal::SIGTERM
+            };
+            let _ = self.signal_all(sig, &mut signalled);
+            if self.alarm_fired && !killed {
+                signalled.clear();
+                killed = true;
+                continue;
+            }
+            if self.orphans(true).is_empty() {
                 break;
             }
             self.step();
@@ -556,6 +595,10 @@ impl Sup<'_> {
                 if !self.stop_requested && !died_spawning {
                     let _ = self.run_helper(ProcessKind::PostStart);
                 }
+                // A stop asked for before `running` (during pre-start,
+                // spawned or post-start) goes to stopping without pre-stop,
+                // as upstart's state machine does.
+                let stopped_before_running = self.stop_requested;
                 // running
                 if self.main_end.is_none() && !self.stop_requested {
                     self.log("state changed to running");
@@ -605,12 +648,17 @@ impl Sup<'_> {
                         failure.get_or_insert(format!("main process {}", describe(st)));
                     }
                 }
-                // pre-stop only while the main process is alive
-                if self.stop_requested && self.main.is_some() {
+                // pre-stop only from running, while the main process is alive
+                if self.stop_requested && !stopped_before_running && self.main.is_some() {
                     let _ = self.run_helper(ProcessKind::PreStop);
                 }
-                // killed
-                self.kill_main();
+                // killed: only when there is a main process to kill. A main
+                // process that ended by itself leaves nothing to wait for:
+                // post-stop (or the respawn) follows at once, as under
+                // upstart, even if processes it left behind still run.
+                if self.main.is_some() {
+                    self.kill_main();
+                }
             }
             // post-stop
             match self.run_helper(ProcessKind::PostStop) {
@@ -627,6 +675,9 @@ impl Sup<'_> {
             if !respawn || self.stop_requested {
                 break;
             }
+        }
+        if self.stop_requested {
+            self.kill_leftovers();
         }
         self.log("state changed to waiting");
         match failure {

@@ -550,3 +550,77 @@ fn a_failed_job_shows_the_end_of_its_log_and_where_it_is() {
         "{err}"
     );
 }
+
+#[test]
+fn a_stop_during_post_start_skips_pre_stop_as_upstart_does() {
+    // Conformance lifecycle s34: stop while post-start runs → stopping,
+    // without pre-stop; post-stop still runs.
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let rec = d.path().join("rec");
+    let r = rec.display();
+    let c = job(
+        d.path(),
+        "ps",
+        &format!(
+            "console none\nexec sleep 1000\npost-start exec sh -c 'echo post-start >> {r}; sleep 1'\npre-stop exec sh -c 'echo pre-stop >> {r}'\npost-stop exec sh -c 'echo post-stop >> {r}'\n"
+        ),
+    );
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .arg("--foreground")
+        .arg(&c)
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(wait_for(
+        || std::fs::read_to_string(&rec).is_ok_and(|s| s.contains("post-start"))
+    ));
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(child.id()).unwrap_or(0));
+    let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM);
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(read(&rec), "post-start\npost-stop\n");
+}
+
+#[test]
+fn a_respawn_does_not_wait_for_what_the_main_process_left_behind() {
+    // Upstart: when the main process ends by itself, nothing is killed and
+    // nothing waited for; the respawn follows at once (lifecycle s42/s43).
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let starts = d.path().join("starts");
+    // A unique argument, to find the leftovers afterwards.
+    let mark = format!("30.{}", std::process::id());
+    let c = job(
+        d.path(),
+        "leaver",
+        &format!(
+            "console none\nrespawn\nrespawn limit 2 60\nscript\n  echo start >> {}\n  (trap '' TERM; exec sleep {mark}) &\n  exit 1\nend script\n",
+            starts.display()
+        ),
+    );
+    let out = Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .arg("--foreground")
+        .arg(&c)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let leftovers = || {
+        std::fs::read_dir("/proc")
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .filter(|e| {
+                        std::fs::read(e.path().join("cmdline"))
+                            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&mark))
+                    })
+                    .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let alive = leftovers();
+    for pid in &alive {
+        let _ = kill(Pid::from_raw(*pid), Signal::SIGKILL);
+    }
+    // Three runs (the first and two respawns), then the limit.
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(read(&starts).lines().count(), 3);
+    // Not killed (and so not waited for) on the way: all three still run.
+    assert_eq!(alive.len(), 3, "leftovers alive after the run: {alive:?}");
+}
