@@ -23,7 +23,7 @@ _upstart__run() {
 
     case "${cmd}" in
         upstart__run)
-            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --control --startup-event --help --version"
+            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --leave-leftovers --control --startup-event --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

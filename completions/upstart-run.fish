@@ -5,5 +5,6 @@ complete -c upstart-run -l control -d 'The control socket of a job set, for `ups
 complete -c upstart-run -l startup-event -d 'The first event of a job set (upstart\'s --startup-event)' -r
 complete -c upstart-run -l foreground -d 'Stay in the foreground (default: detach and supervise in the background)'
 complete -c upstart-run -s v -l verbose -d 'Log state changes to stderr'
+complete -c upstart-run -l leave-leftovers -d 'After a requested stop, leave the processes the job left behind running, as upstart does (default: TERM, then KILL after the kill timeout)'
 complete -c upstart-run -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-run -s V -l version -d 'Print version'

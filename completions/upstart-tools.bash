@@ -692,7 +692,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__exec)
-            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --control --startup-event --help --version"
+            opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --leave-leftovers --control --startup-event --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

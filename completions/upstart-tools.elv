@@ -109,6 +109,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand --foreground 'Stay in the foreground (default: detach and supervise in the background)'
             cand -v 'Log state changes to stderr'
             cand --verbose 'Log state changes to stderr'
+            cand --leave-leftovers 'After a requested stop, leave the processes the job left behind running, as upstart does (default: TERM, then KILL after the kill timeout)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

@@ -27,6 +27,11 @@ pub(super) struct Args {
     /// Log state changes to stderr.
     #[arg(short, long)]
     pub verbose: bool,
+    /// After a requested stop, leave the processes the job left behind
+    /// running, as upstart does (default: TERM, then KILL after the kill
+    /// timeout).
+    #[arg(long)]
+    pub leave_leftovers: bool,
     /// The control socket of a job set, for `upstart-tools ctl` and the
     /// initctl names [default: $UPSTART_TOOLS_CONTROL, else
     /// $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control
@@ -120,6 +125,7 @@ pub(super) fn run(args: &Args) -> Status {
         env,
         events: args.event.clone(),
         verbose: args.verbose,
+        leave_leftovers: args.leave_leftovers,
     };
     let mut pidfile = None;
     if !args.foreground {

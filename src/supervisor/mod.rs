@@ -44,6 +44,9 @@ pub struct RunOptions {
     pub events: Vec<String>,
     /// Log state changes to stderr.
     pub verbose: bool,
+    /// After a requested stop, leave what the job left behind running, as
+    /// upstart does (`--leave-leftovers`), instead of killing it.
+    pub leave_leftovers: bool,
 }
 
 /// How the run ended.
@@ -440,7 +443,14 @@ impl Sup<'_> {
         {
             sent |= killpg(pid, sig).or_else(|_| kill(pid, sig)).is_ok();
         }
-        for p in self.orphans(false) {
+        // Processes that escaped the group: ours to stop, unless the user
+        // asked for upstart's way (`--leave-leftovers`).
+        let orphans = if self.opts.leave_leftovers {
+            Vec::new()
+        } else {
+            self.orphans(false)
+        };
+        for p in orphans {
             if done.insert(p) {
                 let _ = killpg(p, sig);
                 sent |= kill(p, sig).is_ok();
@@ -676,7 +686,7 @@ impl Sup<'_> {
                 break;
             }
         }
-        if self.stop_requested {
+        if self.stop_requested && !self.opts.leave_leftovers {
             self.kill_leftovers();
         }
         self.log("state changed to waiting");

@@ -624,3 +624,46 @@ fn a_respawn_does_not_wait_for_what_the_main_process_left_behind() {
     // Not killed (and so not waited for) on the way: all three still run.
     assert_eq!(alive.len(), 3, "leftovers alive after the run: {alive:?}");
 }
+
+#[test]
+fn leave_leftovers_keeps_escaped_processes_after_a_stop_as_upstart() {
+    let d = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mark = format!("31.{}", std::process::id());
+    let c = job(
+        d.path(),
+        "esc",
+        &format!("console none\nscript\n  setsid sleep {mark} &\n  exec sleep 1000\nend script\n"),
+    );
+    let find = || -> Vec<i32> {
+        std::fs::read_dir("/proc")
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .filter(|e| {
+                        std::fs::read(e.path().join("cmdline"))
+                            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&mark))
+                    })
+                    .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
+        .args(["--foreground", "--leave-leftovers"])
+        .arg(&c)
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(wait_for(|| !find().is_empty()));
+    let pid = Pid::from_raw(i32::try_from(child.id()).unwrap_or(0));
+    let _ = kill(pid, Signal::SIGTERM);
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    let left = find();
+    for p in &left {
+        let _ = kill(Pid::from_raw(*p), Signal::SIGKILL);
+    }
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(
+        left.len(),
+        1,
+        "the escaped process should have been left running"
+    );
+}
