@@ -1470,63 +1470,30 @@ impl<S: Spawner> Engine<S> {
         let stop = goal == Goal::Stop;
         match state {
             State::Waiting => State::Starting,
-            State::Starting => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::SecuritySpawning
-                }
+            // On the way up, a stop goal turns every step to stopping.
+            State::Starting
+            | State::SecuritySpawning
+            | State::Security
+            | State::PreStarting
+            | State::PreStart
+            | State::Spawning
+            | State::Spawned
+            | State::PostStarting
+                if stop =>
+            {
+                State::Stopping
             }
-            State::SecuritySpawning => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::Security
-                }
-            }
-            State::Security => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::PreStarting
-                }
-            }
-            State::PreStarting => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::PreStart
-                }
-            }
-            State::PreStart => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::Spawning
-                }
-            }
-            State::Spawning => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::Spawned
-                }
-            }
-            State::Spawned => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::PostStarting
-                }
-            }
-            State::PostStarting => {
-                if stop {
-                    State::Stopping
-                } else {
-                    State::PostStart
-                }
-            }
-            State::PostStart => match goal {
+            State::Starting => State::SecuritySpawning,
+            State::SecuritySpawning => State::Security,
+            State::Security => State::PreStarting,
+            State::PreStarting => State::PreStart,
+            State::PreStart => State::Spawning,
+            State::Spawning => State::Spawned,
+            State::Spawned => State::PostStarting,
+            State::PostStarting => State::PostStart,
+            // Leaving post-start or pre-stop: the goal decides; a respawn
+            // asked for meanwhile goes down and up again.
+            State::PostStart | State::PreStop => match goal {
                 Goal::Stop => State::Stopping,
                 Goal::Start => State::Running,
                 Goal::Respawn => {
@@ -1542,24 +1509,11 @@ impl<S: Spawner> Engine<S> {
                 }
             }
             State::PreStopping => State::PreStop,
-            State::PreStop => match goal {
-                Goal::Stop => State::Stopping,
-                Goal::Start => State::Running,
-                Goal::Respawn => {
-                    self.change_goal(id, Goal::Start);
-                    State::Stopping
-                }
-            },
             State::Stopping => State::Killed,
             State::Killed => State::PostStopping,
             State::PostStopping => State::PostStop,
-            State::PostStop => {
-                if stop {
-                    State::Waiting
-                } else {
-                    State::Starting
-                }
-            }
+            State::PostStop if stop => State::Waiting,
+            State::PostStop => State::Starting,
         }
     }
 
