@@ -105,48 +105,23 @@ pub(super) fn run(args: &Args) -> Status {
         }
     };
     if job.conf.parsed.has_errors() {
-        // The linter's concise form: the supervisor stays small (the
-        // graphical renderer would be most of its resident code).
-        for e in &job.conf.parsed.errors {
-            let d = Diagnostic::from_parse(&job.conf.source, e);
-            eprintln!("{}", crate::diag::concise::line(&d));
-            if let Some(help) = &d.help {
-                eprintln!("  help: {help}");
-            }
-        }
+        report_errors(&job);
         return Status::Error;
     }
-    let log_dir = args.log_dir.clone().unwrap_or_else(|| {
-        std::env::var_os("UPSTART_LOGDIR")
-            .map_or_else(|| PathBuf::from("/var/log/upstart"), PathBuf::from)
-    });
     let mut opts = RunOptions {
-        log_dir,
+        log_dir: args.log_dir(),
         env,
         events: args.event.clone(),
         verbose: args.verbose,
         leave_leftovers: args.leave_leftovers,
     };
-    let mut pidfile = None;
     if !args.foreground {
-        // Everything that can be a usage error is checked above, before detaching.
         opts.log_dir = absolute(&opts.log_dir);
-        pidfile = args.pidfile.as_deref().map(absolute);
-        match detach::detach(pidfile.as_deref()) {
-            Ok(detach::Role::Launcher) => return Status::Clean,
-            Ok(detach::Role::Supervisor) => {}
-            Err(e) => {
-                eprintln!("upstart-run: cannot detach: {e}");
-                return Status::Problems;
-            }
-        }
-    } else if let Some(p) = &args.pidfile {
-        if let Err(e) = detach::write_pidfile(p) {
-            eprintln!("upstart-run: {}: {e}", p.display());
-            return Status::Problems;
-        }
-        pidfile = Some(p.clone());
     }
+    let pidfile = match args.background() {
+        Ok(p) => p,
+        Err(status) => return status,
+    };
     let out = crate::supervisor::run(&job, &opts);
     if let Some(p) = pidfile {
         detach::remove_pidfile(&p);
@@ -155,8 +130,10 @@ pub(super) fn run(args: &Args) -> Status {
         RunOutcome::Ok => Status::Clean,
         RunOutcome::Failed(why) => {
             eprintln!("upstart-run: {} failed: {why}", job.name);
-            if args.foreground {
-                print_log_tail(&opts.log_dir, &job.name);
+            if args.foreground
+                && let Some(log) = crate::supervisor::newest_log(&opts.log_dir, &job.name)
+            {
+                crate::supervisor::print_log_tail(&log);
             }
             Status::Problems
         }
@@ -167,15 +144,49 @@ pub(super) fn run(args: &Args) -> Status {
     }
 }
 
-/// The reason a job failed is usually in its log, a file the user may never
-/// have heard of: show its last lines and where it is.
-pub(super) fn print_log_tail(log_dir: &std::path::Path, job: &str) {
-    let Some((path, lines)) = crate::supervisor::log_tail(log_dir, job, 10) else {
-        return;
-    };
-    eprintln!("upstart-run: the last lines of {}:", path.display());
-    for line in lines {
-        eprintln!("  | {line}");
+impl Args {
+    /// `--log-dir`, else `$UPSTART_LOGDIR`, else upstart's directory.
+    pub(super) fn log_dir(&self) -> PathBuf {
+        self.log_dir.clone().unwrap_or_else(|| {
+            std::env::var_os("UPSTART_LOGDIR")
+                .map_or_else(|| PathBuf::from("/var/log/upstart"), PathBuf::from)
+        })
+    }
+
+    /// Detach unless `--foreground` (every usage error must be checked
+    /// before), and write the pidfile. The pidfile to remove at the end;
+    /// `Err` with the status to exit with (the launcher's, or a failure).
+    pub(super) fn background(&self) -> Result<Option<PathBuf>, Status> {
+        if self.foreground {
+            if let Some(p) = &self.pidfile
+                && let Err(e) = detach::write_pidfile(p)
+            {
+                eprintln!("upstart-run: {}: {e}", p.display());
+                return Err(Status::Problems);
+            }
+            return Ok(self.pidfile.clone());
+        }
+        let pidfile = self.pidfile.as_deref().map(absolute);
+        match detach::detach(pidfile.as_deref()) {
+            Ok(detach::Role::Launcher) => Err(Status::Clean),
+            Ok(detach::Role::Supervisor) => Ok(pidfile),
+            Err(e) => {
+                eprintln!("upstart-run: cannot detach: {e}");
+                Err(Status::Problems)
+            }
+        }
+    }
+}
+
+/// A job's parse errors in the linter's concise form: the supervisor stays
+/// small (the graphical renderer would be most of its resident code).
+pub(super) fn report_errors(job: &LoadedJob) {
+    for e in &job.conf.parsed.errors {
+        let d = Diagnostic::from_parse(&job.conf.source, e);
+        eprintln!("{}", crate::diag::concise::line(&d));
+        if let Some(help) = &d.help {
+            eprintln!("  help: {help}");
+        }
     }
 }
 

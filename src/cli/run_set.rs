@@ -3,9 +3,8 @@
 //! `upstart-tools ctl` and the initctl names.
 
 use super::Status;
-use super::run::{Args, absolute};
+use super::run::{Args, absolute, report_errors};
 use super::walk::{Entry, expand};
-use crate::diag::Diagnostic;
 use crate::load::{FileKind, LoadedJob};
 use crate::supervisor::detach;
 use crate::supervisor::jobset::{SetOptions, SetOutcome};
@@ -19,8 +18,8 @@ fn load(paths: &[PathBuf]) -> (Vec<LoadedJob>, bool) {
     for entry in expand(paths, |k| k == FileKind::Conf) {
         match entry {
             Entry::File { path, name } => match LoadedJob::load(&path, name) {
-                Ok(job) if job_has_errors(&job) => {
-                    report(&job);
+                Ok(job) if job.conf.parsed.has_errors() => {
+                    report_errors(&job);
                     eprintln!("upstart-run: {}: not started (errors above)", job.name);
                     problems = true;
                 }
@@ -51,22 +50,6 @@ fn load(paths: &[PathBuf]) -> (Vec<LoadedJob>, bool) {
     (jobs, problems)
 }
 
-fn job_has_errors(job: &LoadedJob) -> bool {
-    job.conf.parsed.has_errors()
-}
-
-/// The concise form keeps the supervisor small (the graphical renderer
-/// would be most of its resident code).
-fn report(job: &LoadedJob) {
-    for e in &job.conf.parsed.errors {
-        let d = Diagnostic::from_parse(&job.conf.source, e);
-        eprintln!("{}", crate::diag::concise::line(&d));
-        if let Some(help) = &d.help {
-            eprintln!("  help: {help}");
-        }
-    }
-}
-
 pub(super) fn run(args: &Args) -> Status {
     let (paths, env) = args.split();
     if let Some(kv) = env.first() {
@@ -86,10 +69,7 @@ pub(super) fn run(args: &Args) -> Status {
         eprintln!("upstart-run: no job to run");
         return Status::Error;
     }
-    let log_dir = args.log_dir.clone().unwrap_or_else(|| {
-        std::env::var_os("UPSTART_LOGDIR")
-            .map_or_else(|| PathBuf::from("/var/log/upstart"), PathBuf::from)
-    });
+    let log_dir = args.log_dir();
     let control = crate::supervisor::control::resolve_path(args.control.as_deref());
     let mut opts = SetOptions {
         log_dir,
@@ -98,28 +78,14 @@ pub(super) fn run(args: &Args) -> Status {
         startup_event: args.startup_event.clone(),
         startup_env: Vec::new(),
     };
-    let mut pidfile = None;
-    if args.foreground {
-        if let Some(p) = &args.pidfile {
-            if let Err(e) = detach::write_pidfile(p) {
-                eprintln!("upstart-run: {}: {e}", p.display());
-                return Status::Problems;
-            }
-            pidfile = Some(p.clone());
-        }
-    } else {
+    if !args.foreground {
         opts.log_dir = absolute(&opts.log_dir);
         opts.control = absolute(&opts.control);
-        pidfile = args.pidfile.as_deref().map(absolute);
-        match detach::detach(pidfile.as_deref()) {
-            Ok(detach::Role::Launcher) => return Status::Clean,
-            Ok(detach::Role::Supervisor) => {}
-            Err(e) => {
-                eprintln!("upstart-run: cannot detach: {e}");
-                return Status::Problems;
-            }
-        }
     }
+    let pidfile = match args.background() {
+        Ok(p) => p,
+        Err(status) => return status,
+    };
     let out = crate::supervisor::jobset::run(jobs, &opts);
     if let Some(p) = pidfile {
         detach::remove_pidfile(&p);

@@ -524,12 +524,7 @@ impl Driver {
         };
         let dir = self.engine.spawner().log_dir.clone();
         let path = dir.join(spawn::log_name(job, instance));
-        if let Some((path, lines)) = super::log::tail_of(&path, 10) {
-            eprintln!("upstart-run: the last lines of {}:", path.display());
-            for l in lines {
-                eprintln!("  | {l}");
-            }
-        }
+        super::log::print_tail(&path);
     }
 
     /// A process that ended is no longer ours to follow.

@@ -127,31 +127,40 @@ impl Log {
     }
 }
 
-/// The newest log of `job` in `dir` (`<job>.log`, or `<job>-<instance>.log`
-/// for an instance) and its last `n` lines, without the terminal's `\r`.
+/// The newest log of `job` in `dir`: `<job>.log`, or an instance's
+/// `<job>-<instance>.log` (named as `spawn::log_name` names them).
 #[must_use]
-pub fn tail(dir: &std::path::Path, job: &str, n: usize) -> Option<(PathBuf, Vec<String>)> {
-    let file_name = job.replace('/', "_");
-    let newest = std::fs::read_dir(dir)
+pub fn newest_log(dir: &std::path::Path, job: &str) -> Option<PathBuf> {
+    let plain = super::spawn::log_name(job, "");
+    let instance_prefix = format!("{}-", plain.trim_end_matches(".log"));
+    std::fs::read_dir(dir)
         .ok()?
         .filter_map(Result::ok)
         .filter(|e| {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            name == format!("{file_name}.log")
-                || (name.starts_with(&format!("{file_name}-")) && name.ends_with(".log"))
+            name == plain || (name.starts_with(&instance_prefix) && name.ends_with(".log"))
         })
-        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())?
-        .path();
-    tail_of(&newest, n)
+        .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+        .map(|e| e.path())
+}
+
+/// The reason a job failed is usually in its log, a file the user may never
+/// have heard of: print its last lines on stderr, and where it is.
+pub fn print_tail(path: &std::path::Path) {
+    let Some(lines) = last_lines(path, 10) else {
+        return;
+    };
+    eprintln!("upstart-run: the last lines of {}:", path.display());
+    for line in lines {
+        eprintln!("  | {line}");
+    }
 }
 
 /// The last `n` lines of the log at `path`, without the terminal's `\r`.
-#[must_use]
-pub(super) fn tail_of(path: &std::path::Path, n: usize) -> Option<(PathBuf, Vec<String>)> {
+fn last_lines(path: &std::path::Path, n: usize) -> Option<Vec<String>> {
     use std::io::{Seek, SeekFrom};
-    let newest = path.to_path_buf();
-    let mut f = File::open(&newest).ok()?;
+    let mut f = File::open(path).ok()?;
     // The end is enough: a log can be large.
     let len = f.metadata().ok()?.len();
     f.seek(SeekFrom::Start(len.saturating_sub(16 * 1024)))
@@ -159,10 +168,7 @@ pub(super) fn tail_of(path: &std::path::Path, n: usize) -> Option<(PathBuf, Vec<
     let mut bytes = Vec::new();
     f.read_to_end(&mut bytes).ok()?;
     let text = String::from_utf8_lossy(&bytes);
-    let lines: Vec<String> = text
-        .lines()
-        .map(|l| l.trim_end_matches('\r').to_string())
-        .collect();
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end_matches('\r')).collect();
     let start = lines.len().saturating_sub(n);
-    Some((newest, lines[start..].to_vec()))
+    Some(lines[start..].iter().map(|l| (*l).to_string()).collect())
 }

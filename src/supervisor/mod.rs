@@ -12,7 +12,7 @@ pub mod engine;
 mod expand;
 pub mod jobset;
 pub mod show_config;
-pub use log::tail as log_tail;
+pub use log::{newest_log, print_tail as print_log_tail};
 mod log;
 mod spawn;
 

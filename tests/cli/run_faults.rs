@@ -26,6 +26,21 @@ fn wait_for(what: impl Fn() -> bool) -> bool {
     false
 }
 
+/// The pids of the processes whose command line contains `mark`.
+fn processes_with(mark: &str) -> Vec<i32> {
+    std::fs::read_dir("/proc")
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .filter(|e| {
+                    std::fs::read(e.path().join("cmdline"))
+                        .is_ok_and(|c| String::from_utf8_lossy(&c).contains(mark))
+                })
+                .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_default()
 }
@@ -601,20 +616,7 @@ fn a_respawn_does_not_wait_for_what_the_main_process_left_behind() {
         .arg(&c)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    let leftovers = || {
-        std::fs::read_dir("/proc")
-            .map(|dir| {
-                dir.filter_map(Result::ok)
-                    .filter(|e| {
-                        std::fs::read(e.path().join("cmdline"))
-                            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&mark))
-                    })
-                    .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    let alive = leftovers();
+    let alive = processes_with(&mark);
     for pid in &alive {
         let _ = kill(Pid::from_raw(*pid), Signal::SIGKILL);
     }
@@ -634,19 +636,7 @@ fn leave_leftovers_keeps_escaped_processes_after_a_stop_as_upstart() {
         "esc",
         &format!("console none\nscript\n  setsid sleep {mark} &\n  exec sleep 1000\nend script\n"),
     );
-    let find = || -> Vec<i32> {
-        std::fs::read_dir("/proc")
-            .map(|dir| {
-                dir.filter_map(Result::ok)
-                    .filter(|e| {
-                        std::fs::read(e.path().join("cmdline"))
-                            .is_ok_and(|c| String::from_utf8_lossy(&c).contains(&mark))
-                    })
-                    .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    let find = || processes_with(&mark);
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("upstart-run"))
         .args(["--foreground", "--leave-leftovers"])
         .arg(&c)
