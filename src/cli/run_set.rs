@@ -66,7 +66,12 @@ pub(super) fn run(args: &Args) -> Status {
     }
     let (jobs, problems) = load(&paths);
     if jobs.is_empty() {
-        eprintln!("upstart-run: no job to run");
+        let given: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        eprintln!(
+            "upstart-run: no job to run in {}: a job set needs readable `*.conf` files without errors (check them with `upstart-lint {}`)",
+            given.join(", "),
+            given.join(" ")
+        );
         return Status::Error;
     }
     let log_dir = args.log_dir();

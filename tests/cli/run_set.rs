@@ -405,3 +405,22 @@ fn a_job_that_gives_up_prints_the_warning_and_the_end_of_its_log() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_empty_job_set_says_where_it_looked_and_what_to_do() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("README"), "not a job").unwrap_or_else(|e| panic!("{e}"));
+    let out = Command::new(cargo_bin("upstart-run"))
+        .args(["--foreground", "--control"])
+        .arg(dir.path().join("ctl"))
+        .arg(dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("no job to run in {}", dir.path().display())),
+        "{err}"
+    );
+    assert!(err.contains("upstart-lint"), "{err}");
+}
