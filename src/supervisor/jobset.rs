@@ -275,6 +275,7 @@ pub fn run(
         verbose: opts.verbose,
         shutting_down: false,
         finished: false,
+        shed: false,
     };
     driver.tick();
     driver
@@ -317,6 +318,8 @@ struct Driver<'a> {
     verbose: bool,
     shutting_down: bool,
     finished: bool,
+    /// Start-up pages dropped (see `resident`).
+    shed: bool,
 }
 
 impl Driver<'_> {
@@ -394,6 +397,12 @@ impl Driver<'_> {
         let mut timeout = next_timer.map(|t| t.saturating_duration_since(now));
         if let Some(t) = self.server.poll_timeout() {
             timeout = Some(timeout.map_or(t, |x| x.min(t)));
+        }
+        // The first time the set is idle, the pages only start-up needed
+        // leave our resident set.
+        if timeout.is_none() && !self.shed {
+            self.shed = true;
+            super::resident::shed_startup_pages();
         }
         let ready = {
             let mut fds: Vec<BorrowedFd<'_>> = vec![self.sfd.as_fd(), self.server.fd()];

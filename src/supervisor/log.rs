@@ -59,6 +59,11 @@ impl Log {
         self.write.try_clone()
     }
 
+    /// The terminal's writing side, as a job's stdout and stderr.
+    pub(super) fn write_fd(&self) -> BorrowedFd<'_> {
+        self.write.as_fd()
+    }
+
     pub(super) fn read_fd(&self) -> BorrowedFd<'_> {
         self.read.as_fd()
     }

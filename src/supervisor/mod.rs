@@ -10,10 +10,12 @@ pub mod control;
 pub mod detach;
 pub mod engine;
 mod expand;
+mod fast_spawn;
 pub mod jobset;
 pub mod show_config;
 pub use log::{newest_log, print_tail as print_log_tail};
 mod log;
+mod resident;
 mod spawn;
 
 pub use expand::expand;
@@ -88,6 +90,8 @@ struct Sup<'a> {
     instance: String,
     /// Helper processes (pre-start, post-start, ...) currently running.
     helpers: HashMap<Pid, &'static str>,
+    /// Start-up pages dropped (see `resident`).
+    shed: bool,
     /// `expect fork|daemon`: exits of the forking chain still expected.
     forks_left: u32,
     /// `expect stop`: still waiting for the main process to SIGSTOP itself.
@@ -155,6 +159,7 @@ pub fn run(job: &LoadedJob, opts: &RunOptions) -> RunOutcome {
         alarm_fired: false,
         instance,
         helpers: HashMap::new(),
+        shed: false,
         forks_left: 0,
         await_stop: false,
     };
@@ -210,6 +215,12 @@ impl Sup<'_> {
     /// costs no wake-ups); move the output to the log and return the
     /// signals. `None` when the signalfd is unusable.
     fn wait_signals(&mut self) -> Option<Vec<Signal>> {
+        // The first time the job runs with nothing else to do, the pages
+        // only start-up needed leave our resident set.
+        if !self.shed && self.main.is_some() && self.helpers.is_empty() {
+            self.shed = true;
+            resident::shed_startup_pages();
+        }
         let sfd = self.sfd.as_ref()?;
         let (sig_ready, log_ready) = {
             let mut fds = vec![PollFd::new(sfd.as_fd(), PollFlags::POLLIN)];

@@ -294,6 +294,46 @@ pub(super) fn spawn_job_process(
     })
 }
 
+/// `posix_spawn` for a job whose set-up it can do (see `fast_spawn`);
+/// `None` when the fork path must run.
+fn fast_path(
+    r: &Resolved<'_>,
+    argv: &[CString],
+    envp: &[CString],
+    env: &[(String, String)],
+    umask: u32,
+    log: Option<&Log>,
+) -> super::fast_spawn::Outcome {
+    use super::fast_spawn::{Request, Stdio, spawn};
+    if !r.limits.is_empty()
+        || r.nice.is_some()
+        || r.oom.is_some()
+        || r.chroot.is_some()
+        || r.setuid.is_some()
+        || r.setgid.is_some()
+    {
+        return None;
+    }
+    let stdio = match r.console.unwrap_or(ConsoleMode::Log) {
+        ConsoleMode::None => Stdio::Null,
+        ConsoleMode::Output | ConsoleMode::Owner => Stdio::Inherit,
+        ConsoleMode::Log => log.map_or(Stdio::Null, |l| Stdio::Log(l.write_fd())),
+    };
+    let chdir = CString::new(r.chdir.map_or("/", |w| w.value.as_str())).ok()?;
+    spawn(&Request {
+        argv,
+        envp,
+        path: env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "PATH")
+            .map(|(_, v)| v.as_str()),
+        chdir: &chdir,
+        umask,
+        stdio,
+    })
+}
+
 fn spawn_inner(
     r: &Resolved<'_>,
     argv: &[String],
@@ -314,7 +354,13 @@ fn spawn_inner(
         .iter()
         .map(|(k, v)| c(&format!("{k}={v}")))
         .collect::<Result<_, _>>()?;
+    let umask = r.umask.unwrap_or(0o022);
+    if let Some(out) = fast_path(r, &argv_c, &envp_c, env, umask, log) {
+        return out.map_err(|e| Failure::Exec(prog.clone(), e));
+    }
     let exec = ExecArgs::new(prog_c, argv_c, envp_c);
+    // Upstart always sets the umask: 022 without a `umask` stanza, never the
+    // caller's (see above).
     let mut cmd = Command::new(prog);
     cmd.args(args).env_clear();
     cmd.stdin(Stdio::null());
@@ -336,9 +382,6 @@ fn spawn_inner(
             }
         },
     }
-    // Upstart always sets the umask: 022 without a `umask` stanza, never the
-    // caller's.
-    let umask = r.umask.unwrap_or(0o022);
     let nice = r.nice;
     let oom = r.oom.map(crate::ast::Oom::score);
     let limits: Vec<(R, u64, u64)> = r
