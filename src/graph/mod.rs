@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub mod dot;
 pub mod focus;
+pub mod mermaid;
 pub mod start;
 
 pub use dot::{DotOptions, GroupBy};
