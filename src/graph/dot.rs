@@ -210,7 +210,9 @@ fn chain_components<'g>(g: &Graph, nodes: &'g [Node]) -> Vec<(&'g Node, &'g Node
     comps.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     let small = comps.get(1..).unwrap_or_default();
     // Rounded √n / 2, at least 1.
-    let per_row = (1..).find(|k| 4 * k * k >= small.len()).unwrap_or(1).max(1);
+    let per_row = (1..=small.len().max(1))
+        .find(|k| 4 * k * k >= small.len())
+        .unwrap_or(1);
     let mut out = Vec::new();
     for row in small.chunks(per_row) {
         for pair in row.windows(2) {

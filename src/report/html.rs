@@ -366,7 +366,7 @@ fn anchor(name: &str) -> String {
 fn rich(s: &str) -> String {
     let escaped = esc(s);
     let parts: Vec<&str> = escaped.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         // An unpaired backtick: left as it is.
         return escaped;
     }

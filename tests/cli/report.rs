@@ -171,19 +171,18 @@ fn check_html(html: &str) {
     let mut stack: Vec<String> = Vec::new();
     let mut rest = body;
     while let Some(at) = rest.find(['<', '&']) {
-        let (before, tail) = rest.split_at(at);
-        let _ = before;
-        if tail.starts_with('&') {
-            let entity = tail.split(';').next().unwrap_or_default();
+        let tail = &rest[at..];
+        if let Some(after) = tail.strip_prefix('&') {
+            let entity = after.split(';').next().unwrap_or_default();
             assert!(
-                entity.len() <= 8
-                    && entity[1..]
+                entity.len() < 8
+                    && entity
                         .chars()
                         .all(|c| c.is_ascii_alphanumeric() || c == '#'),
                 "a stray `&` at {:?}",
                 &tail[..tail.len().min(40)]
             );
-            rest = &tail[1..];
+            rest = after;
             continue;
         }
         if tail.starts_with("<!--") {
@@ -197,7 +196,7 @@ fn check_html(html: &str) {
         let name: String = tag
             .trim_start_matches('/')
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
+            .take_while(char::is_ascii_alphanumeric)
             .collect();
         assert!(
             !name.is_empty(),
