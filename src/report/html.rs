@@ -135,7 +135,12 @@ fn clean(r: &Report, out: &mut String) {
 }
 
 fn losses(r: &Report, out: &mut String) {
-    let with: Vec<&JobEntry> = r.jobs.iter().filter(|j| !j.losses().is_empty()).collect();
+    let with: Vec<(usize, &JobEntry)> = r
+        .jobs
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| !j.losses().is_empty())
+        .collect();
     let _ = writeln!(
         out,
         "<section id=\"losses\">\n<h2>Losses by job ({})</h2>",
@@ -144,8 +149,13 @@ fn losses(r: &Report, out: &mut String) {
     if with.is_empty() {
         out.push_str("<p>None.</p>\n");
     }
-    for j in with {
-        let _ = writeln!(out, "<h3 id=\"{}\">{}</h3>", anchor(&j.name), esc(&j.name));
+    for (i, j) in with {
+        let _ = writeln!(
+            out,
+            "<h3 id=\"{}\">{}</h3>",
+            anchor(i, &j.name),
+            esc(&j.name)
+        );
         if let Some(d) = &j.description {
             let _ = writeln!(out, "<p><em>{}</em></p>", esc(d));
         }
@@ -248,10 +258,10 @@ fn mapping(r: &Report, out: &mut String) {
 
 fn units(r: &Report, out: &mut String) {
     out.push_str("<section id=\"units\">\n<h2>Every job and its units</h2>\n<table>\n<tr><th>Job</th><th>File</th><th>Units</th><th>Worst loss</th></tr>\n");
-    for j in &r.jobs {
+    for (i, j) in r.jobs.iter().enumerate() {
         let worst = match (&j.outcome, j.worst()) {
             (Outcome::NotConverted { .. }, _) => "not converted".to_string(),
-            (_, Some(s)) => severity(s),
+            (_, Some(s)) => format!("<a href=\"#{}\">{}</a>", anchor(i, &j.name), severity(s)),
             (_, None) => "none".to_string(),
         };
         let _ = writeln!(
@@ -346,8 +356,9 @@ fn code(s: &str) -> String {
     format!("<code>{}</code>", esc(s))
 }
 
-/// An `id` from a job name: letters, digits, `-`, `_` kept, the rest `_`.
-fn anchor(name: &str) -> String {
+/// The `id` of the `i`th job's section: its index (unique) and its name
+/// with letters, digits, `-`, `_` kept, the rest `_` (readable).
+fn anchor(i: usize, name: &str) -> String {
     let id: String = name
         .chars()
         .map(|c| {
@@ -358,7 +369,7 @@ fn anchor(name: &str) -> String {
             }
         })
         .collect();
-    format!("job-{id}")
+    format!("job-{i}-{id}")
 }
 
 /// Text of the tools (a loss's message and help, a note) escaped, with its

@@ -134,7 +134,7 @@ fn html_escapes_and_marks_code() {
         "{page}"
     );
     assert!(
-        page.contains("id=\"job-_img_src_x_onerror_alert_1__\""),
+        page.contains("id=\"job-0-_img_src_x_onerror_alert_1__\""),
         "{page}"
     );
     // Without an SVG, the DOT is shown, escaped.

@@ -136,7 +136,7 @@ fn html_escapes_every_string_a_job_controls() {
     );
     assert!(
         html.contains(
-            "<h3 id=\"job-_img_src_x_onerror_alert_1__\">&lt;img src=x onerror=alert(1)&gt;</h3>"
+            "<h3 id=\"job-0-_img_src_x_onerror_alert_1__\">&lt;img src=x onerror=alert(1)&gt;</h3>"
         ),
         "{html}"
     );
