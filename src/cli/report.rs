@@ -21,10 +21,14 @@ pub(crate) enum ReportFormat {
     Html,
 }
 
-/// The report's format: `--report-format`, else FILE's extension.
+/// The report's format: `--report-format`, else FILE's extension
+/// (Markdown for `-`, stdout).
 pub(crate) fn format_of(path: &Path, given: Option<ReportFormat>) -> Result<ReportFormat, String> {
     if let Some(f) = given {
         return Ok(f);
+    }
+    if path.as_os_str() == "-" {
+        return Ok(ReportFormat::Md);
     }
     match path.extension().and_then(|e| e.to_str()) {
         Some("md" | "markdown") => Ok(ReportFormat::Md),
@@ -87,7 +91,8 @@ impl Sink {
     }
 
     /// Write the report to `path` (atomically; an existing file only with
-    /// `force`). The status of the write; a summary line on stderr.
+    /// `force`), or to stdout for `-`. The status of the write; a summary
+    /// line on stderr.
     pub(crate) fn write(
         self,
         path: &Path,
@@ -125,7 +130,12 @@ impl Sink {
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        if let Err(e) = super::files::create_atomic(path, dir, text.as_bytes()) {
+        let written = if path.as_os_str() == "-" {
+            super::write_stdout(&text)
+        } else {
+            super::files::create_atomic(path, dir, text.as_bytes())
+        };
+        if let Err(e) = written {
             eprint(&format!(
                 "{}: error: cannot write the report: {e}\n",
                 path.display()
@@ -135,7 +145,11 @@ impl Sink {
         let t = report.totals();
         eprint(&format!(
             "upstart2systemd: report written to {}: {} job{}, {} clean, {} with an error, {} with a warning, {} not converted\n",
-            path.display(),
+            if path.as_os_str() == "-" {
+                "standard output".to_string()
+            } else {
+                path.display().to_string()
+            },
             t.jobs,
             super::write::plural(t.jobs),
             t.clean,

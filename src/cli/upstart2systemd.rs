@@ -40,7 +40,7 @@ pub(crate) struct Args {
     /// Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`.
     #[arg(long, value_enum)]
     dialect: Option<super::DialectArg>,
-    /// Write a migration report of the whole job set to FILE: each job's units, every loss of meaning with its severity and what to do by hand, the event → systemd mapping, totals and the job graph. Without -o no unit is written (report only)
+    /// Write a migration report of the whole job set to FILE (`-`: stdout): each job's units, every loss of meaning with its severity and what to do by hand, the event → systemd mapping, totals and the job graph. Without -o no unit is written (report only)
     #[arg(long, value_name = "FILE", help_heading = "Report")]
     report: Option<PathBuf>,
     /// The report's format; by default from FILE's extension (.md, .html)
@@ -209,7 +209,7 @@ pub(crate) fn run(args: &Args) -> Status {
 /// before any work: an existing file is kept without --force).
 fn report_target(path: &Path, args: &Args) -> Result<ReportFormat, String> {
     let format = format_of(path, args.report_format)?;
-    if path.exists() && !args.write.force {
+    if path.as_os_str() != "-" && path.exists() && !args.write.force {
         return Err(format!(
             "{}: error: exists; not overwritten (use --force)\n",
             path.display()

@@ -375,6 +375,14 @@ fn an_existing_report_is_kept_and_the_format_must_be_known() {
         .expect_status(0)
         .run();
     assert!(out.read("report.txt").starts_with("<!DOCTYPE html>"));
+    // `-`: the report on stdout, Markdown unless told.
+    Test::new("upstart2systemd")
+        .args(["--report", "-"])
+        .arg(fixture("report/clean.conf"))
+        .expect_status(0)
+        .stdout_contains("# Migration report: upstart → systemd")
+        .stderr_contains("report written to standard output: 1 job, 1 clean")
+        .run();
     // --report-format needs --report.
     Test::new("upstart2systemd")
         .args(["--report-format", "md"])
