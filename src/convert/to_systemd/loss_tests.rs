@@ -231,7 +231,8 @@ fn each_event_records_what_it_became() {
     let conv = convert(
         "start on local-filesystems and (socket PROTO=inet PORT=80 or my-event)\nstop on runlevel [!2345] or stopping db\nexec /usr/bin/x\n",
     );
-    let rows: Vec<(&str, &str, Vec<&str>, Vec<Code>, Option<&str>)> = conv
+    type Row<'a> = (&'a str, &'a str, Vec<&'a str>, Vec<Code>, Option<&'a str>);
+    let rows: Vec<Row<'_>> = conv
         .events
         .iter()
         .map(|e| {
