@@ -289,14 +289,28 @@ pub fn code(s: &str) -> String {
 }
 
 /// Text for a table cell or a line: no HTML, no cell break, no line break.
-/// The tools' messages quote job text in backticks, kept as code spans.
+/// The tools' messages quote job text in backticks, kept as code spans,
+/// where `<` and `&` are literal already (an entity would show as typed);
+/// with an unpaired backtick everything is escaped.
 #[must_use]
 pub fn cell(s: &str) -> String {
-    one_line(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('|', "\\|")
+    let line = one_line(s).replace('|', "\\|");
+    let parts: Vec<&str> = line.split('`').collect();
+    let paired = !parts.len().is_multiple_of(2);
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if paired && !i.is_multiple_of(2) {
+                (*part).to_string()
+            } else {
+                part.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 fn one_line(s: &str) -> String {

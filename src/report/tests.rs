@@ -97,6 +97,12 @@ fn markdown_cells_cannot_break_the_table() {
         markdown::cell("<b>a\nb</b> | c"),
         "&lt;b&gt;a b&lt;/b&gt; \\| c"
     );
+    // Inside a code span `<` is literal already; a lone backtick is text.
+    assert_eq!(
+        markdown::cell("the event `<b>` & <i>"),
+        "the event `<b>` &amp; &lt;i&gt;"
+    );
+    assert_eq!(markdown::cell("a ` <b>"), "a ` &lt;b&gt;");
     let md = markdown::render(&report(vec![job(
         "web",
         vec![loss(Code::UL502, Severity::Warning, 2)],
