@@ -268,7 +268,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__convert)
-            opts="-o -h -V --output --force --check --diff --verify --dialect --help --version"
+            opts="-o -h -V --output --force --check --diff --verify --dialect --report --report-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -284,6 +284,14 @@ _upstart__tools() {
                     ;;
                 --dialect)
                     COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report-format)
+                    COMPREPLY=($(compgen -W "md html" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -846,7 +854,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__graph)
-            opts="-o -h -V --format --output --force --help --version"
+            opts="-o -h -V --format --output --force --focus --depth --group-by --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -862,6 +870,18 @@ _upstart__tools() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --focus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --depth)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-by)
+                    COMPREPLY=($(compgen -W "directory start" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -61,7 +61,10 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand show" -s V -
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s o -l output -d 'Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l dialect -d 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`' -r -f -a "upstream\t'Upstream upstart 1.13.2 (`import` and `tmpfiles` are errors)'
 chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l force -d 'Overwrite units in DIR that differ from the conversion'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l report -d 'Write a migration report of the whole job set to FILE (`-`: stdout): each job\'s units, every loss of meaning with its severity and what to do by hand, the event → systemd mapping, totals and the job graph. Without -o no unit is written (report only)' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l report-format -d 'The report\'s format; by default from FILE\'s extension (.md, .html)' -r -f -a "md\t'Markdown (GitHub/GitLab flavoured, with a Mermaid graph)'
+html\t'One HTML file that needs no network (the graph as SVG when Graphviz is installed)'"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l force -d 'Overwrite units in DIR that differ from the conversion (and an existing --report FILE)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l check -d 'Exit 1 when a unit in DIR differs from what would be written (writes nothing)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l diff -d 'Print unified diffs between DIR and the conversion (writes nothing)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l verify -d 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)'
@@ -114,6 +117,10 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upst
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -l format -d 'Output format' -r -f -a "dot\t'Graphviz DOT text'
 svg\t'SVG, rendered by Graphviz\'s `dot` (must be installed)'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -s o -l output -d 'Write to FILE (atomically) instead of standard output' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -l focus -d 'Draw only the neighbourhood of this job or event (`job:NAME` or `event:NAME` when both exist); repeatable' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -l depth -d 'With --focus: how many edges to follow back (what leads to it) and forward (what it leads to); a job that starts on an event another job emits is 2 away' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -l group-by -d 'Group nodes into boxes (DOT clusters)' -r -f -a "directory\t'By the job\'s directory (`net/if-up` in `net/`)'
+start\t'By the moment the job starts: startup, filesystems, devices, network, runlevel, other system events, other jobs, custom events, by hand'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -l force -d 'Replace FILE when it exists'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand graph" -s V -l version -d 'Print version'

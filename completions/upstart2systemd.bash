@@ -23,7 +23,7 @@ _upstart2systemd() {
 
     case "${cmd}" in
         upstart2systemd)
-            opts="-o -h -V --output --force --check --diff --verify --dialect --help --version"
+            opts="-o -h -V --output --force --check --diff --verify --dialect --report --report-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -39,6 +39,14 @@ _upstart2systemd() {
                     ;;
                 --dialect)
                     COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
+                    return 0
+                    ;;
+                --report)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --report-format)
+                    COMPREPLY=($(compgen -W "md html" -- "${cur}"))
                     return 0
                     ;;
                 *)

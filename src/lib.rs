@@ -14,6 +14,7 @@ pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod print;
+pub mod report;
 pub mod shell;
 pub mod show;
 pub mod source;

@@ -2,7 +2,8 @@
 
 use super::upstart2systemd::{collect, print_parse_errors};
 use super::{Status, eprint, write_stdout};
-use crate::graph::Graph;
+use crate::graph::focus::DEFAULT_DEPTH;
+use crate::graph::{DotOptions, Graph, GroupBy};
 use crate::load::LoadedJob;
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,6 +16,23 @@ pub(crate) enum Format {
     Dot,
     /// SVG, rendered by Graphviz's `dot` (must be installed).
     Svg,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum GroupArg {
+    /// By the job's directory (`net/if-up` in `net/`).
+    Directory,
+    /// By the moment the job starts: startup, filesystems, devices, network, runlevel, other system events, other jobs, custom events, by hand.
+    Start,
+}
+
+impl From<GroupArg> for GroupBy {
+    fn from(g: GroupArg) -> Self {
+        match g {
+            GroupArg::Directory => Self::Directory,
+            GroupArg::Start => Self::Start,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -31,6 +49,15 @@ pub(crate) struct Args {
     /// Replace FILE when it exists.
     #[arg(long, requires = "output")]
     force: bool,
+    /// Draw only the neighbourhood of this job or event (`job:NAME` or `event:NAME` when both exist); repeatable.
+    #[arg(long, value_name = "JOB|EVENT")]
+    focus: Vec<String>,
+    /// With --focus: how many edges to follow back (what leads to it) and forward (what it leads to); a job that starts on an event another job emits is 2 away.
+    #[arg(long, value_name = "N", requires = "focus", default_value_t = DEFAULT_DEPTH)]
+    depth: usize,
+    /// Group nodes into boxes (DOT clusters).
+    #[arg(long, value_enum, value_name = "HOW")]
+    group_by: Option<GroupArg>,
 }
 
 pub(crate) fn run(args: &Args) -> Status {
@@ -62,7 +89,25 @@ pub(crate) fn run(args: &Args) -> Status {
         }
         graph.add(&job.name, &job.resolved());
     }
-    let dot = graph.to_dot();
+    if !args.focus.is_empty() {
+        let mut roots = Vec::new();
+        for name in &args.focus {
+            match graph.find(name) {
+                Ok(found) => roots.extend(found),
+                Err(unknown) => {
+                    eprint(&unknown_focus(&unknown));
+                    return Status::Error;
+                }
+            }
+        }
+        graph = graph.neighbourhood(&roots, args.depth);
+    }
+    let dot = crate::graph::dot::render(
+        &graph,
+        &DotOptions {
+            group_by: args.group_by.map(Into::into),
+        },
+    );
     let bytes = match args.format {
         Format::Dot => dot.into_bytes(),
         Format::Svg => match render_svg(&dot) {
@@ -100,8 +145,31 @@ pub(crate) fn run(args: &Args) -> Status {
     status
 }
 
+/// The error for a `--focus` that names no job or event of the graph.
+fn unknown_focus(u: &crate::graph::focus::Unknown) -> String {
+    let mut text = format!(
+        "graph: error: --focus {}: no job or event of that name in the graph\n",
+        u.name
+    );
+    if u.close.is_empty() {
+        text.push_str(
+            "  help: `upstart-tools graph PATH` lists every node (`job:NAME`, `event:NAME`)\n",
+        );
+    } else {
+        text.push_str(&format!(
+            "  help: did you mean {}?\n",
+            u.close
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    text
+}
+
 /// Pipe DOT through `dot -Tsvg`.
-fn render_svg(dot: &str) -> Result<Vec<u8>, String> {
+pub(crate) fn render_svg(dot: &str) -> Result<Vec<u8>, String> {
     let mut child = Command::new("dot")
         .arg("-Tsvg")
         .stdin(Stdio::piped())

@@ -9,6 +9,7 @@ mod graph;
 mod install_compat;
 mod lint;
 mod parse;
+mod report;
 mod run;
 mod run_set;
 mod show;

@@ -3,7 +3,9 @@
 //! One job and no `-o`: its units on stdout (several units each after a
 //! `# NAME` header), diagnostics on stderr. `-o DIR`: one file per unit,
 //! written atomically, never over a different file without `--force`.
-//! `--check` / `--diff` compare with `DIR` and write nothing.
+//! `--check` / `--diff` compare with `DIR` and write nothing. `--report
+//! FILE` writes the migration report of the whole set (`cli::report`),
+//! with the units or, without `-o`, instead of them.
 //!
 //! Exit status (the rule of every command, see `Status`): 0 nothing at
 //! error level; 1 an error-level diagnostic (a parse error, an error-level
@@ -12,12 +14,14 @@
 //! infos do not change it. The worst one wins; every other job is still
 //! converted.
 
+use super::report::{ReportFormat, Sink, format_of, rejected};
 use super::walk::Entry;
 use super::write::{WriteArgs, WriteHelp, create_output_dir, plural};
 use super::{Status, eprint, stderr_color, write_stdout};
 use crate::convert::{Conversion, Loss, from_override, to_systemd};
 use crate::diag::Diagnostic;
 use crate::load::{FileKind, LoadedJob, ParsedFile, file_kind, job_name};
+use crate::report::UnitsFate;
 use crate::syntax::Dialect;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -36,6 +40,18 @@ pub(crate) struct Args {
     /// Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`.
     #[arg(long, value_enum)]
     dialect: Option<super::DialectArg>,
+    /// Write a migration report of the whole job set to FILE (`-`: stdout): each job's units, every loss of meaning with its severity and what to do by hand, the event → systemd mapping, totals and the job graph. Without -o no unit is written (report only)
+    #[arg(long, value_name = "FILE", help_heading = "Report")]
+    report: Option<PathBuf>,
+    /// The report's format; by default from FILE's extension (.md, .html)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FORMAT",
+        requires = "report",
+        help_heading = "Report"
+    )]
+    report_format: Option<ReportFormat>,
 }
 
 /// The write options' help: units are written.
@@ -44,7 +60,8 @@ pub(crate) struct UnitsHelp;
 
 impl WriteHelp for UnitsHelp {
     const OUTPUT: &'static str = "Write the units into DIR (`JOB.service`, `JOB@.service` for instance jobs, event targets beside them) instead of printing them";
-    const FORCE: &'static str = "Overwrite units in DIR that differ from the conversion";
+    const FORCE: &'static str =
+        "Overwrite units in DIR that differ from the conversion (and an existing --report FILE)";
     const CHECK: &'static str =
         "Exit 1 when a unit in DIR differs from what would be written (writes nothing)";
 }
@@ -63,12 +80,24 @@ struct Produced {
 }
 
 pub(crate) fn run(args: &Args) -> Status {
+    let report = match &args.report {
+        Some(path) => match report_target(path, args) {
+            Ok(format) => Some((path, format)),
+            Err(why) => {
+                eprint(&why);
+                return Status::Error;
+            }
+        },
+        None => None,
+    };
+    let mut sink = report.map(|_| Sink::default());
     let (jobs, mut status) = collect(&args.paths);
     let dialect = args.dialect.map_or_else(Dialect::default, Into::into);
-    let to_stdout = args.write.output.is_none();
+    // Without -o, the units go to stdout, unless a report is all that is asked.
+    let to_stdout = args.write.output.is_none() && report.is_none();
     if to_stdout && jobs.len() > 1 {
         eprint(&format!(
-            "upstart2systemd: {} jobs given: use -o DIR to write their units (stdout takes one job)\n",
+            "upstart2systemd: {} jobs given: use -o DIR to write their units, or --report FILE for a report only (stdout takes one job)\n",
             jobs.len()
         ));
         return Status::Error;
@@ -85,7 +114,7 @@ pub(crate) fn run(args: &Args) -> Status {
     let mut on_disk: Vec<String> = Vec::new();
     let several = jobs.len() > 1;
     for job in &jobs {
-        let Some(conv) = convert_one(job, several, dialect, &mut status) else {
+        let Some(conv) = convert_one(job, several, dialect, &mut status, sink.as_mut()) else {
             failed += 1;
             continue;
         };
@@ -151,6 +180,15 @@ pub(crate) fn run(args: &Args) -> Status {
         ));
     }
 
+    if let (Some((path, format)), Some(sink)) = (report, sink) {
+        let fate = match &args.write.output {
+            Some(dir) if writes => UnitsFate::Written(dir.display().to_string()),
+            Some(dir) => UnitsFate::Compared(dir.display().to_string()),
+            None => UnitsFate::NotWritten,
+        };
+        status = status.max(sink.write(path, format, &args.paths, fate));
+    }
+
     if args.verify {
         let units: Vec<(String, String)> = produced
             .into_iter()
@@ -165,6 +203,19 @@ pub(crate) fn run(args: &Args) -> Status {
         }
     }
     status
+}
+
+/// The report's format, or why the report cannot be written (checked
+/// before any work: an existing file is kept without --force).
+fn report_target(path: &Path, args: &Args) -> Result<ReportFormat, String> {
+    let format = format_of(path, args.report_format)?;
+    if path.as_os_str() != "-" && path.exists() && !args.write.force {
+        return Err(format!(
+            "{}: error: exists; not overwritten (use --force)\n",
+            path.display()
+        ));
+    }
+    Ok(format)
 }
 
 /// The jobs named by the command line, in order, and the status so far
@@ -221,6 +272,7 @@ fn convert_one(
     several: bool,
     dialect: Dialect,
     status: &mut Status,
+    sink: Option<&mut Sink>,
 ) -> Option<Conversion> {
     let loaded = match LoadedJob::load(&job.path, job.name.clone()) {
         Ok(l) => l.for_dialect(dialect),
@@ -230,10 +282,16 @@ fn convert_one(
                 job.path.display()
             ));
             *status = Status::Error;
+            if let Some(sink) = sink {
+                sink.not_converted(&job.name, &job.path, format!("cannot read: {e}"));
+            }
             return None;
         }
     };
     if loaded.conf.parsed.has_errors() {
+        if let Some(sink) = sink {
+            sink.not_converted(&job.name, &job.path, rejected(&loaded));
+        }
         print_parse_errors(&loaded.conf);
         eprint(&format!(
             "{}: not converted: upstart rejects this job (fix the errors above first)\n",
@@ -267,7 +325,11 @@ fn convert_one(
         }
     }
     let conv = to_systemd(&job.name, &loaded.resolved());
-    print_losses(&loaded, &conv);
+    let losses = loss_diagnostics(&loaded, &conv);
+    print_losses(&losses);
+    if let Some(sink) = sink {
+        sink.converted(&loaded, &conv, &losses);
+    }
     *status = (*status).max(super::loss_status(conv.losses.iter().map(|l| l.severity)));
     for note in &conv.notes {
         if several {
@@ -286,9 +348,21 @@ pub(crate) fn print_parse_errors(file: &ParsedFile) {
 }
 
 /// The losses as `file:line:col: severity[UL5xx] message` lines, each with
-/// its `help:` line, in file order. A loss that only the `.override`
-/// causes is located in the override.
-fn print_losses(loaded: &LoadedJob, conv: &Conversion) {
+/// its `help:` line.
+fn print_losses(diags: &[Diagnostic]) {
+    for d in diags {
+        let mut text = crate::diag::concise::line(d);
+        text.push('\n');
+        if let Some(h) = &d.help {
+            text.push_str(&format!("  help: {h}\n"));
+        }
+        eprint(&text);
+    }
+}
+
+/// The losses as diagnostics, in file order. A loss that only the
+/// `.override` causes is located in the override.
+fn loss_diagnostics(loaded: &LoadedJob, conv: &Conversion) -> Vec<Diagnostic> {
     let clean_override = loaded
         .override_file
         .as_ref()
@@ -313,14 +387,7 @@ fn print_losses(loaded: &LoadedJob, conv: &Conversion) {
         })
         .collect();
     diags.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
-    for d in &diags {
-        let mut text = crate::diag::concise::line(d);
-        text.push('\n');
-        if let Some(h) = &d.help {
-            text.push_str(&format!("  help: {h}\n"));
-        }
-        eprint(&text);
-    }
+    diags
 }
 
 fn loss_diagnostic(file: &ParsedFile, loss: &Loss) -> Diagnostic {

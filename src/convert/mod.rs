@@ -6,7 +6,7 @@ pub mod systemd_unit;
 pub mod to_systemd;
 pub mod unit_writer;
 
-pub use to_systemd::{Conversion, Loss, OutputUnit, to_systemd};
+pub use to_systemd::{Conversion, EventMapping, Loss, OutputUnit, to_systemd};
 
 /// For each loss of the merged job, whether the `.override` causes it: the
 /// `.conf` converted alone does not produce it (matched one to one).

@@ -28,6 +28,7 @@ mod lint_shell;
 mod overrides;
 mod packaging;
 mod readme;
+mod report;
 mod robustness;
 mod roundtrip;
 mod roundtrip_systemd;

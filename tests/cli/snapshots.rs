@@ -232,6 +232,7 @@ fn no_stale_snapshots() {
             crate::lint_cli::SNAPSHOTS.contains(&name)
                 || crate::graph::SNAPSHOTS.contains(&name)
                 || crate::show::SNAPSHOTS.contains(&name)
+                || crate::report::SNAPSHOTS.contains(&name)
                 || FAMILIES.iter().any(|(prefix, fixture_dir)| {
                     name.strip_prefix(prefix)
                         .is_some_and(|s| fixture(fixture_dir).join(format!("{s}.conf")).is_file())

@@ -225,3 +225,64 @@ fn job_control_commands_in_processes_are_reported() {
         "{l:?}"
     );
 }
+
+#[test]
+fn each_event_records_what_it_became() {
+    let conv = convert(
+        "start on local-filesystems and (socket PROTO=inet PORT=80 or my-event)\nstop on runlevel [!2345] or stopping db\nexec /usr/bin/x\n",
+    );
+    type Row<'a> = (&'a str, &'a str, Vec<&'a str>, Vec<Code>, Option<&'a str>);
+    let rows: Vec<Row<'_>> = conv
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.stanza,
+                e.event.as_str(),
+                e.directives.iter().map(String::as_str).collect(),
+                e.losses.clone(),
+                e.note,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "start on",
+                "local-filesystems",
+                vec!["After=local-fs.target", "WantedBy=multi-user.target"],
+                vec![],
+                None
+            ),
+            (
+                "start on",
+                "socket PROTO=inet PORT=80",
+                vec![],
+                vec![Code::UL503],
+                None
+            ),
+            (
+                "start on",
+                "my-event",
+                vec!["After=my-event.target", "WantedBy=my-event.target"],
+                vec![Code::UL510],
+                None
+            ),
+            (
+                "stop on",
+                "runlevel [!2345]",
+                vec![],
+                vec![],
+                Some("stopped at shutdown by systemd's default dependencies")
+            ),
+            (
+                "stop on",
+                "stopping db",
+                vec!["PartOf=db.service"],
+                vec![],
+                None
+            ),
+        ]
+    );
+}

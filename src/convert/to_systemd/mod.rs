@@ -53,6 +53,25 @@ pub struct Conversion {
     pub losses: Vec<Loss>,
     /// What the user must do by hand (enable, start an event target…).
     pub notes: Vec<String>,
+    /// What each event of `start on` and `stop on` became, in order.
+    pub events: Vec<EventMapping>,
+}
+
+/// What one event of `start on` or `stop on` became in the unit (the
+/// migration report's event → target table).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventMapping {
+    /// `start on` or `stop on`.
+    pub stanza: &'static str,
+    /// The event match as written: `runlevel [2345]`, `started dbus`.
+    pub event: String,
+    /// The directives it added, `Key=value` one value each
+    /// (`WantedBy=multi-user.target`); empty when it added none.
+    pub directives: Vec<String>,
+    /// The codes of the losses it caused, in order.
+    pub losses: Vec<Code>,
+    /// Why it needs no directive, when it needs none.
+    pub note: Option<&'static str>,
 }
 
 /// Whether upstart runs this command text through the shell.
@@ -104,6 +123,9 @@ struct Ctx {
     losses: Vec<Loss>,
     notes: Vec<String>,
     extra: Vec<OutputUnit>,
+    events: Vec<EventMapping>,
+    /// Set while converting one event: why it needs no directive.
+    event_note: Option<&'static str>,
     job: String,
     /// The template's `Environment="VAR=%I"`, written after the `env`
     /// stanzas (see [`instance`]).
@@ -231,6 +253,8 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
         losses: Vec::new(),
         notes: Vec::new(),
         extra: Vec::new(),
+        events: Vec::new(),
+        event_note: None,
         job: job.to_string(),
         instance_env: None,
     };
@@ -274,7 +298,8 @@ pub fn to_systemd(job: &str, r: &Resolved<'_>) -> Conversion {
         c.notes
             .push(format!("enable it with `systemctl enable {name}`"));
     }
-    finish(name, c.unit, c.losses, c.notes, c.extra)
+    let unit = std::mem::take(&mut c.unit);
+    finish(name, unit, c)
 }
 
 /// `description`, `author`, `version`, `usage`, `emits` and `export` in
@@ -327,7 +352,7 @@ fn target(mut c: Ctx, r: &Resolved<'_>, job: &str) -> Conversion {
         .help("a target runs nothing; add the process or remove these stanzas");
     }
     let name = format!("{}.target", unit_name(job));
-    let mut unit = strip_service(c.unit);
+    let mut unit = strip_service(std::mem::take(&mut c.unit));
     if unit.get("Unit", "Description").is_none() {
         // An empty unit file is a masked unit for systemd.
         unit.set("Unit", "Description", plain(&format!("upstart job {job}")));
@@ -342,25 +367,22 @@ fn target(mut c: Ctx, r: &Resolved<'_>, job: &str) -> Conversion {
         c.notes
             .push(format!("enable it with `systemctl enable {name}`"));
     }
-    finish(name, unit, c.losses, c.notes, c.extra)
+    finish(name, unit, c)
 }
 
-fn finish(
-    name: String,
-    unit: Unit,
-    losses: Vec<Loss>,
-    notes: Vec<String>,
-    extra: Vec<OutputUnit>,
-) -> Conversion {
+/// The conversion: the unit `name`, then the event targets of `c`. (The
+/// unit is passed apart: a target is `c.unit` without `[Service]`.)
+fn finish(name: String, unit: Unit, c: Ctx) -> Conversion {
     let mut units = vec![OutputUnit {
         file_name: name,
         unit,
     }];
-    units.extend(extra);
+    units.extend(c.extra);
     Conversion {
         units,
-        losses,
-        notes,
+        losses: c.losses,
+        notes: c.notes,
+        events: c.events,
     }
 }
 

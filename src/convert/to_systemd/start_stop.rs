@@ -33,7 +33,7 @@ pub(super) fn start_on(c: &mut Ctx, r: &Resolved<'_>) {
 /// at once).
 pub(super) fn start_expr(c: &mut Ctx, e: &EventExpr) {
     match e {
-        EventExpr::Match { event, .. } => start_event(c, event),
+        EventExpr::Match { event, .. } => mapped(c, "start on", event, start_event),
         EventExpr::Op { op, lhs, rhs, .. } if *op == Operator::And => {
             let saved = take_install(&mut c.unit);
             start_expr(c, lhs);
@@ -391,45 +391,95 @@ fn dropped_filters(c: &mut Ctx, e: &EventMatch, stopped_rc: bool) {
 pub(super) fn stop_on(c: &mut Ctx, r: &Resolved<'_>) {
     let Some(on) = r.stop_on else { return };
     for e in on.expr.events() {
-        let name = e.name.as_str();
-        let job = positional(e, 0).or_else(|| named(e, "JOB").filter(|(_, n)| !n).map(|(p, _)| p));
-        match (name, job) {
-            // Default dependencies already stop the unit at shutdown, which
-            // is when these events come.
-            (
-                "runlevel"
-                | "unmounting-filesystem"
-                | "deconfiguring-networking"
-                | "unmounted-remote-filesystems",
-                _,
-            ) => {}
-            ("stopping" | "stopped", Some(j)) if !j.contains(['*', '?', '[', '$']) => {
-                c.unit
-                    .add_to_list("Unit", "PartOf", &format!("{}.service", unit_name(j)));
-                if name == "stopped" {
-                    c.loss(
-                        Code::UL502,
-                        Severity::Info,
-                        e.span,
-                        "`stop on stopped JOB` became PartOf= (stops with it, not after it)",
-                    );
-                }
+        mapped(c, "stop on", e, stop_event);
+    }
+}
+
+/// Run `convert` for the event `e` of `stanza` and record what it added to
+/// the unit and which losses it caused ([`EventMapping`]).
+fn mapped(c: &mut Ctx, stanza: &'static str, e: &EventMatch, convert: fn(&mut Ctx, &EventMatch)) {
+    let before = directives(&c.unit);
+    let losses = c.losses.len();
+    convert(c, e);
+    let directives = directives(&c.unit)
+        .into_iter()
+        .filter(|d| !before.contains(d))
+        .collect();
+    let mut event = e.name.clone();
+    for a in &e.args {
+        event.push(' ');
+        match a {
+            EventArg::Positional { pattern, .. } => event.push_str(pattern),
+            EventArg::Named {
+                key,
+                negated,
+                pattern,
+                ..
+            } => {
+                event.push_str(key);
+                event.push_str(if *negated { "!=" } else { "=" });
+                event.push_str(pattern);
             }
-            ("starting", Some(j)) if !j.contains(['*', '?', '[', '$']) => {
-                c.unit
-                    .add_to_list("Unit", "Conflicts", &format!("{}.service", unit_name(j)));
-            }
-            _ => {
+        }
+    }
+    let losses = c.losses[losses..].iter().map(|l| l.code).collect();
+    let note = c.event_note.take();
+    c.events.push(EventMapping {
+        stanza,
+        event,
+        directives,
+        losses,
+        note,
+    });
+}
+
+/// Every `Key=value` of a unit, one value of a list each, in order.
+fn directives(unit: &Unit) -> Vec<String> {
+    unit.sections
+        .iter()
+        .flat_map(|s| s.entries.iter())
+        .flat_map(|(k, v)| v.split(' ').map(move |w| format!("{k}={w}")))
+        .collect()
+}
+
+/// One event of `stop on`.
+fn stop_event(c: &mut Ctx, e: &EventMatch) {
+    let name = e.name.as_str();
+    let job = positional(e, 0).or_else(|| named(e, "JOB").filter(|(_, n)| !n).map(|(p, _)| p));
+    match (name, job) {
+        // Default dependencies already stop the unit at shutdown, which
+        // is when these events come.
+        (
+            "runlevel"
+            | "unmounting-filesystem"
+            | "deconfiguring-networking"
+            | "unmounted-remote-filesystems",
+            _,
+        ) => c.event_note = Some("stopped at shutdown by systemd's default dependencies"),
+        ("stopping" | "stopped", Some(j)) if !j.contains(['*', '?', '[', '$']) => {
+            c.unit
+                .add_to_list("Unit", "PartOf", &format!("{}.service", unit_name(j)));
+            if name == "stopped" {
                 c.loss(
-                    Code::UL511,
-                    Severity::Warning,
+                    Code::UL502,
+                    Severity::Info,
                     e.span,
-                    format!("`stop on {name}` is not converted"),
-                )
-                .help(
-                    "systemd stops units by dependencies: use PartOf=/Conflicts= by hand if needed",
+                    "`stop on stopped JOB` became PartOf= (stops with it, not after it)",
                 );
             }
+        }
+        ("starting", Some(j)) if !j.contains(['*', '?', '[', '$']) => {
+            c.unit
+                .add_to_list("Unit", "Conflicts", &format!("{}.service", unit_name(j)));
+        }
+        _ => {
+            c.loss(
+                Code::UL511,
+                Severity::Warning,
+                e.span,
+                format!("`stop on {name}` is not converted"),
+            )
+            .help("systemd stops units by dependencies: use PartOf=/Conflicts= by hand if needed");
         }
     }
 }

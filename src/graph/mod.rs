@@ -1,13 +1,25 @@
 //! The graph of a job set, as upstart's `initctl2dot` drew it for a running
-//! system: jobs (boxes) and events (diamonds); `start on` edges solid,
+//! system: jobs (boxes) and events (small ellipses); `start on` edges solid,
 //! `stop on` edges dashed, `emits` edges from a job to its events. A job
 //! event (`started apache`) is an edge from the job it names, labelled with
 //! the event, so chains of jobs read directly.
+//!
+//! [`focus`] cuts out the neighbourhood of a job or an event, [`dot`]
+//! writes the DOT text (grouped in clusters by directory or by start
+//! condition, laid out to stay legible for a whole `/etc/init`), and
+//! [`start`] classifies a job by the moment its `start on` fires.
 
 use crate::ast::NamedJob;
 use crate::ast::{EventArg, OnCondition, Resolved};
-use std::collections::BTreeSet;
-use std::fmt::Write as _;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub mod dot;
+pub mod focus;
+pub mod mermaid;
+pub mod start;
+
+pub use dot::{DotOptions, GroupBy};
+pub use start::StartClass;
 
 /// A node: a job of the set (or one named by a job event), or an event.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,6 +53,10 @@ pub struct Graph {
     pub foreign: BTreeSet<String>,
     pub events: BTreeSet<String>,
     pub edges: BTreeSet<Edge>,
+    /// The moment each job of the set starts (`--group-by start`).
+    pub start: BTreeMap<String, StartClass>,
+    /// The nodes a `--focus` asked about (drawn highlighted).
+    pub focus: BTreeSet<Node>,
 }
 
 impl Graph {
@@ -48,6 +64,10 @@ impl Graph {
     pub fn add(&mut self, name: &str, r: &Resolved<'_>) {
         self.jobs.insert(name.to_string());
         self.foreign.remove(name);
+        self.start.insert(
+            name.to_string(),
+            StartClass::of(r.start_on.map(|on| &on.expr)),
+        );
         for (on, kind) in [(r.start_on, EdgeKind::Start), (r.stop_on, EdgeKind::Stop)] {
             if let Some(on) = on {
                 self.add_condition(name, on, kind);
@@ -97,55 +117,20 @@ impl Graph {
         }
     }
 
-    /// Graphviz DOT.
+    /// Graphviz DOT with the default options.
     #[must_use]
     pub fn to_dot(&self) -> String {
-        let mut out = String::from(
-            "digraph upstart {\n  rankdir=LR;\n  node [fontname=\"sans-serif\", fontsize=10];\n  edge [fontname=\"sans-serif\", fontsize=9];\n",
-        );
-        for j in &self.jobs {
-            let _ = writeln!(
-                out,
-                "  {} [label={}, shape=box, style=filled, fillcolor=\"#dbe9f6\"];",
-                id(&Node::Job(j.clone())),
-                quote(j)
-            );
-        }
-        for j in self.foreign.iter().filter(|j| !self.jobs.contains(*j)) {
-            let _ = writeln!(
-                out,
-                "  {} [label={}, shape=box, style=dashed];",
-                id(&Node::Job(j.clone())),
-                quote(j)
-            );
-        }
-        for e in &self.events {
-            let _ = writeln!(
-                out,
-                "  {} [label={}, shape=diamond, style=filled, fillcolor=\"#f6f0db\"];",
-                id(&Node::Event(e.clone())),
-                quote(e)
-            );
-        }
-        for e in &self.edges {
-            let mut attrs = Vec::new();
-            if !e.label.is_empty() {
-                attrs.push(format!("label={}", quote(&e.label)));
-            }
-            match e.kind {
-                EdgeKind::Start => {}
-                EdgeKind::Stop => attrs.push("style=dashed, color=\"#b03030\"".to_string()),
-                EdgeKind::Emits => attrs.push("style=bold, color=\"#3060b0\"".to_string()),
-            }
-            let attrs = if attrs.is_empty() {
-                String::new()
-            } else {
-                format!(" [{}]", attrs.join(", "))
-            };
-            let _ = writeln!(out, "  {} -> {}{attrs};", id(&e.from), id(&e.to));
-        }
-        out.push_str("}\n");
-        out
+        dot::render(self, &DotOptions::default())
+    }
+
+    /// Every node: the jobs of the set, the jobs named by job events, the
+    /// events.
+    pub fn nodes(&self) -> impl Iterator<Item = Node> + '_ {
+        self.jobs
+            .iter()
+            .chain(self.foreign.iter().filter(|j| !self.jobs.contains(*j)))
+            .map(|j| Node::Job(j.clone()))
+            .chain(self.events.iter().map(|e| Node::Event(e.clone())))
     }
 }
 
@@ -166,31 +151,6 @@ fn join(first: &str, rest: &[&str]) -> String {
         .chain(rest.iter().copied())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A node id that no job name can make collide with an event of that name.
-fn id(n: &Node) -> String {
-    match n {
-        Node::Job(j) => quote(&format!("job:{j}")),
-        Node::Event(e) => quote(&format!("event:{e}")),
-    }
-}
-
-/// A DOT double-quoted string.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
@@ -263,7 +223,7 @@ mod tests {
 
     #[test]
     fn names_are_quoted_for_dot() {
-        assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+        assert_eq!(dot::quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
         let g = graph(&[("net/if-up", "start on \"odd\\\"event\"\n")]);
         let dot = g.to_dot();
         assert!(

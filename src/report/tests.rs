@@ -1,0 +1,168 @@
+use super::*;
+use crate::convert::EventMapping;
+
+fn loss(code: Code, severity: Severity, line: usize) -> LossEntry {
+    LossEntry {
+        code,
+        severity,
+        file: "web.conf".into(),
+        line,
+        message: "`and` in `start on` is approximated".into(),
+        help: Some("order <it> by hand | twice".into()),
+    }
+}
+
+fn job(name: &str, losses: Vec<LossEntry>) -> JobEntry {
+    JobEntry {
+        name: name.into(),
+        path: format!("{name}.conf"),
+        description: Some(format!("the {name} job")),
+        outcome: Outcome::Converted {
+            units: vec![format!("{name}.service"), "shared.target".into()],
+            losses,
+            notes: vec![],
+            events: vec![EventMapping {
+                stanza: "start on",
+                event: "runlevel [2345]".into(),
+                directives: vec!["WantedBy=multi-user.target".into()],
+                losses: vec![],
+                note: None,
+            }],
+        },
+    }
+}
+
+fn report(jobs: Vec<JobEntry>) -> Report {
+    Report {
+        inputs: vec![".".into()],
+        units: UnitsFate::NotWritten,
+        jobs,
+        graph: GraphPart {
+            dot: "digraph upstart {\n}\n".into(),
+            svg: None,
+            mermaid: None,
+        },
+    }
+}
+
+#[test]
+fn totals_count_jobs_units_and_losses() {
+    let r = report(vec![
+        job(
+            "web",
+            vec![
+                loss(Code::UL502, Severity::Warning, 2),
+                loss(Code::UL502, Severity::Info, 3),
+                loss(Code::UL508, Severity::Info, 5),
+            ],
+        ),
+        job("db", vec![loss(Code::UL508, Severity::Info, 4)]),
+        job("clean", vec![]),
+        JobEntry {
+            name: "broken".into(),
+            path: "broken.conf".into(),
+            description: None,
+            outcome: Outcome::NotConverted {
+                reason: "upstart rejects it".into(),
+            },
+        },
+    ]);
+    let t = r.totals();
+    assert_eq!((t.jobs, t.converted, t.not_converted), (4, 3, 1));
+    // shared.target is one unit, whoever produces it.
+    assert_eq!(t.units, 4);
+    // db has infos only: clean; broken is not.
+    assert_eq!(t.clean, 2);
+    assert_eq!((t.worst_error, t.worst_warning, t.worst_info), (0, 1, 1));
+    assert_eq!((t.errors, t.warnings, t.infos), (0, 1, 3));
+    let ul502 = &t.per_code[&Code::UL502];
+    assert_eq!((ul502.losses, ul502.jobs), (2, 1));
+    assert_eq!(
+        ul502.severities.iter().copied().collect::<Vec<_>>(),
+        [Severity::Info, Severity::Warning]
+    );
+    assert_eq!(t.per_code[&Code::UL508].jobs, 2);
+    // The mapping: one row for the three jobs that use it the same way.
+    let rows = r.mapping();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].jobs, ["web", "db", "clean"]);
+}
+
+#[test]
+fn markdown_cells_cannot_break_the_table() {
+    assert_eq!(markdown::code("a|b"), "`a\\|b`");
+    assert_eq!(markdown::code("x`y"), "``x`y``");
+    assert_eq!(markdown::code("`x"), "`` `x ``");
+    assert_eq!(
+        markdown::cell("<b>a\nb</b> | c"),
+        "&lt;b&gt;a b&lt;/b&gt; \\| c"
+    );
+    // Inside a code span `<` is literal already; a lone backtick is text.
+    assert_eq!(
+        markdown::cell("the event `<b>` & <i>"),
+        "the event `<b>` &amp; &lt;i&gt;"
+    );
+    assert_eq!(markdown::cell("a ` <b>"), "a ` &lt;b&gt;");
+    let md = markdown::render(&report(vec![job(
+        "web",
+        vec![loss(Code::UL502, Severity::Warning, 2)],
+    )]));
+    assert!(
+        md.contains("| warning | UL502 | 2 | `and` in `start on` is approximated | order &lt;it&gt; by hand \\| twice |"),
+        "{md}"
+    );
+    // No Mermaid: the DOT, in a fence.
+    assert!(md.contains("```dot\ndigraph upstart {\n}\n```"), "{md}");
+}
+
+#[test]
+fn html_escapes_and_marks_code() {
+    assert_eq!(
+        html::esc("<a href='x'>&\"</a>"),
+        "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"
+    );
+    let mut hostile = job(
+        "<img src=x onerror=alert(1)>",
+        vec![loss(Code::UL502, Severity::Warning, 2)],
+    );
+    hostile.description = Some("</td><script>alert(1)</script>".into());
+    let page = html::render(&report(vec![hostile]));
+    assert!(
+        !page.contains("<img") && !page.contains("<script"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<code>and</code> in <code>start on</code> is approximated"),
+        "{page}"
+    );
+    assert!(
+        page.contains("id=\"job-0-_img_src_x_onerror_alert_1__\""),
+        "{page}"
+    );
+    // Without an SVG, the DOT is shown, escaped.
+    assert!(page.contains("<pre>digraph upstart {\n}\n</pre>"), "{page}");
+}
+
+#[test]
+fn inline_svg_drops_the_prolog_and_refuses_active_content() {
+    let svg = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n<!-- Generated by graphviz -->\n<svg width=\"8pt\" height=\"8pt\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n<!-- a <script> onload=x -->\n<text>a onerror=b &lt;script&gt;</text></svg>\n";
+    assert_eq!(
+        html::inline_svg(svg).as_deref(),
+        Some(
+            "<svg width=\"8pt\" height=\"8pt\">\n\n<text>a onerror=b &lt;script&gt;</text></svg>\n"
+        )
+    );
+    for bad in [
+        "<svg><script>x</script></svg>",
+        "<svg><a xlink:href=\"http://x\">y</a></svg>",
+        "<svg onload=\"x\"></svg>",
+        "<svg><g\nONCLICK=\"x\"/></svg>",
+        "<svg><g style=\"fill:url(http://x)\"/></svg>",
+    ] {
+        assert_eq!(html::inline_svg(bad), None, "{bad}");
+    }
+}
