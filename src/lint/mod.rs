@@ -48,6 +48,9 @@ pub struct Finding {
     pub severity: Option<Severity>,
     /// The shellcheck code of a UL405 finding (2086 for SC2086).
     pub shellcheck: Option<u32>,
+    /// Upstart's own message for a parse error (see
+    /// [`Diagnostic::upstart`]).
+    pub upstart: Option<&'static str>,
 }
 
 impl Finding {
@@ -93,6 +96,7 @@ fn finding(code: Code, span: Span, message: String) -> Finding {
         fix: None,
         severity: None,
         shellcheck: None,
+        upstart: None,
     }
 }
 
@@ -369,5 +373,6 @@ fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
     );
     d.fix = f.fix;
     d.shellcheck = f.shellcheck;
+    d.upstart = f.upstart;
     d
 }

@@ -6,6 +6,7 @@
 pub mod error;
 mod event;
 mod lexer;
+mod recovery;
 pub mod script;
 mod stanzas;
 pub mod values;
@@ -101,6 +102,7 @@ pub fn parse(src: &[u8]) -> Parsed {
     // Identical errors at one place are reported once (taplo's add_error).
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     errors.dedup_by(|a, b| a.kind == b.kind && a.span == b.span);
+    recovery::unopened_blocks(src, &mut errors);
     Parsed {
         job: Job {
             items: parser.items,
@@ -344,7 +346,7 @@ impl<'a> Parser<'a> {
             "end" if self.next_word_is(b"script") => Err(ParseError::new(
                 ErrorKind::StrayEndScript,
                 kw,
-                "`end script` outside a script block",
+                "no `script` line above opens a block",
             )
             .help("remove it, or add the `script` line that should open the block")),
             _ => self.unknown_keyword(name, kw),

@@ -213,8 +213,10 @@ pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
                     embedded.span(start..end),
                     format!("{code}: {}", f.message),
                 )
-                .label(format!("shellcheck {}", f.level))
-                .help(format!("see https://www.shellcheck.net/wiki/{code}"))
+                .help(format!(
+                    "see https://www.shellcheck.net/wiki/{code} (shellcheck's level: {})",
+                    f.level
+                ))
                 .severity(f.severity)
                 .shellcheck(f.code);
             }
