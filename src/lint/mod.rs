@@ -183,6 +183,18 @@ pub struct SetCtx<'a> {
     /// The `.override` files with no `.conf` beside them (indexes into
     /// [`SetCtx::jobs`]).
     pub orphans: Vec<usize>,
+    /// Told how far a long pass is (see [`lint_with_progress`]).
+    pub progress: &'a dyn Fn(Progress),
+}
+
+/// How far a long run is, for a progress line: the command line shows it
+/// on a terminal; the library never prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The passes start over `files` files.
+    Files { files: usize },
+    /// shellcheck has checked `done` of `total` shell texts.
+    Shellcheck { done: usize, total: usize },
 }
 
 impl SetCtx<'_> {
@@ -208,6 +220,16 @@ pub struct LintResult {
 /// Lint `inputs`. `configs[input.config]` applies to each input.
 #[must_use]
 pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
+    lint_with_progress(inputs, configs, &|_| {})
+}
+
+/// [`lint`], telling `progress` how far it is.
+#[must_use]
+pub fn lint_with_progress(
+    inputs: &[Input],
+    configs: &[Config],
+    progress: &dyn Fn(Progress),
+) -> LintResult {
     let default_config = Config::default();
     let pairs = Pairs::of(inputs);
     let ctxs = job_contexts(inputs, configs, &default_config, &pairs);
@@ -222,7 +244,11 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
             .flat_map(|c| c.known_jobs.iter().cloned())
             .collect(),
         orphans: pairs.orphans,
+        progress,
     };
+    progress(Progress::Files {
+        files: inputs.iter().filter(|i| i.report).count(),
+    });
     let found = run_passes(&set);
     LintResult {
         diagnostics: report(&ctxs, found),

@@ -10,7 +10,9 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod rules;
 pub mod sarif;
+pub mod statistics;
 
 use crate::diag::Diagnostic;
 
@@ -36,6 +38,10 @@ pub struct Options {
     pub files: usize,
     /// ANSI colour (human format only).
     pub color: bool,
+    /// No summary line (human format).
+    pub quiet: bool,
+    /// Findings hidden by `--severity` (the human summary says how many).
+    pub hidden: usize,
 }
 
 /// Render `diags` in `format`. The text ends with a newline when it is not

@@ -3,6 +3,7 @@
 
 use super::extract::{Embedded, extract};
 use super::{SetCtx, SetFindings};
+use crate::lint::Progress;
 use crate::diag::Code;
 use crate::diag::Severity;
 use crate::lint::config::{Config, ShellcheckMode};
@@ -89,6 +90,10 @@ struct Comment {
 struct Json1 {
     comments: Vec<Comment>,
 }
+
+/// Shell texts per shellcheck process: one process for a small run (most
+/// runs), several for a large tree so that progress can be shown.
+const SHELLCHECK_CHUNK: usize = 100;
 
 /// The first line of every file given to shellcheck: upstart's `sh -e`.
 const SHELLCHECK_PREFIX: &str = "#!/bin/sh -e\n";
@@ -193,15 +198,23 @@ pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
             None => groups.push((program, texts.collect())),
         }
     }
+    let total: usize = groups.iter().map(|(_, list)| list.len()).sum();
+    let mut done = 0;
     for (program, list) in groups {
-        let texts: Vec<&str> = list.iter().map(|(_, e)| e.text.as_str()).collect();
-        let found = match run_shellcheck(&program, &texts) {
-            Ok(found) => found,
-            Err(e) => {
-                eprintln!("upstart-lint: warning: shellcheck failed, UL405 is skipped: {e}");
-                continue;
+        let mut found = Vec::with_capacity(list.len());
+        for chunk in list.chunks(SHELLCHECK_CHUNK) {
+            (set.progress)(Progress::Shellcheck { done, total });
+            let texts: Vec<&str> = chunk.iter().map(|(_, e)| e.text.as_str()).collect();
+            match run_shellcheck(&program, &texts) {
+                Ok(per_text) => found.extend(per_text),
+                Err(e) => {
+                    eprintln!("upstart-lint: warning: shellcheck failed, UL405 is skipped: {e}");
+                    found.clear();
+                    break;
+                }
             }
-        };
+            done += chunk.len();
+        }
         for ((job, embedded), findings) in list.iter().zip(found) {
             for f in findings {
                 let start = embedded.offset_of(f.line, f.column);
