@@ -57,6 +57,10 @@ pub enum ErrorKind {
     NestingTooDeep,
     /// `end script` outside a block (upstart: Unknown stanza on `end`).
     StrayEndScript,
+    /// Indented lines ending in `end script` with no line opening the
+    /// block: one error for all of them (upstart: Unknown stanza on the
+    /// first line).
+    UnopenedBlock,
     /// A UTF-8 byte-order mark glued to the first keyword (upstart: Unknown stanza).
     ByteOrderMark,
     /// Bytes that are not UTF-8 (upstart accepts them; shown here as U+FFFD).
@@ -88,6 +92,7 @@ impl ErrorKind {
             | Self::UnknownSubKeyword
             | Self::UnknownLimitResource
             | Self::StrayEndScript
+            | Self::UnopenedBlock
             | Self::ByteOrderMark
             | Self::VendorStanza => "Unknown stanza",
             Self::IllegalInterval => "Illegal interval, expected number of seconds",
@@ -146,6 +151,7 @@ impl ErrorKind {
             Self::MismatchedParens => "Mismatched parentheses",
             Self::NestingTooDeep => "Event expression nested too deeply",
             Self::StrayEndScript => "`end script` outside a script block",
+            Self::UnopenedBlock => "Script block without its opening line",
             Self::ByteOrderMark => "Byte-order mark before the first stanza",
             Self::InvalidUtf8 => "Invalid UTF-8",
             Self::VendorStanza => "ChromiumOS-only stanza",
@@ -175,7 +181,7 @@ impl ErrorKind {
     pub fn code(self) -> Code {
         match self {
             Self::UnterminatedBlock => Code::UL001,
-            Self::StrayEndScript => Code::UL002,
+            Self::StrayEndScript | Self::UnopenedBlock => Code::UL002,
             Self::UnknownStanza => Code::UL003,
             Self::RemovedStanza => Code::UL004,
             Self::ExpectedToken => Code::UL005,

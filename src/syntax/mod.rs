@@ -346,7 +346,7 @@ impl<'a> Parser<'a> {
             "end" if self.next_word_is(b"script") => Err(ParseError::new(
                 ErrorKind::StrayEndScript,
                 kw,
-                "no `script` line above opens a block",
+                "no open script block to close here",
             )
             .help("remove it, or add the `script` line that should open the block")),
             _ => self.unknown_keyword(name, kw),

@@ -9,8 +9,8 @@
 use super::{ErrorKind, ParseError};
 use crate::source::Span;
 
-/// The errors a shell line read as a stanza gives, on a line that starts
-/// in the first column (an indented line is body text whatever its error).
+/// The errors a failed block opener gives (`pre-start` alone: a missing
+/// argument; `start script`: a bad sub-keyword; `scirpt`: unknown).
 const SHELL_AS_STANZA: &[ErrorKind] = &[
     ErrorKind::UnknownStanza,
     ErrorKind::RemovedStanza,
@@ -23,11 +23,13 @@ const SHELL_AS_STANZA: &[ErrorKind] = &[
 const HOOKS: &[&str] = &["pre-start", "post-start", "pre-stop", "post-stop"];
 
 /// For each stray `end script`, find the lines above it that read as a
-/// script body (indented lines, blank lines and comments, and unindented
-/// lines that failed as stanzas would, up to the last line that parsed);
-/// when they hold errors, keep only the first, reworded to name the
-/// missing opener, and drop the rest with the stray `end script`.
-/// `errors` is sorted by position; it stays so.
+/// script body (indented lines, blank lines and comments) and the line
+/// that should have opened it, if it is there (a hook without `script`,
+/// `start script`, a misspelt `script`); when they hold errors, keep only
+/// the first, reworded to name the missing opener, and drop the rest with
+/// the stray `end script`. A body written without indentation is left
+/// alone: its lines cannot be told from stanzas. `errors` is sorted by
+/// position; it stays so.
 pub(super) fn unopened_blocks(src: &[u8], errors: &mut Vec<ParseError>) {
     let strays: Vec<Span> = errors
         .iter()
@@ -40,7 +42,13 @@ pub(super) fn unopened_blocks(src: &[u8], errors: &mut Vec<ParseError>) {
     let lines = Lines::new(src);
     for stray in strays {
         let end_line = lines.of(stray.start);
-        let top = body_top(src, &lines, errors, end_line);
+        let mut top = body_top(src, &lines, end_line);
+        let opener = top
+            .checked_sub(1)
+            .filter(|&line| opens_block(src, &lines, errors, line));
+        if let Some(line) = opener {
+            top = line;
+        }
         let in_body = |e: &ParseError| {
             let line = lines.of(e.span.start);
             e.rejects() && e.kind != ErrorKind::StrayEndScript && (top..end_line).contains(&line)
@@ -49,40 +57,33 @@ pub(super) fn unopened_blocks(src: &[u8], errors: &mut Vec<ParseError>) {
             continue;
         };
         let first_line = lines.of(errors[first].span.start);
-        let reworded = reword(
-            src,
-            &lines,
-            errors[first].clone(),
-            first_line,
-            end_line,
-            stray,
-        );
+        let reworded = if opener.is_some() {
+            with_opener(src, &lines, errors[first].clone(), first_line, end_line, stray)
+        } else {
+            without_opener(errors[first].span, first_line, end_line, stray)
+        };
         let mut i = 0;
         errors.retain(|e| {
             let keep = i == first || !(in_body(e) || e.span == stray);
             i += 1;
             keep
         });
-        if let Some(e) = errors.iter_mut().find(|e| e.span.start == reworded.span.start) {
+        if let Some(e) = errors.iter_mut().find(|e| e.span == reworded.span) {
             *e = reworded;
         }
     }
 }
 
 /// The first line of the body that ends at `end_line`: going up, every
-/// line that is blank, a comment, indented, or an unindented line whose
-/// error is one a shell command read as a stanza gives.
-fn body_top(src: &[u8], lines: &Lines, errors: &[ParseError], end_line: usize) -> usize {
+/// line that is blank, a comment or indented.
+fn body_top(src: &[u8], lines: &Lines, end_line: usize) -> usize {
     let mut top = end_line;
     while top > 0 {
         let line = lines.text(src, top - 1);
         let trimmed = line.trim_ascii_start();
         let body_like = trimmed.is_empty()
             || trimmed.starts_with(b"#")
-            || line.first().is_some_and(|b| matches!(b, b' ' | b'\t'))
-            || errors.iter().any(|e| {
-                lines.of(e.span.start) == top - 1 && SHELL_AS_STANZA.contains(&e.kind)
-            });
+            || line.first().is_some_and(|b| matches!(b, b' ' | b'\t'));
         if !body_like {
             break;
         }
@@ -91,8 +92,34 @@ fn body_top(src: &[u8], lines: &Lines, errors: &[ParseError], end_line: usize) -
     top
 }
 
-/// The one error kept for an unopened block whose first error is `e`.
-fn reword(
+/// Whether `line` failed as a stanza that was meant to open a block: a
+/// hook (`pre-start`, …) without `script`, a line ending in `script`
+/// (`start script`, upstart 0.3's name of `pre-start script`), or a
+/// misspelt `script`.
+fn opens_block(src: &[u8], lines: &Lines, errors: &[ParseError], line: usize) -> bool {
+    let text = lines.text(src, line);
+    let Some(err) = errors
+        .iter()
+        .find(|e| lines.of(e.span.start) == line && SHELL_AS_STANZA.contains(&e.kind))
+    else {
+        return false;
+    };
+    let words: Vec<&[u8]> = text
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty())
+        .take_while(|w| !w.starts_with(b"#"))
+        .collect();
+    HOOKS.iter().any(|h| words.first() == Some(&h.as_bytes()))
+        || words.last() == Some(&b"script".as_slice())
+        || err
+            .help
+            .as_deref()
+            .is_some_and(|h| h.contains("did you mean `script`"))
+}
+
+/// The one error kept for a block whose opener failed: the opener's error,
+/// pointing at the `end script` it goes with.
+fn with_opener(
     src: &[u8],
     lines: &Lines,
     mut e: ParseError,
@@ -101,39 +128,38 @@ fn reword(
     stray: Span,
 ) -> ParseError {
     let keyword = first_word(lines.text(src, first_line));
-    let end = format!("`end script` on line {}", end_line + 1);
     if HOOKS.contains(&keyword.as_str())
         && matches!(
             e.kind,
             ErrorKind::ExpectedToken | ErrorKind::UnknownSubKeyword
         )
     {
-        e.detail = format!("`{keyword}` without `script`: the lines below, up to {end}, are its block");
+        e.detail = format!(
+            "`{keyword}` without `script`: the lines below, up to `end script` on line {}, are its block",
+            end_line + 1
+        );
         e.help = Some(format!("write `{keyword} script`"));
-        return e.related(stray, "the block ends here");
     }
-    if e.kind == ErrorKind::UnknownStanza
-        && e
-            .help
-            .as_deref()
-            .is_some_and(|h| h.contains("did you mean `script`"))
-    {
-        return e.related(stray, "the block ends here");
-    }
+    e.related(stray, "the block ends here")
+}
+
+/// The one error for a body with no opener at all: at its first error.
+fn without_opener(span: Span, first_line: usize, end_line: usize, stray: Span) -> ParseError {
     let last_body = end_line.saturating_sub(1).max(first_line);
     let lines_text = if last_body == first_line {
-        format!("line {}", first_line + 1)
+        format!("line {} looks", first_line + 1)
     } else {
-        format!("lines {}–{}", first_line + 1, last_body + 1)
+        format!("lines {}–{} look", first_line + 1, last_body + 1)
     };
     ParseError::new(
-        ErrorKind::StrayEndScript,
-        e.span,
-        format!("{lines_text} look like a script body, but no `script` line opens it"),
+        ErrorKind::UnopenedBlock,
+        span,
+        format!("{lines_text} like a script body, but no `script` line opens it"),
     )
     .help(format!(
-        "add the line that opens the block (`script`, `pre-start script`, …) above line {}, or remove {end}",
-        first_line + 1
+        "add the line that opens the block (`script`, `pre-start script`, …) above line {}, or remove `end script` on line {}",
+        first_line + 1,
+        end_line + 1
     ))
     .related(stray, "the block ends here")
 }
@@ -211,7 +237,7 @@ mod tests {
     #[test]
     fn a_body_without_any_opener_is_one_stray_end_script() {
         let src = "exec /bin/true\n  mkdir /run/x\n  echo hi\nend script\n";
-        assert_eq!(kinds(src), [(ErrorKind::StrayEndScript, 2)]);
+        assert_eq!(kinds(src), [(ErrorKind::UnopenedBlock, 2)]);
     }
 
     #[test]
@@ -221,9 +247,31 @@ mod tests {
             kinds(src),
             [
                 (ErrorKind::IllegalNice, 1),
-                (ErrorKind::StrayEndScript, 3),
+                (ErrorKind::UnopenedBlock, 3),
                 (ErrorKind::StrayEndScript, 5)
             ]
+        );
+    }
+
+    #[test]
+    fn unindented_stanza_errors_above_a_block_stay() {
+        let src = "on startup\ndaemon\nstart script\n    echo old\nend script\n";
+        assert_eq!(
+            kinds(src),
+            [
+                (ErrorKind::RemovedStanza, 1),
+                (ErrorKind::RemovedStanza, 2),
+                (ErrorKind::UnknownSubKeyword, 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unindented_body_is_left_alone() {
+        let src = "exec /bin/true\nmkdir /run/x\nend script\n";
+        assert_eq!(
+            kinds(src),
+            [(ErrorKind::UnknownStanza, 2), (ErrorKind::StrayEndScript, 3)]
         );
     }
 

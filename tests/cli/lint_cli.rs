@@ -495,7 +495,6 @@ fn exit_status_2_for_usage_config_and_io_errors() {
         .into_tempdir();
     let cases: &[(&[&str], &str)] = &[
         (&["--format", "xml", "job.conf"], "invalid value 'xml'"),
-        (&[], "required"),
         (&["--fix", "--diff", "job.conf"], "cannot be used with"),
         (
             &["--select", "UL999", "job.conf"],
