@@ -39,7 +39,13 @@ pub(crate) struct Args {
     #[arg(long, value_enum, default_value = "human", help_heading = "Output")]
     format: FormatArg,
     /// Show only findings at this severity or above (shellcheck's -S); hidden findings do not change the exit status.
-    #[arg(long, short = 'S', value_enum, value_name = "LEVEL", help_heading = "Output")]
+    #[arg(
+        long,
+        short = 'S',
+        value_enum,
+        value_name = "LEVEL",
+        help_heading = "Output"
+    )]
     severity: Option<SeverityArg>,
     /// Print the findings only: no summary line and no progress.
     #[arg(long, short = 'q', help_heading = "Output")]
@@ -48,7 +54,13 @@ pub(crate) struct Args {
     #[arg(long, help_heading = "Output")]
     statistics: bool,
     /// Colour the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
-    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto", help_heading = "Output")]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        help_heading = "Output"
+    )]
     color: ColorArg,
     /// Print the documentation of a rule and exit.
     #[arg(long, value_name = "CODE", help_heading = "Output")]
@@ -580,11 +592,7 @@ fn parent_dir(path: &Path) -> &Path {
 /// error.
 fn walk(root: &Path, implicit: bool, configs: &mut Configs, c: &mut Collected) -> Option<()> {
     for entry in super::walk::walk(root, |_| true) {
-        let entry = if implicit {
-            without_dot(entry)
-        } else {
-            entry
-        };
+        let entry = if implicit { without_dot(entry) } else { entry };
         match entry {
             Entry::File { path, name } => {
                 if !c.given.insert(path.clone()) {

@@ -58,7 +58,14 @@ pub(super) fn unopened_blocks(src: &[u8], errors: &mut Vec<ParseError>) {
         };
         let first_line = lines.of(errors[first].span.start);
         let reworded = if opener.is_some() {
-            with_opener(src, &lines, errors[first].clone(), first_line, end_line, stray)
+            with_opener(
+                src,
+                &lines,
+                errors[first].clone(),
+                first_line,
+                end_line,
+                stray,
+            )
         } else {
             without_opener(errors[first].span, first_line, end_line, stray)
         };
@@ -230,7 +237,11 @@ mod tests {
         let src = "description \"d\"\n\npre-start\n\tif test -d /x; then\n\t\tstop\n\tfi\nend script\n\nexec /bin/true\n";
         assert_eq!(kinds(src), [(ErrorKind::ExpectedToken, 3)]);
         let parsed = parse(src.as_bytes());
-        assert!(parsed.errors[0].detail.contains("`pre-start` without `script`"));
+        assert!(
+            parsed.errors[0]
+                .detail
+                .contains("`pre-start` without `script`")
+        );
         assert_eq!(parsed.errors[0].related.len(), 1);
     }
 
@@ -271,7 +282,10 @@ mod tests {
         let src = "exec /bin/true\nmkdir /run/x\nend script\n";
         assert_eq!(
             kinds(src),
-            [(ErrorKind::UnknownStanza, 2), (ErrorKind::StrayEndScript, 3)]
+            [
+                (ErrorKind::UnknownStanza, 2),
+                (ErrorKind::StrayEndScript, 3)
+            ]
         );
     }
 

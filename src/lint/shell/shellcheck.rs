@@ -3,9 +3,9 @@
 
 use super::extract::{Embedded, extract};
 use super::{SetCtx, SetFindings};
-use crate::lint::Progress;
 use crate::diag::Code;
 use crate::diag::Severity;
+use crate::lint::Progress;
 use crate::lint::config::{Config, ShellcheckMode};
 use std::path::{Path, PathBuf};
 
