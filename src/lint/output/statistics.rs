@@ -56,7 +56,7 @@ pub fn rows(diags: &[Diagnostic]) -> Vec<Row> {
         row.severity = row.severity.max(d.severity);
     }
     let mut rows: Vec<Row> = by_key.into_values().collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.count));
     rows
 }
 
