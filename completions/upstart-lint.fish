@@ -1,4 +1,4 @@
-complete -c upstart-lint -l format -d 'Output format' -r -f -a "human\t'Reports with the source snippet and help (colour on a terminal only)'
+complete -c upstart-lint -l format -d 'Output format' -r -f -a "human\t'Per problem a heading line, the source snippet and help (colour per --color)'
 concise\t'One line per problem (path, line, column, severity, code, message)'
 json\t'A versioned JSON document'
 github\t'GitHub Actions workflow commands (annotations)'
@@ -7,9 +7,9 @@ complete -c upstart-lint -s S -l severity -d 'Show only findings at this severit
 warning\t''
 info\t''"
 complete -c upstart-lint -l color -d 'Colour the human format: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
-always\t''
-never\t''"
-complete -c upstart-lint -l explain -d 'Print the documentation of a rule and exit' -r
+always\t'Always, even with NO_COLOR set or output to a file'
+never\t'Never'"
+complete -c upstart-lint -l explain -d 'Print the documentation of a rule (or how a shellcheck SC code is reported) and exit' -r
 complete -c upstart-lint -l stdin-filename -d 'File name to report for standard input (also used to find the config)' -r
 complete -c upstart-lint -l config -d 'Use this config file instead of searching for one' -r -F
 complete -c upstart-lint -l select -d 'Rules to run instead of the default ones (codes or prefixes, comma-separated)' -r

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Job files or directories (walked for `*.conf` and `*.override`); `-` reads standard input. Default: the current directory, as ruff.
+    /// Job files or directories (walked for `*.conf` and `*.override`); `-` reads standard input. Without one, the current directory is linted (as ruff does).
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
@@ -62,7 +62,7 @@ pub(crate) struct Args {
         help_heading = "Output"
     )]
     color: ColorArg,
-    /// Print the documentation of a rule and exit.
+    /// Print the documentation of a rule (or how a shellcheck SC code is reported) and exit.
     #[arg(long, value_name = "CODE", help_heading = "Output")]
     explain: Option<String>,
     /// File name to report for standard input (also used to find the config).
@@ -139,7 +139,7 @@ pub(crate) struct Args {
 enum FormatArg {
     // The doc comments are the `--help` text and land in the shell
     // completions: keep them free of quotes and colons.
-    /// Reports with the source snippet and help (colour on a terminal only).
+    /// Per problem a heading line, the source snippet and help (colour per --color).
     Human,
     /// One line per problem (path, line, column, severity, code, message).
     Concise,
@@ -186,7 +186,9 @@ impl From<SeverityArg> for Severity {
 enum ColorArg {
     /// On a terminal, unless NO_COLOR is set.
     Auto,
+    /// Always, even with NO_COLOR set or output to a file.
     Always,
+    /// Never.
     Never,
 }
 

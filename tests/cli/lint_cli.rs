@@ -1355,7 +1355,7 @@ fn without_a_path_the_current_directory_is_linted() {
     Test::new("upstart-lint")
         .arg("--help")
         .utf8_stdout()
-        .stdout_contains("Default: the current directory, as ruff")
+        .stdout_contains("Without one, the current directory is linted (as ruff does)")
         .run();
 }
 

@@ -19,7 +19,8 @@ use crate::diag::Diagnostic;
 /// The output formats (`--format`, whose help text is in `cli::lint`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Reports with the source snippet and help (colour on a terminal only).
+    /// Per problem a heading line, the source snippet and help (colour per
+    /// `--color`).
     Human,
     /// One line per problem (path, line, column, severity, code, message).
     Concise,
