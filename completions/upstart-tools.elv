@@ -81,7 +81,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand --format 'Output format'
             cand -S 'Show only findings at this severity or above (shellcheck''s -S); hidden findings do not change the exit status'
             cand --severity 'Show only findings at this severity or above (shellcheck''s -S); hidden findings do not change the exit status'
-            cand --color 'Colour the human format: auto (on a terminal, unless NO_COLOR is set), always, never'
+            cand --color 'Colour the human and concise formats: auto (on a terminal, unless NO_COLOR is set), always, never'
             cand --explain 'Print the documentation of a rule (or how a shellcheck SC code is reported) and exit'
             cand --stdin-filename 'File name to report for standard input (also used to find the config)'
             cand --config 'Use this config file instead of searching for one'

@@ -76,7 +76,7 @@ sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s S -l severity -d 'Show only findings at this severity or above (shellcheck\'s -S); hidden findings do not change the exit status' -r -f -a "error\t''
 warning\t''
 info\t''"
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l color -d 'Colour the human format: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l color -d 'Colour the human and concise formats: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t'Always, even with NO_COLOR set or output to a file'
 never\t'Never'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l explain -d 'Print the documentation of a rule (or how a shellcheck SC code is reported) and exit' -r

@@ -89,7 +89,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-S', '-S ', [CompletionResultType]::ParameterName, 'Show only findings at this severity or above (shellcheck''s -S); hidden findings do not change the exit status')
             [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Show only findings at this severity or above (shellcheck''s -S); hidden findings do not change the exit status')
-            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the human format: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the human and concise formats: auto (on a terminal, unless NO_COLOR is set), always, never')
             [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the documentation of a rule (or how a shellcheck SC code is reported) and exit')
             [CompletionResult]::new('--stdin-filename', '--stdin-filename', [CompletionResultType]::ParameterName, 'File name to report for standard input (also used to find the config)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this config file instead of searching for one')

@@ -53,7 +53,7 @@ pub(crate) struct Args {
     /// Print the number of findings per code instead of the findings (JSON with --format json).
     #[arg(long, help_heading = "Output")]
     statistics: bool,
-    /// Colour the human format: auto (on a terminal, unless NO_COLOR is set), always, never.
+    /// Colour the human and concise formats: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(
         long,
         value_enum,

@@ -27,11 +27,18 @@ pub fn full_message(d: &Diagnostic) -> String {
 /// One diagnostic as one line (without the newline).
 #[must_use]
 pub fn line(d: &Diagnostic) -> String {
+    colored_line(d, false)
+}
+
+/// [`line`], with the path bold and the severity and code in the
+/// severity's colour when `color` is set.
+#[must_use]
+pub fn colored_line(d: &Diagnostic, color: bool) -> String {
     let mut message = full_message(d).replace(['\n', '\r'], " ");
     if let Some(suggestion) = d.help.as_deref().and_then(did_you_mean) {
         message.push_str(&format!(" ({suggestion})"));
     }
-    format!("{} {message}", prefix(d, false))
+    format!("{} {message}", prefix(d, color))
 }
 
 /// The first line of a report: the place, severity, code and message,

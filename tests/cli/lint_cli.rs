@@ -1494,6 +1494,24 @@ fn color_is_chosen_by_the_flag_then_by_the_terminal_and_no_color() {
     for plain in [run(Some("never")), run(Some("auto")), run(None)] {
         assert!(!plain.contains('\x1b'), "{plain:?}");
     }
+    // Concise lines too; machine formats never.
+    Test::new("upstart-lint")
+        .file("error.conf", ERROR)
+        .args(ISOLATED)
+        .args(["--color", "always", "--format", "concise"])
+        .tmp_arg("error.conf")
+        .utf8_stdout()
+        .stdout_contains(":4:6:\x1b[0m \x1b[1;31merror[UL104]\x1b[0m Invalid nice value")
+        .run();
+    let json = Test::new("upstart-lint")
+        .file("error.conf", ERROR)
+        .args(ISOLATED)
+        .args(["--color", "always", "--format", "json"])
+        .tmp_arg("error.conf")
+        .utf8_stdout()
+        .run()
+        .stdout;
+    assert!(!json.contains('\x1b'), "{json}");
     let auto_without_no_color = Test::new("upstart-lint")
         .file("error.conf", ERROR)
         .args(ISOLATED)

@@ -37,7 +37,7 @@ pub enum Format {
 pub struct Options {
     /// Files reported on (the human summary counts them).
     pub files: usize,
-    /// ANSI colour (human format only).
+    /// ANSI colour (human and concise formats).
     pub color: bool,
     /// No summary line (human format).
     pub quiet: bool,
@@ -51,7 +51,7 @@ pub struct Options {
 pub fn render(format: Format, diags: &[Diagnostic], options: Options) -> String {
     match format {
         Format::Human => human::render(diags, options),
-        Format::Concise => concise::render(diags),
+        Format::Concise => concise::render(diags, options.color),
         Format::Json => json::render(diags),
         Format::Github => github::render(diags),
         Format::Sarif => sarif::render(diags),
