@@ -30,7 +30,7 @@ pub fn line(d: &Diagnostic) -> String {
     colored_line(d, false)
 }
 
-/// [`line`], with the path bold and the severity and code in the
+/// [`fn@line`], with the path bold and the severity and code in the
 /// severity's colour when `color` is set.
 #[must_use]
 pub fn colored_line(d: &Diagnostic, color: bool) -> String {
