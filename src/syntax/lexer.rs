@@ -498,12 +498,12 @@ fn nul_offset(src: &[u8], start: usize, end: usize) -> usize {
 }
 
 pub(crate) fn expected_token(at: usize) -> ParseError {
-    ParseError::new(
-        ErrorKind::ExpectedToken,
-        Span::point(at),
-        "expected an argument here",
-    )
+    ParseError::new(ErrorKind::ExpectedToken, Span::point(at), EXPECTED_ARGUMENT)
 }
+
+/// The label of [`expected_token`]; the parser names the stanza instead
+/// when it knows it.
+pub(crate) const EXPECTED_ARGUMENT: &str = "expected an argument here";
 
 /// A recognised `end script` line.
 pub(crate) struct BlockEnd<'a> {

@@ -269,7 +269,11 @@ impl<'a> Parser<'a> {
         let inline = matches!(name.as_str(), "manual" | "debug") && result.is_ok();
         let (kind, comment) = match result {
             Ok(ok) => ok,
-            Err(err) => {
+            Err(mut err) => {
+                if err.kind == ErrorKind::ExpectedToken && err.detail == lexer::EXPECTED_ARGUMENT {
+                    // Name the stanza: the title already says an argument is missing.
+                    err.detail = format!("`{name}` needs an argument here");
+                }
                 let unknown_keyword = matches!(
                     err.kind,
                     ErrorKind::UnknownStanza | ErrorKind::RemovedStanza | ErrorKind::StrayEndScript
