@@ -167,7 +167,7 @@ impl<'a> Cursor<'a> {
             return Err(ParseError::new(
                 ErrorKind::UnexpectedToken,
                 Span::new(start, end),
-                "unexpected text after the last argument",
+                EXTRA_ARGUMENT,
             ));
         }
         let comment = self.peek_comment();
@@ -504,6 +504,10 @@ pub(crate) fn expected_token(at: usize) -> ParseError {
 /// The label of [`expected_token`]; the parser names the stanza instead
 /// when it knows it.
 pub(crate) const EXPECTED_ARGUMENT: &str = "expected an argument here";
+
+/// The label of an extra argument ([`Cursor::skip_comment`]); the parser
+/// names the stanza instead when it knows it.
+pub(crate) const EXTRA_ARGUMENT: &str = "unexpected text after the last argument";
 
 /// A recognised `end script` line.
 pub(crate) struct BlockEnd<'a> {

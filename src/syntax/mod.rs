@@ -270,9 +270,13 @@ impl<'a> Parser<'a> {
         let (kind, comment) = match result {
             Ok(ok) => ok,
             Err(mut err) => {
+                // Name the stanza: the title already says that an argument
+                // is missing or extra.
                 if err.kind == ErrorKind::ExpectedToken && err.detail == lexer::EXPECTED_ARGUMENT {
-                    // Name the stanza: the title already says an argument is missing.
                     err.detail = format!("`{name}` needs an argument here");
+                }
+                if err.kind == ErrorKind::UnexpectedToken && err.detail == lexer::EXTRA_ARGUMENT {
+                    err.detail = format!("`{name}` takes no more arguments");
                 }
                 let unknown_keyword = matches!(
                     err.kind,
