@@ -261,7 +261,9 @@ pub(crate) fn run(mut args: Args) -> Status {
 
     let progress = ProgressLine::new(!args.quiet);
     let result = if args.fix || args.diff {
-        match fix(&mut inputs, stdin, &configs.list, args.fix) {
+        match fix(&mut inputs, stdin, &configs.list, args.fix, &|p| {
+            progress.show(p)
+        }) {
             Ok((_, diff)) if args.diff => {
                 return finish_diff(&diff, &unreadable);
             }
@@ -329,6 +331,10 @@ impl ProgressLine {
             return;
         }
         let text = match p {
+            Progress::Done => {
+                self.clear();
+                return;
+            }
             Progress::Files { files } if files >= PROGRESS_FROM => {
                 format!("checking {files} files")
             }
@@ -342,7 +348,7 @@ impl ProgressLine {
     }
 
     fn clear(&self) {
-        if self.shown.get() {
+        if self.shown.replace(false) {
             eprint("\r\x1b[K");
         }
     }
@@ -710,6 +716,7 @@ fn fix(
     stdin_index: Option<usize>,
     configs: &[Config],
     write: bool,
+    progress: &dyn Fn(Progress),
 ) -> Result<(LintResult, String), String> {
     let originals: Vec<String> = inputs
         .iter()
@@ -717,7 +724,7 @@ fn fix(
         .collect();
     let mut applied = vec![0usize; inputs.len()];
     let mut skipped = BTreeSet::new();
-    let mut result = lint(inputs, configs);
+    let mut result = lint_with_progress(inputs, configs, progress);
     for _ in 0..MAX_FIX_PASSES {
         let mut by_file: BTreeMap<&str, Vec<Diagnostic>> = BTreeMap::new();
         for d in result.diagnostics.iter().filter(|d| d.fix.is_some()) {
@@ -749,7 +756,7 @@ fn fix(
         if !changed {
             break;
         }
-        result = lint(inputs, configs);
+        result = lint_with_progress(inputs, configs, progress);
     }
     for (name, not_utf8) in &skipped {
         let why = if *not_utf8 {

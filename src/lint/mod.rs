@@ -195,6 +195,8 @@ pub enum Progress {
     Files { files: usize },
     /// shellcheck has checked `done` of `total` shell texts.
     Shellcheck { done: usize, total: usize },
+    /// The passes are over (a progress line can go).
+    Done,
 }
 
 impl SetCtx<'_> {
@@ -250,6 +252,7 @@ pub fn lint_with_progress(
         files: inputs.iter().filter(|i| i.report).count(),
     });
     let found = run_passes(&set);
+    progress(Progress::Done);
     LintResult {
         diagnostics: report(&ctxs, found),
         files: inputs.iter().filter(|i| i.report).count(),

@@ -1759,6 +1759,13 @@ fn progress_is_shown_on_a_terminal_only() {
         "{shown:?}"
     );
     assert_eq!(run("--shellcheck off --quiet"), "");
+    // `--diff` lints too (and erases its line before it prints).
+    let shown = run("--shellcheck off --diff");
+    assert!(
+        shown.starts_with("\r\x1b[Kupstart-lint: checking 120 files…")
+            && shown.ends_with("\r\x1b[K"),
+        "{shown:?}"
+    );
     if which("shellcheck") {
         let shown = run("--shellcheck on");
         assert!(
