@@ -24,7 +24,7 @@ use crate::lint::config::{
     Config, FailOn, Overrides, ShellcheckMode, discover, is_syntax_diagnostic,
 };
 use crate::lint::output::{self, Format};
-use crate::lint::{Input, LintResult, Progress, lint, lint_with_progress, registry};
+use crate::lint::{Input, LintResult, Progress, lint_with_progress, registry};
 use crate::load::{ParsedFile, file_kind, job_name, read_file};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -260,10 +260,9 @@ pub(crate) fn run(mut args: Args) -> Status {
     }
 
     let progress = ProgressLine::new(!args.quiet);
+    let show = |p| progress.show(p);
     let result = if args.fix || args.diff {
-        match fix(&mut inputs, stdin, &configs.list, args.fix, &|p| {
-            progress.show(p)
-        }) {
+        match fix(&mut inputs, stdin, &configs.list, args.fix, &show) {
             Ok((_, diff)) if args.diff => {
                 return finish_diff(&diff, &unreadable);
             }
@@ -274,7 +273,7 @@ pub(crate) fn run(mut args: Args) -> Status {
             }
         }
     } else {
-        lint_with_progress(&inputs, &configs.list, &|p| progress.show(p))
+        lint_with_progress(&inputs, &configs.list, &show)
     };
     progress.clear();
 
