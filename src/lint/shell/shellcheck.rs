@@ -183,8 +183,9 @@ pub struct ShellcheckFinding {
     pub level: String,
 }
 
-/// [`Pass::Shellcheck`] (UL405): one shellcheck process for every embedded shell text
-/// of the reported jobs that have it enabled.
+/// [`Pass::Shellcheck`] (UL405): shellcheck over every embedded shell text
+/// of the reported jobs that have it enabled, [`SHELLCHECK_CHUNK`] texts
+/// per process, telling the run's progress after each.
 pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
     let mut programs = Programs::default();
     let mut groups: Vec<(PathBuf, Vec<(usize, Embedded)>)> = Vec::new();
