@@ -52,6 +52,9 @@ _upstart__tools() {
             upstart__tools,parse)
                 cmd="upstart__tools__subcmd__parse"
                 ;;
+            upstart__tools,rules)
+                cmd="upstart__tools__subcmd__rules"
+                ;;
             upstart__tools,show)
                 cmd="upstart__tools__subcmd__show"
                 ;;
@@ -184,6 +187,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,parse)
                 cmd="upstart__tools__subcmd__help__subcmd__parse"
                 ;;
+            upstart__tools__subcmd__help,rules)
+                cmd="upstart__tools__subcmd__help__subcmd__rules"
+                ;;
             upstart__tools__subcmd__help,show)
                 cmd="upstart__tools__subcmd__help__subcmd__show"
                 ;;
@@ -236,7 +242,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help"
+            opts="-h -V --help --version parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -892,7 +898,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help"
+            opts="parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1255,6 +1261,20 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__subcmd__tools__subcmd__help__subcmd__rules)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__subcmd__tools__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1298,7 +1318,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__subcmd__tools__subcmd__lint)
-            opts="-h -V --format --explain --stdin-filename --no-context --config --isolated --select --extend-select --ignore --known-event --known-job --target-version --dialect --shellcheck --fail-on --exit-zero --fix --diff --help --version"
+            opts="-S -q -h -V --format --severity --quiet --statistics --color --explain --stdin-filename --no-context --config --isolated --select --extend-select --ignore --known-event --known-job --target-version --dialect --shellcheck --fail-on --exit-zero --fix --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1306,6 +1326,18 @@ _upstart__tools() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "human concise json github sarif" -- "${cur}"))
+                    return 0
+                    ;;
+                --severity)
+                    COMPREPLY=($(compgen -W "error warning info" -- "${cur}"))
+                    return 0
+                    ;;
+                -S)
+                    COMPREPLY=($(compgen -W "error warning info" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 --explain)
@@ -1386,6 +1418,24 @@ _upstart__tools() {
             case "${prev}" in
                 --dialect)
                     COMPREPLY=($(compgen -W "upstream chromeos" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__subcmd__tools__subcmd__rules)
+            opts="-h -V --format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -31,6 +31,7 @@ complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "fmt" -d
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "show" -d 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "convert" -d 'Convert upstart jobs to systemd units'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "lint" -d 'Report the problems of job files'
+complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "rules" -d 'List every rule: code, name, severity, on by default, fixable, summary'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "exec" -d 'Run a job under supervision with the semantics of upstart'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "systemd2upstart" -d 'Convert systemd units to upstart jobs'
 complete -c upstart-tools -n "__fish_upstart_tools_needs_command" -f -a "graph" -d 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
@@ -70,12 +71,18 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l 
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -l verify -d 'Run `systemd-analyze verify` on the units when it is installed (exit 1 if it fails)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand convert" -s V -l version -d 'Print version'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'Reports with the source snippet and help (colour on a terminal only)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l format -d 'Output format' -r -f -a "human\t'Per problem a heading line, the source snippet and help (colour per --color)'
 concise\t'One line per problem (path, line, column, severity, code, message)'
 json\t'A versioned JSON document'
 github\t'GitHub Actions workflow commands (annotations)'
 sarif\t'SARIF 2.1.0, for GitHub code scanning and other SARIF viewers'"
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l explain -d 'Print the documentation of a rule and exit' -r
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s S -l severity -d 'Show only findings at this severity or above (shellcheck\'s -S); hidden findings do not change the exit status' -r -f -a "error\t''
+warning\t''
+info\t''"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l color -d 'Colour the human and concise formats: auto (on a terminal, unless NO_COLOR is set), always, never' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t'Always, even with NO_COLOR set or output to a file'
+never\t'Never'"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l explain -d 'Print the documentation of a rule (or how a shellcheck SC code is reported) and exit' -r
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l stdin-filename -d 'File name to report for standard input (also used to find the config)' -r
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l config -d 'Use this config file instead of searching for one' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l select -d 'Rules to run instead of the default ones (codes or prefixes, comma-separated)' -r
@@ -89,8 +96,10 @@ chromeos\t'ChromiumOS\'s upstart, which also loads `import` and `tmpfiles`'"
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l shellcheck -d 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on' -r -f -a "auto\t'Run it when it is on PATH'
 on\t''
 off\t''"
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit status 1 (default: warning; info never does)' -r -f -a "error\t''
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l fail-on -d 'Lowest severity that makes the exit status 1 (default: warning; info never does). Only shown findings count; syntax errors always do' -r -f -a "error\t''
 warning\t''"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s q -l quiet -d 'Print the findings only: no summary line and no progress'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l statistics -d 'Print the number of findings per code instead of the findings (JSON with --format json)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l no-context -d 'Do not load the sibling jobs of the given files as context for cross-file rules'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l isolated -d 'Ignore config files'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l exit-zero -d 'Exit 0 even when problems are found (2 still means usage, config or I/O errors)'
@@ -98,6 +107,10 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l fix
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -l diff -d 'Print the safe fixes as a unified diff without writing; exit 1 when there are any'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand lint" -s V -l version -d 'Print version'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand rules" -l format -d 'Output format' -r -f -a "text\t'An aligned table, one rule a line'
+json\t'A versioned JSON document'"
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand rules" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand rules" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l pidfile -d 'Write the supervisor\'s pid to FILE (after detaching)' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l log-dir -d 'Directory for `console log` output (<job>.log) [default: $UPSTART_LOGDIR, else /var/log/upstart]' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l event -d 'Start the job as if event NAME had started it: sets UPSTART_EVENTS (repeat for several), and KEY=VALUE become the event\'s variables' -r
@@ -215,20 +228,21 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; an
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "all" -d 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "rules-md" -d 'Rewrite the rules table of a README (between the rules markers)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "parse" -d 'Print the AST of job files as versioned JSON'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "fmt" -d 'Print job files in canonical form, check or rewrite them'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "show" -d 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "convert" -d 'Convert upstart jobs to systemd units'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "lint" -d 'Report the problems of job files'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "exec" -d 'Run a job under supervision with the semantics of upstart'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "systemd2upstart" -d 'Convert systemd units to upstart jobs'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "graph" -d 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "ctl" -d 'Control a running `upstart-run` job set with initctl\'s commands'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "install-compat" -d 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "completions" -d 'Print the shell completion script of a binary'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "man" -d 'Print the man page (roff) of a binary'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "generate" -d 'Write man pages or shell completions (for maintainers and packagers)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "parse" -d 'Print the AST of job files as versioned JSON'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "fmt" -d 'Print job files in canonical form, check or rewrite them'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "show" -d 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "convert" -d 'Convert upstart jobs to systemd units'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "lint" -d 'Report the problems of job files'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "rules" -d 'List every rule: code, name, severity, on by default, fixable, summary'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "exec" -d 'Run a job under supervision with the semantics of upstart'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "systemd2upstart" -d 'Convert systemd units to upstart jobs'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "graph" -d 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "ctl" -d 'Control a running `upstart-run` job set with initctl\'s commands'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "install-compat" -d 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "completions" -d 'Print the shell completion script of a binary'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "man" -d 'Print the man page (roff) of a binary'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "generate" -d 'Write man pages or shell completions (for maintainers and packagers)'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and not __fish_seen_subcommand_from parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and __fish_seen_subcommand_from ctl" -f -a "start" -d 'Start job (without JOB, inside a job process: that job, without waiting)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and __fish_seen_subcommand_from ctl" -f -a "stop" -d 'Stop job (without JOB, inside a job process: that job, without waiting)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand help; and __fish_seen_subcommand_from ctl" -f -a "restart" -d 'Restart job'

@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert upstart jobs to systemd units')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Report the problems of job files')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List every rule: code, name, severity, on by default, fixable, summary')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
             [CompletionResult]::new('systemd2upstart', 'systemd2upstart', [CompletionResultType]::ParameterValue, 'Convert systemd units to upstart jobs')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the graph of jobs and events (Graphviz DOT or SVG)')
@@ -88,7 +89,10 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
         }
         'upstart-tools;lint' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
-            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the documentation of a rule and exit')
+            [CompletionResult]::new('-S', '-S ', [CompletionResultType]::ParameterName, 'Show only findings at this severity or above (shellcheck''s -S); hidden findings do not change the exit status')
+            [CompletionResult]::new('--severity', '--severity', [CompletionResultType]::ParameterName, 'Show only findings at this severity or above (shellcheck''s -S); hidden findings do not change the exit status')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the human and concise formats: auto (on a terminal, unless NO_COLOR is set), always, never')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the documentation of a rule (or how a shellcheck SC code is reported) and exit')
             [CompletionResult]::new('--stdin-filename', '--stdin-filename', [CompletionResultType]::ParameterName, 'File name to report for standard input (also used to find the config)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Use this config file instead of searching for one')
             [CompletionResult]::new('--select', '--select', [CompletionResultType]::ParameterName, 'Rules to run instead of the default ones (codes or prefixes, comma-separated)')
@@ -99,12 +103,23 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--target-version', '--target-version', [CompletionResultType]::ParameterName, 'Oldest upstart the jobs must load on, e.g. 1.5 for Ubuntu 12.04 (default 1.13)')
             [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'Which upstart reads the jobs: `upstream` (default) or `chromeos`, whose upstart also loads `import` and `tmpfiles`')
             [CompletionResult]::new('--shellcheck', '--shellcheck', [CompletionResultType]::ParameterName, 'Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on')
-            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1 (default: warning; info never does)')
+            [CompletionResult]::new('--fail-on', '--fail-on', [CompletionResultType]::ParameterName, 'Lowest severity that makes the exit status 1 (default: warning; info never does). Only shown findings count; syntax errors always do')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print the findings only: no summary line and no progress')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print the findings only: no summary line and no progress')
+            [CompletionResult]::new('--statistics', '--statistics', [CompletionResultType]::ParameterName, 'Print the number of findings per code instead of the findings (JSON with --format json)')
             [CompletionResult]::new('--no-context', '--no-context', [CompletionResultType]::ParameterName, 'Do not load the sibling jobs of the given files as context for cross-file rules')
             [CompletionResult]::new('--isolated', '--isolated', [CompletionResultType]::ParameterName, 'Ignore config files')
             [CompletionResult]::new('--exit-zero', '--exit-zero', [CompletionResultType]::ParameterName, 'Exit 0 even when problems are found (2 still means usage, config or I/O errors)')
             [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Apply safe fixes to the files (atomically), then report what is left')
             [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print the safe fixes as a unified diff without writing; exit 1 when there are any')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'upstart-tools;rules' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -394,6 +409,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show each job as upstart stores it: last stanza wins, env list, processes, numbers')
             [CompletionResult]::new('convert', 'convert', [CompletionResultType]::ParameterValue, 'Convert upstart jobs to systemd units')
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Report the problems of job files')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'List every rule: code, name, severity, on by default, fixable, summary')
             [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a job under supervision with the semantics of upstart')
             [CompletionResult]::new('systemd2upstart', 'systemd2upstart', [CompletionResultType]::ParameterValue, 'Convert systemd units to upstart jobs')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the graph of jobs and events (Graphviz DOT or SVG)')
@@ -418,6 +434,9 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;help;lint' {
+            break
+        }
+        'upstart-tools;help;rules' {
             break
         }
         'upstart-tools;help;exec' {

@@ -4,12 +4,16 @@
 //!
 //! | status | meaning |
 //! |---|---|
-//! | 0 | nothing at or above `--fail-on` (default `warning`; info never fails) |
+//! | 0 | nothing shown at or above `--fail-on` (default `warning`; info never fails) |
 //! | 1 | findings at or above `--fail-on`; syntax errors always count |
 //! | 2 | usage error, bad config, or an input that could not be read (UL903) |
 //!
 //! `--exit-zero` turns 1 into 0, never 2. With `--diff`, 1 means "the safe
-//! fixes would change a file".
+//! fixes would change a file". Display filters decide what is reported, and
+//! only what is reported counts, as with shellcheck's `-S`: a finding
+//! hidden by `--severity` does not make the status 1 (syntax errors are
+//! errors, so no filter hides them). `--quiet` and `--statistics` change
+//! the output only, never the status (as ruff's).
 
 use super::walk::{Entry, describe};
 use super::{Status, eprint, write_stdout};
@@ -20,7 +24,7 @@ use crate::lint::config::{
     Config, FailOn, Overrides, ShellcheckMode, discover, is_syntax_diagnostic,
 };
 use crate::lint::output::{self, Format};
-use crate::lint::{Input, LintResult, lint, registry};
+use crate::lint::{Input, LintResult, Progress, lint_with_progress, registry};
 use crate::load::{ParsedFile, file_kind, job_name, read_file};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -28,13 +32,37 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// Job files or directories (walked for `*.conf` and `*.override`); `-` reads standard input.
-    #[arg(value_name = "PATH", required_unless_present = "explain")]
+    /// Job files or directories (walked for `*.conf` and `*.override`); `-` reads standard input. Without one, the current directory is linted (as ruff does).
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human", help_heading = "Output")]
     format: FormatArg,
-    /// Print the documentation of a rule and exit.
+    /// Show only findings at this severity or above (shellcheck's -S); hidden findings do not change the exit status.
+    #[arg(
+        long,
+        short = 'S',
+        value_enum,
+        value_name = "LEVEL",
+        help_heading = "Output"
+    )]
+    severity: Option<SeverityArg>,
+    /// Print the findings only: no summary line and no progress.
+    #[arg(long, short = 'q', help_heading = "Output")]
+    quiet: bool,
+    /// Print the number of findings per code instead of the findings (JSON with --format json).
+    #[arg(long, help_heading = "Output")]
+    statistics: bool,
+    /// Colour the human and concise formats: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        help_heading = "Output"
+    )]
+    color: ColorArg,
+    /// Print the documentation of a rule (or how a shellcheck SC code is reported) and exit.
     #[arg(long, value_name = "CODE", help_heading = "Output")]
     explain: Option<String>,
     /// File name to report for standard input (also used to find the config).
@@ -88,7 +116,7 @@ pub(crate) struct Args {
     /// Run shellcheck on embedded shell: auto (when on PATH), on, off; bare `--shellcheck` means on.
     #[arg(long, value_enum, num_args = 0..=1, default_missing_value = "on", help_heading = "Rules")]
     shellcheck: Option<ShellcheckArg>,
-    /// Lowest severity that makes the exit status 1 (default: warning; info never does).
+    /// Lowest severity that makes the exit status 1 (default: warning; info never does). Only shown findings count; syntax errors always do.
     #[arg(long, value_enum, help_heading = "Exit status")]
     fail_on: Option<FailOnArg>,
     /// Exit 0 even when problems are found (2 still means usage, config or I/O errors).
@@ -100,6 +128,10 @@ pub(crate) struct Args {
     /// Print the safe fixes as a unified diff without writing; exit 1 when there are any.
     #[arg(long, conflicts_with = "fix", help_heading = "Fixes")]
     diff: bool,
+    /// No path was given: `.` is linted and its files are named without
+    /// the `./` the walk puts in front.
+    #[arg(skip)]
+    implicit_dir: bool,
 }
 
 /// `--format`: [`Format`] on the command line.
@@ -107,7 +139,7 @@ pub(crate) struct Args {
 enum FormatArg {
     // The doc comments are the `--help` text and land in the shell
     // completions: keep them free of quotes and colons.
-    /// Reports with the source snippet and help (colour on a terminal only).
+    /// Per problem a heading line, the source snippet and help (colour per --color).
     Human,
     /// One line per problem (path, line, column, severity, code, message).
     Concise,
@@ -129,6 +161,35 @@ impl From<FormatArg> for Format {
             FormatArg::Sarif => Self::Sarif,
         }
     }
+}
+
+/// `--severity`: the lowest severity shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum SeverityArg {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<SeverityArg> for Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Error => Self::Error,
+            SeverityArg::Warning => Self::Warning,
+            SeverityArg::Info => Self::Info,
+        }
+    }
+}
+
+/// `--color`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always, even with NO_COLOR set or output to a file.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// `--shellcheck`: [`ShellcheckMode`] on the command line.
@@ -170,9 +231,14 @@ impl From<FailOnArg> for FailOn {
 /// producing new fixes.
 const MAX_FIX_PASSES: usize = 10;
 
-pub(crate) fn run(args: Args) -> Status {
+pub(crate) fn run(mut args: Args) -> Status {
     if let Some(code) = &args.explain {
         return explain(code);
+    }
+    if args.paths.is_empty() {
+        // As ruff: the current directory, its files named without `./`.
+        args.paths.push(PathBuf::from("."));
+        args.implicit_dir = true;
     }
     let mut configs = Configs::new(&args, args.overrides());
     if let Err(e) = configs.check_explicit() {
@@ -193,8 +259,10 @@ pub(crate) fn run(args: Args) -> Status {
         add_context(&mut inputs, &given);
     }
 
+    let progress = ProgressLine::new(!args.quiet);
+    let show = |p| progress.show(p);
     let result = if args.fix || args.diff {
-        match fix(&mut inputs, stdin, &configs.list, args.fix) {
+        match fix(&mut inputs, stdin, &configs.list, args.fix, &show) {
             Ok((_, diff)) if args.diff => {
                 return finish_diff(&diff, &unreadable);
             }
@@ -205,8 +273,9 @@ pub(crate) fn run(args: Args) -> Status {
             }
         }
     } else {
-        lint(&inputs, &configs.list)
+        lint_with_progress(&inputs, &configs.list, &show)
     };
+    progress.clear();
 
     let io_failed = !unreadable.is_empty();
     let mut diagnostics = unreadable;
@@ -215,7 +284,16 @@ pub(crate) fn run(args: Args) -> Status {
     diagnostics.sort_by(|a, b| {
         (a.file.as_str(), a.line, a.column).cmp(&(b.file.as_str(), b.line, b.column))
     });
-    if !print(args.format.into(), &diagnostics, result.files) {
+    let shown_from = args.severity.map_or(Severity::Info, Severity::from);
+    let before = diagnostics.len();
+    diagnostics.retain(|d| d.severity >= shown_from);
+    let options = output::Options {
+        files: result.files,
+        color: color(args.color),
+        quiet: args.quiet,
+        hidden: before - diagnostics.len(),
+    };
+    if !print(&args, &diagnostics, options) {
         return Status::Error;
     }
     if io_failed {
@@ -224,6 +302,54 @@ pub(crate) fn run(args: Args) -> Status {
         Status::Problems
     } else {
         Status::Clean
+    }
+}
+
+/// The progress line on standard error: only on a terminal, never with
+/// `--quiet`, and only for a run long enough to need one; cleared when the
+/// run ends, so it leaves nothing behind.
+struct ProgressLine {
+    on: bool,
+    shown: std::cell::Cell<bool>,
+}
+
+/// Files, or shell texts for shellcheck, from which a run shows progress.
+const PROGRESS_FROM: usize = 100;
+
+impl ProgressLine {
+    fn new(wanted: bool) -> Self {
+        use std::io::IsTerminal;
+        Self {
+            on: wanted && std::io::stderr().is_terminal(),
+            shown: std::cell::Cell::new(false),
+        }
+    }
+
+    fn show(&self, p: Progress) {
+        if !self.on {
+            return;
+        }
+        let text = match p {
+            Progress::Done => {
+                self.clear();
+                return;
+            }
+            Progress::Files { files } if files >= PROGRESS_FROM => {
+                format!("checking {files} files")
+            }
+            Progress::Shellcheck { done, total } if total >= PROGRESS_FROM => {
+                format!("shellcheck: {done}/{total} shell texts")
+            }
+            _ => return,
+        };
+        eprint(&format!("\r\x1b[Kupstart-lint: {text}…"));
+        self.shown.set(true);
+    }
+
+    fn clear(&self) {
+        if self.shown.replace(false) {
+            eprint("\r\x1b[K");
+        }
     }
 }
 
@@ -245,14 +371,19 @@ impl Args {
     }
 }
 
-/// Render the report on standard output; false (said on standard error)
-/// when it cannot be written.
-fn print(format: Format, diagnostics: &[Diagnostic], files: usize) -> bool {
-    let options = output::Options {
-        files,
-        color: stdout_color(),
+/// Render the report (or `--statistics`) on standard output; false (said
+/// on standard error) when it cannot be written.
+fn print(args: &Args, diagnostics: &[Diagnostic], options: output::Options) -> bool {
+    let format = Format::from(args.format);
+    let text = if args.statistics {
+        if format == Format::Json {
+            output::statistics::render_json(diagnostics)
+        } else {
+            output::statistics::render_text(diagnostics)
+        }
+    } else {
+        output::render(format, diagnostics, options)
     };
-    let text = output::render(format, diagnostics, options);
     if let Err(e) = write_stdout(&text) {
         eprint(&format!("upstart-lint: cannot write output: {e}\n"));
         return false;
@@ -281,36 +412,62 @@ fn counts(d: &Diagnostic, fail_on: Severity) -> bool {
     is_syntax_diagnostic(d) || (d.severity != Severity::Info && d.severity >= fail_on)
 }
 
-/// Colour only on a terminal, and never with `NO_COLOR` set.
-fn stdout_color() -> bool {
+/// `--color`: `auto` colours only on a terminal, and never with `NO_COLOR`
+/// set; `always` and `never` win over both.
+fn color(when: ColorArg) -> bool {
     use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    match when {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
 }
 
 fn explain(code: &str) -> Status {
-    match registry::find(code.to_ascii_uppercase()) {
-        Some(rule) => {
-            let text = format!(
-                "# {} {}\n\nSeverity: {} · {} by default\n\n{}\n\n{}\n",
-                rule.code,
-                rule.name,
-                rule.severity.as_str(),
-                if rule.default { "on" } else { "off" },
-                rule.summary,
-                rule.documentation()
-            );
-            if write_stdout(&text).is_err() {
-                return Status::Error;
-            }
-            Status::Clean
-        }
-        None => {
-            eprint(&format!(
-                "upstart-lint: no rule `{code}`; codes are listed in the README\n"
-            ));
-            Status::Error
-        }
+    let code = code.to_ascii_uppercase();
+    let text = if let Some(rule) = registry::find(&code) {
+        explanation(rule)
+    } else if registry::is_shellcheck_code(&code) {
+        // Passed through from shellcheck: its wiki documents it, UL405 says
+        // how the linter reports it.
+        let ul405 = registry::find(Code::UL405.as_str()).map(explanation);
+        format!(
+            "# {code}\n\n{code} is shellcheck's code: upstart-lint reports it as UL405 with `{code}:` \
+             first in the message, at the exact line of the job file. shellcheck documents it at \
+             https://www.shellcheck.net/wiki/{code}\n\n{}",
+            ul405.unwrap_or_default()
+        )
+    } else {
+        eprint(&format!(
+            "upstart-lint: no rule `{code}`; `upstart-tools rules` lists every code (UL…), and SC… codes are shellcheck's\n"
+        ));
+        return Status::Error;
+    };
+    if write_stdout(&text).is_err() {
+        return Status::Error;
     }
+    Status::Clean
+}
+
+/// `--explain`'s text for a rule.
+fn explanation(rule: &registry::Rule) -> String {
+    format!(
+        "# {} {}\n\nSeverity: {} · {} by default{}\n\n{}\n\n{}\n",
+        rule.code,
+        rule.name,
+        rule.severity.as_str(),
+        if rule.default { "on" } else { "off" },
+        if rule.fixable() {
+            " · fixable with --fix"
+        } else {
+            ""
+        },
+        rule.summary,
+        rule.documentation()
+    )
 }
 
 /// UL903 for an input that could not be linted.
@@ -408,7 +565,7 @@ fn collect(args: &Args, configs: &mut Configs) -> Option<Collected> {
             continue;
         }
         if path.is_dir() {
-            walk(path, configs, &mut c)?;
+            walk(path, args.implicit_dir, configs, &mut c)?;
             continue;
         }
         if !c.given.insert(path.clone()) {
@@ -440,8 +597,9 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Walk a directory like upstart does (see `walk`). None after a config
 /// error.
-fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
+fn walk(root: &Path, implicit: bool, configs: &mut Configs, c: &mut Collected) -> Option<()> {
     for entry in super::walk::walk(root, |_| true) {
+        let entry = if implicit { without_dot(entry) } else { entry };
         match entry {
             Entry::File { path, name } => {
                 if !c.given.insert(path.clone()) {
@@ -449,7 +607,7 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
                 }
                 match read_input(&path) {
                     Ok(file) => {
-                        let config = configs.for_dir(path.parent().unwrap_or(root))?;
+                        let config = configs.for_dir(parent_dir(&path))?;
                         c.inputs.push(Input {
                             name,
                             file,
@@ -466,7 +624,7 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
                 .unreadable
                 .push(unreadable(&path.display().to_string(), &why)),
             Entry::Ignored { path } => {
-                let config = configs.for_dir(path.parent().unwrap_or(root))?;
+                let config = configs.for_dir(parent_dir(&path))?;
                 let config = &configs.list[config];
                 if config.enabled_code(Code::UL601.as_str()) {
                     let mut d = Diagnostic::file_error(
@@ -490,6 +648,22 @@ fn walk(root: &Path, configs: &mut Configs, c: &mut Collected) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// An entry of the walk of `.` with its `./` prefix removed.
+fn without_dot(entry: Entry) -> Entry {
+    let strip = |p: PathBuf| p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p);
+    match entry {
+        Entry::File { path, name } => Entry::File {
+            path: strip(path),
+            name,
+        },
+        Entry::Unreadable { path, why } => Entry::Unreadable {
+            path: strip(path),
+            why,
+        },
+        Entry::Ignored { path } => Entry::Ignored { path: strip(path) },
+    }
 }
 
 /// The other jobs in the directories of the given files, read for the
@@ -541,6 +715,7 @@ fn fix(
     stdin_index: Option<usize>,
     configs: &[Config],
     write: bool,
+    progress: &dyn Fn(Progress),
 ) -> Result<(LintResult, String), String> {
     let originals: Vec<String> = inputs
         .iter()
@@ -548,7 +723,7 @@ fn fix(
         .collect();
     let mut applied = vec![0usize; inputs.len()];
     let mut skipped = BTreeSet::new();
-    let mut result = lint(inputs, configs);
+    let mut result = lint_with_progress(inputs, configs, progress);
     for _ in 0..MAX_FIX_PASSES {
         let mut by_file: BTreeMap<&str, Vec<Diagnostic>> = BTreeMap::new();
         for d in result.diagnostics.iter().filter(|d| d.fix.is_some()) {
@@ -580,7 +755,7 @@ fn fix(
         if !changed {
             break;
         }
-        result = lint(inputs, configs);
+        result = lint_with_progress(inputs, configs, progress);
     }
     for (name, not_utf8) in &skipped {
         let why = if *not_utf8 {

@@ -10,6 +10,7 @@ mod install_compat;
 mod lint;
 mod parse;
 mod report;
+mod rules;
 mod run;
 mod run_set;
 mod show;
@@ -108,7 +109,14 @@ enum Command {
     /// Convert upstart jobs to systemd units.
     Convert(upstart2systemd::Args),
     /// Report the problems of job files.
+    #[command(long_about = LINT_ABOUT, after_long_help = LINT_EXIT_STATUS)]
     Lint(Box<lint::Args>),
+    /// List every rule: code, name, severity, on by default, fixable, summary.
+    #[command(
+        long_about = "List every rule code the tools report (lint rules, parse errors, conversion losses, meta codes): its name, default severity, whether it runs by default, whether --fix fixes it, and its one-line summary. `upstart-lint --explain CODE` prints a rule's documentation.",
+        after_long_help = EXIT_STATUS
+    )]
+    Rules(rules::Args),
     /// Run a job under supervision with the semantics of upstart.
     Exec(run::Args),
     /// Convert systemd units to upstart jobs.
@@ -147,6 +155,16 @@ const CTL_EXIT_STATUS: &str = "Exit codes (initctl's):\n  \
     1  it failed (the message says why), no upstart-run is listening, or a job or event name is missing\n  \
     2  other usage errors (under the initctl names: 1, as initctl)";
 
+/// `upstart-lint`'s description (also `upstart-tools lint`'s).
+const LINT_ABOUT: &str = "Report every problem of upstart job files in one pass: the syntax and value errors upstart rejects a file for, single-job semantics, cross-file checks over the job set, and the embedded shell. Directories are walked for .conf and .override files; without a path, the current directory is linted (as ruff does). `upstart-tools rules` lists every rule, `upstart-lint --explain CODE` prints one's documentation.";
+
+/// The exit statuses of the linter, with how the display filters count.
+const LINT_EXIT_STATUS: &str = "Exit codes:\n  \
+    0  no finding shown at or above --fail-on (default warning; info never fails)\n  \
+    1  a finding shown at or above --fail-on (syntax errors always count); with --diff: the safe fixes would change a file\n  \
+    2  usage, configuration or I/O error (an unreadable input is UL903; the other inputs are still linted)\n\
+    Only what is shown counts, as with shellcheck's -S: a finding hidden by --severity does not make the status 1. --quiet and --statistics change the output, not the status. --exit-zero turns 1 into 0, never 2.";
+
 /// The exit-status table shown by `--help` of every binary.
 const EXIT_STATUS: &str = "Exit codes:\n  \
     0  nothing at error level, and no difference under --check/--diff\n  \
@@ -174,6 +192,7 @@ pub fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Show(args) => show::run(args),
         Command::Lint(args) => lint::run(*args),
+        Command::Rules(args) => rules::run(&args),
         Command::Exec(args) => run::run(&args),
         Command::Convert(args) => upstart2systemd::run(&args),
         Command::Systemd2upstart(args) => systemd2upstart::run(&args),
@@ -236,8 +255,8 @@ pub fn compat_main(argv0: &str) -> Option<ExitCode> {
     name = "upstart-lint",
     version,
     about = "Report the problems of upstart job files",
-    long_about = "Report every problem of upstart job files in one pass: the syntax and value errors upstart rejects a file for, single-job semantics, cross-file checks over the job set, and the embedded shell. Directories are walked for .conf and .override files. `upstart-lint --explain CODE` prints the documentation of a rule.",
-    after_long_help = EXIT_STATUS
+    long_about = LINT_ABOUT,
+    after_long_help = LINT_EXIT_STATUS
 )]
 pub struct LintCli {
     #[command(flatten)]

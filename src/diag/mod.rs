@@ -58,6 +58,11 @@ pub struct Diagnostic {
     /// reported (UL405); its message starts with the code too.
     #[serde(skip)]
     pub shellcheck: Option<u32>,
+    /// What upstart itself logs for this problem, when the problem is one
+    /// upstart rejects the file for (a parse error); `message` is our
+    /// title, which says what is wrong where upstart's text does not.
+    #[serde(rename = "upstart_message", skip_serializing_if = "Option::is_none")]
+    pub upstart: Option<&'static str>,
 }
 
 /// Edits that fix a diagnostic; `--fix` applies them.
@@ -110,6 +115,7 @@ impl Diagnostic {
             source: Some(source.to_miette()),
             fix: None,
             shellcheck: None,
+            upstart: None,
         }
     }
 
@@ -132,6 +138,7 @@ impl Diagnostic {
             source: None,
             fix: None,
             shellcheck: None,
+            upstart: None,
         }
     }
 
@@ -141,7 +148,10 @@ impl Diagnostic {
         &self.related
     }
 
-    /// The miette report with the source snippet, label and help.
+    /// The report: a first line naming the place, severity, code and
+    /// message (the [`concise`] line without the detail, as ruff's full
+    /// format does), then miette's source snippet with the label, the
+    /// help and, for a parse error, upstart's own message.
     #[must_use]
     pub fn render(&self, color: bool, width: usize) -> String {
         if self.source.is_none() {
@@ -152,12 +162,56 @@ impl Diagnostic {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
-        let handler = GraphicalReportHandler::new_themed(theme).with_width(width);
-        let mut out = String::new();
-        if handler.render_report(&mut out, self).is_err() {
+        let mut handler = GraphicalReportHandler::new_themed(theme).with_width(width);
+        if let Some(upstart) = self.upstart {
+            handler = handler.with_footer(format!("upstart's own message: {upstart}"));
+        }
+        let mut report = String::new();
+        if handler.render_report(&mut report, &Snippet(self)).is_err() {
             return format!("{}\n", concise::line(self));
         }
-        out
+        // miette starts with the message (`  × Unknown stanza`, wrapped);
+        // the heading says it, so the report starts at the snippet box.
+        let body = report
+            .find('\u{256d}')
+            .and_then(|at| report[..at].rfind('\n').map(|nl| &report[nl + 1..]))
+            .unwrap_or(&report);
+        format!("{}\n{body}", concise::heading(self, color))
+    }
+}
+
+/// A diagnostic as miette renders it under our own heading: no code line.
+struct Snippet<'a>(&'a Diagnostic);
+
+impl std::fmt::Debug for Snippet<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for Snippet<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for Snippet<'_> {}
+
+impl miette::Diagnostic for Snippet<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        miette::Diagnostic::severity(self.0)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        miette::Diagnostic::help(self.0)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        miette::Diagnostic::source_code(self.0)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        miette::Diagnostic::labels(self.0)
     }
 }
 
@@ -211,7 +265,7 @@ impl miette::Diagnostic for Diagnostic {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let primary = LabeledSpan::new_primary_with_span(
-            Some(self.detail.clone()),
+            (!self.detail.is_empty()).then(|| self.detail.clone()),
             (self.span.start, self.span.len()),
         );
         let related = self

@@ -564,6 +564,7 @@ const PARSE_KINDS: &[ErrorKind] = &[
     ErrorKind::MismatchedParens,
     ErrorKind::NestingTooDeep,
     ErrorKind::StrayEndScript,
+    ErrorKind::UnopenedBlock,
     ErrorKind::ByteOrderMark,
     ErrorKind::InvalidUtf8,
     ErrorKind::VendorStanza,
@@ -598,6 +599,7 @@ const fn _every_kind_is_listed(kind: ErrorKind) {
         | ErrorKind::MismatchedParens
         | ErrorKind::NestingTooDeep
         | ErrorKind::StrayEndScript
+        | ErrorKind::UnopenedBlock
         | ErrorKind::ByteOrderMark
         | ErrorKind::InvalidUtf8
         | ErrorKind::VendorStanza

@@ -48,6 +48,9 @@ pub struct Finding {
     pub severity: Option<Severity>,
     /// The shellcheck code of a UL405 finding (2086 for SC2086).
     pub shellcheck: Option<u32>,
+    /// Upstart's own message for a parse error (see
+    /// [`Diagnostic::upstart`]).
+    pub upstart: Option<&'static str>,
 }
 
 impl Finding {
@@ -93,6 +96,7 @@ fn finding(code: Code, span: Span, message: String) -> Finding {
         fix: None,
         severity: None,
         shellcheck: None,
+        upstart: None,
     }
 }
 
@@ -179,6 +183,20 @@ pub struct SetCtx<'a> {
     /// The `.override` files with no `.conf` beside them (indexes into
     /// [`SetCtx::jobs`]).
     pub orphans: Vec<usize>,
+    /// Told how far a long pass is (see [`lint_with_progress`]).
+    pub progress: &'a dyn Fn(Progress),
+}
+
+/// How far a long run is, for a progress line: the command line shows it
+/// on a terminal; the library never prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The passes start over `files` files.
+    Files { files: usize },
+    /// shellcheck has checked `done` of `total` shell texts.
+    Shellcheck { done: usize, total: usize },
+    /// The passes are over (a progress line can go).
+    Done,
 }
 
 impl SetCtx<'_> {
@@ -204,6 +222,16 @@ pub struct LintResult {
 /// Lint `inputs`. `configs[input.config]` applies to each input.
 #[must_use]
 pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
+    lint_with_progress(inputs, configs, &|_| {})
+}
+
+/// [`lint`], telling `progress` how far it is.
+#[must_use]
+pub fn lint_with_progress(
+    inputs: &[Input],
+    configs: &[Config],
+    progress: &dyn Fn(Progress),
+) -> LintResult {
     let default_config = Config::default();
     let pairs = Pairs::of(inputs);
     let ctxs = job_contexts(inputs, configs, &default_config, &pairs);
@@ -218,8 +246,13 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
             .flat_map(|c| c.known_jobs.iter().cloned())
             .collect(),
         orphans: pairs.orphans,
+        progress,
     };
+    progress(Progress::Files {
+        files: inputs.iter().filter(|i| i.report).count(),
+    });
     let found = run_passes(&set);
+    progress(Progress::Done);
     LintResult {
         diagnostics: report(&ctxs, found),
         files: inputs.iter().filter(|i| i.report).count(),
@@ -369,5 +402,6 @@ fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
     );
     d.fix = f.fix;
     d.shellcheck = f.shellcheck;
+    d.upstart = f.upstart;
     d
 }

@@ -18,13 +18,14 @@ pub(crate) fn parse(set: &SetCtx<'_>, out: &mut SetFindings) {
             let finding = Finding {
                 code: err.code(),
                 span: err.span,
-                message: err.message().to_string(),
+                message: err.title().to_string(),
                 label: err.detail.clone(),
                 help: err.help.clone(),
                 related: err.related.clone(),
                 fix: fix::for_parse_error(ctx, err),
                 severity: Some(err.severity()),
                 shellcheck: None,
+                upstart: err.kind.upstart_says(),
             };
             out.push(ctx.index, finding);
         }

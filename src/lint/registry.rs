@@ -97,7 +97,18 @@ pub struct Rule {
     pub check: Check,
 }
 
+/// The codes with a safe fix (`--fix`) in some or all cases; `lint::fix`
+/// and the rules' files hold the fixes, and a test checks that every fix
+/// the linter offers has its code here.
+pub const FIXABLE: &[Code] = &[Code::UL006, Code::UL011, Code::UL012, Code::UL217];
+
 impl Rule {
+    /// Whether `--fix` can fix some of this rule's problems.
+    #[must_use]
+    pub fn fixable(&self) -> bool {
+        FIXABLE.contains(&self.code)
+    }
+
     /// The pass that reports this rule's problems.
     #[must_use]
     pub fn pass(&self) -> Pass {
@@ -198,16 +209,18 @@ pub fn is_shellcheck_code(code: &str) -> bool {
 /// carries an anchor (`#ul302`), which SARIF's `helpUri` points at.
 #[must_use]
 pub fn rules_markdown() -> String {
-    let mut out =
-        String::from("| Code | Name | Severity | Default | Summary |\n|---|---|---|---|---|\n");
+    let mut out = String::from(
+        "| Code | Name | Severity | Default | Fix | Summary |\n|---|---|---|---|---|---|\n",
+    );
     for r in all() {
         out.push_str(&format!(
-            "| <a id=\"{}\"></a>{} | {} | {} | {} | {} |\n",
+            "| <a id=\"{}\"></a>{} | {} | {} | {} | {} | {} |\n",
             r.code.as_str().to_ascii_lowercase(),
             r.code,
             r.name,
             r.severity.as_str(),
             if r.default { "on" } else { "off" },
+            if r.fixable() { "yes" } else { "" },
             r.summary.replace('|', "\\|")
         ));
     }

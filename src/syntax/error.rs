@@ -57,6 +57,10 @@ pub enum ErrorKind {
     NestingTooDeep,
     /// `end script` outside a block (upstart: Unknown stanza on `end`).
     StrayEndScript,
+    /// Indented lines ending in `end script` with no line opening the
+    /// block: one error for all of them (upstart: Unknown stanza on the
+    /// first line).
+    UnopenedBlock,
     /// A UTF-8 byte-order mark glued to the first keyword (upstart: Unknown stanza).
     ByteOrderMark,
     /// Bytes that are not UTF-8 (upstart accepts them; shown here as U+FFFD).
@@ -88,6 +92,7 @@ impl ErrorKind {
             | Self::UnknownSubKeyword
             | Self::UnknownLimitResource
             | Self::StrayEndScript
+            | Self::UnopenedBlock
             | Self::ByteOrderMark
             | Self::VendorStanza => "Unknown stanza",
             Self::IllegalInterval => "Illegal interval, expected number of seconds",
@@ -114,12 +119,69 @@ impl ErrorKind {
         }
     }
 
+    /// Our title for this error: what is wrong, in a few words. Upstart's
+    /// own text ([`Self::upstart_message`]) is often the same for different
+    /// problems ("Unknown stanza" for a bad sub-keyword, a stray
+    /// `end script` or a byte-order mark), so diagnostics show this title
+    /// and keep upstart's text beside it ([`Self::upstart_says`]).
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::ExpectedToken => "Missing argument",
+            Self::UnexpectedToken => "Extra argument",
+            Self::TrailingSlash => "Backslash at the end of the file",
+            Self::UnterminatedQuote => "Unterminated quoted string",
+            Self::UnterminatedBlock => "Unterminated script block",
+            Self::UnknownStanza => "Unknown stanza",
+            Self::RemovedStanza => "Removed stanza",
+            Self::UnknownSubKeyword => "Unknown sub-keyword",
+            Self::UnknownLimitResource => "Unknown limit resource",
+            Self::IllegalInterval => "Invalid number of seconds",
+            Self::IllegalExitStatus => "Invalid exit status",
+            Self::IllegalSignal => "Unknown signal",
+            Self::IllegalUmask => "Invalid umask",
+            Self::IllegalNice => "Invalid nice value",
+            Self::IllegalOom => "Invalid oom adjustment",
+            Self::IllegalOomScore => "Invalid oom score",
+            Self::IllegalLimit => "Invalid limit value",
+            Self::IllegalRespawnCount => "Invalid respawn limit count",
+            Self::ExpectedEvent => "Missing event",
+            Self::ExpectedOperator => "Missing operator",
+            Self::ExpectedVariable => "Positional argument after KEY=VALUE",
+            Self::MismatchedParens => "Mismatched parentheses",
+            Self::NestingTooDeep => "Event expression nested too deeply",
+            Self::StrayEndScript => "`end script` outside a script block",
+            Self::UnopenedBlock => "Script block without its opening line",
+            Self::ByteOrderMark => "Byte-order mark before the first stanza",
+            Self::InvalidUtf8 => "Invalid UTF-8",
+            Self::VendorStanza => "ChromiumOS-only stanza",
+            Self::GarbledEscape => "Escape garbled by upstart's tokenizer",
+            Self::WrappedNumber => "Number wraps in upstart's storage",
+            Self::NulInValue => "NUL byte in the file",
+        }
+    }
+
+    /// What upstart 1.13.2 itself logs for this error
+    /// (`init: FILE:LINE: MESSAGE`), when it reports one: None for the
+    /// problems upstart accepts silently and for our own limits.
+    #[must_use]
+    pub fn upstart_says(self) -> Option<&'static str> {
+        match self {
+            Self::InvalidUtf8
+            | Self::GarbledEscape
+            | Self::WrappedNumber
+            | Self::NulInValue
+            | Self::NestingTooDeep => None,
+            _ => Some(self.upstart_message()),
+        }
+    }
+
     /// The rule code: UL0xx for syntax, UL1xx for values.
     #[must_use]
     pub fn code(self) -> Code {
         match self {
             Self::UnterminatedBlock => Code::UL001,
-            Self::StrayEndScript => Code::UL002,
+            Self::StrayEndScript | Self::UnopenedBlock => Code::UL002,
             Self::UnknownStanza => Code::UL003,
             Self::RemovedStanza => Code::UL004,
             Self::ExpectedToken => Code::UL005,
@@ -197,9 +259,18 @@ impl ParseError {
         self
     }
 
+    /// Upstart's own message for this error (what `init` logs, compared
+    /// with the recorded verdicts in `tests/cli/conformance.rs`); the
+    /// diagnostics show [`Self::title`].
     #[must_use]
     pub fn message(&self) -> &'static str {
         self.kind.upstart_message()
+    }
+
+    /// Our title for this error (see [`ErrorKind::title`]).
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        self.kind.title()
     }
 
     #[must_use]
@@ -240,15 +311,17 @@ impl Diagnostic {
     /// A diagnostic for a parse error in `source`.
     #[must_use]
     pub fn from_parse(source: &SourceFile, err: &ParseError) -> Self {
-        Self::new(
+        let mut d = Self::new(
             source,
             err.code(),
             err.severity(),
-            err.message().to_string(),
+            err.title().to_string(),
             err.detail.clone(),
             err.help.clone(),
             err.span,
             &err.related,
-        )
+        );
+        d.upstart = err.kind.upstart_says();
+        d
     }
 }

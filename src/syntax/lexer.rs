@@ -167,7 +167,7 @@ impl<'a> Cursor<'a> {
             return Err(ParseError::new(
                 ErrorKind::UnexpectedToken,
                 Span::new(start, end),
-                "unexpected text after the last argument",
+                EXTRA_ARGUMENT,
             ));
         }
         let comment = self.peek_comment();
@@ -498,12 +498,16 @@ fn nul_offset(src: &[u8], start: usize, end: usize) -> usize {
 }
 
 pub(crate) fn expected_token(at: usize) -> ParseError {
-    ParseError::new(
-        ErrorKind::ExpectedToken,
-        Span::point(at),
-        "expected an argument here",
-    )
+    ParseError::new(ErrorKind::ExpectedToken, Span::point(at), EXPECTED_ARGUMENT)
 }
+
+/// The label of [`expected_token`]; the parser names the stanza instead
+/// when it knows it.
+pub(crate) const EXPECTED_ARGUMENT: &str = "expected an argument here";
+
+/// The label of an extra argument ([`Cursor::skip_comment`]); the parser
+/// names the stanza instead when it knows it.
+pub(crate) const EXTRA_ARGUMENT: &str = "unexpected text after the last argument";
 
 /// A recognised `end script` line.
 pub(crate) struct BlockEnd<'a> {

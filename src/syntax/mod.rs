@@ -6,6 +6,7 @@
 pub mod error;
 mod event;
 mod lexer;
+mod recovery;
 pub mod script;
 mod stanzas;
 pub mod values;
@@ -101,6 +102,7 @@ pub fn parse(src: &[u8]) -> Parsed {
     // Identical errors at one place are reported once (taplo's add_error).
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     errors.dedup_by(|a, b| a.kind == b.kind && a.span == b.span);
+    recovery::unopened_blocks(src, &mut errors);
     Parsed {
         job: Job {
             items: parser.items,
@@ -267,7 +269,15 @@ impl<'a> Parser<'a> {
         let inline = matches!(name.as_str(), "manual" | "debug") && result.is_ok();
         let (kind, comment) = match result {
             Ok(ok) => ok,
-            Err(err) => {
+            Err(mut err) => {
+                // Name the stanza: the title already says that an argument
+                // is missing or extra.
+                if err.kind == ErrorKind::ExpectedToken && err.detail == lexer::EXPECTED_ARGUMENT {
+                    err.detail = format!("`{name}` needs an argument here");
+                }
+                if err.kind == ErrorKind::UnexpectedToken && err.detail == lexer::EXTRA_ARGUMENT {
+                    err.detail = format!("`{name}` takes no more arguments");
+                }
                 let unknown_keyword = matches!(
                     err.kind,
                     ErrorKind::UnknownStanza | ErrorKind::RemovedStanza | ErrorKind::StrayEndScript
@@ -344,7 +354,7 @@ impl<'a> Parser<'a> {
             "end" if self.next_word_is(b"script") => Err(ParseError::new(
                 ErrorKind::StrayEndScript,
                 kw,
-                "`end script` outside a script block",
+                "no open script block to close here",
             )
             .help("remove it, or add the `script` line that should open the block")),
             _ => self.unknown_keyword(name, kw),

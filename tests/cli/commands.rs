@@ -32,7 +32,7 @@ fn parse_exits_1_on_errors_and_reports_every_one() {
         .arg("parse")
         .tmp_arg("bad.conf")
         .expect_status(1)
-        .stderr_contains("bad.conf:2:6: error[UL104] Illegal nice value, expected -20 to 19")
+        .stderr_contains("bad.conf:2:6: error[UL104] Invalid nice value: `99` is not a nice value from -20 to 19")
         .run();
     let doc = out.json();
     let errors = doc["errors"].as_array().cloned().unwrap_or_default();
@@ -48,6 +48,12 @@ fn parse_exits_1_on_errors_and_reports_every_one() {
         ]
     );
     assert_eq!(errors[0]["message"], "Unknown stanza");
+    // Our title, and upstart's own message beside it.
+    assert_eq!(errors[1]["message"], "Invalid nice value");
+    assert_eq!(
+        errors[1]["upstart_message"],
+        "Illegal nice value, expected -20 to 19"
+    );
     assert_eq!(errors[1]["column"], 6);
 }
 
@@ -225,7 +231,7 @@ fn lint_walks_directories_and_exits_by_severity() {
         // The backup is not read (its garbage is no error), only named: UL601.
         .stdout_contains("ignored.conf~: info[UL601] Ignored file")
         // No colon after the bracket: `severity[CODE] message`.
-        .stdout_contains("net/bad.conf:4:6: error[UL104] Illegal nice value")
+        .stdout_contains("net/bad.conf:4:6: error[UL104] Invalid nice value")
         .run();
     assert_eq!(out.stdout.lines().count(), 2, "{}", out.report());
     lint_tree().tmp_arg("ok.conf").expect_status(0).run();

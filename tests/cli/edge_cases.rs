@@ -244,7 +244,8 @@ fn upstart_message(kind: ErrorKind) -> Option<&'static str> {
         | K::RemovedStanza
         | K::UnknownSubKeyword
         | K::UnknownLimitResource
-        | K::StrayEndScript => "Unknown stanza",
+        | K::StrayEndScript
+        | K::UnopenedBlock => "Unknown stanza",
         K::IllegalInterval => "Illegal interval, expected number of seconds",
         K::IllegalExitStatus => "Illegal exit status, expected integer",
         K::IllegalSignal => "Illegal signal status, expected integer",

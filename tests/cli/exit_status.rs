@@ -3,7 +3,8 @@
 //! error-level diagnostic (a parse error, an error-level conversion loss, a
 //! job not converted) or a difference under `--check`/`--diff`; 2 usage,
 //! configuration or I/O error. Warnings and infos do not change the status
-//! of the converters, `parse` and `fmt`; `upstart-lint` has `--fail-on`.
+//! of the converters, `parse` and `fmt`; `upstart-lint` has `--fail-on`,
+//! and counts only what its display filters show.
 
 use crate::common::Test;
 
@@ -194,4 +195,12 @@ fn lint_parse_and_fmt_follow_the_rule() {
     lint_case(&[], "wrap.conf", 1);
     lint_case(&["--fail-on", "error"], "wrap.conf", 0);
     lint_case(&[], "missing.conf", 2);
+    // Only what is shown counts (shellcheck's -S): a warning hidden by
+    // `--severity error` is 0; no filter hides a syntax error; --quiet and
+    // --statistics change the output, not the status.
+    lint_case(&["--severity", "error"], "wrap.conf", 0);
+    lint_case(&["--severity", "error"], "bad.conf", 1);
+    lint_case(&["--quiet"], "wrap.conf", 1);
+    lint_case(&["--statistics"], "wrap.conf", 1);
+    lint_case(&["--statistics", "--exit-zero"], "bad.conf", 0);
 }

@@ -495,7 +495,6 @@ fn exit_status_2_for_usage_config_and_io_errors() {
         .into_tempdir();
     let cases: &[(&[&str], &str)] = &[
         (&["--format", "xml", "job.conf"], "invalid value 'xml'"),
-        (&[], "required"),
         (&["--fix", "--diff", "job.conf"], "cannot be used with"),
         (
             &["--select", "UL999", "job.conf"],
@@ -1325,4 +1324,485 @@ fn readme_config_example_is_a_valid_config() {
         "the README's example config\n{}",
         out.report()
     );
+}
+
+// ------------------------------------------------ the interface (issue 19)
+
+/// A project with one job of each severity (and a `.git`, so no config
+/// from outside the test is found).
+fn three_severities() -> Test {
+    Test::new("upstart-lint")
+        .dir(".git")
+        .file("error.conf", ERROR)
+        .file("info.conf", INFO)
+        .file("warning.conf", WARNING)
+        .current_dir_in_tempdir()
+}
+
+#[test]
+fn without_a_path_the_current_directory_is_linted() {
+    three_severities()
+        .args(ISOLATED)
+        .args(["--format", "concise"])
+        .utf8_stdout()
+        .expect_status(1)
+        .expect_stdout(
+            "error.conf:4:6: error[UL104] Invalid nice value: `99` is not a nice value from -20 to 19\n\
+             info.conf:5:30: info[UL216] Event emitted but not declared: this job emits `info-ready` without `emits info-ready`\n\
+             warning.conf:2:10: warning[UL302] Unknown event: `my_event` is not a standard event and no job declares `emits my_event`\n",
+        )
+        .run();
+    Test::new("upstart-lint")
+        .arg("--help")
+        .utf8_stdout()
+        .stdout_contains("Without one, the current directory is linted (as ruff does)")
+        .run();
+}
+
+#[test]
+fn severity_hides_what_is_below_and_hidden_findings_do_not_fail() {
+    // Only the error is shown, and it fails.
+    three_severities()
+        .args(ISOLATED)
+        .args(["--format", "concise", "-S", "error"])
+        .utf8_stdout()
+        .expect_status(1)
+        .expect_stdout(
+            "error.conf:4:6: error[UL104] Invalid nice value: `99` is not a nice value from -20 to 19\n",
+        )
+        .run();
+    // A warning hidden by --severity error does not make the status 1.
+    let out = Test::new("upstart-lint")
+        .file("warning.conf", WARNING)
+        .args(ISOLATED)
+        .args(["--severity", "error", "--format", "concise"])
+        .tmp_arg("warning.conf")
+        .utf8_stdout()
+        .expect_status(0)
+        .expect_stdout("")
+        .run();
+    // Shown, it does.
+    Test::with_tempdir("upstart-lint", out.tempdir)
+        .args(ISOLATED)
+        .args(["--severity", "warning", "--format", "concise"])
+        .tmp_arg("warning.conf")
+        .expect_status(1)
+        .run();
+    // The human summary counts what is shown and says what is hidden.
+    let out = three_severities()
+        .args(ISOLATED)
+        .args(["--severity", "warning"])
+        .utf8_stdout()
+        .expect_status(1)
+        .run();
+    assert!(
+        out.stdout.ends_with(
+            "3 files checked: 1 error, 1 warning, 0 info; 1 below --severity not shown\n"
+        ),
+        "{}",
+        out.report()
+    );
+    assert!(!out.stdout.contains("UL216"), "{}", out.report());
+}
+
+#[test]
+fn quiet_leaves_out_the_summary_not_the_findings_or_the_status() {
+    let out = three_severities()
+        .args(ISOLATED)
+        .arg("--quiet")
+        .utf8_stdout()
+        .expect_status(1)
+        .expect_stderr("")
+        .run();
+    assert!(!out.stdout.contains("checked"), "{}", out.report());
+    for heading in [
+        "error.conf:4:6: error[UL104] Invalid nice value\n",
+        "info.conf:5:30: info[UL216] Event emitted but not declared\n",
+        "warning.conf:2:10: warning[UL302] Unknown event\n",
+    ] {
+        assert!(
+            out.stdout.contains(heading),
+            "no {heading:?}\n{}",
+            out.report()
+        );
+    }
+    three_severities()
+        .args(ISOLATED)
+        .args(["-q", "--fail-on", "error", "warning.conf"])
+        .expect_status(0)
+        .run();
+}
+
+#[test]
+fn statistics_count_each_code_in_text_and_json() {
+    let project = Test::new("upstart-lint")
+        .dir(".git")
+        .file("a.conf", ERROR)
+        .file("b.conf", ERROR)
+        .file("c.conf", WARNING)
+        .file(
+            "d.conf",
+            "description \"d\"\r\nstart on filesystem\r\ntask\r\nexec /bin/true\r\n",
+        )
+        .current_dir_in_tempdir();
+    let out = project
+        .args(ISOLATED)
+        .arg("--statistics")
+        .utf8_stdout()
+        .expect_status(1)
+        .expect_stdout(
+            "2  UL104  error    nice-out-of-range\n\
+             1  UL011  warning  crlf-line-endings [*]\n\
+             1  UL302  warning  unknown-event\n",
+        )
+        .run();
+    let doc = Test::with_tempdir("upstart-lint", out.tempdir)
+        .current_dir_in_tempdir()
+        .args(ISOLATED)
+        .args(["--statistics", "--format", "json"])
+        .utf8_stdout()
+        .expect_status(1)
+        .run()
+        .json();
+    assert_eq!(doc["version"], 1);
+    assert_eq!(
+        doc["statistics"][0],
+        serde_json::json!({"code": "UL104", "shellcheck": null, "name": "nice-out-of-range",
+                           "severity": "error", "count": 2, "fixable": 0})
+    );
+    assert_eq!(doc["statistics"][1]["fixable"], 1);
+}
+
+#[test]
+fn color_is_chosen_by_the_flag_then_by_the_terminal_and_no_color() {
+    let run = |color: Option<&str>| {
+        let mut t = Test::new("upstart-lint")
+            .file("error.conf", ERROR)
+            .args(ISOLATED)
+            .tmp_arg("error.conf");
+        if let Some(c) = color {
+            t = t.args(["--color", c]);
+        }
+        // The builder sets NO_COLOR=1: `always` wins over it.
+        t.utf8_stdout().expect_status(1).run().stdout
+    };
+    let always = run(Some("always"));
+    assert!(
+        always.contains("\x1b[1;31merror[UL104]\x1b[0m"),
+        "{always:?}"
+    );
+    for plain in [run(Some("never")), run(Some("auto")), run(None)] {
+        assert!(!plain.contains('\x1b'), "{plain:?}");
+    }
+    // Concise lines too; machine formats never.
+    Test::new("upstart-lint")
+        .file("error.conf", ERROR)
+        .args(ISOLATED)
+        .args(["--color", "always", "--format", "concise"])
+        .tmp_arg("error.conf")
+        .utf8_stdout()
+        .stdout_contains(":4:6:\x1b[0m \x1b[1;31merror[UL104]\x1b[0m Invalid nice value")
+        .run();
+    let json = Test::new("upstart-lint")
+        .file("error.conf", ERROR)
+        .args(ISOLATED)
+        .args(["--color", "always", "--format", "json"])
+        .tmp_arg("error.conf")
+        .utf8_stdout()
+        .run()
+        .stdout;
+    assert!(!json.contains('\x1b'), "{json}");
+    let auto_without_no_color = Test::new("upstart-lint")
+        .file("error.conf", ERROR)
+        .args(ISOLATED)
+        .tmp_arg("error.conf")
+        .env_remove("NO_COLOR")
+        .utf8_stdout()
+        .run()
+        .stdout;
+    assert!(
+        !auto_without_no_color.contains('\x1b'),
+        "stdout is not a terminal: {auto_without_no_color:?}"
+    );
+}
+
+#[test]
+fn a_human_report_starts_with_the_place_code_and_title() {
+    let out = Test::new("upstart-lint")
+        .file("job.conf", "description \"d\"\nrespwan\nexec /bin/true\n")
+        .args(ISOLATED)
+        .tmp_arg("job.conf")
+        .utf8_stdout()
+        .expect_status(1)
+        .run();
+    let path = out.path("job.conf").display().to_string();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some(format!("{path}:2:1: error[UL003] Unknown stanza").as_str()),
+        "{}",
+        out.report()
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.trim() == "upstart's own message: Unknown stanza"),
+        "{}",
+        out.report()
+    );
+    // The concise line keeps the help's suggestion.
+    Test::with_tempdir("upstart-lint", out.tempdir)
+        .args(ISOLATED)
+        .args(["--format", "concise"])
+        .tmp_arg("job.conf")
+        .utf8_stdout()
+        .expect_status(1)
+        .stdout_contains(
+            "job.conf:2:1: error[UL003] Unknown stanza: `respwan` is not a stanza (did you mean `respawn`?)\n",
+        )
+        .run();
+}
+
+#[test]
+fn shellcheck_titles_carry_no_level_label() {
+    // A fake shellcheck that reports SC2144 at shellcheck's `error` level.
+    let fake = "#!/bin/sh\ncat <<'EOF'\n{\"comments\":[{\"file\":\"0.sh\",\"line\":2,\"endLine\":2,\"column\":1,\"endColumn\":5,\"level\":\"error\",\"code\":2144,\"message\":\"-f doesn't work with globs. Use a for loop.\"}]}\nEOF\n";
+    let project = Test::new("upstart-lint")
+        .file("bin/shellcheck", fake)
+        .mode("bin/shellcheck", 0o755)
+        .file(
+            "job.conf",
+            "description \"d\"\nstart on filesystem\ntask\nscript\n  [ -f /x* ] && echo y || true\nend script\n",
+        )
+        .into_tempdir();
+    let bin = project.path().join("bin");
+    let config = project.path().join(".upstart-lint.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "shellcheck = \"on\"\nshellcheck-path = \"{}/shellcheck\"\n",
+            bin.display()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = Test::with_tempdir("upstart-lint", project)
+        .args(["--format", "concise", "--config"])
+        .tmp_arg(".upstart-lint.toml")
+        .tmp_arg("job.conf")
+        .utf8_stdout()
+        .run();
+    assert!(
+        out.stdout
+            .contains("warning[UL405] SC2144: -f doesn't work with globs. Use a for loop.\n"),
+        "{}",
+        out.report()
+    );
+    assert!(!out.stdout.contains("shellcheck error"), "{}", out.report());
+}
+
+#[test]
+fn rules_lists_every_code_with_its_properties() {
+    let out = Test::new("upstart-tools")
+        .arg("rules")
+        .utf8_stdout()
+        .expect_status(0)
+        .run();
+    let mut lines = out.stdout.lines();
+    let header = lines.next().unwrap_or_default();
+    for column in ["CODE", "NAME", "SEVERITY", "DEFAULT", "FIX", "SUMMARY"] {
+        assert!(header.contains(column), "{header}");
+    }
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), upstart_tools::diag::Code::ALL.len());
+    let crlf = rows
+        .iter()
+        .find(|r| r.starts_with("UL011 "))
+        .unwrap_or_else(|| panic!("{}", out.report()));
+    let words: Vec<&str> = crlf.split_whitespace().collect();
+    assert_eq!(
+        &words[..5],
+        ["UL011", "crlf-line-endings", "warning", "on", "yes"],
+        "{crlf}"
+    );
+
+    let doc = Test::new("upstart-tools")
+        .args(["rules", "--format", "json"])
+        .utf8_stdout()
+        .expect_status(0)
+        .run()
+        .json();
+    assert_eq!(doc["version"], 1);
+    let rules = doc["rules"].as_array().cloned().unwrap_or_default();
+    let codes: Vec<&str> = rules.iter().filter_map(|r| r["code"].as_str()).collect();
+    let all: Vec<&str> = upstart_tools::diag::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(codes, all);
+    let ul405 = rules
+        .iter()
+        .find(|r| r["code"] == "UL405")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        ul405,
+        serde_json::json!({"code": "UL405", "name": "shellcheck", "severity": "warning",
+            "default": true, "fixable": false, "pass": "shellcheck",
+            "summary": registry::find("UL405").map(|r| r.summary).unwrap_or_default()})
+    );
+}
+
+#[test]
+fn explain_works_for_every_code_and_says_where_the_others_are() {
+    for code in upstart_tools::diag::Code::ALL {
+        let out = Test::new("upstart-lint")
+            .args(["--explain", code.as_str()])
+            .utf8_stdout()
+            .expect_status(0)
+            .run();
+        assert!(
+            out.stdout.starts_with(&format!("# {code} ")) && out.stdout.contains("## What it does"),
+            "{}",
+            out.report()
+        );
+        assert!(!out.stdout.contains("README"), "{}", out.report());
+    }
+    Test::new("upstart-lint")
+        .args(["--explain", "SC2086"])
+        .utf8_stdout()
+        .expect_status(0)
+        .stdout_contains("reports it as UL405")
+        .stdout_contains("https://www.shellcheck.net/wiki/SC2086")
+        .stdout_contains("# UL405 shellcheck")
+        .run();
+    Test::new("upstart-lint")
+        .args(["--explain", "UL999"])
+        .expect_status(2)
+        .expect_stdout("")
+        .expect_stderr("upstart-lint: no rule `UL999`; `upstart-tools rules` lists every code (UL…), and SC… codes are shellcheck's\n")
+        .run();
+}
+
+#[test]
+fn every_fix_the_linter_offers_is_listed_as_fixable() {
+    let out = Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args([
+            "--select",
+            "ALL",
+            "--format",
+            "json",
+            "fixtures/lint",
+            "fixtures/parse",
+        ])
+        .utf8_stdout()
+        .run();
+    let fixable: std::collections::BTreeSet<String> = diagnostics(&out)
+        .iter()
+        .filter(|d| d["fixable"] == true)
+        .filter_map(|d| d["code"].as_str().map(String::from))
+        .collect();
+    assert!(!fixable.is_empty(), "{}", out.report());
+    for code in &fixable {
+        assert!(
+            registry::FIXABLE.iter().any(|c| c.as_str() == code),
+            "{code} offers a fix but is not in registry::FIXABLE"
+        );
+    }
+}
+
+/// 120 jobs, each with a script block: enough files and shell texts for
+/// a progress line.
+fn many_jobs() -> Test {
+    let mut t = Test::new("upstart-lint").dir(".git");
+    for i in 0..120 {
+        t = t.file(
+            &format!("j{i:03}.conf"),
+            "description \"j\"\nstart on filesystem\ntask\nscript\n  echo hi\nend script\n",
+        );
+    }
+    t.current_dir_in_tempdir()
+}
+
+#[test]
+fn progress_is_shown_on_a_terminal_only() {
+    // Not a terminal: nothing on stderr.
+    let out = many_jobs()
+        .args(["--isolated", "--shellcheck", "auto"])
+        .expect_status(0)
+        .expect_stderr("")
+        .run();
+    // A terminal (util-linux's `script` gives stderr a pty).
+    let script = std::path::Path::new("/usr/bin/script");
+    if !script.exists() {
+        eprintln!("skipped: /usr/bin/script (util-linux) is absent, no pty to test with");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("upstart-lint");
+    let run = |extra: &str| {
+        let pty = std::process::Command::new(script)
+            .args([
+                "-qec",
+                &format!("{} --isolated {extra} >/dev/null", bin.display()),
+                "/dev/null",
+            ])
+            .current_dir(out.tempdir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap_or_else(|e| panic!("script: {e}"));
+        String::from_utf8_lossy(&pty.stdout).into_owned()
+    };
+    let shown = run("--shellcheck off");
+    assert!(
+        shown.starts_with("\r\x1b[Kupstart-lint: checking 120 files…")
+            && shown.ends_with("\r\x1b[K"),
+        "{shown:?}"
+    );
+    assert_eq!(run("--shellcheck off --quiet"), "");
+    // `--diff` lints too (and erases its line before it prints).
+    let shown = run("--shellcheck off --diff");
+    assert!(
+        shown.starts_with("\r\x1b[Kupstart-lint: checking 120 files…")
+            && shown.ends_with("\r\x1b[K"),
+        "{shown:?}"
+    );
+    if which("shellcheck") {
+        let shown = run("--shellcheck on");
+        assert!(
+            shown.contains("upstart-lint: shellcheck: 100/120 shell texts…"),
+            "{shown:?}"
+        );
+    }
+}
+
+fn which(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
+}
+
+#[test]
+fn a_script_block_without_its_opener_is_one_error() {
+    // Corpus 215-motd: `pre-start` without `script` gave six errors.
+    let Some(dir) = crate::common::corpus_dir("upstart") else {
+        return;
+    };
+    let out = Test::new("upstart-lint")
+        .args(ISOLATED)
+        .args(["--no-context", "--format", "json", "-S", "error"])
+        .arg(dir.join("215-motd.conf"))
+        .utf8_stdout()
+        .expect_status(1)
+        .run();
+    let found: Vec<(u64, String)> = findings(&out)
+        .into_iter()
+        .map(|(_, line, code)| (line, code))
+        .collect();
+    assert_eq!(found, [(5, "UL005".to_string())], "{}", out.report());
+    let d = &diagnostics(&out)[0];
+    assert_eq!(d["upstart_message"], "Expected token");
+    assert_eq!(
+        d["detail"],
+        "`pre-start` without `script`: the lines below, up to `end script` on line 10, are its block"
+    );
+    assert_eq!(d["help"], "write `pre-start script`");
 }

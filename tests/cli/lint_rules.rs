@@ -369,6 +369,7 @@ fn every_code_the_parser_emits_is_a_parse_rule_with_its_severity() {
         MismatchedParens,
         NestingTooDeep,
         StrayEndScript,
+        UnopenedBlock,
         ByteOrderMark,
         InvalidUtf8,
         VendorStanza,

@@ -1,8 +1,12 @@
-//! `--format concise`: one line per diagnostic ([`crate::diag::concise`]).
+//! `--format concise`: one line per diagnostic ([`crate::diag::concise`]),
+//! coloured like the human format's heading when colour is on.
 
-use crate::diag::{Diagnostic, concise::line};
+use crate::diag::{Diagnostic, concise::colored_line};
 
 #[must_use]
-pub fn render(diags: &[Diagnostic]) -> String {
-    diags.iter().map(|d| format!("{}\n", line(d))).collect()
+pub fn render(diags: &[Diagnostic], color: bool) -> String {
+    diags
+        .iter()
+        .map(|d| format!("{}\n", colored_line(d, color)))
+        .collect()
 }

@@ -1,15 +1,26 @@
-//! `--format human` (the default): a miette report per diagnostic, with the
-//! source snippet, the label under the offending text and the help, then one
-//! summary line:
+//! `--format human` (the default): per diagnostic a heading line naming the
+//! place, severity, code and title (as ruff's full format), then miette's
+//! source snippet with the label under the offending text, and the help;
+//! then one summary line:
 //!
 //! ```text
+//! etc/init/web.conf:8:10: warning[UL302] Unknown event
+//!    ╭─[etc/init/web.conf:8:10]
+//!  … snippet, label …
+//!    ╰────
+//!   help: …
+//!
 //! 2 files checked: 1 error, 1 warning, 0 info; 1 fixable with --fix
 //! ```
 //!
-//! Colour is used only on a terminal and never when `NO_COLOR` is set (the
-//! caller decides, see [`super::Options::color`]); without colour the
-//! report is plain text with the same layout. The width is fixed so that
-//! output does not depend on the terminal.
+//! `--quiet` leaves the summary out; with `--severity`, it ends with how
+//! many findings were hidden (`; 456 below --severity not shown`).
+//!
+//! Colour is used with `--color always`, or with `auto` (the default) on a
+//! terminal when `NO_COLOR` is not set (the caller decides, see
+//! [`super::Options::color`]); without colour the report is plain text with
+//! the same layout. The width is fixed so that output does not depend on
+//! the terminal.
 
 use super::{Options, plural};
 use crate::diag::Diagnostic;
@@ -38,13 +49,16 @@ pub fn render(diags: &[Diagnostic], options: Options) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&summary(diags, options.files));
+    if !options.quiet {
+        out.push_str(&summary(diags, options.files, options.hidden));
+    }
     out
 }
 
-/// `N files checked: E errors, W warnings, I info[; F fixable with --fix]`
+/// `N files checked: E errors, W warnings, I info[; F fixable with --fix][;
+/// H below --severity not shown]`
 #[must_use]
-pub fn summary(diags: &[Diagnostic], files: usize) -> String {
+pub fn summary(diags: &[Diagnostic], files: usize, hidden: usize) -> String {
     let count = |s| diags.iter().filter(|d| d.severity == s).count();
     let mut line = format!(
         "{} checked: {}, {}, {} info",
@@ -56,6 +70,9 @@ pub fn summary(diags: &[Diagnostic], files: usize) -> String {
     let fixable = diags.iter().filter(|d| d.fix.is_some()).count();
     if fixable > 0 {
         line.push_str(&format!("; {fixable} fixable with --fix"));
+    }
+    if hidden > 0 {
+        line.push_str(&format!("; {hidden} below --severity not shown"));
     }
     line.push('\n');
     line

@@ -6,12 +6,15 @@
 //!                   "end_line": 8, "end_column": 18, "severity": "warning",
 //!                   "code": "UL302", "message": "Unknown event",
 //!                   "detail": "`my_event` is not ...", "help": "add ...",
-//!                   "fixable": false}]}
+//!                   "fixable": false, "upstart_message": null}]}
 //! ```
 //!
 //! `line`/`column` are 1-based, columns in characters; `end_line`/
 //! `end_column` point just past the last character. They are `null` for a
 //! problem with a whole file (UL903). `help` is `null` when there is none.
+//! `message` is our title of the problem; for a parse error upstart rejects
+//! the file for, `upstart_message` is what upstart itself logs
+//! (`"Unknown stanza"` for a stray `end script`), else `null`.
 //! New fields may be added within version 1; renaming or removing one bumps
 //! `version`.
 
@@ -48,5 +51,6 @@ fn item(d: &Diagnostic) -> Value {
         "detail": d.detail,
         "help": d.help,
         "fixable": d.fix.is_some(),
+        "upstart_message": d.upstart,
     })
 }

@@ -10,14 +10,17 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod rules;
 pub mod sarif;
+pub mod statistics;
 
 use crate::diag::Diagnostic;
 
 /// The output formats (`--format`, whose help text is in `cli::lint`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Reports with the source snippet and help (colour on a terminal only).
+    /// Per problem a heading line, the source snippet and help (colour per
+    /// `--color`).
     Human,
     /// One line per problem (path, line, column, severity, code, message).
     Concise,
@@ -34,8 +37,12 @@ pub enum Format {
 pub struct Options {
     /// Files reported on (the human summary counts them).
     pub files: usize,
-    /// ANSI colour (human format only).
+    /// ANSI colour (human and concise formats).
     pub color: bool,
+    /// No summary line (human format).
+    pub quiet: bool,
+    /// Findings hidden by `--severity` (the human summary says how many).
+    pub hidden: usize,
 }
 
 /// Render `diags` in `format`. The text ends with a newline when it is not
@@ -44,7 +51,7 @@ pub struct Options {
 pub fn render(format: Format, diags: &[Diagnostic], options: Options) -> String {
     match format {
         Format::Human => human::render(diags, options),
-        Format::Concise => concise::render(diags),
+        Format::Concise => concise::render(diags, options.color),
         Format::Json => json::render(diags),
         Format::Github => github::render(diags),
         Format::Sarif => sarif::render(diags),

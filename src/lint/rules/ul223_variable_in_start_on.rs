@@ -67,12 +67,12 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
                     out.add(
                         Code::UL223,
                         span,
-                        format!(
-                            "`{pattern}` in `start on {}`: upstart expands no variable here, so this never matches",
-                            event.name
-                        ),
+                        "Variable in a `start on` match, which never matches",
                     )
-                    .label("no variable is set when `start on` is evaluated")
+                    .label(format!(
+                        "`{pattern}` is matched as written against `{}`'s argument: `start on` expands no variable",
+                        event.name
+                    ))
                     .help("write the value itself; only `stop on` values expand variables (from the running instance)");
                 }
             }

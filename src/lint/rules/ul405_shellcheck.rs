@@ -4,9 +4,10 @@ rule! {
     /// ## What it does
     /// Runs shellcheck (dialect `dash`, with upstart's `set -e`) over every
     /// script block and every `exec` line that runs through the shell, in
-    /// one shellcheck process for the whole run, and reports each finding at
-    /// its exact `.conf` line and column as `UL405` with the shellcheck code
-    /// first in the message (`SC2086: Double quote to prevent globbing…`).
+    /// one shellcheck process per 100 shell texts (one for most runs), and
+    /// reports each finding at its exact `.conf` line and column as `UL405`
+    /// with the shellcheck code first in the message (`SC2086: Double quote
+    /// to prevent globbing…`) and shellcheck's own level in the help.
     /// shellcheck's level gives the severity: error and warning → warning,
     /// info and style → info. shellcheck's "error" level is not raised to
     /// an error here because it holds heuristics that are often fine in

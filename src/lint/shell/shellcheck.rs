@@ -5,6 +5,7 @@ use super::extract::{Embedded, extract};
 use super::{SetCtx, SetFindings};
 use crate::diag::Code;
 use crate::diag::Severity;
+use crate::lint::Progress;
 use crate::lint::config::{Config, ShellcheckMode};
 use std::path::{Path, PathBuf};
 
@@ -89,6 +90,10 @@ struct Comment {
 struct Json1 {
     comments: Vec<Comment>,
 }
+
+/// Shell texts per shellcheck process: one process for a small run (most
+/// runs), several for a large tree so that progress can be shown.
+const SHELLCHECK_CHUNK: usize = 100;
 
 /// The first line of every file given to shellcheck: upstart's `sh -e`.
 const SHELLCHECK_PREFIX: &str = "#!/bin/sh -e\n";
@@ -178,8 +183,9 @@ pub struct ShellcheckFinding {
     pub level: String,
 }
 
-/// [`Pass::Shellcheck`] (UL405): one shellcheck process for every embedded shell text
-/// of the reported jobs that have it enabled.
+/// [`Pass::Shellcheck`] (UL405): shellcheck over every embedded shell text
+/// of the reported jobs that have it enabled, [`SHELLCHECK_CHUNK`] texts
+/// per process, telling the run's progress after each.
 pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
     let mut programs = Programs::default();
     let mut groups: Vec<(PathBuf, Vec<(usize, Embedded)>)> = Vec::new();
@@ -193,15 +199,23 @@ pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
             None => groups.push((program, texts.collect())),
         }
     }
+    let total: usize = groups.iter().map(|(_, list)| list.len()).sum();
+    let mut done = 0;
     for (program, list) in groups {
-        let texts: Vec<&str> = list.iter().map(|(_, e)| e.text.as_str()).collect();
-        let found = match run_shellcheck(&program, &texts) {
-            Ok(found) => found,
-            Err(e) => {
-                eprintln!("upstart-lint: warning: shellcheck failed, UL405 is skipped: {e}");
-                continue;
+        let mut found = Vec::with_capacity(list.len());
+        for chunk in list.chunks(SHELLCHECK_CHUNK) {
+            (set.progress)(Progress::Shellcheck { done, total });
+            let texts: Vec<&str> = chunk.iter().map(|(_, e)| e.text.as_str()).collect();
+            match run_shellcheck(&program, &texts) {
+                Ok(per_text) => found.extend(per_text),
+                Err(e) => {
+                    eprintln!("upstart-lint: warning: shellcheck failed, UL405 is skipped: {e}");
+                    found.clear();
+                    break;
+                }
             }
-        };
+            done += chunk.len();
+        }
         for ((job, embedded), findings) in list.iter().zip(found) {
             for f in findings {
                 let start = embedded.offset_of(f.line, f.column);
@@ -213,8 +227,10 @@ pub(crate) fn check_shellcheck(set: &SetCtx<'_>, out: &mut SetFindings) {
                     embedded.span(start..end),
                     format!("{code}: {}", f.message),
                 )
-                .label(format!("shellcheck {}", f.level))
-                .help(format!("see https://www.shellcheck.net/wiki/{code}"))
+                .help(format!(
+                    "see https://www.shellcheck.net/wiki/{code} (shellcheck's level: {})",
+                    f.level
+                ))
                 .severity(f.severity)
                 .shellcheck(f.code);
             }
