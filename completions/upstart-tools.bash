@@ -31,9 +31,6 @@ _upstart__tools() {
             upstart__tools,fmt)
                 cmd="upstart__tools__subcmd__fmt"
                 ;;
-            upstart__tools,generate)
-                cmd="upstart__tools__subcmd__generate"
-                ;;
             upstart__tools,graph)
                 cmd="upstart__tools__subcmd__graph"
                 ;;
@@ -130,24 +127,6 @@ _upstart__tools() {
             upstart__tools__subcmd__ctl__subcmd__help,version)
                 cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__version"
                 ;;
-            upstart__tools__subcmd__generate,all)
-                cmd="upstart__tools__subcmd__generate__subcmd__all"
-                ;;
-            upstart__tools__subcmd__generate,help)
-                cmd="upstart__tools__subcmd__generate__subcmd__help"
-                ;;
-            upstart__tools__subcmd__generate,rules-md)
-                cmd="upstart__tools__subcmd__generate__subcmd__rules__subcmd__md"
-                ;;
-            upstart__tools__subcmd__generate__subcmd__help,all)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__all"
-                ;;
-            upstart__tools__subcmd__generate__subcmd__help,help)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__help"
-                ;;
-            upstart__tools__subcmd__generate__subcmd__help,rules-md)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md"
-                ;;
             upstart__tools__subcmd__help,completions)
                 cmd="upstart__tools__subcmd__help__subcmd__completions"
                 ;;
@@ -162,9 +141,6 @@ _upstart__tools() {
                 ;;
             upstart__tools__subcmd__help,fmt)
                 cmd="upstart__tools__subcmd__help__subcmd__fmt"
-                ;;
-            upstart__tools__subcmd__help,generate)
-                cmd="upstart__tools__subcmd__help__subcmd__generate"
                 ;;
             upstart__tools__subcmd__help,graph)
                 cmd="upstart__tools__subcmd__help__subcmd__graph"
@@ -223,12 +199,6 @@ _upstart__tools() {
             upstart__tools__subcmd__help__subcmd__ctl,version)
                 cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__version"
                 ;;
-            upstart__tools__subcmd__help__subcmd__generate,all)
-                cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__all"
-                ;;
-            upstart__tools__subcmd__help__subcmd__generate,rules-md)
-                cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md"
-                ;;
             *)
                 ;;
         esac
@@ -236,7 +206,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help"
+            opts="-h -V --help --version parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -249,7 +219,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__completions)
+        upstart__tools__subcmd__completions)
             opts="-h -V --bin --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -267,7 +237,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__convert)
+        upstart__tools__subcmd__convert)
             opts="-o -h -V --output --force --check --diff --verify --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -293,7 +263,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl)
+        upstart__tools__subcmd__ctl)
             opts="-h -V --control --help --version start stop restart reload status list emit reload-configuration version show-config check-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -311,7 +281,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__check__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__check__subcmd__config)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -329,7 +299,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__emit)
+        upstart__tools__subcmd__ctl__subcmd__emit)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -347,7 +317,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help)
+        upstart__tools__subcmd__ctl__subcmd__help)
             opts="start stop restart reload status list emit reload-configuration version show-config check-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -361,7 +331,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__check__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__check__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -375,7 +345,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__emit)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__emit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -389,7 +359,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__help)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -403,7 +373,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__list)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -417,7 +387,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__reload)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -431,7 +401,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__reload__subcmd__configuration)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__reload__subcmd__configuration)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -445,7 +415,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__restart)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -459,7 +429,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__show__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__show__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -473,7 +443,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__start)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__start)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -487,7 +457,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__status)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -501,7 +471,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__stop)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -515,7 +485,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__version)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -529,7 +499,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__list)
+        upstart__tools__subcmd__ctl__subcmd__list)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -547,7 +517,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__reload)
+        upstart__tools__subcmd__ctl__subcmd__reload)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -565,7 +535,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__reload__subcmd__configuration)
+        upstart__tools__subcmd__ctl__subcmd__reload__subcmd__configuration)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -583,7 +553,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__restart)
+        upstart__tools__subcmd__ctl__subcmd__restart)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -601,7 +571,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__show__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__show__subcmd__config)
             opts="-e -h -V --enumerate --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -619,7 +589,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__start)
+        upstart__tools__subcmd__ctl__subcmd__start)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -637,7 +607,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__status)
+        upstart__tools__subcmd__ctl__subcmd__status)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -655,7 +625,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__stop)
+        upstart__tools__subcmd__ctl__subcmd__stop)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -673,7 +643,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__version)
+        upstart__tools__subcmd__ctl__subcmd__version)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -691,7 +661,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__exec)
+        upstart__tools__subcmd__exec)
             opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --leave-leftovers --control --startup-event --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -725,7 +695,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__fmt)
+        upstart__tools__subcmd__fmt)
             opts="-h -V --check --write --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -739,105 +709,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__generate)
-            opts="-h -V --help --version all rules-md help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__all)
-            opts="-h -V --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help)
-            opts="all rules-md help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__all)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__rules__subcmd__md)
-            opts="-h -V --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__graph)
+        upstart__tools__subcmd__graph)
             opts="-o -h -V --format --output --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -863,8 +735,8 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man generate help"
+        upstart__tools__subcmd__help)
+            opts="parse fmt show convert lint exec systemd2upstart graph ctl install-compat completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,7 +749,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__completions)
+        upstart__tools__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -891,7 +763,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__convert)
+        upstart__tools__subcmd__help__subcmd__convert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -905,7 +777,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl)
+        upstart__tools__subcmd__help__subcmd__ctl)
             opts="start stop restart reload status list emit reload-configuration version show-config check-config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -919,7 +791,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__check__subcmd__config)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__check__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -933,7 +805,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__emit)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__emit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -947,7 +819,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__list)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -961,7 +833,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__reload)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -975,7 +847,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__reload__subcmd__configuration)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__reload__subcmd__configuration)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -989,7 +861,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__restart)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1003,7 +875,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__show__subcmd__config)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__show__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1017,7 +889,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__start)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__start)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1031,7 +903,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__status)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1045,7 +917,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__stop)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1059,7 +931,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__version)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1073,7 +945,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__exec)
+        upstart__tools__subcmd__help__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1087,7 +959,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__fmt)
+        upstart__tools__subcmd__help__subcmd__fmt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1101,49 +973,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate)
-            opts="all rules-md"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__all)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__graph)
+        upstart__tools__subcmd__help__subcmd__graph)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1157,7 +987,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__help)
+        upstart__tools__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1171,7 +1001,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__install__subcmd__compat)
+        upstart__tools__subcmd__help__subcmd__install__subcmd__compat)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1185,7 +1015,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__lint)
+        upstart__tools__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1199,7 +1029,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__man)
+        upstart__tools__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1213,7 +1043,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__parse)
+        upstart__tools__subcmd__help__subcmd__parse)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1227,7 +1057,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__show)
+        upstart__tools__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1241,7 +1071,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__systemd2upstart)
+        upstart__tools__subcmd__help__subcmd__systemd2upstart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1255,7 +1085,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__install__subcmd__compat)
+        upstart__tools__subcmd__install__subcmd__compat)
             opts="-h -V --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1269,7 +1099,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__lint)
+        upstart__tools__subcmd__lint)
             opts="-h -V --format --explain --stdin-filename --no-context --config --isolated --select --extend-select --ignore --known-event --known-job --target-version --dialect --shellcheck --fail-on --exit-zero --fix --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1281,7 +1111,7 @@ _upstart__tools() {
                     return 0
                     ;;
                 --explain)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --stdin-filename)
@@ -1293,15 +1123,15 @@ _upstart__tools() {
                     return 0
                     ;;
                 --select)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --extend-select)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --known-event)
@@ -1335,7 +1165,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__man)
+        upstart__tools__subcmd__man)
             opts="-h -V --help --version upstart-tools upstart-lint upstart2systemd systemd2upstart upstart-run"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1349,7 +1179,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__parse)
+        upstart__tools__subcmd__parse)
             opts="-h -V --no-override --pretty --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1367,7 +1197,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__show)
+        upstart__tools__subcmd__show)
             opts="-h -V --format --no-override --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1389,7 +1219,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__systemd2upstart)
+        upstart__tools__subcmd__systemd2upstart)
             opts="-o -h -V --output --force --check --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

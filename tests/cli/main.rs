@@ -5,6 +5,7 @@ mod common;
 mod adversarial;
 mod behaviour_oracle;
 mod commands;
+mod completion;
 mod conformance;
 mod conformance_events;
 mod conformance_lifecycle;
