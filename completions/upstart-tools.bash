@@ -1166,7 +1166,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__tools__subcmd__man)
-            opts="-h -V --help --version upstart-tools upstart-lint upstart2systemd systemd2upstart upstart-run"
+            opts="-h -V --help --version upstart-tools upstart-lint upstart2systemd systemd2upstart upstart-run upstart-lint.toml upstart-lint-rules"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

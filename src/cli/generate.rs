@@ -60,12 +60,16 @@ pub(crate) struct CompletionsArgs {
     binary: String,
 }
 
-/// `upstart-tools man [BINARY]`.
+/// The man pages that are not a binary's: the configuration file (section
+/// 5) and the rules (section 7).
+pub const OTHER_PAGES: &[&str] = &["upstart-lint.toml", "upstart-lint-rules"];
+
+/// `upstart-tools man [PAGE]`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ManArgs {
-    /// The binary whose man page to print.
-    #[arg(default_value = "upstart-tools",
-          value_parser = clap::builder::PossibleValuesParser::new(BINARIES))]
+    /// The page to print: a binary's, the configuration file's (upstart-lint.toml) or the rules' (upstart-lint-rules).
+    #[arg(default_value = "upstart-tools", value_name = "PAGE",
+          value_parser = clap::builder::PossibleValuesParser::new(BINARIES.iter().chain(OTHER_PAGES)))]
     binary: String,
 }
 
@@ -74,7 +78,12 @@ pub(crate) fn print_completions(args: &CompletionsArgs) -> Status {
 }
 
 pub(crate) fn print_man(args: &ManArgs) -> Status {
-    print_or_fail(man_page(&args.binary), &args.binary)
+    let page = match args.binary.as_str() {
+        "upstart-lint.toml" => Some(super::man::config_page()),
+        "upstart-lint-rules" => Some(super::man::rules_page()),
+        binary => man_page(binary),
+    };
+    print_or_fail(page, &args.binary)
 }
 
 /// The clap definition of a binary.
@@ -96,12 +105,10 @@ pub fn man_page(binary: &str) -> Option<String> {
     man_page_of(command(binary)?)
 }
 
-/// The roff man page of a clap definition.
+/// The roff man page of a binary's clap definition (`super::man`).
 #[must_use]
 pub fn man_page_of(cmd: clap::Command) -> Option<String> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(cmd).render(&mut out).ok()?;
-    String::from_utf8(out).ok()
+    super::man::binary_page(&cmd)
 }
 
 /// The completion script of a binary for a shell.
@@ -299,6 +306,14 @@ pub fn all_files() -> Vec<(PathBuf, String)> {
             }
         }
     }
+    files.push((
+        Path::new("man").join("upstart-lint.toml.5"),
+        super::man::config_page(),
+    ));
+    files.push((
+        Path::new("man").join("upstart-lint-rules.7"),
+        super::man::rules_page(),
+    ));
     files
 }
 

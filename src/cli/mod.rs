@@ -8,6 +8,7 @@ pub mod generate;
 mod graph;
 mod install_compat;
 mod lint;
+mod man;
 mod parse;
 mod run;
 mod run_set;
