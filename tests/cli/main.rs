@@ -30,6 +30,7 @@ mod man_pages;
 mod overrides;
 mod packaging;
 mod readme;
+mod readme_console;
 mod robustness;
 mod roundtrip;
 mod roundtrip_systemd;
