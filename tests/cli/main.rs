@@ -29,6 +29,7 @@ mod lint_shell;
 mod man_pages;
 mod overrides;
 mod packaging;
+mod precommit;
 mod readme;
 mod readme_console;
 mod robustness;
