@@ -109,8 +109,8 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand -v 'Log state changes to stderr'
             cand --verbose 'Log state changes to stderr'
             cand --leave-leftovers 'After a requested stop, leave the processes the job left behind running, as upstart does (default: TERM, then KILL after the kill timeout)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -490,7 +490,7 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l sta
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l foreground -d 'Stay in the foreground (default: detach and supervise in the background)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s v -l verbose -d 'Log state changes to stderr'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -l leave-leftovers -d 'After a requested stop, leave the processes the job left behind running, as upstart does (default: TERM, then KILL after the kill timeout)'
-complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand exec" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -s o -l output -d 'Write the jobs into DIR (`NAME.conf`; a template `NAME@.service` gives `NAME.conf` with an `instance` stanza, or `NAME@.conf` when `NAME.service` is converted too) instead of printing them' -r -F
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand systemd2upstart" -l force -d 'Overwrite jobs in DIR that differ from the conversion'

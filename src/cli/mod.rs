@@ -110,6 +110,7 @@ enum Command {
     /// Report the problems of job files.
     Lint(Box<lint::Args>),
     /// Run a job under supervision with the semantics of upstart.
+    #[command(after_long_help = RUN_EXIT_STATUS)]
     Exec(run::Args),
     /// Convert systemd units to upstart jobs.
     #[command(name = "systemd2upstart")]
@@ -146,6 +147,12 @@ const CTL_EXIT_STATUS: &str = "Exit codes (initctl's):\n  \
     0  the request succeeded\n  \
     1  it failed (the message says why), no upstart-run is listening, or a job or event name is missing\n  \
     2  other usage errors (under the initctl names: 1, as initctl)";
+
+/// The exit statuses of `upstart-run` (and `exec`): the job's fate.
+const RUN_EXIT_STATUS: &str = "Exit codes:\n  \
+    0  the job ended normally or was stopped on request (a job set: every job stopped on request)\n  \
+    1  the job failed: pre-start failed, the respawn limit was reached, or the main process failed without respawn (a job set: a job was left out for errors)\n  \
+    2  usage error, or a job file with errors: nothing was started (a job set: it could not start, e.g. no job or the control socket in use)";
 
 /// The exit-status table shown by `--help` of every binary.
 const EXIT_STATUS: &str = "Exit codes:\n  \
@@ -306,7 +313,7 @@ pub fn from_systemd_main() -> ExitCode {
     version,
     about = "Run an upstart job, or a whole job set, under supervision",
     long_about = "Run one upstart job with the supervision semantics of upstart 1.13: pre-start, main, post-start, respawn and its limit, normal exit, kill signal and timeout, pre-stop, post-stop, expect fork/daemon/stop, console log. SIGTERM or SIGINT stops the job; SIGHUP sends its reload signal.\n\nGiven a directory (or several files), run the whole job set as upstart's init does: emit the startup event, start and stop jobs on their start on/stop on conditions, with job events, instances and initctl control through `upstart-tools ctl` (or the initctl names of `upstart-tools install-compat`). SIGTERM or SIGINT stops every job; as PID 1 it also reaps every orphan.",
-    after_long_help = EXIT_STATUS
+    after_long_help = RUN_EXIT_STATUS
 )]
 pub struct RunCli {
     #[command(flatten)]
