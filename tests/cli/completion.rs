@@ -2,7 +2,8 @@
 //! real shells: bash's completion function is called with `COMP_WORDS` and
 //! `COMP_CWORD` set, for every (sub)command path of every binary, and what
 //! it puts in `COMPREPLY` is compared with the clap definition; fish is
-//! asked with `complete -C`. Hidden subcommands (`generate`) are never
+//! asked with `complete -C`, and zsh with a TAB typed on a pseudo-terminal,
+//! for an option's values, rule codes and the subcommands. Hidden subcommands (`generate`) are never
 //! offered, and the arguments that take rule codes offer the registry's
 //! codes rather than file names.
 
@@ -287,5 +288,88 @@ fn fish_completes_option_values_and_rule_codes() {
         ])
     );
     let top = ask("upstart-tools", "upstart-tools ");
+    assert!(top.contains("lint") && !top.contains("generate"), "{top:?}");
+}
+
+/// zsh, on a pseudo-terminal (zsh's zpty module) so that its line editor
+/// completes as it does for a user: the line is typed, then TAB, and the
+/// listed candidates (`word -- description`) are read back once the list
+/// has come and half a second passed without output (30 s at most).
+fn ask_zsh(binary: &str, line: &str) -> BTreeSet<String> {
+    let script = root().join(completion_path(binary, Shell::Zsh));
+    let setup = format!(
+        "PS1='>'; autoload -U compinit; compinit -u -D; source {}; compdef _{binary} {binary}; \
+         zstyle ':completion:*' list-prompt ''; setopt nolistbeep",
+        quoted(&script.to_string_lossy())
+    );
+    let driver = format!(
+        "zmodload zsh/zpty\n\
+         zpty z zsh -f -i\n\
+         zpty -w z {}\n\
+         zpty -w -n z {}$'\\t'\n\
+         out=''; quiet=0\n\
+         for i in {{1..300}}; do\n\
+           if zpty -r -t z chunk; then out+=$chunk; quiet=0; else sleep 0.1; (( quiet++ )); fi\n\
+           [[ $out == *' -- '* && $quiet -ge 5 ]] && break\n\
+         done\n\
+         print -r -- \"$out\"\n\
+         zpty -d z\n",
+        quoted(&setup),
+        quoted(line)
+    );
+    let out = std::process::Command::new("timeout")
+        .args(["60", "zsh", "-f", "-c", &driver])
+        .output()
+        .expect("zsh");
+    let text = without_escapes(&String::from_utf8_lossy(&out.stdout));
+    set(text.split(['\r', '\n']).filter_map(|l| {
+        let (word, rest) = l.trim_start().split_once(char::is_whitespace)?;
+        rest.trim_start()
+            .starts_with("-- ")
+            .then(|| word.to_string())
+    }))
+}
+
+/// The text without the terminal's control sequences (`ESC [ … letter`).
+fn without_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if c.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn zsh_completes_option_values_and_rule_codes() {
+    let ok = std::process::Command::new("zsh")
+        .args(["-f", "-c", "zmodload zsh/zpty"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: zsh (with its zpty module) is not installed");
+        return;
+    }
+    assert_eq!(
+        ask_zsh("upstart-tools", "upstart-tools lint --format "),
+        set(["human", "concise", "json", "github", "sarif"])
+    );
+    assert_eq!(
+        ask_zsh("upstart-lint", "upstart-lint --ignore UL30"),
+        set([
+            "UL301", "UL302", "UL303", "UL304", "UL305", "UL306", "UL308"
+        ])
+    );
+    let top = ask_zsh("upstart-tools", "upstart-tools ");
     assert!(top.contains("lint") && !top.contains("generate"), "{top:?}");
 }
