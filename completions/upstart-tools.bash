@@ -282,12 +282,20 @@ _upstart__tools() {
             return 0
             ;;
         upstart__tools__subcmd__ctl__subcmd__check__subcmd__config)
-            opts="-h -V --control --help --version"
+            opts="-i -w -h -V --ignore-events --warn --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --ignore-events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --control)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

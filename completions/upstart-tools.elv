@@ -235,7 +235,11 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand --version 'Print version'
         }
         &'upstart-tools;ctl;check-config'= {
+            cand -i 'Take these events as emitted (comma-separated)'
+            cand --ignore-events 'Take these events as emitted (comma-separated)'
             cand --control 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]'
+            cand -w 'Report an `or` with any unreachable side (default: only when neither side can happen)'
+            cand --warn 'Report an `or` with any unreachable side (default: only when neither side can happen)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'

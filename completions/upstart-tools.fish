@@ -554,7 +554,9 @@ complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __f
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from show-config" -s e -l enumerate -d 'Enumerate the events and jobs causing each job to start and stop'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from show-config" -s h -l help -d 'Print help'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from show-config" -s V -l version -d 'Print version'
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from check-config" -s i -l ignore-events -d 'Take these events as emitted (comma-separated)' -r
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from check-config" -l control -d 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]' -r -F
+complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from check-config" -s w -l warn -d 'Report an `or` with any unreachable side (default: only when neither side can happen)'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from check-config" -s h -l help -d 'Print help'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from check-config" -s V -l version -d 'Print version'
 complete -c upstart-tools -n "__fish_upstart_tools_using_subcommand ctl; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start job (without JOB, inside a job process: that job, without waiting)'

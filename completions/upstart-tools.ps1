@@ -258,7 +258,11 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;ctl;check-config' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Take these events as emitted (comma-separated)')
+            [CompletionResult]::new('--ignore-events', '--ignore-events', [CompletionResultType]::ParameterName, 'Take these events as emitted (comma-separated)')
             [CompletionResult]::new('--control', '--control', [CompletionResultType]::ParameterName, 'The control socket of the job set [default: $UPSTART_TOOLS_CONTROL, else $XDG_RUNTIME_DIR/upstart-tools/control, else /run/upstart-tools/control for root, else /tmp/upstart-tools-$UID/control]')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Report an `or` with any unreachable side (default: only when neither side can happen)')
+            [CompletionResult]::new('--warn', '--warn', [CompletionResultType]::ParameterName, 'Report an `or` with any unreachable side (default: only when neither side can happen)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')

@@ -54,7 +54,14 @@ pub(super) enum Verb {
     },
     /// Check for unreachable jobs/event conditions.
     CheckConfig {
-        /// Jobs to check (default: all).
+        /// Take these events as emitted (comma-separated).
+        #[arg(short, long = "ignore-events", value_name = "EVENT_LIST")]
+        ignore_events: Vec<String>,
+        /// Report an `or` with any unreachable side (default: only when
+        /// neither side can happen).
+        #[arg(short, long)]
+        warn: bool,
+        /// The job to check (default: all).
         #[arg(value_name = "JOB")]
         jobs: Vec<String>,
     },
@@ -169,7 +176,20 @@ fn request(verb: Verb, names: &Names) -> Result<Request, ExitCode> {
         Verb::ReloadConfiguration => Request::ReloadConfiguration,
         Verb::Version => Request::Version,
         Verb::ShowConfig { enumerate, jobs } => Request::ShowConfig { jobs, enumerate },
-        Verb::CheckConfig { jobs } => Request::CheckConfig { jobs },
+        Verb::CheckConfig {
+            ignore_events,
+            warn,
+            jobs,
+        } => Request::CheckConfig {
+            jobs,
+            ignore: ignore_events
+                .iter()
+                .flat_map(|list| list.split(','))
+                .filter(|e| !e.is_empty())
+                .map(str::to_string)
+                .collect(),
+            warn,
+        },
     })
 }
 

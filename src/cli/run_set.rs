@@ -87,11 +87,19 @@ pub(super) fn run(args: &Args) -> Status {
         opts.log_dir = absolute(&opts.log_dir);
         opts.control = absolute(&opts.control);
     }
+    // A reload reads the same paths again; the job files are absolute in
+    // the background, where the working directory is `/`.
+    let reload_paths: Vec<PathBuf> = if args.foreground {
+        paths.clone()
+    } else {
+        paths.iter().map(|p| absolute(p)).collect()
+    };
     let pidfile = match args.background() {
         Ok(p) => p,
         Err(status) => return status,
     };
-    let out = crate::supervisor::jobset::run(jobs, &opts);
+    let mut reload = || load(&reload_paths).0;
+    let out = crate::supervisor::jobset::run(jobs, &opts, &mut reload);
     if let Some(p) = pidfile {
         detach::remove_pidfile(&p);
     }

@@ -51,7 +51,8 @@ pub enum SetOutcome {
 
 /// The driver's side of spawning: real processes for the engine.
 struct RealSpawner {
-    jobs: HashMap<String, LoadedJob>,
+    /// The job of each engine class, by class index (a reload appends).
+    jobs: Vec<LoadedJob>,
     logs: HashMap<(String, String), Log>,
     log_dir: PathBuf,
     /// `UPSTART_TOOLS_CONTROL=<socket>`, added to every process so that
@@ -140,20 +141,15 @@ impl RealSpawner {
     }
 
     fn try_spawn(&mut self, req: &SpawnRequest) -> Result<i32, String> {
+        let unknown = || format!("unknown job {}", req.job);
         let console = {
-            let job = self
-                .jobs
-                .get(&req.job)
-                .ok_or_else(|| format!("unknown job {}", req.job))?;
+            let job = self.jobs.get(req.class).ok_or_else(unknown)?;
             job.resolved().console.unwrap_or(ConsoleMode::Log)
         };
         if console == ConsoleMode::Log {
             self.log_for(&req.job, &req.instance)?;
         }
-        let job = self
-            .jobs
-            .get(&req.job)
-            .ok_or_else(|| format!("unknown job {}", req.job))?;
+        let job = self.jobs.get(req.class).ok_or_else(unknown)?;
         let r = job.resolved();
         let log = self.logs.get(&(req.job.clone(), req.instance.clone()));
         let mut env = req.env.clone();
@@ -215,7 +211,11 @@ impl Spawner for RealSpawner {
 /// Run `jobs` as upstart's init would until SIGTERM or SIGINT has stopped
 /// them all.
 #[must_use]
-pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
+pub fn run(
+    jobs: Vec<LoadedJob>,
+    opts: &SetOptions,
+    reload: &mut dyn FnMut() -> Vec<LoadedJob>,
+) -> SetOutcome {
     let mut sigs = SigSet::empty();
     for s in [
         Signal::SIGCHLD,
@@ -250,7 +250,7 @@ pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
         .map(|j| JobClass::from_loaded(j, &base_env))
         .collect();
     let spawner = RealSpawner {
-        jobs: jobs.into_iter().map(|j| (j.name.clone(), j)).collect(),
+        jobs,
         logs: HashMap::new(),
         log_dir: opts.log_dir.clone(),
         control_var: (
@@ -267,6 +267,7 @@ pub fn run(jobs: Vec<LoadedJob>, opts: &SetOptions) -> SetOutcome {
     };
     let mut driver = Driver {
         engine: Engine::new(classes, base_env, spawner),
+        reload,
         server,
         sfd,
         timers: HashMap::new(),
@@ -305,8 +306,10 @@ fn caller(request: &Request) -> Vec<(String, String)> {
     })
 }
 
-struct Driver {
+struct Driver<'a> {
     engine: Engine<RealSpawner>,
+    /// Reads the job set again (`reload-configuration`, SIGHUP).
+    reload: &'a mut dyn FnMut() -> Vec<LoadedJob>,
     server: Server,
     sfd: SignalFd,
     timers: HashMap<TimerId, Instant>,
@@ -316,7 +319,7 @@ struct Driver {
     finished: bool,
 }
 
-impl Driver {
+impl Driver<'_> {
     /// Tell the engine the time (whole seconds, for the respawn limit).
     fn tick(&mut self) {
         self.engine.now(self.started.elapsed().as_secs());
@@ -437,6 +440,8 @@ impl Driver {
                     self.shutting_down = true;
                     self.engine.shutdown(None);
                 }
+                // init reloads its configuration on SIGHUP.
+                Signal::SIGHUP if !self.shutting_down => self.reload_configuration(),
                 _ => {}
             }
             self.act();
@@ -601,13 +606,9 @@ impl Driver {
                     let reply = self.show_config(&jobs, enumerate);
                     self.server.reply(client, &reply);
                 }
-                Request::ReloadConfiguration | Request::CheckConfig { .. } => {
-                    self.server.reply(
-                        client,
-                        &Reply::error(
-                            "reload-configuration and check-config are not supported by upstart-run yet",
-                        ),
-                    );
+                Request::ReloadConfiguration => {
+                    self.reload_configuration();
+                    self.server.reply(client, &Reply::default());
                 }
                 request => {
                     let caller = caller(&request);
@@ -616,6 +617,19 @@ impl Driver {
             }
             self.act();
         }
+    }
+
+    /// Every job file read again and handed to the engine, which replaces
+    /// each definition when its job is not running (see `engine/reload.rs`).
+    fn reload_configuration(&mut self) {
+        let jobs = (self.reload)();
+        let base_env = spawn::init_environment();
+        let classes = jobs
+            .iter()
+            .map(|j| JobClass::from_loaded(j, &base_env))
+            .collect();
+        self.engine.spawner().jobs.extend(jobs);
+        self.engine.reload(classes);
     }
 
     /// `show-config [-e] [JOB]...`: every job in upstart's order, or the
@@ -630,10 +644,14 @@ impl Driver {
         } else {
             names.to_vec()
         };
+        let classes: Vec<Option<usize>> = order
+            .iter()
+            .map(|n| self.engine.registered_class(n))
+            .collect();
         let spawner = self.engine.spawner();
         let mut jobs = Vec::new();
-        for name in &order {
-            match spawner.jobs.get(name) {
+        for (name, class) in order.iter().zip(classes) {
+            match class.and_then(|c| spawner.jobs.get(c)) {
                 Some(job) => jobs.push((name.as_str(), job.resolved())),
                 None => return Reply::error(&format!("Unknown job: {name}")),
             }

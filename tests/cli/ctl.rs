@@ -222,7 +222,19 @@ fn each_verb_and_option_form_sends_its_request() {
         ),
         (
             vec!["check-config", "a"],
-            Request::CheckConfig { jobs: s(&["a"]) },
+            Request::CheckConfig {
+                jobs: s(&["a"]),
+                ignore: vec![],
+                warn: false,
+            },
+        ),
+        (
+            vec!["check-config", "-w", "-i", "x,y", "--ignore-events", "z"],
+            Request::CheckConfig {
+                jobs: vec![],
+                ignore: s(&["x", "y", "z"]),
+                warn: true,
+            },
         ),
     ];
     for (args, _) in &cases {

@@ -424,3 +424,85 @@ fn an_empty_job_set_says_where_it_looked_and_what_to_do() {
     );
     assert!(err.contains("upstart-lint"), "{err}");
 }
+
+#[test]
+fn reload_configuration_and_sighup_read_the_job_files_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("ran");
+    let job = |word: &str| {
+        format!(
+            "start on go\ntask\nconsole none\nexec sh -c 'echo {word} >> {}'\n",
+            out.display()
+        )
+    };
+    let mut set = JobSet::start(&[("t", &job("old"))]);
+    let init = set.path("init");
+    // Edited on disk: nothing changes until the configuration is reloaded.
+    std::fs::write(init.join("t.conf"), job("new")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        init.join("added.conf"),
+        "start on startup\nexec sleep 1000\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    set.ctl_ok(&["emit", "go"]);
+    assert_eq!(read(&out), "old\n");
+    assert_eq!(set.ctl_ok(&["reload-configuration"]), "");
+    set.ctl_ok(&["emit", "go"]);
+    assert_eq!(read(&out), "old\nnew\n");
+    assert_eq!(set.ctl_ok(&["status", "added"]), "added stop/waiting\n");
+    // A deleted file's job is gone after SIGHUP (init's reload signal).
+    std::fs::remove_file(init.join("added.conf")).unwrap_or_else(|e| panic!("{e}"));
+    let pid = set.child.as_ref().map_or(0, std::process::Child::id);
+    let pid = nix::unistd::Pid::from_raw(i32::try_from(pid).unwrap_or(0));
+    nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGHUP).unwrap_or_else(|e| panic!("{e}"));
+    set.wait_for(
+        |s| {
+            String::from_utf8_lossy(&s.ctl(&["status", "added"]).stderr)
+                == "initctl: Unknown job: added\n"
+        },
+        "the deleted job to go",
+    );
+    let (code, stderr) = set.stop();
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+#[test]
+fn check_config_names_what_no_job_emits() {
+    let set = JobSet::start(&[
+        ("web", "start on started db and net-up\nexec sleep 1000\n"),
+        ("db", "start on startup\nexec sleep 1000\n"),
+        ("cache", "start on started redis\nexec sleep 1000\n"),
+    ]);
+    let out = set.ctl(&["check-config"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // Each job with a problem, then its conditions, in upstart's order.
+    let mut lines: Vec<&str> = stdout.lines().collect();
+    lines.sort_unstable();
+    assert_eq!(
+        lines,
+        [
+            "  start on: unknown event net-up",
+            "  start on: unknown job redis",
+            "cache",
+            "web",
+        ],
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("web\n  start on: unknown event net-up\n"),
+        "{stdout}"
+    );
+    let out = set.ctl(&["check-config", "--ignore-events", "net-up", "web"]);
+    assert_eq!(
+        (out.status.code(), out.stdout.len()),
+        (Some(0), 0),
+        "{out:?}"
+    );
+    let out = set.ctl(&["check-config", "nope"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "initctl: Invalid job class: nope\n"
+    );
+    drop(set);
+}

@@ -50,8 +50,15 @@ pub enum Request {
         jobs: Vec<String>,
         enumerate: bool,
     },
+    /// `check-config [-w] [-i EVENT,...] [JOB]`.
     CheckConfig {
         jobs: Vec<String>,
+        /// Events taken as emitted (`--ignore-events`).
+        #[serde(default)]
+        ignore: Vec<String>,
+        /// An `or` needs both sides reachable (`--warn`).
+        #[serde(default)]
+        warn: bool,
     },
     Version,
 }

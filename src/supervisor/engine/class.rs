@@ -32,6 +32,8 @@ pub struct JobClass {
     pub usage: Option<String>,
     pub expect: ExpectMode,
     pub manual: bool,
+    /// `emits` patterns (`check-config` reads them).
+    pub emits: Vec<String>,
 }
 
 impl JobClass {
@@ -56,6 +58,7 @@ impl JobClass {
             usage: None,
             expect: ExpectMode::None,
             manual: false,
+            emits: Vec::new(),
         }
     }
 
@@ -107,6 +110,7 @@ impl JobClass {
             usage: r.usage.map(|w| w.value.clone()),
             expect: r.expect.unwrap_or(ExpectMode::None),
             manual: r.manual,
+            emits: r.emits.iter().map(|w| w.value.clone()).collect(),
         }
     }
 }

@@ -138,6 +138,17 @@ impl Node {
         }
     }
 
+    /// Every event a match holds, TRUE path or not (post-order).
+    pub fn held_events(&self, out: &mut Vec<EventId>) {
+        match self {
+            Node::Match { event, .. } => out.extend(event.iter().copied()),
+            Node::Op { lhs, rhs, .. } => {
+                lhs.held_events(out);
+                rhs.held_events(out);
+            }
+        }
+    }
+
     /// Clear every node; the released events are pushed on `released`.
     pub fn reset(&mut self, released: &mut Vec<EventId>) {
         match self {

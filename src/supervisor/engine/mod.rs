@@ -14,8 +14,10 @@
 //! exec then succeeded is an input of its own ([`Engine::exec_ok`],
 //! [`Engine::spawn_failed`]), as in upstart where it arrives later.
 
+mod check_config;
 mod class;
 mod expr;
+mod reload;
 #[cfg(test)]
 mod tests;
 
@@ -42,7 +44,11 @@ pub trait Spawner {
 /// A process to start.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpawnRequest {
-    /// Class name (the driver finds the job's settings with it).
+    /// Index of the job's class, in the order the classes were given
+    /// (`Engine::new`, then each `Engine::reload`): an instance started
+    /// before a reload keeps running the definition it started with.
+    pub class: usize,
+    /// Class name.
     pub job: String,
     /// Instance name (empty for a singleton).
     pub instance: String,
@@ -307,8 +313,13 @@ enum PendingReply {
 #[derive(Debug)]
 pub struct Engine<S: Spawner> {
     classes: Vec<JobClass>,
-    /// Class indices in upstart's hash order.
+    /// The registered classes (those events and requests reach), in
+    /// upstart's hash order. `classes` also keeps definitions replaced or
+    /// deleted by a reload while an instance of them still runs.
     class_order: Vec<usize>,
+    /// The newest definition of each job name on disk (upstart's
+    /// `conf_select_job`); absent when the file was deleted.
+    latest: std::collections::BTreeMap<String, usize>,
     /// init's job environment (`PATH`, `TERM`, ...).
     base_env: Vec<(String, String)>,
     jobs: std::collections::BTreeMap<JobId, Job>,
@@ -335,9 +346,15 @@ impl<S: Spawner> Engine<S> {
     pub fn new(classes: Vec<JobClass>, base_env: Vec<(String, String)>, spawner: S) -> Self {
         let mut class_order: Vec<usize> = (0..classes.len()).collect();
         class_order.sort_by_key(|&i| bin(&classes[i].name));
+        let latest = classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name.clone(), i))
+            .collect();
         Self {
             classes,
             class_order,
+            latest,
             base_env,
             jobs: std::collections::BTreeMap::new(),
             events: Vec::new(),
@@ -835,9 +852,13 @@ impl<S: Spawner> Engine<S> {
                 self.reply_text(client, Reply::ok("init (upstart 1.13.2)\n"));
                 Ok(())
             }
-            Request::ReloadConfiguration
-            | Request::ShowConfig { .. }
-            | Request::CheckConfig { .. } => {
+            Request::CheckConfig { jobs, ignore, warn } => {
+                // initctl reads only its first argument.
+                let reply = self.check_config(jobs.first().map(String::as_str), &ignore, warn);
+                self.reply_text(client, reply);
+                Ok(())
+            }
+            Request::ReloadConfiguration | Request::ShowConfig { .. } => {
                 Err("this request is answered by the driver, not the engine".into())
             }
         }
@@ -867,9 +888,7 @@ impl<S: Spawner> Engine<S> {
     }
 
     fn class_by_name(&self, name: &str) -> Result<usize, String> {
-        self.classes
-            .iter()
-            .position(|c| c.name == name)
+        self.registered(name)
             .ok_or_else(|| format!("Unknown job: {name}"))
     }
 
@@ -1458,6 +1477,9 @@ impl<S: Spawner> Engine<S> {
                             self.unblock_event(e);
                         }
                     }
+                    // A definition reloaded or deleted while this was its
+                    // last instance takes effect now.
+                    self.reconsider(j.class);
                     return;
                 }
             }
@@ -1631,6 +1653,7 @@ impl<S: Spawner> Engine<S> {
         env_set(&mut env, "UPSTART_JOB", &class.name);
         env_set(&mut env, "UPSTART_INSTANCE", &j.name);
         let req = SpawnRequest {
+            class: j.class,
             job: class.name.clone(),
             instance: j.name.clone(),
             kind,

@@ -1410,3 +1410,187 @@ fn quiesce_gives_up_on_jobs_that_cannot_stop() {
     assert!(t.finished);
     assert!(t.timers.is_empty());
 }
+
+// ---- reload-configuration (job_class_consider / reconsider) ---------------
+
+impl T {
+    fn reload(&mut self, jobs: &[(&str, &str)]) {
+        self.e
+            .reload(jobs.iter().map(|(n, t)| class(n, t)).collect());
+        self.take();
+    }
+
+    fn argv0(&self, pid: i32) -> String {
+        self.e.spawner.spawned[usize::try_from(pid - 1).unwrap()].argv[0].clone()
+    }
+}
+
+#[test]
+fn reload_replaces_an_idle_job_at_once() {
+    let mut t = T::new(&[("a", "start on x\nexec /old\n")]);
+    t.reload(&[("a", "start on y\nexec /new\n")]);
+    t.emit("x", &[]);
+    assert!(
+        t.e.spawner.spawned.is_empty(),
+        "the old `start on x` is gone"
+    );
+    t.emit("y", &[]);
+    assert_eq!(t.argv0(1), "/new");
+    assert_eq!(t.status("a", &[]), "a start/spawned, process 1\nrc=0");
+}
+
+#[test]
+fn a_running_job_keeps_its_definition_until_its_last_instance_stops() {
+    let mut t = T::new(&[("a", "respawn\nexec /old\n")]);
+    t.start("a", &[]);
+    t.ok(1);
+    t.reload(&[("a", "respawn\nexec /new\n")]);
+    // The respawn still runs the definition the instance started with.
+    t.exit(1, 0);
+    assert_eq!(t.argv0(2), "/old");
+    t.ok(2);
+    t.stop("a", &[]);
+    t.killed(2, 15);
+    assert_eq!(t.status("a", &[]), "a stop/waiting\nrc=0");
+    // Now the new definition is the job.
+    t.start("a", &[]);
+    assert_eq!(t.argv0(3), "/new");
+}
+
+#[test]
+fn a_half_met_and_survives_a_reload() {
+    let mut t = T::new(&[("j", "start on a and b\nexec /j\n")]);
+    t.emit_nowait("a", &[]);
+    t.reload(&[("j", "start on a and b\nexec /j\n")]);
+    t.emit("b", &[]);
+    assert_eq!(t.var(1, "UPSTART_EVENTS").as_deref(), Some("a b"));
+}
+
+#[test]
+fn a_deleted_job_goes_when_it_stops_and_a_new_one_comes() {
+    let mut t = T::new(&[("gone", "exec /g\n"), ("idle", "exec /i\n")]);
+    t.start("gone", &[]);
+    t.ok(1);
+    t.reload(&[("fresh", "exec /f\n")]);
+    assert_eq!(t.status("idle", &[]), "initctl: Unknown job: idle\nrc=1");
+    // Still controllable while it runs.
+    assert_eq!(t.status("gone", &[]), "gone start/running, process 1\nrc=0");
+    t.stop("gone", &[]);
+    t.killed(1, 15);
+    assert_eq!(t.status("gone", &[]), "initctl: Unknown job: gone\nrc=1");
+    assert_eq!(t.list(), "fresh stop/waiting\nrc=0");
+}
+
+#[test]
+fn a_replaced_job_moves_to_the_end_of_its_hash_bin() {
+    // Two names in the same bin of upstart's 17-bin class hash.
+    let names: Vec<String> = (0..100).map(|i| format!("j{i}")).collect();
+    let (first, second) = names
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| {
+            names[i + 1..]
+                .iter()
+                .find(|b| bin(a) == bin(b))
+                .map(|b| (a.as_str(), b.as_str()))
+        })
+        .expect("two names share a bin");
+    let mut t = T::new(&[(first, "exec /1\n"), (second, "exec /2\n")]);
+    assert_eq!(
+        t.list(),
+        format!("{first} stop/waiting\n{second} stop/waiting\nrc=0")
+    );
+    t.start(second, &[]);
+    t.ok(1);
+    // `first` is replaced at once and re-added after `second`, which
+    // keeps its place while it runs.
+    t.reload(&[(first, "exec /1\n"), (second, "exec /2\n")]);
+    assert_eq!(
+        t.list(),
+        format!("{second} start/running, process 1\n{first} stop/waiting\nrc=0")
+    );
+}
+
+// ---- check-config (initctl's check_config_action) ---------------------
+
+fn check(t: &mut T, jobs: &[&str], ignore: &[&str], warn: bool) -> String {
+    t.text(Request::CheckConfig {
+        jobs: strings(jobs),
+        ignore: strings(ignore),
+        warn,
+    })
+}
+
+#[test]
+fn check_config_reports_unknown_events_and_jobs_as_initctl_does() {
+    let mut t = T::new(&[
+        ("x", "start on started nosuch and foo-event\nexec /x\n"),
+        ("net", "emits net-*\nexec /n\n"),
+        (
+            "y",
+            "start on net-device-up or (a or b)\nstop on stopped x\nexec /y\n",
+        ),
+        (
+            "z",
+            "start on (a or b) and c\nstop on started $JOB\nexec /z\n",
+        ),
+        (
+            "fine",
+            "start on startup\nstop on runlevel [016]\nexec /f\n",
+        ),
+    ]);
+    // initctl prints the right operand's errors first; `$JOB` and glob
+    // emits are accepted; an `or` with one reachable side is fine.
+    let blocks = [
+        (
+            "x",
+            "x\n  start on: unknown event foo-event\n  start on: unknown job nosuch\n",
+        ),
+        ("fine", "fine\n  stop on: unknown event runlevel\n"),
+        // The outer `or` is met, but initctl looks into every operator
+        // below the root: `(a or b)` is in error on its own.
+        (
+            "y",
+            "y\n  start on: unknown event b\n  start on: unknown event a\n",
+        ),
+        (
+            "z",
+            "z\n  start on: unknown event c\n  start on: unknown event b\n  start on: unknown event a\n",
+        ),
+    ];
+    assert_eq!(
+        check(&mut t, &[], &[], false),
+        format!("{}rc=1", in_class_order(&t, &blocks))
+    );
+    // One job; ignored events count as emitted; `(a or b)` is met by `a`.
+    assert_eq!(check(&mut t, &["y"], &["a"], false), "rc=0");
+    assert_eq!(check(&mut t, &["fine"], &["runlevel"], false), "rc=0");
+    // --warn: an `or` needs both sides.
+    assert_eq!(
+        check(&mut t, &["y"], &["a"], true),
+        "y\n  start on: unknown event b\nrc=1"
+    );
+    assert_eq!(
+        check(&mut t, &["nope"], &[], false),
+        "initctl: Invalid job class: nope\nrc=1"
+    );
+    // c emitted: the `and` is met, the `or` under it too (b is known).
+    let mut t = T::new(&[
+        ("z", "start on (a or b) and c\nexec /z\n"),
+        ("e", "emits b c\nexec /e\n"),
+    ]);
+    assert_eq!(check(&mut t, &[], &[], false), "rc=0");
+    assert_eq!(
+        check(&mut t, &[], &[], true),
+        "z\n  start on: unknown event a\nrc=1"
+    );
+}
+
+/// `blocks` (job, text) joined in the engine's class order (upstart's
+/// hash order decides which job is printed first).
+fn in_class_order(t: &T, blocks: &[(&str, &str)]) -> String {
+    t.e.class_names()
+        .iter()
+        .filter_map(|n| blocks.iter().find(|(b, _)| b == n).map(|(_, text)| *text))
+        .collect()
+}
