@@ -31,9 +31,6 @@ _upstart__tools() {
             upstart__tools,fmt)
                 cmd="upstart__tools__subcmd__fmt"
                 ;;
-            upstart__tools,generate)
-                cmd="upstart__tools__subcmd__generate"
-                ;;
             upstart__tools,graph)
                 cmd="upstart__tools__subcmd__graph"
                 ;;
@@ -133,24 +130,6 @@ _upstart__tools() {
             upstart__tools__subcmd__ctl__subcmd__help,version)
                 cmd="upstart__tools__subcmd__ctl__subcmd__help__subcmd__version"
                 ;;
-            upstart__tools__subcmd__generate,all)
-                cmd="upstart__tools__subcmd__generate__subcmd__all"
-                ;;
-            upstart__tools__subcmd__generate,help)
-                cmd="upstart__tools__subcmd__generate__subcmd__help"
-                ;;
-            upstart__tools__subcmd__generate,rules-md)
-                cmd="upstart__tools__subcmd__generate__subcmd__rules__subcmd__md"
-                ;;
-            upstart__tools__subcmd__generate__subcmd__help,all)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__all"
-                ;;
-            upstart__tools__subcmd__generate__subcmd__help,help)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__help"
-                ;;
-            upstart__tools__subcmd__generate__subcmd__help,rules-md)
-                cmd="upstart__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md"
-                ;;
             upstart__tools__subcmd__help,completions)
                 cmd="upstart__tools__subcmd__help__subcmd__completions"
                 ;;
@@ -165,9 +144,6 @@ _upstart__tools() {
                 ;;
             upstart__tools__subcmd__help,fmt)
                 cmd="upstart__tools__subcmd__help__subcmd__fmt"
-                ;;
-            upstart__tools__subcmd__help,generate)
-                cmd="upstart__tools__subcmd__help__subcmd__generate"
                 ;;
             upstart__tools__subcmd__help,graph)
                 cmd="upstart__tools__subcmd__help__subcmd__graph"
@@ -229,12 +205,6 @@ _upstart__tools() {
             upstart__tools__subcmd__help__subcmd__ctl,version)
                 cmd="upstart__tools__subcmd__help__subcmd__ctl__subcmd__version"
                 ;;
-            upstart__tools__subcmd__help__subcmd__generate,all)
-                cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__all"
-                ;;
-            upstart__tools__subcmd__help__subcmd__generate,rules-md)
-                cmd="upstart__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md"
-                ;;
             *)
                 ;;
         esac
@@ -242,7 +212,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help"
+            opts="-h -V --help --version parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -255,7 +225,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__completions)
+        upstart__tools__subcmd__completions)
             opts="-h -V --bin --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -273,7 +243,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__convert)
+        upstart__tools__subcmd__convert)
             opts="-o -h -V --output --force --check --diff --verify --dialect --report --report-format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -307,7 +277,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl)
+        upstart__tools__subcmd__ctl)
             opts="-h -V --control --help --version start stop restart reload status list emit reload-configuration version show-config check-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -325,7 +295,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__check__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__check__subcmd__config)
             opts="-i -w -h -V --ignore-events --warn --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -351,7 +321,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__emit)
+        upstart__tools__subcmd__ctl__subcmd__emit)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -369,7 +339,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help)
+        upstart__tools__subcmd__ctl__subcmd__help)
             opts="start stop restart reload status list emit reload-configuration version show-config check-config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -383,7 +353,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__check__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__check__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -397,7 +367,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__emit)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__emit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -411,7 +381,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__help)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -425,7 +395,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__list)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -439,7 +409,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__reload)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -453,7 +423,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__reload__subcmd__configuration)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__reload__subcmd__configuration)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -467,7 +437,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__restart)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -481,7 +451,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__show__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__show__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -495,7 +465,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__start)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__start)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -509,7 +479,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__status)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -523,7 +493,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__stop)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -537,7 +507,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__help__subcmd__version)
+        upstart__tools__subcmd__ctl__subcmd__help__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -551,7 +521,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__list)
+        upstart__tools__subcmd__ctl__subcmd__list)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -569,7 +539,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__reload)
+        upstart__tools__subcmd__ctl__subcmd__reload)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -587,7 +557,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__reload__subcmd__configuration)
+        upstart__tools__subcmd__ctl__subcmd__reload__subcmd__configuration)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -605,7 +575,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__restart)
+        upstart__tools__subcmd__ctl__subcmd__restart)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -623,7 +593,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__show__subcmd__config)
+        upstart__tools__subcmd__ctl__subcmd__show__subcmd__config)
             opts="-e -h -V --enumerate --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -641,7 +611,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__start)
+        upstart__tools__subcmd__ctl__subcmd__start)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -659,7 +629,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__status)
+        upstart__tools__subcmd__ctl__subcmd__status)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -677,7 +647,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__stop)
+        upstart__tools__subcmd__ctl__subcmd__stop)
             opts="-n -h -V --no-wait --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -695,7 +665,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__ctl__subcmd__version)
+        upstart__tools__subcmd__ctl__subcmd__version)
             opts="-h -V --control --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -713,7 +683,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__exec)
+        upstart__tools__subcmd__exec)
             opts="-v -h -V --foreground --pidfile --log-dir --event --verbose --leave-leftovers --control --startup-event --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -747,7 +717,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__fmt)
+        upstart__tools__subcmd__fmt)
             opts="-h -V --check --write --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -761,105 +731,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__generate)
-            opts="-h -V --help --version all rules-md help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__all)
-            opts="-h -V --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help)
-            opts="all rules-md help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__all)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__help__subcmd__rules__subcmd__md)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__generate__subcmd__rules__subcmd__md)
-            opts="-h -V --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__graph)
+        upstart__tools__subcmd__graph)
             opts="-o -h -V --format --output --force --focus --depth --group-by --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -897,8 +769,8 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help)
-            opts="parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man generate help"
+        upstart__tools__subcmd__help)
+            opts="parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -911,7 +783,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__completions)
+        upstart__tools__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -925,7 +797,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__convert)
+        upstart__tools__subcmd__help__subcmd__convert)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -939,7 +811,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl)
+        upstart__tools__subcmd__help__subcmd__ctl)
             opts="start stop restart reload status list emit reload-configuration version show-config check-config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -953,7 +825,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__check__subcmd__config)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__check__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -967,7 +839,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__emit)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__emit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -981,7 +853,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__list)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -995,7 +867,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__reload)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__reload)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1009,7 +881,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__reload__subcmd__configuration)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__reload__subcmd__configuration)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1023,7 +895,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__restart)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1037,7 +909,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__show__subcmd__config)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__show__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1051,7 +923,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__start)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__start)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1065,7 +937,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__status)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1079,7 +951,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__stop)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__stop)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1093,7 +965,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__ctl__subcmd__version)
+        upstart__tools__subcmd__help__subcmd__ctl__subcmd__version)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1107,7 +979,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__exec)
+        upstart__tools__subcmd__help__subcmd__exec)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1121,7 +993,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__fmt)
+        upstart__tools__subcmd__help__subcmd__fmt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1135,49 +1007,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate)
-            opts="all rules-md"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__all)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__generate__subcmd__rules__subcmd__md)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__graph)
+        upstart__tools__subcmd__help__subcmd__graph)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1191,7 +1021,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__help)
+        upstart__tools__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1205,7 +1035,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__install__subcmd__compat)
+        upstart__tools__subcmd__help__subcmd__install__subcmd__compat)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1219,7 +1049,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__lint)
+        upstart__tools__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1233,7 +1063,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__man)
+        upstart__tools__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1247,7 +1077,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__parse)
+        upstart__tools__subcmd__help__subcmd__parse)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1261,7 +1091,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__rules)
+        upstart__tools__subcmd__help__subcmd__rules)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1275,7 +1105,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__show)
+        upstart__tools__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1289,7 +1119,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__help__subcmd__systemd2upstart)
+        upstart__tools__subcmd__help__subcmd__systemd2upstart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1303,7 +1133,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__install__subcmd__compat)
+        upstart__tools__subcmd__install__subcmd__compat)
             opts="-h -V --force --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1317,7 +1147,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__lint)
+        upstart__tools__subcmd__lint)
             opts="-S -q -h -V --format --severity --quiet --statistics --color --explain --stdin-filename --no-context --config --isolated --select --extend-select --ignore --known-event --known-job --target-version --dialect --shellcheck --fail-on --exit-zero --fix --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1341,7 +1171,7 @@ _upstart__tools() {
                     return 0
                     ;;
                 --explain)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --stdin-filename)
@@ -1353,15 +1183,15 @@ _upstart__tools() {
                     return 0
                     ;;
                 --select)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --extend-select)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --ignore)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "UL001 UL002 UL003 UL004 UL005 UL006 UL007 UL008 UL009 UL010 UL011 UL012 UL013 UL014 UL101 UL102 UL103 UL104 UL105 UL106 UL107 UL108 UL109 UL110 UL111 UL112 UL114 UL115 UL116 UL117 UL118 UL119 UL201 UL202 UL203 UL204 UL205 UL206 UL207 UL208 UL209 UL210 UL211 UL212 UL215 UL216 UL217 UL218 UL219 UL220 UL221 UL222 UL223 UL301 UL302 UL303 UL304 UL305 UL306 UL308 UL401 UL402 UL403 UL404 UL405 UL406 UL407 UL408 UL501 UL502 UL503 UL504 UL506 UL507 UL508 UL509 UL510 UL511 UL512 UL513 UL514 UL515 UL601 UL602 UL603 UL701 UL702 UL703 UL704 UL705 UL706 UL707 UL708 UL709 UL901 UL902 UL903 UL904" -- "${cur}"))
                     return 0
                     ;;
                 --known-event)
@@ -1395,8 +1225,8 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__man)
-            opts="-h -V --help --version upstart-tools upstart-lint upstart2systemd systemd2upstart upstart-run"
+        upstart__tools__subcmd__man)
+            opts="-h -V --help --version upstart-tools upstart-lint upstart2systemd systemd2upstart upstart-run upstart-lint.toml upstart-lint-rules"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,7 +1239,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__parse)
+        upstart__tools__subcmd__parse)
             opts="-h -V --no-override --pretty --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1427,7 +1257,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__rules)
+        upstart__tools__subcmd__rules)
             opts="-h -V --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1445,7 +1275,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__show)
+        upstart__tools__subcmd__show)
             opts="-h -V --format --no-override --dialect --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1467,7 +1297,7 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        upstart__subcmd__tools__subcmd__systemd2upstart)
+        upstart__tools__subcmd__systemd2upstart)
             opts="-o -h -V --output --force --check --diff --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -35,7 +35,6 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand install-compat 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
-            cand generate 'Write man pages or shell completions (for maintainers and packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'upstart-tools;parse'= {
@@ -126,8 +125,8 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand -v 'Log state changes to stderr'
             cand --verbose 'Log state changes to stderr'
             cand --leave-leftovers 'After a requested stop, leave the processes the job left behind running, as upstart does (default: TERM, then KILL after the kill timeout)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -323,38 +322,6 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
-        &'upstart-tools;generate'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-            cand all 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
-            cand rules-md 'Rewrite the rules table of a README (between the rules markers)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'upstart-tools;generate;all'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'upstart-tools;generate;rules-md'= {
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
-        }
-        &'upstart-tools;generate;help'= {
-            cand all 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
-            cand rules-md 'Rewrite the rules table of a README (between the rules markers)'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'upstart-tools;generate;help;all'= {
-        }
-        &'upstart-tools;generate;help;rules-md'= {
-        }
-        &'upstart-tools;generate;help;help'= {
-        }
         &'upstart-tools;help'= {
             cand parse 'Print the AST of job files as versioned JSON'
             cand fmt 'Print job files in canonical form, check or rewrite them'
@@ -369,7 +336,6 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand install-compat 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
-            cand generate 'Write man pages or shell completions (for maintainers and packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'upstart-tools;help;parse'= {
@@ -430,14 +396,6 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
         &'upstart-tools;help;completions'= {
         }
         &'upstart-tools;help;man'= {
-        }
-        &'upstart-tools;help;generate'= {
-            cand all 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md'
-            cand rules-md 'Rewrite the rules table of a README (between the rules markers)'
-        }
-        &'upstart-tools;help;generate;all'= {
-        }
-        &'upstart-tools;help;generate;rules-md'= {
         }
         &'upstart-tools;help;help'= {
         }

@@ -38,7 +38,6 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('install-compat', 'install-compat', [CompletionResultType]::ParameterValue, 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write man pages or shell completions (for maintainers and packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -136,8 +135,8 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log state changes to stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log state changes to stderr')
             [CompletionResult]::new('--leave-leftovers', '--leave-leftovers', [CompletionResultType]::ParameterName, 'After a requested stop, leave the processes the job left behind running, as upstart does (default: TERM, then KILL after the kill timeout)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
@@ -364,45 +363,6 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
-        'upstart-tools;generate' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md')
-            [CompletionResult]::new('rules-md', 'rules-md', [CompletionResultType]::ParameterValue, 'Rewrite the rules table of a README (between the rules markers)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'upstart-tools;generate;all' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'upstart-tools;generate;rules-md' {
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'upstart-tools;generate;help' {
-            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md')
-            [CompletionResult]::new('rules-md', 'rules-md', [CompletionResultType]::ParameterValue, 'Rewrite the rules table of a README (between the rules markers)')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'upstart-tools;generate;help;all' {
-            break
-        }
-        'upstart-tools;generate;help;rules-md' {
-            break
-        }
-        'upstart-tools;generate;help;help' {
-            break
-        }
         'upstart-tools;help' {
             [CompletionResult]::new('parse', 'parse', [CompletionResultType]::ParameterValue, 'Print the AST of job files as versioned JSON')
             [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Print job files in canonical form, check or rewrite them')
@@ -417,7 +377,6 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('install-compat', 'install-compat', [CompletionResultType]::ParameterValue, 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
-            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write man pages or shell completions (for maintainers and packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -502,17 +461,6 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;help;man' {
-            break
-        }
-        'upstart-tools;help;generate' {
-            [CompletionResult]::new('all', 'all', [CompletionResultType]::ParameterValue, 'Write every man page and completion script under DIR (the project root), and the rules table of DIR/README.md')
-            [CompletionResult]::new('rules-md', 'rules-md', [CompletionResultType]::ParameterValue, 'Rewrite the rules table of a README (between the rules markers)')
-            break
-        }
-        'upstart-tools;help;generate;all' {
-            break
-        }
-        'upstart-tools;help;generate;rules-md' {
             break
         }
         'upstart-tools;help;help' {

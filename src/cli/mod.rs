@@ -8,6 +8,7 @@ pub mod generate;
 mod graph;
 mod install_compat;
 mod lint;
+mod man;
 mod parse;
 mod report;
 mod rules;
@@ -118,6 +119,7 @@ enum Command {
     )]
     Rules(rules::Args),
     /// Run a job under supervision with the semantics of upstart.
+    #[command(after_long_help = RUN_EXIT_STATUS)]
     Exec(run::Args),
     /// Convert systemd units to upstart jobs.
     #[command(name = "systemd2upstart")]
@@ -164,6 +166,12 @@ const LINT_EXIT_STATUS: &str = "Exit codes:\n  \
     1  a finding shown at or above --fail-on (syntax errors always count); with --diff: the safe fixes would change a file\n  \
     2  usage, configuration or I/O error (an unreadable input is UL903; the other inputs are still linted)\n\
     Only what is shown counts, as with shellcheck's -S: a finding hidden by --severity does not make the status 1. --quiet and --statistics change the output, not the status. --exit-zero turns 1 into 0, never 2.";
+
+/// The exit statuses of `upstart-run` (and `exec`): the job's fate.
+const RUN_EXIT_STATUS: &str = "Exit codes:\n  \
+    0  the job ended normally or was stopped on request (a job set: every job stopped on request)\n  \
+    1  the job failed: pre-start failed, the respawn limit was reached, or the main process failed without respawn (a job set: a job was left out for errors)\n  \
+    2  usage error, or a job file with errors: nothing was started (a job set: it could not start, e.g. no job or the control socket in use)";
 
 /// The exit-status table shown by `--help` of every binary.
 const EXIT_STATUS: &str = "Exit codes:\n  \
@@ -325,7 +333,7 @@ pub fn from_systemd_main() -> ExitCode {
     version,
     about = "Run an upstart job, or a whole job set, under supervision",
     long_about = "Run one upstart job with the supervision semantics of upstart 1.13: pre-start, main, post-start, respawn and its limit, normal exit, kill signal and timeout, pre-stop, post-stop, expect fork/daemon/stop, console log. SIGTERM or SIGINT stops the job; SIGHUP sends its reload signal.\n\nGiven a directory (or several files), run the whole job set as upstart's init does: emit the startup event, start and stop jobs on their start on/stop on conditions, with job events, instances and initctl control through `upstart-tools ctl` (or the initctl names of `upstart-tools install-compat`). SIGTERM or SIGINT stops every job; as PID 1 it also reaps every orphan.",
-    after_long_help = EXIT_STATUS
+    after_long_help = RUN_EXIT_STATUS
 )]
 pub struct RunCli {
     #[command(flatten)]

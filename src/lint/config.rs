@@ -51,6 +51,82 @@ use toml::Spanned;
 /// The config file names, in the order they are looked for in a directory.
 pub const FILE_NAMES: &[&str] = &[".upstart-lint.toml", "upstart-lint.toml"];
 
+/// One key of the configuration file, as its documentation (the man pages
+/// upstart-lint(1) and upstart-lint.toml(5)) describes it.
+pub struct Key {
+    /// The key as written in the file.
+    pub name: &'static str,
+    /// What its value is.
+    pub value: &'static str,
+    /// What it does (plain text; `code` in backquotes).
+    pub doc: &'static str,
+}
+
+/// Every key of [`ConfigFile`], in the order the documentation lists them.
+/// A test checks that this is exactly the set of keys the file accepts.
+pub const KEYS: &[Key] = &[
+    Key {
+        name: "select",
+        value: "list of codes or prefixes",
+        doc: "The rules to run instead of the default ones (the rules marked on by default in upstart-lint-rules(7)). `[\"UL\"]` selects every rule, the opt-in UL5xx conversion rules too. `--select` replaces it.",
+    },
+    Key {
+        name: "extend-select",
+        value: "list of codes or prefixes",
+        doc: "Rules to run in addition to `select`, e.g. `[\"UL5\"]`. `--extend-select` adds to it.",
+    },
+    Key {
+        name: "ignore",
+        value: "list of codes or prefixes",
+        doc: "Rules never to report. `--ignore` adds to it. Syntax errors cannot be ignored.",
+    },
+    Key {
+        name: "per-file-ignores",
+        value: "table: glob = list of codes",
+        doc: "Codes not reported for the files a glob matches; globs are relative to the directory of the configuration file, e.g. `\"legacy/*.conf\" = [\"UL2\"]`.",
+    },
+    Key {
+        name: "severity",
+        value: "table: code or prefix = \"error\", \"warning\" or \"info\"",
+        doc: "The severity to report a rule with, e.g. `UL302 = \"error\"`. Syntax errors stay errors.",
+    },
+    Key {
+        name: "known-events",
+        value: "list of event names",
+        doc: "Events that exist although no linted job declares them with `emits` (emitted by a program outside the job set). `--known-event` adds to it.",
+    },
+    Key {
+        name: "known-jobs",
+        value: "list of job names",
+        doc: "Jobs that exist although they are not in the linted set (installed elsewhere). `--known-job` adds to it.",
+    },
+    Key {
+        name: "target-version",
+        value: "string",
+        doc: "The oldest upstart the jobs must load on, e.g. `\"1.5\"` for Ubuntu 12.04 (default 1.13): stanzas newer than it are reported (UL218).",
+    },
+    Key {
+        name: "dialect",
+        value: "\"upstream\" or \"chromeos\"",
+        doc: "Which upstart reads the jobs: upstream upstart 1.13.2 (default), or ChromiumOS's, which also loads `import` and `tmpfiles`.",
+    },
+    Key {
+        name: "fail-on",
+        value: "\"warning\" or \"error\"",
+        doc: "The lowest severity that makes the exit status 1 (default `warning`; info never does).",
+    },
+    Key {
+        name: "shellcheck",
+        value: "\"auto\", \"on\" or \"off\"",
+        doc: "Run shellcheck on the embedded shell (UL405): `auto` (default) when it is on PATH, `on` always (a warning says so when it is not found), `off` never.",
+    },
+    Key {
+        name: "shellcheck-path",
+        value: "string",
+        doc: "The shellcheck program to run (default: `shellcheck` on PATH).",
+    },
+];
+
 /// The file as written. Unknown keys are errors.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -82,6 +82,17 @@ fn completions_and_man_commands_print_the_committed_files() {
         .expect_status(0)
         .expect_stdout_bytes(committed)
         .run();
+    for (name, file) in [
+        ("upstart-lint.toml", "man/upstart-lint.toml.5"),
+        ("upstart-lint-rules", "man/upstart-lint-rules.7"),
+    ] {
+        let committed = std::fs::read(root().join(file)).expect("man page");
+        Test::new("upstart-tools")
+            .args(["man", name])
+            .expect_status(0)
+            .expect_stdout_bytes(committed)
+            .run();
+    }
     // An unknown binary is a usage error.
     Test::new("upstart-tools")
         .args(["man", "nope"])

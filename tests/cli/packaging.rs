@@ -57,6 +57,20 @@ fn deb_assets_exist_and_land_in_standard_places() {
         }
     }
     let has = |src: &str, dest: &str| assets.iter().any(|(s, d)| s == src && d.starts_with(dest));
+    // The configuration file's page and the rules' page, in their sections.
+    assert!(has("man/upstart-lint.toml.5", "usr/share/man/man5/"));
+    assert!(has("man/upstart-lint-rules.7", "usr/share/man/man7/"));
+    // Every generated man page is packaged, in the directory of its section.
+    for (path, _) in upstart_tools::cli::generate::all_files() {
+        let path = path.to_string_lossy().into_owned();
+        if let Some(name) = path.strip_prefix("man/") {
+            let section = name.rsplit('.').next().unwrap_or_default();
+            assert!(
+                has(&path, &format!("usr/share/man/man{section}/")),
+                "{path} is not a deb asset in man{section}"
+            );
+        }
+    }
     for bin in BINARIES {
         assert!(has(&format!("target/release/{bin}"), "usr/bin/"), "{bin}");
         assert!(

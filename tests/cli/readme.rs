@@ -1,6 +1,6 @@
 //! The README shows real behaviour: the conversion mapping table is checked
-//! against the converter, and the `console` examples of the tour are run and
-//! their printed lines compared with what the commands print today.
+//! against the converter; every `console` example is run by
+//! `readme_console.rs`.
 
 use crate::common::root;
 use assert_cmd::cargo::cargo_bin;
@@ -29,13 +29,6 @@ fn code_spans(cell: &str) -> Vec<String> {
         .filter(|(i, _)| i % 2 == 1)
         .map(|(_, s)| s.replace("\\|", "|"))
         .collect()
-}
-
-fn bin_dir() -> std::path::PathBuf {
-    cargo_bin("upstart-tools")
-        .parent()
-        .expect("binary directory")
-        .to_path_buf()
 }
 
 #[test]
@@ -81,61 +74,4 @@ fn mapping_table_matches_the_converter() {
         rows += 1;
     }
     assert!(rows >= 40, "only {rows} mapping rows found");
-}
-
-#[test]
-fn tour_examples_print_what_the_commands_print() {
-    let text = readme();
-    let path = format!(
-        "{}:{}",
-        bin_dir().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let mut checked = 0;
-    let mut last_status = None;
-    for block in text.split("```console\n").skip(1) {
-        let block = block.split("```").next().unwrap_or_default();
-        let mut lines = block.lines().peekable();
-        while let Some(line) = lines.next() {
-            let Some(cmd) = line.strip_prefix("$ ") else {
-                continue;
-            };
-            let mut expected = Vec::new();
-            while let Some(next) = lines.next_if(|l| !l.starts_with("$ ")) {
-                expected.push(next);
-            }
-            if cmd.contains("upstart-run") {
-                continue; // runs until stopped; tests/cli/run.rs covers it
-            }
-            if cmd == "echo $?" {
-                assert_eq!(
-                    Some(expected.concat()),
-                    last_status.map(|s: i32| s.to_string()),
-                    "exit status after the previous command"
-                );
-                continue;
-            }
-            let out = Command::new("sh")
-                .arg("-c")
-                .arg(cmd)
-                .env("PATH", &path)
-                .current_dir(root())
-                .output()
-                .expect("sh");
-            last_status = out.status.code();
-            let actual = format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            );
-            for want in expected {
-                assert!(
-                    actual.lines().any(|l| l.trim_end() == want.trim_end()),
-                    "README says `{cmd}` prints\n  {want}\nbut it printed:\n{actual}"
-                );
-            }
-            checked += 1;
-        }
-    }
-    assert!(checked >= 3, "only {checked} README examples were run");
 }
