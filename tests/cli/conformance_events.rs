@@ -751,8 +751,33 @@ fn check(scenario: &str) {
         return;
     };
     let dir = data.join(scenario);
-    let expected = parts(&recorded(&dir));
-    let actual = parts(&replay(&dir, &stamp));
+    // The recording is a timeline (`wait 1.5` between actions, jobs that
+    // sleep); on a loaded machine a replay can drift past a wait. A
+    // scenario passes when one of three replays matches; every failed
+    // attempt is printed, and all three failing is a real difference.
+    let mut last = String::new();
+    for attempt in 1..=3 {
+        match compare(scenario, &dir, &stamp) {
+            Ok(()) => {
+                if attempt > 1 {
+                    eprintln!("{scenario}: matched on replay {attempt} of 3 (timing drift before)");
+                }
+                return;
+            }
+            Err(report) => {
+                eprintln!("{scenario}: replay {attempt} of 3 differs");
+                last = report;
+            }
+        }
+    }
+    panic!("{last}");
+}
+
+/// One replay of `scenario` against upstart's recording: `Err` with the
+/// differences not in KNOWN (and KNOWN entries that no longer differ).
+fn compare(scenario: &str, dir: &std::path::Path, stamp: &std::path::Path) -> Result<(), String> {
+    let expected = parts(&recorded(dir));
+    let actual = parts(&replay(dir, stamp));
     let keys: BTreeSet<&String> = expected.keys().chain(actual.keys()).collect();
     let mut differs = BTreeSet::new();
     let mut report = String::new();
@@ -776,10 +801,13 @@ fn check(scenario: &str) {
         .collect();
     let unexpected: Vec<&String> = differs.difference(&known).collect();
     let gone: Vec<&String> = known.difference(&differs).collect();
-    assert!(
-        unexpected.is_empty() && gone.is_empty(),
-        "{scenario}: differences not in KNOWN: {unexpected:?}; KNOWN entries that no longer differ: {gone:?}\n{report}"
-    );
+    if unexpected.is_empty() && gone.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{scenario}: differences not in KNOWN: {unexpected:?}; KNOWN entries that no longer differ: {gone:?}\n{report}"
+        ))
+    }
 }
 
 macro_rules! scenarios {
