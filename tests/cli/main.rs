@@ -25,6 +25,7 @@ mod lint_corpus;
 mod lint_rules;
 mod lint_set;
 mod lint_shell;
+mod lsp;
 mod overrides;
 mod packaging;
 mod readme;
