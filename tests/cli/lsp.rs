@@ -553,3 +553,86 @@ fn lsp_applies_the_workspace_config() {
     assert_eq!(codes, [&json!("UL006"), &json!("UL301")], "{diagnostics}");
     assert_eq!(client.stop(), 0);
 }
+
+/// Neovim's own client, headless: it starts the server, opens a job with
+/// a missing `end script` and gets the diagnostic on the right line.
+const NVIM_SCRIPT: &str = r#"
+local bin, file, out = os.getenv("LSP_BIN"), os.getenv("LSP_FILE"), os.getenv("LSP_OUT")
+vim.cmd("edit " .. vim.fn.fnameescape(file))
+local buf = vim.api.nvim_get_current_buf()
+vim.bo[buf].filetype = "upstart"
+local id = vim.lsp.start_client({
+  name = "upstart-tools",
+  cmd = { bin, "lsp" },
+  root_dir = vim.fn.fnamemodify(file, ":h:h"),
+})
+vim.lsp.buf_attach_client(buf, id)
+vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
+local lines = {}
+for _, d in ipairs(vim.diagnostic.get(buf)) do
+  local lsp = d.user_data and d.user_data.lsp or {}
+  local code = d.code or lsp.code or "?"
+  local first = d.message:gsub("\n.*", "")
+  table.insert(lines, string.format("%d:%d %s %s", d.lnum + 1, d.col + 1, code, first))
+end
+table.sort(lines)
+vim.fn.writefile(lines, out)
+vim.lsp.stop_client(id)
+vim.cmd("qall!")
+"#;
+
+#[test]
+fn lsp_neovim_shows_the_missing_end_script() {
+    let Some(nvim) = find_program("nvim") else {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "nvim is absent, and CI=true: .ci/run installs neovim"
+        );
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped: nvim is not installed (apt-get install neovim)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let job = dir.path().join("init/job.conf");
+    std::fs::create_dir_all(job.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&job, "description \"a job\"\nscript\n  echo hi\n").expect("write");
+    let script = dir.path().join("test.lua");
+    std::fs::write(&script, NVIM_SCRIPT).expect("write");
+    let out = dir.path().join("diagnostics.txt");
+    let mut child = Command::new(nvim)
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!("luafile {}", script.display()))
+        .env("LSP_BIN", assert_cmd::cargo::cargo_bin("upstart-tools"))
+        .env("LSP_FILE", &job)
+        .env("LSP_OUT", &out)
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn nvim");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("nvim did not finish in 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let found = std::fs::read_to_string(&out).unwrap_or_default();
+    assert_eq!(
+        found,
+        "3:9 UL001 Unterminated block: the file ends before `end script`\n",
+        "what Neovim received"
+    );
+}
+
+fn find_program(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    })
+}
