@@ -85,7 +85,11 @@ pub fn canonical(parsed: &crate::syntax::Parsed, bytes: &[u8]) -> Result<String,
     if parsed.has_errors() {
         return Err(NotFormatted::Errors);
     }
-    if parsed.errors.iter().any(|e| e.kind == ErrorKind::InvalidUtf8) {
+    if parsed
+        .errors
+        .iter()
+        .any(|e| e.kind == ErrorKind::InvalidUtf8)
+    {
         return Err(NotFormatted::InvalidUtf8);
     }
     if bytes.contains(&0) {

@@ -10,8 +10,7 @@ use crate::lint::config::is_syntax_diagnostic;
 use crate::lint::registry::shellcheck_code_of;
 use crate::load::ParsedFile;
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, Position, Range, TextEdit, Uri,
-    WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, Position, Range, TextEdit, Uri, WorkspaceEdit,
 };
 use std::collections::HashMap;
 
@@ -75,10 +74,7 @@ pub(crate) fn actions(
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: "Apply every safe fix (upstart-lint --fix)".into(),
                 kind: Some(CodeActionKind::SOURCE_FIX_ALL),
-                edit: Some(edit(vec![TextEdit::new(
-                    index.range(0, text.len()),
-                    fixed,
-                )])),
+                edit: Some(edit(vec![TextEdit::new(index.range(0, text.len()), fixed)])),
                 ..CodeAction::default()
             }));
         }
@@ -140,7 +136,10 @@ fn line_suppression(
         && !in_body
         && index.line_of(s.span.start) != line
     {
-        let expression = matches!(s.kind, StanzaKind::StartOn { .. } | StanzaKind::StopOn { .. });
+        let expression = matches!(
+            s.kind,
+            StanzaKind::StartOn { .. } | StanzaKind::StopOn { .. }
+        );
         let trimmed = text.trim_end_matches([' ', '\t', '\r']);
         if !expression || trimmed.ends_with('\\') || text.contains('#') {
             return None;
@@ -157,7 +156,10 @@ fn line_suppression(
     {
         return edit;
     }
-    let indent: String = text.chars().take_while(|c| matches!(c, ' ' | '\t')).collect();
+    let indent: String = text
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t'))
+        .collect();
     let start = Position::new(line as u32, 0);
     Some(TextEdit::new(
         Range::new(start, start),

@@ -88,15 +88,15 @@ pub(crate) fn complete(
     }
     // An expression continued from an earlier line.
     if let Some(expr) = expression_before(file, offset) {
-        return expression(set, expr, offset - expr_start(file, offset));
+        return expression(set, expr);
     }
     match words.as_slice() {
         [] => keywords(snippets),
         ["start" | "stop", "on", ..] => {
             let start = line_start + prefix.find("on").map_or(0, |i| i + 2);
-            expression(set, &text[start..offset], offset - start)
+            expression(set, &text[start..offset])
         }
-        ["emits", ..] => events(set, &[]),
+        ["emits", ..] => events(set),
         [first, rest @ ..] => sub_keywords(first, rest),
     }
 }
@@ -105,12 +105,19 @@ pub(crate) fn complete(
 fn in_script(before: &str) -> bool {
     let mut inside = false;
     for line in before.lines() {
-        let words: Vec<&str> = line.split('#').next().unwrap_or("").split_whitespace().collect();
+        let words: Vec<&str> = line
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
         match words.as_slice() {
             ["end", "script"] => inside = false,
-            ["script"] | ["pre-start" | "post-start" | "pre-stop" | "post-stop", "script"]
-                if !inside =>
-            {
+            ["script"]
+            | [
+                "pre-start" | "post-start" | "pre-stop" | "post-stop",
+                "script",
+            ] if !inside => {
                 inside = true;
             }
             _ => {}
@@ -128,13 +135,17 @@ fn expression_before(file: &ParsedFile, offset: usize) -> Option<&str> {
 
 fn expr_start(file: &ParsedFile, offset: usize) -> usize {
     let text = file.source.text();
-    let line_start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     file.parsed
         .job
         .stanzas()
         .find(|s| {
-            matches!(s.kind, StanzaKind::StartOn { .. } | StanzaKind::StopOn { .. })
-                && s.span.start < line_start
+            matches!(
+                s.kind,
+                StanzaKind::StartOn { .. } | StanzaKind::StopOn { .. }
+            ) && s.span.start < line_start
                 && offset <= s.span.end
         })
         .map_or(usize::MAX, |s| {
@@ -144,7 +155,7 @@ fn expr_start(file: &ParsedFile, offset: usize) -> usize {
 }
 
 /// Completions inside an event expression, given its text up to the cursor.
-fn expression(set: &JobSet, expr: &str, _len: usize) -> Vec<CompletionItem> {
+fn expression(set: &JobSet, expr: &str) -> Vec<CompletionItem> {
     let spaced = expr.replace(['(', ')'], " ( ");
     let mut tokens: Vec<&str> = spaced.split_whitespace().collect();
     if !expr.ends_with([' ', '\t', '\n', '(', ')']) {
@@ -166,7 +177,7 @@ fn expression(set: &JobSet, expr: &str, _len: usize) -> Vec<CompletionItem> {
         }
     }
     if event_position {
-        return events(set, &[]);
+        return events(set);
     }
     let mut out = Vec::new();
     if let Some(event) = event {
@@ -196,7 +207,7 @@ fn expression(set: &JobSet, expr: &str, _len: usize) -> Vec<CompletionItem> {
 
 /// Standard events, the events jobs of the set declare or wait for, and
 /// the config's known events.
-fn events(set: &JobSet, _skip: &[&str]) -> Vec<CompletionItem> {
+fn events(set: &JobSet) -> Vec<CompletionItem> {
     let mut names: BTreeSet<String> = STANDARD_EVENTS.iter().map(ToString::to_string).collect();
     let mut declared: BTreeSet<String> = BTreeSet::new();
     for input in &set.inputs {

@@ -9,9 +9,7 @@ use crate::ast::{EventMatch, ProcessBody, Stanza, StanzaKind};
 use crate::facts::events::{JOB_EVENTS, STANDARD_JOBS, event_variables, is_standard_event};
 use crate::load::ParsedFile;
 use crate::source::Span;
-use lsp_types::{
-    DocumentSymbol, FoldingRange, FoldingRangeKind, Location, SymbolKind,
-};
+use lsp_types::{DocumentSymbol, FoldingRange, FoldingRangeKind, Location, SymbolKind};
 
 /// The project's description of the language: the hover of a stanza
 /// keyword is its entry in the stanza reference (one copy of the text).
@@ -110,7 +108,9 @@ pub(crate) fn stanza_doc(keyword: &str) -> Option<String> {
         let matches = heading.split('`').skip(1).step_by(2).any(|form| {
             let literal: Vec<&str> = form
                 .split(' ')
-                .take_while(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'))
+                .take_while(|w| {
+                    !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                })
                 .collect();
             let literal = literal.join(" ");
             literal == keyword || literal.starts_with(&format!("{keyword} "))
@@ -130,7 +130,12 @@ pub(crate) fn emitters(set: &JobSet, event: &str) -> Vec<(usize, Span)> {
     for (i, input) in set.inputs.iter().enumerate() {
         for stanza in input.file.parsed.job.stanzas() {
             if let StanzaKind::Emits { events } = &stanza.kind {
-                out.extend(events.iter().filter(|w| w.value == event).map(|w| (i, w.span)));
+                out.extend(
+                    events
+                        .iter()
+                        .filter(|w| w.value == event)
+                        .map(|w| (i, w.span)),
+                );
             }
         }
     }
@@ -218,7 +223,10 @@ fn event_hover(set: &JobSet, name: &str) -> String {
             }
         }
     } else if !is_standard_event(name) {
-        let known = set.configs.iter().any(|c| c.known_events.iter().any(|e| e == name));
+        let known = set
+            .configs
+            .iter()
+            .any(|c| c.known_events.iter().any(|e| e == name));
         if known {
             out.push_str(": listed in `known-events` of the config");
         } else {
@@ -266,9 +274,9 @@ pub(crate) fn symbols(file: &ParsedFile) -> Vec<DocumentSymbol> {
                 .unwrap_or("");
             let kind = match &s.kind {
                 StanzaKind::Process { .. } => SymbolKind::FUNCTION,
-                StanzaKind::StartOn { .. } | StanzaKind::StopOn { .. } | StanzaKind::Emits { .. } => {
-                    SymbolKind::EVENT
-                }
+                StanzaKind::StartOn { .. }
+                | StanzaKind::StopOn { .. }
+                | StanzaKind::Emits { .. } => SymbolKind::EVENT,
                 StanzaKind::Env { .. } | StanzaKind::Export { .. } => SymbolKind::VARIABLE,
                 StanzaKind::Description { .. } | StanzaKind::Author { .. } => SymbolKind::STRING,
                 _ => SymbolKind::PROPERTY,
@@ -344,7 +352,10 @@ mod tests {
             "tmpfiles",
         ]);
         for k in keywords {
-            assert!(stanza_doc(k).is_some(), "no entry for `{k}` in docs/language.md");
+            assert!(
+                stanza_doc(k).is_some(),
+                "no entry for `{k}` in docs/language.md"
+            );
         }
         let doc = stanza_doc("respawn").expect("respawn");
         assert!(doc.starts_with("**`respawn`**"), "{doc}");

@@ -12,8 +12,8 @@ use lsp_types::notification::Notification as _;
 use lsp_types::request::Request as _;
 use lsp_types::{
     CodeActionKind, CodeActionProviderCapability, CompletionOptions, FileChangeType,
-    FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, MessageType,
-    OneOf, Position, PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability,
+    FileSystemWatcher, GlobPattern, HoverProviderCapability, InitializeParams, MessageType, OneOf,
+    Position, PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability,
     TextDocumentSyncKind, Uri,
 };
 use serde_json::Value;
@@ -341,13 +341,18 @@ impl Server {
     }
 
     fn register_watchers(&mut self) {
-        let watchers = ["**/*.conf", "**/*.override", "**/.upstart-lint.toml", "**/upstart-lint.toml"]
-            .iter()
-            .map(|g| FileSystemWatcher {
-                glob_pattern: GlobPattern::String((*g).to_string()),
-                kind: None,
-            })
-            .collect();
+        let watchers = [
+            "**/*.conf",
+            "**/*.override",
+            "**/.upstart-lint.toml",
+            "**/upstart-lint.toml",
+        ]
+        .iter()
+        .map(|g| FileSystemWatcher {
+            glob_pattern: GlobPattern::String((*g).to_string()),
+            kind: None,
+        })
+        .collect();
         let registration = lsp_types::Registration {
             id: "upstart-tools-watch".into(),
             method: lsp_types::notification::DidChangeWatchedFiles::METHOD.into(),
@@ -710,13 +715,15 @@ impl Server {
                                 .map(|i| (i, crate::source::Span::point(0))),
                         );
                     }
-                    spans.extend(navigate::event_matches(set).into_iter().filter_map(
-                        |(i, m)| {
-                            m.named_job()
-                                .filter(|j| j.name == name)
-                                .map(|j| (i, j.span))
-                        },
-                    ));
+                    spans.extend(
+                        navigate::event_matches(set)
+                            .into_iter()
+                            .filter_map(|(i, m)| {
+                                m.named_job()
+                                    .filter(|j| j.name == name)
+                                    .map(|j| (i, j.span))
+                            }),
+                    );
                 }
                 _ => return Ok(Value::Null),
             }
@@ -729,9 +736,12 @@ impl Server {
     }
 
     fn formatting(&self, p: lsp_types::DocumentFormattingParams) -> Answer {
-        self.with_file(&p.text_document.uri, |_, file| {
-            match crate::print::canonical(&file.parsed, file.source.bytes()) {
-                Ok(text) if text == file.source.text() => to_value(Vec::<lsp_types::TextEdit>::new()),
+        self.with_file(
+            &p.text_document.uri,
+            |_, file| match crate::print::canonical(&file.parsed, file.source.bytes()) {
+                Ok(text) if text == file.source.text() => {
+                    to_value(Vec::<lsp_types::TextEdit>::new())
+                }
                 Ok(text) => {
                     let index = LineIndex::new(file.source.text());
                     to_value(vec![lsp_types::TextEdit::new(
@@ -743,8 +753,8 @@ impl Server {
                     code: ErrorCode::RequestFailed as i32,
                     message: format!("not formatted: {}", not_formatted(&why)),
                 }),
-            }
-        })
+            },
+        )
     }
 
     fn code_action(&self, p: lsp_types::CodeActionParams) -> Answer {

@@ -33,10 +33,7 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let character: usize = self.text[start..offset]
-            .chars()
-            .map(char::len_utf16)
-            .sum();
+        let character: usize = self.text[start..offset].chars().map(char::len_utf16).sum();
         Position::new(line as u32, character as u32)
     }
 
@@ -83,7 +80,9 @@ impl<'a> LineIndex<'a> {
 
     /// The 0-based line of an offset.
     pub(crate) fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset.min(self.text.len())) - 1
+        self.starts
+            .partition_point(|&s| s <= offset.min(self.text.len()))
+            - 1
     }
 
     pub(crate) fn lines(&self) -> usize {

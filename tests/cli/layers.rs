@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["diag"],
     &["syntax", "ast"],
     &["print", "show", "load", "shell"],
-    &["lint", "convert", "supervisor", "graph"],
+    &["lint", "convert", "supervisor", "graph", "lsp"],
     &["cli", "fuzzing"],
 ];
 

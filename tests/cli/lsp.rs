@@ -161,10 +161,6 @@ impl Client {
         uri
     }
 
-    fn at(&self, uri: &str, line: u32, character: u32) -> Value {
-        json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
-    }
-
     /// shutdown, exit, and the server's exit status.
     fn stop(mut self) -> i32 {
         let response = self.request("shutdown", Value::Null);
@@ -195,11 +191,17 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// The parameters of a request at a position.
+fn at(uri: &str, line: u32, character: u32) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+}
+
 fn range(l1: u32, c1: u32, l2: u32, c2: u32) -> Value {
     json!({"start": {"line": l1, "character": c1}, "end": {"line": l2, "character": c2}})
 }
 
-const WEB: &str = "description my web server\nstart on started db and bogus-event\nexec /usr/bin/web\n";
+const WEB: &str =
+    "description my web server\nstart on started db and bogus-event\nexec /usr/bin/web\n";
 const DB: &str = "description \"the database\"\nemits db-ready\nexec /usr/bin/db\n";
 
 #[test]
@@ -309,7 +311,12 @@ fn lsp_diagnostics_follow_the_text_and_the_workspace() {
     );
     assert_eq!(client.diagnostics(&db, 2), json!([]));
     let again = client.diagnostics(&web, 2);
-    let codes: Vec<&Value> = again.as_array().expect("array").iter().map(|d| &d["code"]).collect();
+    let codes: Vec<&Value> = again
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
     assert_eq!(codes, [&json!("UL006"), &json!("UL302")], "{again}");
     assert_eq!(client.stop(), 0);
 }
@@ -339,7 +346,7 @@ fn lsp_hover_explains_keywords_events_and_jobs() {
     let mut client = Client::start(&[("init/web.conf", web), ("init/db.conf", DB)]);
     client.initialize(json!({}));
     let uri = client.open("init/web.conf", web);
-    let hover = client.result("textDocument/hover", client.at(&uri, 0, 7));
+    let hover = client.result("textDocument/hover", at(&uri, 0, 7));
     assert_eq!(
         hover,
         json!({
@@ -347,7 +354,7 @@ fn lsp_hover_explains_keywords_events_and_jobs() {
             "range": range(0, 0, 0, 8),
         })
     );
-    let hover = client.result("textDocument/hover", client.at(&uri, 0, 10));
+    let hover = client.result("textDocument/hover", at(&uri, 0, 10));
     assert_eq!(
         hover,
         json!({
@@ -355,7 +362,7 @@ fn lsp_hover_explains_keywords_events_and_jobs() {
             "range": range(0, 9, 0, 17),
         })
     );
-    let hover = client.result("textDocument/hover", client.at(&uri, 0, 46));
+    let hover = client.result("textDocument/hover", at(&uri, 0, 46));
     let db_path = client.root().join("init/db.conf");
     assert_eq!(
         hover,
@@ -364,7 +371,7 @@ fn lsp_hover_explains_keywords_events_and_jobs() {
             "range": range(0, 44, 0, 52),
         })
     );
-    let hover = client.result("textDocument/hover", client.at(&uri, 0, 38));
+    let hover = client.result("textDocument/hover", at(&uri, 0, 38));
     assert_eq!(
         hover,
         json!({
@@ -373,7 +380,7 @@ fn lsp_hover_explains_keywords_events_and_jobs() {
         })
     );
     // Nothing to say about a path.
-    let hover = client.result("textDocument/hover", client.at(&uri, 1, 8));
+    let hover = client.result("textDocument/hover", at(&uri, 1, 8));
     assert_eq!(hover, Value::Null);
     assert_eq!(client.stop(), 0);
 }
@@ -382,16 +389,23 @@ fn lsp_hover_explains_keywords_events_and_jobs() {
 fn lsp_completion_offers_what_fits_the_cursor() {
     let text = "expect \nstart on started \nexec /bin/true\n";
     let mut client = Client::start(&[("init/web.conf", text), ("init/db.conf", DB)]);
-    client.initialize(json!({"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}}));
+    client.initialize(
+        json!({"textDocument": {"completion": {"completionItem": {"snippetSupport": true}}}}),
+    );
     let uri = client.open("init/web.conf", text);
-    let items = client.result("textDocument/completion", client.at(&uri, 0, 7));
+    let items = client.result("textDocument/completion", at(&uri, 0, 7));
     let keyword = |w: &str| json!({"label": w, "kind": 14});
     assert_eq!(
         items,
-        json!([keyword("fork"), keyword("daemon"), keyword("stop"), keyword("none")])
+        json!([
+            keyword("fork"),
+            keyword("daemon"),
+            keyword("stop"),
+            keyword("none")
+        ])
     );
     // After a job event: the workspace's jobs, the event's variables.
-    let items = client.result("textDocument/completion", client.at(&uri, 1, 17));
+    let items = client.result("textDocument/completion", at(&uri, 1, 17));
     let labels: Vec<&str> = items
         .as_array()
         .expect("array")
@@ -404,7 +418,7 @@ fn lsp_completion_offers_what_fits_the_cursor() {
         "{items}"
     );
     // At the start of a line: stanzas, with snippets.
-    let items = client.result("textDocument/completion", client.at(&uri, 2, 0));
+    let items = client.result("textDocument/completion", at(&uri, 2, 0));
     let script = items
         .as_array()
         .expect("array")
@@ -421,7 +435,7 @@ fn lsp_completion_offers_what_fits_the_cursor() {
         "{script}"
     );
     // Events after `start on`: standard ones and those jobs declare.
-    let items = client.result("textDocument/completion", client.at(&uri, 1, 9));
+    let items = client.result("textDocument/completion", at(&uri, 1, 9));
     let db_ready = items
         .as_array()
         .expect("array")
@@ -442,11 +456,14 @@ fn lsp_definition_and_references_of_events_and_jobs() {
     client.initialize(json!({}));
     let uri = client.open("init/web.conf", web);
     let db = client.uri("init/db.conf");
-    let definition = client.result("textDocument/definition", client.at(&uri, 0, 26));
-    assert_eq!(definition, json!([{"uri": db, "range": range(1, 6, 1, 14)}]));
-    let definition = client.result("textDocument/definition", client.at(&uri, 0, 18));
+    let definition = client.result("textDocument/definition", at(&uri, 0, 26));
+    assert_eq!(
+        definition,
+        json!([{"uri": db, "range": range(1, 6, 1, 14)}])
+    );
+    let definition = client.result("textDocument/definition", at(&uri, 0, 18));
     assert_eq!(definition, json!([{"uri": db, "range": range(0, 0, 0, 0)}]));
-    let mut params = client.at(&uri, 0, 26);
+    let mut params = at(&uri, 0, 26);
     params["context"] = json!({"includeDeclaration": true});
     let references = client.result("textDocument/references", params);
     assert_eq!(
@@ -473,9 +490,15 @@ fn lsp_formatting_symbols_and_folding() {
         edits,
         json!([{"range": range(0, 0, 4, 0), "newText": "exec /bin/true\nscript\n    echo hi\nend script\n"}])
     );
-    let folds = client.result("textDocument/foldingRange", json!({"textDocument": {"uri": uri}}));
+    let folds = client.result(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": uri}}),
+    );
     assert_eq!(folds, json!([{"startLine": 1, "endLine": 3}]));
-    let symbols = client.result("textDocument/documentSymbol", json!({"textDocument": {"uri": uri}}));
+    let symbols = client.result(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
     assert_eq!(
         symbols,
         json!([
@@ -515,7 +538,7 @@ fn lsp_bad_input_never_brings_the_server_down() {
         json!({"code": -32803, "message": "not formatted: fix the errors upstart rejects the file for first"})
     );
     // A position past the end of the text.
-    let response = client.request("textDocument/hover", client.at(&uri, 40, 0));
+    let response = client.request("textDocument/hover", at(&uri, 40, 0));
     assert_eq!(
         response["error"],
         json!({"code": -32602, "message": "position 40:0 is outside the document (3 lines)"})
@@ -534,8 +557,12 @@ fn lsp_bad_input_never_brings_the_server_down() {
             .is_some_and(|m| m.contains("the crash test asked for it")),
         "{log}"
     );
-    let hover = client.result("textDocument/hover", client.at(&uri, 0, 2));
-    assert!(hover["contents"]["value"].as_str().is_some_and(|v| v.starts_with("**`script`")));
+    let hover = client.result("textDocument/hover", at(&uri, 0, 2));
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("**`script`"))
+    );
     assert_eq!(client.stop(), 0);
 }
 
@@ -548,7 +575,12 @@ fn lsp_applies_the_workspace_config() {
     client.initialize(json!({}));
     let uri = client.open("init/web.conf", WEB);
     let diagnostics = client.diagnostics(&uri, 1);
-    let codes: Vec<&Value> = diagnostics.as_array().expect("array").iter().map(|d| &d["code"]).collect();
+    let codes: Vec<&Value> = diagnostics
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| &d["code"])
+        .collect();
     // UL302 is ignored; UL301 is not (db is not in the workspace).
     assert_eq!(codes, [&json!("UL006"), &json!("UL301")], "{diagnostics}");
     assert_eq!(client.stop(), 0);
@@ -615,7 +647,7 @@ fn lsp_neovim_shows_the_missing_end_script() {
         .expect("spawn nvim");
     let started = std::time::Instant::now();
     while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > Duration::from_secs(60) {
+        if started.elapsed() > Duration::from_mins(1) {
             let _ = child.kill();
             panic!("nvim did not finish in 60 s");
         }
@@ -623,8 +655,7 @@ fn lsp_neovim_shows_the_missing_end_script() {
     }
     let found = std::fs::read_to_string(&out).unwrap_or_default();
     assert_eq!(
-        found,
-        "3:9 UL001 Unterminated block: the file ends before `end script`\n",
+        found, "3:9 UL001 Unterminated block: the file ends before `end script`\n",
         "what Neovim received"
     );
 }
