@@ -586,6 +586,108 @@ fn lsp_applies_the_workspace_config() {
     assert_eq!(client.stop(), 0);
 }
 
+#[test]
+fn lsp_shell_findings_land_on_their_characters() {
+    if find_program("shellcheck").is_none() {
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "shellcheck is absent, and CI=true: .ci/run installs it"
+        );
+        let _ = writeln!(std::io::stderr(), "skipped: shellcheck is not installed");
+        return;
+    }
+    // In the body, after two characters of 3 UTF-16 units (and 6 bytes).
+    let text = "description \"x\"\nscript\n    echo é𝄞; [[ -f /x ]] && true\nend script\n";
+    let mut client = Client::start(&[("init/a.conf", text)]);
+    client.initialize(json!({}));
+    let uri = client.open("init/a.conf", text);
+    let diagnostics = client.diagnostics(&uri, 1);
+    let sc = diagnostics
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|d| {
+            d["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("SC3010"))
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("no SC3010 in {diagnostics}"));
+    assert_eq!(sc["code"], "UL405");
+    assert_eq!(sc["range"], range(2, 14, 2, 25));
+    // Its suppression names the shellcheck code, as a shell comment
+    // indented like the line.
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(2, 15, 2, 15), "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Suppress SC3010 on this line",
+            "Suppress SC3010 in this file",
+            "Suppress UL406 on this line",
+            "Suppress UL406 in this file",
+        ],
+        "{actions}"
+    );
+    assert_eq!(
+        actions[0]["edit"]["changes"][uri.as_str()],
+        json!([{"range": range(2, 0, 2, 0), "newText": "    # upstart-lint: disable=SC3010\n"}])
+    );
+    assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn lsp_multi_line_expressions() {
+    let text = "description \"x\"\nstart on (started db\n    and bogus-ev)\nexec /bin/true\n";
+    let mut client = Client::start(&[("init/a.conf", text), ("init/db.conf", DB)]);
+    client.initialize(json!({}));
+    let uri = client.open("init/a.conf", text);
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(diagnostics[0]["code"], "UL302", "{diagnostics}");
+    assert_eq!(diagnostics[0]["range"], range(2, 8, 2, 16));
+    // A comment line would end the expression: the suppression trails it.
+    let actions = client.result(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range(2, 9, 2, 9), "context": {"diagnostics": []}}),
+    );
+    assert_eq!(
+        actions[0]["title"], "Suppress UL302 on this line",
+        "{actions}"
+    );
+    assert_eq!(
+        actions[0]["edit"]["changes"][uri.as_str()],
+        json!([{"range": range(2, 17, 2, 17), "newText": "  # upstart-lint: disable=UL302"}])
+    );
+    // Completion on the continued line knows it is in the expression.
+    let items = client.result("textDocument/completion", at(&uri, 2, 8));
+    assert!(
+        items
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|i| i["label"] == "db-ready" && i["kind"] == 23),
+        "{items}"
+    );
+    // Applying the suppression silences the finding.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": range(2, 17, 2, 17), "text": "  # upstart-lint: disable=UL302"}],
+        }),
+    );
+    assert_eq!(client.diagnostics(&uri, 2), json!([]));
+    assert_eq!(client.stop(), 0);
+}
+
 /// Neovim's own client, headless: it starts the server, opens a job with
 /// a missing `end script` and gets the diagnostic on the right line.
 const NVIM_SCRIPT: &str = r#"
