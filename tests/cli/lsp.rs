@@ -688,6 +688,55 @@ fn lsp_multi_line_expressions() {
     assert_eq!(client.stop(), 0);
 }
 
+#[test]
+fn lsp_follows_files_changed_on_disk() {
+    let web = "description \"web\"\nstart on bogus-event\nexec /usr/bin/web\n";
+    let mut client = Client::start(&[("init/web.conf", web)]);
+    client.initialize(json!({}));
+    let uri = client.open("init/web.conf", web);
+    let codes = |d: &Value| -> Vec<String> {
+        d.as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|d| d["code"].as_str().map(ToString::to_string))
+            .collect()
+    };
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["UL302"]);
+    // A job that declares the event appears on disk: web is linted again.
+    let db = client.root().join("init/db.conf");
+    std::fs::write(
+        &db,
+        "description \"db\"\nemits bogus-event\nexec /usr/bin/db\n",
+    )
+    .expect("write");
+    let db_uri = client.uri("init/db.conf");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": db_uri, "type": 1}]}),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), Vec::<String>::new());
+    // It goes away again, and a config now ignores the rule anyway.
+    std::fs::remove_file(&db).expect("rm");
+    std::fs::write(
+        client.root().join(".upstart-lint.toml"),
+        "ignore = [\"UL302\"]\n",
+    )
+    .expect("write");
+    let config_uri = client.uri(".upstart-lint.toml");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": db_uri, "type": 3}, {"uri": config_uri, "type": 1}]}),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), Vec::<String>::new());
+    std::fs::remove_file(client.root().join(".upstart-lint.toml")).expect("rm");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 3}]}),
+    );
+    assert_eq!(codes(&client.diagnostics(&uri, 1)), ["UL302"]);
+    assert_eq!(client.stop(), 0);
+}
+
 /// Neovim's own client, headless: it starts the server, opens a job with
 /// a missing `end script` and gets the diagnostic on the right line.
 const NVIM_SCRIPT: &str = r#"
