@@ -449,21 +449,25 @@ impl Server {
         let Some(set) = self.sets.get_mut(&doc.set) else {
             return;
         };
+        // The job goes back to its text on disk (or out of the set).
         match (&doc.set, read_file(&doc.path)) {
-            (SetKey::Folder(_), Ok(bytes)) => {
-                let i = set.upsert(&doc.path, bytes);
-                let diags = set.lint_one(i, true);
-                let text = set.inputs[i].file.source.text().to_string();
-                self.publish(uri, None, &diags, &text);
-            }
             (SetKey::Alone(_), _) => {
                 self.sets.remove(&doc.set);
                 self.publish(uri, None, &[], "");
             }
-            (_, result) => {
-                if result.is_err() {
-                    set.remove(&doc.path);
+            (key, Ok(bytes)) => {
+                let i = set.upsert(&doc.path, bytes);
+                if matches!(key, SetKey::Folder(_)) {
+                    // A workspace job keeps its diagnostics while closed.
+                    let diags = set.lint_one(i, true);
+                    let text = set.inputs[i].file.source.text().to_string();
+                    self.publish(uri, None, &diags, &text);
+                } else {
+                    self.publish(uri, None, &[], "");
                 }
+            }
+            (_, Err(_)) => {
+                set.remove(&doc.path);
                 self.publish(uri, None, &[], "");
             }
         }
