@@ -230,4 +230,5 @@ def main():
 
 
 if __name__ == "__main__":
+    import faulthandler; faulthandler.dump_traceback_later(int(os.environ.get("WATCHDOG", "100000")))
     sys.exit(main())

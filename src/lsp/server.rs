@@ -42,6 +42,8 @@ pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         }),
     )?;
     let mut server = Server::new(connection, &params);
+    // lsp-server's handshake took the `initialized` notification.
+    server.guarded("initialized", Server::initialized);
     server.serve()?;
     let Server { connection, .. } = server;
     drop(connection);
@@ -249,7 +251,6 @@ impl Server {
         use lsp_types::notification as n_;
         let params = n.params;
         match n.method.as_str() {
-            n_::Initialized::METHOD => self.initialized(),
             n_::DidOpenTextDocument::METHOD => {
                 if let Ok(p) = parse::<lsp_types::DidOpenTextDocumentParams>(params) {
                     self.did_open(p);

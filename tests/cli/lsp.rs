@@ -232,6 +232,19 @@ fn lsp_initialize_announces_its_features() {
 fn lsp_diagnostics_follow_the_text_and_the_workspace() {
     let mut client = Client::start(&[("init/web.conf", WEB), ("init/db.conf", DB)]);
     client.initialize(json!({}));
+    // At start-up the whole workspace is linted, open or not.
+    let web = client.uri("init/web.conf");
+    let published = client.notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == web.as_str() && p.get("version").is_none()
+    });
+    assert_eq!(published["diagnostics"].as_array().map(Vec::len), Some(2), "{published}");
+    let log = client.notification("window/logMessage", |_| true);
+    assert!(
+        log["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("upstart-tools lsp: linted 2 job files in ")),
+        "{log}"
+    );
     let web = client.open("init/web.conf", WEB);
     let ul302 = json!({
         "range": range(1, 24, 1, 35),
