@@ -11,7 +11,10 @@ pub(crate) struct Args {
 
 pub(crate) fn run(_args: &Args) -> Status {
     match crate::lsp::run() {
-        Ok(()) => Status::Clean,
+        Ok(true) => Status::Clean,
+        // `exit` without `shutdown`, or the client went away: status 1,
+        // as the protocol asks.
+        Ok(false) => Status::Problems,
         Err(e) => {
             eprint(&format!("upstart-tools lsp: {e}\n"));
             Status::Error

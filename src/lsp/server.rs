@@ -25,12 +25,13 @@ use std::time::Instant;
 /// `upstart-tools/crash` by panicking: the tests check that it survives.
 pub const CRASH_TEST_ENV: &str = "UPSTART_TOOLS_LSP_CRASH_TEST";
 
-/// Serve on stdin/stdout until the client says `exit`.
+/// Serve on stdin/stdout until the client says `exit`; whether it said
+/// `shutdown` first (the protocol wants exit status 1 otherwise).
 ///
 /// # Errors
 /// When the connection breaks (the client went away, or sent something
 /// that is not the protocol).
-pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+pub fn run() -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
     let (connection, io_threads) = Connection::stdio();
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
@@ -44,11 +45,11 @@ pub fn run() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let mut server = Server::new(connection, &params);
     // lsp-server's handshake took the `initialized` notification.
     server.guarded("initialized", Server::initialized);
-    server.serve()?;
+    let clean = server.serve()?;
     let Server { connection, .. } = server;
     drop(connection);
     io_threads.join()?;
-    Ok(())
+    Ok(clean)
 }
 
 fn capabilities() -> ServerCapabilities {
@@ -146,7 +147,8 @@ impl Server {
         }
     }
 
-    fn serve(&mut self) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    /// The loop; whether it ended with `shutdown` then `exit`.
+    fn serve(&mut self) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
         loop {
             let stale = self.docs.values().any(|d| d.stale);
             let message = if stale {
@@ -156,24 +158,24 @@ impl Server {
                         self.guarded("idle lint", Self::refresh_stale);
                         continue;
                     }
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                    Err(RecvTimeoutError::Disconnected) => return Ok(false),
                 }
             } else {
                 match self.connection.receiver.recv() {
                     Ok(m) => m,
-                    Err(_) => return Ok(()),
+                    Err(_) => return Ok(false),
                 }
             };
             match message {
                 Message::Request(req) => {
                     if self.connection.handle_shutdown(&req)? {
-                        return Ok(());
+                        return Ok(true);
                     }
                     self.request(req);
                 }
                 Message::Notification(n) => {
                     if n.method == lsp_types::notification::Exit::METHOD {
-                        return Ok(());
+                        return Ok(false);
                     }
                     let method = n.method.clone();
                     self.guarded(&method, |s| s.notification(n));

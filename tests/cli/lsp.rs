@@ -237,7 +237,11 @@ fn lsp_diagnostics_follow_the_text_and_the_workspace() {
     let published = client.notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == web.as_str() && p.get("version").is_none()
     });
-    assert_eq!(published["diagnostics"].as_array().map(Vec::len), Some(2), "{published}");
+    assert_eq!(
+        published["diagnostics"].as_array().map(Vec::len),
+        Some(2),
+        "{published}"
+    );
     let log = client.notification("window/logMessage", |_| true);
     assert!(
         log["message"]
@@ -577,6 +581,15 @@ fn lsp_bad_input_never_brings_the_server_down() {
             .is_some_and(|v| v.starts_with("**`script`"))
     );
     assert_eq!(client.stop(), 0);
+}
+
+#[test]
+fn lsp_exit_without_shutdown_is_status_1() {
+    let mut client = Client::start(&[]);
+    client.initialize(json!({}));
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().expect("wait");
+    assert_eq!(status.code(), Some(1));
 }
 
 #[test]
