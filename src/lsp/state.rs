@@ -2,10 +2,10 @@
 //! to, each set with its jobs (the open text where a job is open, else the
 //! file on disk) and the configs of `.upstart-lint.toml` that apply.
 //!
-//! A set is every job file under a workspace folder (one job set, as the
-//! jobs of a ChromiumOS tree end up in one `/etc/init`), or, for a file
-//! outside every folder, the jobs of its directory (as `upstart-lint FILE`
-//! reads its siblings).
+//! A set is every job file under an `init` directory of a workspace folder
+//! (one job set, as the jobs of a ChromiumOS tree end up in one
+//! `/etc/init`), or, for a file outside every folder, the jobs of its
+//! directory (as `upstart-lint FILE` reads its siblings).
 
 use super::uri;
 use crate::diag::Diagnostic;
@@ -80,6 +80,9 @@ impl JobSet {
             })
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_file() && file_kind(e.path()).is_some())
+            // In a folder, only jobs under an `init` directory: a
+            // repository's other `.conf` files are not upstart's.
+            .filter(|e| !recursive || is_job_document(e.path(), ""))
             .map(walkdir::DirEntry::into_path)
             .collect();
         for path in files {

@@ -230,7 +230,12 @@ fn lsp_initialize_announces_its_features() {
 
 #[test]
 fn lsp_diagnostics_follow_the_text_and_the_workspace() {
-    let mut client = Client::start(&[("init/web.conf", WEB), ("init/db.conf", DB)]);
+    let mut client = Client::start(&[
+        ("init/web.conf", WEB),
+        ("init/db.conf", DB),
+        // Not under an init/ directory: not a job.
+        ("etc/nginx.conf", "server { listen 80; }\n"),
+    ]);
     client.initialize(json!({}));
     // At start-up the whole workspace is linted, open or not.
     let web = client.uri("init/web.conf");
