@@ -495,7 +495,7 @@ impl Server {
                 .sets
                 .keys()
                 .filter(|k| match k {
-                    SetKey::Folder(f) => path.starts_with(f),
+                    SetKey::Folder(f) => path.starts_with(f) && is_job_document(&path, ""),
                     SetKey::Dir(d) => path.parent() == Some(d.as_path()),
                     SetKey::Alone(_) => false,
                 })
