@@ -79,8 +79,8 @@ pub(crate) fn complete(
         return Vec::new();
     }
     let prefix = &text[line_start..offset];
-    if prefix.contains('#') {
-        return Vec::new();
+    if let Some(hash) = prefix.find('#') {
+        return suppression_codes(&prefix[hash..]);
     }
     let mut words: Vec<&str> = prefix.split_whitespace().collect();
     if !prefix.ends_with([' ', '\t']) {
@@ -290,6 +290,35 @@ fn sub_keywords(first: &str, rest: &[&str]) -> Vec<CompletionItem> {
     words
         .into_iter()
         .map(|w| item(w, CompletionItemKind::KEYWORD, None))
+        .collect()
+}
+
+/// Rule codes after `disable=` or `,` in a suppression comment.
+fn suppression_codes(comment: &str) -> Vec<CompletionItem> {
+    let Some(at) = comment.find("upstart-lint:") else {
+        return Vec::new();
+    };
+    let after = &comment[at..];
+    let Some(eq) = after.find('=') else {
+        return Vec::new();
+    };
+    let list = &after[eq + 1..];
+    if list.contains("--") {
+        return Vec::new();
+    }
+    let last = list.rsplit(',').next().unwrap_or("").trim_start();
+    if last.contains(' ') {
+        return Vec::new();
+    }
+    crate::lint::registry::all()
+        .iter()
+        .map(|r| {
+            item(
+                r.code.as_str(),
+                CompletionItemKind::VALUE,
+                Some(&format!("{}: {}", r.name, r.summary)),
+            )
+        })
         .collect()
 }
 

@@ -92,6 +92,51 @@ pub(crate) fn target_at(file: &ParsedFile, offset: usize) -> Option<Target<'_>> 
     None
 }
 
+/// The rule code (`UL302`, or a shellcheck `SC2086`) under `offset` in a
+/// comment, as in a suppression comment: its span and its documentation.
+pub(crate) fn rule_at(file: &ParsedFile, offset: usize) -> Option<(Span, String)> {
+    let text = file.source.text();
+    let offset = offset.min(text.len());
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..offset].contains('#') {
+        return None;
+    }
+    let word = |b: u8| b.is_ascii_alphanumeric();
+    let bytes = text.as_bytes();
+    let mut start = offset;
+    while start > line_start && word(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = offset;
+    while end < bytes.len() && word(bytes[end]) {
+        end += 1;
+    }
+    let code = &text[start..end];
+    let span = Span::new(start, end);
+    if let Some(rule) = crate::lint::registry::find(code) {
+        return Some((
+            span,
+            format!(
+                "**{} {}** ({}, {} by default)\n\n{}\n\n{}",
+                rule.code,
+                rule.name,
+                rule.severity.as_str(),
+                if rule.default { "on" } else { "off" },
+                rule.summary,
+                rule.documentation()
+            ),
+        ));
+    }
+    crate::lint::registry::is_shellcheck_code(code).then(|| {
+        (
+            span,
+            format!(
+                "**{code}**: a shellcheck finding (UL405)\n\nhttps://www.shellcheck.net/wiki/{code}"
+            ),
+        )
+    })
+}
+
 /// The entry of the stanza reference of docs/language.md for `keyword`:
 /// the first entry with a form whose literal words are the keyword, or
 /// start with it.

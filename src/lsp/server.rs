@@ -642,8 +642,20 @@ impl Server {
         let at = p.text_document_position_params;
         let offset = self.offset(&at.text_document.uri, at.position)?;
         self.with_file(&at.text_document.uri, |set, file| {
+            let index = LineIndex::new(file.source.text());
+            let markdown = |value: String, span: crate::source::Span| lsp_types::Hover {
+                contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
+                    kind: lsp_types::MarkupKind::Markdown,
+                    value,
+                }),
+                range: Some(index.range(span.start, span.end)),
+            };
             let Some(target) = navigate::target_at(file, offset) else {
-                return Ok(Value::Null);
+                // A rule code in a comment (a suppression).
+                return match navigate::rule_at(file, offset) {
+                    Some((span, text)) => to_value(markdown(text, span)),
+                    None => Ok(Value::Null),
+                };
             };
             let span = match &target {
                 navigate::Target::Keyword { span, .. }
@@ -653,14 +665,7 @@ impl Server {
             let Some(text) = navigate::hover(set, &target) else {
                 return Ok(Value::Null);
             };
-            let index = LineIndex::new(file.source.text());
-            to_value(lsp_types::Hover {
-                contents: lsp_types::HoverContents::Markup(lsp_types::MarkupContent {
-                    kind: lsp_types::MarkupKind::Markdown,
-                    value: text,
-                }),
-                range: Some(index.range(span.start, span.end)),
-            })
+            to_value(markdown(text, span))
         })
     }
 

@@ -598,6 +598,43 @@ fn lsp_exit_without_shutdown_is_status_1() {
 }
 
 #[test]
+fn lsp_suppression_comments_explain_their_codes() {
+    let text = "# upstart-lint: disable-file=UL603,\nexec /bin/true\n";
+    let mut client = Client::start(&[]);
+    client.initialize(json!({}));
+    let uri = client.open("init/a.conf", text);
+    let hover = client.result("textDocument/hover", at(&uri, 0, 31));
+    assert_eq!(hover["range"], range(0, 29, 0, 34));
+    let value = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        value.starts_with(
+            "**UL603 missing-description** (info, on by default)\n\nno `description` stanza\n\n"
+        ),
+        "{hover}"
+    );
+    // After the comma: every rule code.
+    let items = client.result("textDocument/completion", at(&uri, 0, 35));
+    let first = &items[0];
+    assert_eq!(first["label"], "UL001", "{items}");
+    assert_eq!(first["kind"], 12);
+    assert_eq!(
+        items.as_array().map(Vec::len),
+        Some(client_rule_count()),
+        "one item per rule"
+    );
+    assert_eq!(client.stop(), 0);
+}
+
+/// The number of rules `upstart-lint --explain` knows: the README's table.
+fn client_rule_count() -> usize {
+    let readme = std::fs::read_to_string(crate::common::root().join("README.md")).expect("README");
+    readme
+        .lines()
+        .filter(|l| l.starts_with("| <a id=\"ul"))
+        .count()
+}
+
+#[test]
 fn lsp_applies_the_workspace_config() {
     let mut client = Client::start(&[
         (".upstart-lint.toml", "ignore = [\"UL302\"]\n"),
