@@ -75,12 +75,13 @@ pub(crate) fn complete(
     let text = file.source.text();
     let offset = offset.min(text.len());
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    if in_script(&text[..line_start]) {
-        return Vec::new();
-    }
     let prefix = &text[line_start..offset];
+    // Suppression comments work in script bodies too (as shell comments).
     if let Some(hash) = prefix.find('#') {
         return suppression_codes(&prefix[hash..]);
+    }
+    if in_script(&text[..line_start]) {
+        return Vec::new();
     }
     let mut words: Vec<&str> = prefix.split_whitespace().collect();
     if !prefix.ends_with([' ', '\t']) {
