@@ -43,6 +43,9 @@ _upstart__tools() {
             upstart__tools,lint)
                 cmd="upstart__tools__subcmd__lint"
                 ;;
+            upstart__tools,lsp)
+                cmd="upstart__tools__subcmd__lsp"
+                ;;
             upstart__tools,man)
                 cmd="upstart__tools__subcmd__man"
                 ;;
@@ -157,6 +160,9 @@ _upstart__tools() {
             upstart__tools__subcmd__help,lint)
                 cmd="upstart__tools__subcmd__help__subcmd__lint"
                 ;;
+            upstart__tools__subcmd__help,lsp)
+                cmd="upstart__tools__subcmd__help__subcmd__lsp"
+                ;;
             upstart__tools__subcmd__help,man)
                 cmd="upstart__tools__subcmd__help__subcmd__man"
                 ;;
@@ -212,7 +218,7 @@ _upstart__tools() {
 
     case "${cmd}" in
         upstart__tools)
-            opts="-h -V --help --version parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man help"
+            opts="-h -V --help --version parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat lsp completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -770,7 +776,7 @@ _upstart__tools() {
             return 0
             ;;
         upstart__tools__subcmd__help)
-            opts="parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat completions man help"
+            opts="parse fmt show convert lint rules exec systemd2upstart graph ctl install-compat lsp completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,6 +1069,20 @@ _upstart__tools() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        upstart__tools__subcmd__help__subcmd__lsp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         upstart__tools__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1218,6 +1238,20 @@ _upstart__tools() {
                     COMPREPLY=($(compgen -W "error warning" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        upstart__tools__subcmd__lsp)
+            opts="-h -V --stdio --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand graph 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
             cand ctl 'Control a running `upstart-run` job set with initctl''s commands'
             cand install-compat 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
+            cand lsp 'Run the language server (LSP over stdio) for editors'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -309,6 +310,13 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'upstart-tools;lsp'= {
+            cand --stdio 'Speak the protocol on standard input and output (the only transport; accepted for clients that pass it)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'upstart-tools;completions'= {
             cand --bin 'The binary to complete'
             cand -h 'Print help'
@@ -334,6 +342,7 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
             cand graph 'Draw the graph of jobs and events (Graphviz DOT or SVG)'
             cand ctl 'Control a running `upstart-run` job set with initctl''s commands'
             cand install-compat 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary'
+            cand lsp 'Run the language server (LSP over stdio) for editors'
             cand completions 'Print the shell completion script of a binary'
             cand man 'Print the man page (roff) of a binary'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -392,6 +401,8 @@ set edit:completion:arg-completer[upstart-tools] = {|@words|
         &'upstart-tools;help;ctl;check-config'= {
         }
         &'upstart-tools;help;install-compat'= {
+        }
+        &'upstart-tools;help;lsp'= {
         }
         &'upstart-tools;help;completions'= {
         }

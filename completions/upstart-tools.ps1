@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the graph of jobs and events (Graphviz DOT or SVG)')
             [CompletionResult]::new('ctl', 'ctl', [CompletionResultType]::ParameterValue, 'Control a running `upstart-run` job set with initctl''s commands')
             [CompletionResult]::new('install-compat', 'install-compat', [CompletionResultType]::ParameterValue, 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary')
+            [CompletionResult]::new('lsp', 'lsp', [CompletionResultType]::ParameterValue, 'Run the language server (LSP over stdio) for editors')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -348,6 +349,14 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'upstart-tools;lsp' {
+            [CompletionResult]::new('--stdio', '--stdio', [CompletionResultType]::ParameterName, 'Speak the protocol on standard input and output (the only transport; accepted for clients that pass it)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'upstart-tools;completions' {
             [CompletionResult]::new('--bin', '--bin', [CompletionResultType]::ParameterName, 'The binary to complete')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -375,6 +384,7 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw the graph of jobs and events (Graphviz DOT or SVG)')
             [CompletionResult]::new('ctl', 'ctl', [CompletionResultType]::ParameterValue, 'Control a running `upstart-run` job set with initctl''s commands')
             [CompletionResult]::new('install-compat', 'install-compat', [CompletionResultType]::ParameterValue, 'Create the initctl names (initctl, start, stop, restart, reload, status) as symlinks to this binary')
+            [CompletionResult]::new('lsp', 'lsp', [CompletionResultType]::ParameterValue, 'Run the language server (LSP over stdio) for editors')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the shell completion script of a binary')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff) of a binary')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -455,6 +465,9 @@ Register-ArgumentCompleter -Native -CommandName 'upstart-tools' -ScriptBlock {
             break
         }
         'upstart-tools;help;install-compat' {
+            break
+        }
+        'upstart-tools;help;lsp' {
             break
         }
         'upstart-tools;help;completions' {

@@ -13,6 +13,7 @@ pub mod fuzzing;
 pub mod graph;
 pub mod lint;
 pub mod load;
+pub mod lsp;
 pub mod print;
 pub mod report;
 pub mod shell;

@@ -58,6 +58,50 @@ pub fn print(job: &Job) -> Result<String, PrintError> {
     Ok(out)
 }
 
+/// Why a file is left as it is by `fmt` (and the language server's
+/// formatting).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotFormatted {
+    /// Upstart rejects the file: its errors come first.
+    Errors,
+    /// Bytes that are not UTF-8, which the text would replace.
+    InvalidUtf8,
+    /// NUL bytes, where upstart truncates script lines.
+    Nul,
+    /// A stanza with no canonical form.
+    Print(PrintError),
+    /// The canonical text would parse to another job (a bug).
+    ChangesMeaning,
+}
+
+/// The canonical text of a parsed file (`bytes` as read), or why there is
+/// none. The text is re-parsed and compared, so it never means something
+/// else.
+///
+/// # Errors
+/// See [`NotFormatted`].
+pub fn canonical(parsed: &crate::syntax::Parsed, bytes: &[u8]) -> Result<String, NotFormatted> {
+    use crate::syntax::ErrorKind;
+    if parsed.has_errors() {
+        return Err(NotFormatted::Errors);
+    }
+    if parsed
+        .errors
+        .iter()
+        .any(|e| e.kind == ErrorKind::InvalidUtf8)
+    {
+        return Err(NotFormatted::InvalidUtf8);
+    }
+    if bytes.contains(&0) {
+        return Err(NotFormatted::Nul);
+    }
+    let formatted = print(&parsed.job).map_err(NotFormatted::Print)?;
+    if !crate::ast::eq_ignoring_spans(&crate::syntax::parse_str(&formatted).job, &parsed.job) {
+        return Err(NotFormatted::ChangesMeaning);
+    }
+    Ok(formatted)
+}
+
 fn trailing(out: &mut String, comment: Option<&Comment>) {
     if let Some(c) = comment {
         out.push_str("  ");

@@ -3,11 +3,9 @@
 use super::files::{unified_diff, write_atomic};
 use super::walk::{Entry, expand};
 use super::{Status, eprint, stderr_color, write_stdout};
-use crate::ast::eq_ignoring_spans;
 use crate::diag::Diagnostic;
 use crate::load::{ParsedFile, read_file};
-use crate::print::print;
-use crate::syntax::{ErrorKind, parse_str};
+use crate::print::{NotFormatted, canonical};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -76,47 +74,42 @@ fn one(path: &Path, mode: &Mode) -> Status {
         }
     };
     let file = ParsedFile::from_bytes(path, bytes);
-    if file.parsed.has_errors() {
-        for e in &file.parsed.errors {
-            eprint(&Diagnostic::from_parse(&file.source, e).render(stderr_color(), 100));
-        }
-        eprint(&format!(
-            "{name}: not formatted: fix the errors above first\n"
-        ));
-        return Status::Problems;
-    }
-    if file
-        .parsed
-        .errors
-        .iter()
-        .any(|e| e.kind == ErrorKind::InvalidUtf8)
-    {
-        eprint(&format!(
-            "{name}: not formatted: the file has bytes that are not UTF-8 and formatting would replace them\n"
-        ));
-        return Status::Problems;
-    }
-    if file.source.bytes().contains(&0) {
-        eprint(&format!(
-            "{name}: not formatted: the file has NUL bytes, which upstart truncates script lines at; remove them first\n"
-        ));
-        return Status::Problems;
-    }
-    let formatted = match print(&file.parsed.job) {
+    let formatted = match canonical(&file.parsed, file.source.bytes()) {
         Ok(text) => text,
-        Err(e) => {
+        Err(NotFormatted::Errors) => {
+            for e in &file.parsed.errors {
+                eprint(&Diagnostic::from_parse(&file.source, e).render(stderr_color(), 100));
+            }
+            eprint(&format!(
+                "{name}: not formatted: fix the errors above first\n"
+            ));
+            return Status::Problems;
+        }
+        Err(NotFormatted::InvalidUtf8) => {
+            eprint(&format!(
+                "{name}: not formatted: the file has bytes that are not UTF-8 and formatting would replace them\n"
+            ));
+            return Status::Problems;
+        }
+        Err(NotFormatted::Nul) => {
+            eprint(&format!(
+                "{name}: not formatted: the file has NUL bytes, which upstart truncates script lines at; remove them first\n"
+            ));
+            return Status::Problems;
+        }
+        Err(NotFormatted::Print(e)) => {
             let (line, col) = file.source.line_col(e.span.start);
             eprint(&format!("{name}:{line}:{col}: not formatted: {e}\n"));
             return Status::Problems;
         }
+        Err(NotFormatted::ChangesMeaning) => {
+            // Never hand back text that means something else.
+            eprint(&format!(
+                "{name}: not formatted: the canonical form would change the job's meaning (a bug in upstart-tools; please report it)\n"
+            ));
+            return Status::Problems;
+        }
     };
-    // Never hand back text that means something else: re-parse and compare.
-    if !eq_ignoring_spans(&parse_str(&formatted).job, &file.parsed.job) {
-        eprint(&format!(
-            "{name}: not formatted: the canonical form would change the job's meaning (a bug in upstart-tools; please report it)\n"
-        ));
-        return Status::Problems;
-    }
     let original = file.source.text();
     match mode {
         Mode::Print => {

@@ -8,6 +8,7 @@ pub mod generate;
 mod graph;
 mod install_compat;
 mod lint;
+mod lsp;
 mod man;
 mod parse;
 mod report;
@@ -142,6 +143,12 @@ enum Command {
         after_long_help = EXIT_STATUS
     )]
     InstallCompat(install_compat::Args),
+    /// Run the language server (LSP over stdio) for editors.
+    #[command(
+        long_about = "Run the language server for upstart job files, speaking the Language Server Protocol on standard input and output: diagnostics as upstart-lint reports them (with the job's workspace as context and .upstart-lint.toml applied), the safe fixes and suppression comments as code actions, hover, completion, go to definition and references for events and jobs, document symbols, formatting (as fmt) and folding. Files: *.conf and *.override under an init/ directory, and any document of language id `upstart`. The README shows how to set up Neovim, Helix, Emacs, VS Code and Zed.",
+        after_long_help = EXIT_STATUS
+    )]
+    Lsp(lsp::Args),
     /// Print the shell completion script of a binary.
     Completions(generate::CompletionsArgs),
     /// Print the man page (roff) of a binary.
@@ -205,6 +212,7 @@ pub fn main() -> ExitCode {
         Command::Convert(args) => upstart2systemd::run(&args),
         Command::Systemd2upstart(args) => systemd2upstart::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
         Command::Completions(args) => generate::print_completions(&args),
         Command::Man(args) => generate::print_man(&args),
         Command::Generate(args) => generate::run(&args),

@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["diag"],
     &["syntax", "ast"],
     &["print", "show", "load", "shell"],
-    &["lint", "convert", "supervisor", "graph", "report"],
+    &["lint", "convert", "supervisor", "graph", "report", "lsp"],
     &["cli", "fuzzing"],
 ];
 

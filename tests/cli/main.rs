@@ -26,6 +26,7 @@ mod lint_corpus;
 mod lint_rules;
 mod lint_set;
 mod lint_shell;
+mod lsp;
 mod man_pages;
 mod overrides;
 mod packaging;
