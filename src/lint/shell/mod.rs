@@ -49,6 +49,7 @@
 //! `check_shellcheck` ([`Pass::Shellcheck`]).
 
 mod extract;
+mod fast;
 mod shellcheck;
 #[cfg(test)]
 mod tests;
@@ -59,7 +60,7 @@ pub use crate::facts::shell::{SHELL_CHARS, runs_through_shell};
 pub use extract::{Embedded, Origin, extract};
 pub(crate) use shellcheck::check_shellcheck;
 pub use shellcheck::{ShellcheckFinding, run_shellcheck};
-pub use yash::{At, Note, Subject, analyze, analyze_all};
+pub use yash::{At, Note, Subject, analyze, analyze_all, analyze_with_yash};
 
 use super::registry::Pass;
 use super::{SetCtx, SetFindings};
