@@ -19,8 +19,24 @@ use super::extract::Origin;
 
 /// Keywords yash recognises at command position.
 const KEYWORDS: [&[u8]; 18] = [
-    b"!", b"[[", b"case", b"do", b"done", b"elif", b"else", b"esac", b"fi", b"for", b"function",
-    b"if", b"in", b"then", b"until", b"while", b"{", b"}",
+    b"!",
+    b"[[",
+    b"case",
+    b"do",
+    b"done",
+    b"elif",
+    b"else",
+    b"esac",
+    b"fi",
+    b"for",
+    b"function",
+    b"if",
+    b"in",
+    b"then",
+    b"until",
+    b"while",
+    b"{",
+    b"}",
 ];
 
 /// Whether yash's analysis of `text` certainly yields no note.
@@ -29,11 +45,11 @@ pub(super) fn is_clean(text: &str, origin: Origin) -> bool {
     let s = text.as_bytes();
     // yash's blanks are Unicode white space (CR, VT, FF, …), dash's only
     // space and TAB; and `\\` before a newline differs in subtle ways.
-    if s.iter()
-        .any(|&b| !b.is_ascii() || (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f)
-        || s.windows(3).any(|w| w == b"\\\\\n")
-    {
-        return false;
+    for (k, &b) in s.iter().enumerate() {
+        let odd = !b.is_ascii() || (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f;
+        if odd || (b == b'\n' && k >= 2 && s[k - 1] == b'\\' && s[k - 2] == b'\\') {
+            return false;
+        }
     }
     let mut p = P {
         s,
@@ -41,6 +57,7 @@ pub(super) fn is_clean(text: &str, origin: Origin) -> bool {
         heredocs: Vec::new(),
         depth: 0,
         items: Vec::new(),
+        cache: None,
     };
     p.program(origin).is_some()
 }
@@ -97,6 +114,9 @@ struct P<'a> {
     heredocs: Vec<(&'a [u8], bool, bool)>,
     depth: usize,
     items: Vec<Item>,
+    /// The last token lexed: where it starts, what it is, where it ends
+    /// (the parser peeks at the same token several times).
+    cache: Option<(usize, Tok, usize)>,
 }
 
 fn is_name_start(b: u8) -> bool {
@@ -152,6 +172,20 @@ impl<'a> P<'a> {
 
     /// The next token, consumed.
     fn token(&mut self) -> R<Tok> {
+        if let Some((at, t, end)) = self.cache
+            && at == self.i
+        {
+            self.i = end;
+            return Some(t);
+        }
+        let at = self.i;
+        let t = self.lex()?;
+        self.cache = Some((at, t, self.i));
+        Some(t)
+    }
+
+    /// Lex the next token (a pure function of the position).
+    fn lex(&mut self) -> R<Tok> {
         self.skip_blanks();
         let Some(b) = self.peek() else {
             return Some(Tok::Eof);
@@ -333,6 +367,8 @@ impl<'a> P<'a> {
                     self.command_subst()
                 }
             }
+            // A `$` before the closing quote is a plain `$`.
+            Some(b'"') if dq => Some(()),
             Some(b'\'' | b'"') => None,
             Some(c) if is_name_start(c) => {
                 while self.peek().is_some_and(is_name) {
@@ -472,6 +508,7 @@ impl<'a> P<'a> {
                         heredocs: Vec::new(),
                         depth: self.depth + 1,
                         items: Vec::new(),
+                        cache: None,
                     };
                     while let Some(b) = sub.peek() {
                         match b {
@@ -518,15 +555,13 @@ impl<'a> P<'a> {
 
     /// Whether `t` ends a compound list.
     fn ends_list(&self, t: Tok) -> bool {
-        matches!(
-            t,
-            Tok::Eof | Tok::Op(Op::Close | Op::SemiSemi)
-        ) || self.keyword(t).is_some_and(|k| {
-            matches!(
-                k,
-                b"then" | b"else" | b"elif" | b"fi" | b"do" | b"done" | b"esac" | b"}"
-            )
-        })
+        matches!(t, Tok::Eof | Tok::Op(Op::Close | Op::SemiSemi))
+            || self.keyword(t).is_some_and(|k| {
+                matches!(
+                    k,
+                    b"then" | b"else" | b"elif" | b"fi" | b"do" | b"done" | b"esac" | b"}"
+                )
+            })
     }
 
     /// The whole text.
@@ -866,9 +901,9 @@ impl<'a> P<'a> {
                         // yash takes any literal text before `=` for a
                         // name (`a+=b`, `a-b=c`).
                         let eq = raw.iter().position(|&b| b == b'=');
-                        check(eq.is_none_or(|eq| {
-                            eq == 0 || raw[..eq].iter().any(|&b| is_special(b))
-                        }))?;
+                        check(
+                            eq.is_none_or(|eq| eq == 0 || raw[..eq].iter().any(|&b| is_special(b))),
+                        )?;
                     }
                     if assignment {
                         // `NAME=(…)` is an array.
@@ -930,8 +965,7 @@ impl<'a> P<'a> {
 fn assignment_name(raw: &[u8]) -> Option<&[u8]> {
     let eq = raw.iter().position(|&b| b == b'=')?;
     let name = &raw[..eq];
-    (!name.is_empty() && is_name_start(name[0]) && name.iter().all(|&b| is_name(b)))
-        .then_some(name)
+    (!name.is_empty() && is_name_start(name[0]) && name.iter().all(|&b| is_name(b))).then_some(name)
 }
 
 #[cfg(test)]
@@ -963,6 +997,7 @@ mod tests {
             "( cd /; echo a ) &\nwait\n",
             "! grep -q x f\n",
             "a && b &\n",
+            "grep -q \"^use$\" f || { stop; exit 0; }\n",
         ] {
             assert!(clean(t), "{t:?}");
             let subject = super::super::yash::Subject {
