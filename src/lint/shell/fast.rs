@@ -45,11 +45,12 @@ pub(super) fn is_clean(text: &str, origin: Origin) -> bool {
     let s = text.as_bytes();
     // yash's blanks are Unicode white space (CR, VT, FF, …), dash's only
     // space and TAB; and `\\` before a newline differs in subtle ways.
-    for (k, &b) in s.iter().enumerate() {
-        let odd = !b.is_ascii() || (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f;
-        if odd || (b == b'\n' && k >= 2 && s[k - 1] == b'\\' && s[k - 2] == b'\\') {
-            return false;
-        }
+    // Branch-free, so that it vectorises: this scan is a third of the cost.
+    let odd = s.iter().fold(false, |odd, &b| {
+        odd | (b >= 0x7f) | ((b < 0x20) & (b != b'\t') & (b != b'\n'))
+    });
+    if odd || s.split(|&b| b == b'\n').any(|l| l.ends_with(b"\\\\")) {
+        return false;
     }
     let mut p = P {
         s,
