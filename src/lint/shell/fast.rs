@@ -46,6 +46,10 @@ pub(super) fn is_clean(text: &str, origin: Origin) -> bool {
     // yash's blanks are Unicode white space (CR, VT, FF, …), dash's only
     // space and TAB; and `\\` before a newline differs in subtle ways.
     // Branch-free, so that it vectorises: this scan is a third of the cost.
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "no branch, so that it vectorises"
+    )]
     let odd = s.iter().fold(false, |odd, &b| {
         odd | (b >= 0x7f) | ((b < 0x20) & (b != b'\t') & (b != b'\n'))
     });
