@@ -183,7 +183,7 @@ fn syntax_help(origin: Origin) -> String {
 
 /// Find the problems of one shell text.
 ///
-/// Most texts are proved clean by [`super::fast::is_clean`] in one pass;
+/// Most texts are proved clean by `fast::is_clean` in one pass;
 /// the rest go through yash-syntax ([`analyze_with_yash`]).
 #[must_use]
 pub fn analyze(subject: &Subject<'_>) -> Vec<Note> {
