@@ -1,5 +1,6 @@
-//! The embedded-shell pass over the corpus: yash-syntax in-process (the
-//! default path, on worker threads and on one) versus `sh -n` (dash), one
+//! The embedded-shell pass over the corpus: in-process (the default path:
+//! the fast recognizer, yash-syntax for the texts it cannot prove clean; on
+//! worker threads and on one), yash-syntax alone, and `sh -n` (dash), one
 //! process per shell text. Before timing, prints how many texts each one
 //! rejects and which, so that speed and agreement are measured together.
 //!
@@ -10,7 +11,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use upstart_tools::lint::shell::{Embedded, Origin, Subject, analyze, analyze_all, extract};
+use upstart_tools::lint::shell::{
+    Embedded, Origin, Subject, analyze, analyze_all, analyze_with_yash, extract,
+};
 use upstart_tools::load::ParsedFile;
 
 /// `sh -n -c TEXT`: whether dash accepts the text.
@@ -85,8 +88,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("yash-syntax in-process, worker threads (default)", |b| {
         b.iter(|| black_box(analyze_all(&subjects)));
     });
-    group.bench_function("yash-syntax in-process, one thread", |b| {
-        b.iter(|| black_box(subjects.iter().map(analyze).collect::<Vec<_>>()));
+    group.bench_function(
+        "fast recognizer, yash-syntax for the rest, one thread",
+        |b| {
+            b.iter(|| black_box(subjects.iter().map(analyze).collect::<Vec<_>>()));
+        },
+    );
+    group.bench_function("yash-syntax alone, one thread (before issue 20)", |b| {
+        b.iter(|| black_box(subjects.iter().map(analyze_with_yash).collect::<Vec<_>>()));
     });
     group.bench_function("sh -n, one process per text", |b| {
         b.iter(|| black_box(texts.iter().filter(|(_, e)| sh_accepts(&e.text)).count()));

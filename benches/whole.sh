@@ -11,19 +11,29 @@
 # from ×1 to the largest scale. The converters are measured twice: re-run
 # over their own outputs (nothing to write) and into an empty directory,
 # beside `cp -r` of the same files (the cost of creating them on this disk).
+# `cat` of the same job files is the reference for the linter (issue 20:
+# lint within 2× `cat`): both are started the same way, by bash expanding
+# ./*.conf, and the "vs cat" column divides by cat's median in the same run.
+#   LINT_ONLY=1 benches/whole.sh     # only cat and the linter
+#   BASELINE=DIR benches/whole.sh    # also DIR/upstart-lint (an older build)
+#   BIN=DIR benches/whole.sh         # binaries from DIR, no cargo build
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CORPUS=${CORPUS:-$ROOT/../shared/corpus}
 [ -d "$CORPUS/upstart" ] && [ -d "$CORPUS/systemd" ] || { echo "needs $CORPUS/{upstart,systemd}" >&2; exit 2; }
 need=()
 command -v hyperfine >/dev/null || need+=(hyperfine)
-command -v systemd-analyze >/dev/null || need+=(systemd)
-command -v shellcheck >/dev/null || need+=(shellcheck)
+if [ -z "${LINT_ONLY:-}" ]; then
+  command -v systemd-analyze >/dev/null || need+=(systemd)
+  command -v shellcheck >/dev/null || need+=(shellcheck)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
 fi
-(cd "$ROOT" && cargo build --release --bins >&2)
-BIN=$ROOT/target/release
+if [ -z "${BIN:-}" ]; then
+  (cd "$ROOT" && cargo build --release --bins >&2)
+  BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release
+fi
 SCALES=${SCALES:-"1 10 100"}
 RUNS=${RUNS:-5}
 WORK=$ROOT/target/bench-whole
@@ -51,10 +61,19 @@ for n in $SCALES; do
   out=$WORK/out-x$n && mkdir -p "$out/sd" "$out/up"
   echo "== ×$n: $nup upstart jobs, $nsd systemd units" >&2
   # Exit statuses are ignored (-i): corpus files have findings by design.
+  lint="--isolated --shellcheck off --format concise"
   cmds=(
+    -n "cat (reference, upstart jobs)" "bash -c 'cd $up && exec cat ./*.conf'"
+    -n "upstart-lint (no shellcheck)" "bash -c 'cd $up && exec $BIN/upstart-lint $lint ./*.conf'"
+    -n "upstart-lint (no shellcheck, directory)" "$BIN/upstart-lint $lint $up"
+  )
+  if [ -n "${BASELINE:-}" ]; then
+    cmds+=(-n "upstart-lint (no shellcheck, baseline build)" "bash -c 'cd $up && exec $BASELINE/upstart-lint $lint ./*.conf'")
+  fi
+  if [ -z "${LINT_ONLY:-}" ]; then
+  cmds+=(
     -n "systemd-analyze verify (peer, systemd units)" "bash -c 'cd $sd && exec systemd-analyze verify --man=no ./*.service'"
     -n "upstart-tools parse" "bash -c 'cd $up && exec $BIN/upstart-tools parse ./*.conf'"
-    -n "upstart-lint (no shellcheck)" "$BIN/upstart-lint --isolated --shellcheck off --format concise $up"
   )
   # shellcheck costs ~4 ms per file: ×100 would take minutes per run.
   if [ "$n" -le "${SHELLCHECK_MAX_SCALE:-10}" ]; then
@@ -68,6 +87,7 @@ for n in $SCALES; do
     -n "upstart2systemd -o DIR (re-run, unchanged)" "$BIN/upstart2systemd --force -o $out/sd $up"
     -n "systemd2upstart -o DIR (re-run, unchanged)" "$BIN/systemd2upstart --force -o $out/up $sd"
   )
+  fi
   # Exit statuses are ignored (-i): corpus files have findings by design.
   # systemd-analyze verify grows faster than linearly (about 6 minutes for
   # 19 100 units here), so scales above ×10 run each command once.
@@ -76,6 +96,7 @@ for n in $SCALES; do
   "$BIN/upstart2systemd" --force -o "$out/sd" "$up" >/dev/null 2>&1 || true
   "$BIN/systemd2upstart" --force -o "$out/up" "$sd" >/dev/null 2>&1 || true
   hyperfine -N -i "${runs[@]}" --export-json "$WORK/x$n.json" "${cmds[@]}" >/dev/null
+  if [ -n "${LINT_ONLY:-}" ]; then echo '{"results": []}' > "$WORK/x$n-fresh.json"; echo "$n $nup $nsd" >> "$WORK/scales"; continue; fi
   # Into an empty directory: the output directory is emptied and the disk
   # synced before every run, so each run creates every file and pays the
   # file system for it. `cp -r` of the same inputs into an empty directory
@@ -108,12 +129,15 @@ for n, nup, nsd in scales:
     med = {r["command"]: r["median"] for r in res}
     files = {c: (int(nsd) if ("systemd-analyze" in c or c.startswith("systemd2upstart")) else int(nup)) for c in med}
     floor = "cp -r (floor: create the job files)"
+    cat = "cat (reference, upstart jobs)"
     per = {c: med[c] / files[c] for c in med}
     print(f"\n×{n}: {nup} upstart jobs, {nsd} systemd units (median of the runs)")
-    print(f"{'command':48} {'median':>10} {'per file':>10} {'vs peer/file':>13} {'vs cp -r/file':>14}")
+    print(f"{'command':48} {'median':>10} {'per file':>10} {'vs peer/file':>13} {'vs cp -r/file':>14} {'vs cat':>8}")
     for c in med:
         vs_cp = f"{per[c]/per[floor]:13.2f}×" if "empty dir" in c or c == floor else ""
-        print(f"{c:48} {med[c]*1000:8.1f} ms {per[c]*1e6:7.1f} µs {per[c]/per[peer]:12.2f}× {vs_cp}")
+        vs_peer = f"{per[c]/per[peer]:12.2f}×" if peer in per else ""
+        vs_cat = f"{med[c]/med[cat]:7.2f}×" if files[c] == int(nup) and "systemd" not in c else ""
+        print(f"{c:48} {med[c]*1000:8.1f} ms {per[c]*1e6:7.1f} µs {vs_peer:>13} {vs_cp:>14} {vs_cat:>8}")
     for c in med:
         first.setdefault(c, (int(n), med[c]))
         last_seen[c] = (int(n), med[c])

@@ -307,3 +307,105 @@ fn threads_give_the_same_results() {
     }
     assert_eq!(all.iter().filter(|n| !n.is_empty()).count(), 29);
 }
+
+/// The fast path (`fast::is_clean`) only skips texts yash finds nothing
+/// in: on every shell text of the corpus, `analyze` gives the same notes as
+/// yash-syntax alone, and most texts take the fast path.
+#[test]
+fn fast_path_agrees_with_yash_on_the_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/upstart");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{} is absent",
+            dir.display()
+        );
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let (mut texts, mut fast) = (0, 0);
+    for p in &paths {
+        let Ok(f) = ParsedFile::read(p) else {
+            continue;
+        };
+        for e in extract(&f) {
+            let subject = Subject {
+                text: &e.text,
+                origin: e.origin,
+                indent: e.indent,
+                after: f.source.text().get(e.after..).unwrap_or(""),
+            };
+            let old = format!("{:?}", analyze_with_yash(&subject));
+            let new = format!("{:?}", analyze(&subject));
+            assert_eq!(old, new, "{} {:?}", p.display(), e.text);
+            texts += 1;
+            fast += usize::from(super::fast::is_clean(&e.text, e.origin));
+        }
+    }
+    eprintln!("{fast} of {texts} texts proved clean without yash");
+    assert!(texts > 300 && fast * 10 >= texts * 9, "{fast} of {texts}");
+}
+
+/// Soundness of the fast path beyond the corpus as it is: corpus texts with
+/// one deterministic mutation each (a byte deleted, or a shell character
+/// inserted) are proved clean only when yash finds nothing in them either.
+#[test]
+fn fast_path_is_sound_on_mutated_corpus_texts() {
+    const MUTATIONS: usize = 12;
+    const INSERTS: &[&str] = &[
+        "(", ")", "{", "}", ";", ";;", "&", "&&", "|", "'", "\"", "`", "$", "${", "$(", "\\", "\n",
+        " ", "#", "<<", ">", "=", "+=", "fi", "done", "esac", "then", "do ", "in ", "!", "[[",
+        "==", "exec a ", "}", "${x", "$((", "))", "\\\n",
+    ];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/upstart");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        usize::try_from(seed % 1_000_003).unwrap_or(0)
+    };
+    let (mut tried, mut fast) = (0, 0);
+    for p in &paths {
+        let Ok(f) = ParsedFile::read(p) else {
+            continue;
+        };
+        for e in extract(&f) {
+            for _ in 0..MUTATIONS {
+                let mut text = e.text.clone();
+                let mut at = next() % (text.len() + 1);
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                if next() % 3 == 0 && at < text.len() {
+                    let len = text[at..].chars().next().map_or(1, char::len_utf8);
+                    text.replace_range(at..at + len, "");
+                } else {
+                    text.insert_str(at, INSERTS[next() % INSERTS.len()]);
+                }
+                if !super::fast::is_clean(&text, e.origin) {
+                    continue;
+                }
+                fast += 1;
+                let subject = Subject {
+                    text: &text,
+                    origin: e.origin,
+                    indent: e.indent,
+                    after: "",
+                };
+                let notes = analyze_with_yash(&subject);
+                assert!(notes.is_empty(), "{text:?}: yash says {notes:?}");
+                tried += 1;
+            }
+        }
+    }
+    eprintln!("{fast} mutated texts proved clean, {tried} checked with yash");
+}
