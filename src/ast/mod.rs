@@ -71,9 +71,10 @@ pub struct Stanza {
     /// From the keyword to the end of the stanza's last line (comment excluded).
     pub span: Span,
     pub keyword_span: Span,
-    /// A comment after the stanza on its (last) line.
+    /// A comment after the stanza on its (last) line (boxed: most stanzas
+    /// have none, and every stanza of a file is one item of a `Vec`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub comment: Option<Comment>,
+    pub comment: Option<Box<Comment>>,
 }
 
 /// Every stanza of upstart 1.13.2, plus ChromiumOS's `import` and `tmpfiles`.
@@ -172,11 +173,13 @@ pub enum StanzaKind {
     ApparmorSwitch {
         profile: Word,
     },
+    /// The optional words are boxed: this rare stanza would otherwise set
+    /// the size of every stanza.
     Cgroup {
         controller: Word,
-        name: Option<Word>,
-        key: Option<Word>,
-        value: Option<Word>,
+        name: Option<Box<Word>>,
+        key: Option<Box<Word>>,
+        value: Option<Box<Word>>,
     },
     /// ChromiumOS dialect: `import VAR` (not accepted by upstream upstart).
     Import {

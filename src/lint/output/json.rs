@@ -41,7 +41,10 @@ pub fn render(diags: &[Diagnostic]) -> String {
 /// pretty-prints (keys in order, two-space indent), never held whole.
 pub(crate) fn write(diags: &[Diagnostic], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     if diags.is_empty() {
-        return write!(out, "{{\n  \"diagnostics\": [],\n  \"version\": {VERSION}\n}}\n");
+        return write!(
+            out,
+            "{{\n  \"diagnostics\": [],\n  \"version\": {VERSION}\n}}\n"
+        );
     }
     out.write_all(b"{\n  \"diagnostics\": [\n")?;
     for (i, d) in diags.iter().enumerate() {
@@ -86,7 +89,10 @@ mod tests {
     fn whole(diags: &[Diagnostic]) -> String {
         let items: Vec<Value> = diags.iter().map(item).collect();
         let doc = json!({"version": VERSION, "diagnostics": items});
-        format!("{}\n", serde_json::to_string_pretty(&doc).unwrap_or_default())
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        )
     }
 
     #[test]

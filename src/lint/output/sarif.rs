@@ -75,7 +75,11 @@ pub(crate) fn write(diags: &[Diagnostic], out: &mut dyn std::io::Write) -> std::
     )?;
     for (i, d) in diags.iter().enumerate() {
         let rule_index = rule_index(&mut rules, &mut index, d);
-        out.write_all(if i == 0 { b"\n        " } else { b",\n        " })?;
+        out.write_all(if i == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        })?;
         super::write_nested(out, &result(d, Some(rule_index)), 4)?;
     }
     out.write_all(if diags.is_empty() {
