@@ -572,3 +572,69 @@ fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
     d.upstart = f.upstart;
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::output::{self, Format};
+
+    fn lint_text(text: &str) -> LintResult {
+        let input = Input {
+            file: ParsedFile::from_bytes("dup.conf", text.as_bytes().to_vec()),
+            name: "dup".into(),
+            config: 0,
+            report: true,
+        };
+        lint(&[input], &[Config::default()])
+    }
+
+    #[test]
+    fn findings_past_the_cap_are_summarised() {
+        let n = CAP + 500;
+        let result = lint_text(&"env A=1\n".repeat(n + 1));
+        let ul203: Vec<&Diagnostic> = result
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UL203)
+            .collect();
+        assert_eq!(ul203.len(), CAP + 1);
+        let summary = ul203[CAP];
+        assert_eq!(summary.summarised, 500);
+        assert_eq!(summary.line, CAP + 2);
+        assert_eq!(summary.message, "500 more UL203 findings in this file");
+        assert!(ul203[..CAP].iter().all(|d| d.summarised == 0));
+        // Every finding is still counted.
+        let rows = output::statistics::rows(&result.diagnostics);
+        assert_eq!(
+            rows.iter().find(|r| r.code == "UL203").map(|r| r.count),
+            Some(n)
+        );
+        let options = output::Options {
+            files: 1,
+            ..output::Options::default()
+        };
+        let human = output::render(Format::Human, &result.diagnostics, options);
+        assert!(human.ends_with(&format!("1 file checked: 0 errors, {n} warnings, 1 info\n")));
+        // The JSON is one document, and says it.
+        let json = output::render(Format::Json, &result.diagnostics, options);
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        let items = doc["diagnostics"].as_array().map(Vec::len);
+        assert_eq!(items, Some(CAP + 2));
+        assert_eq!(doc["diagnostics"][CAP + 1]["summarised"], 500);
+        assert!(doc["diagnostics"][0].get("summarised").is_none());
+        let sarif = output::render(Format::Sarif, &result.diagnostics, options);
+        let doc: serde_json::Value = serde_json::from_str(&sarif).unwrap_or_default();
+        assert_eq!(
+            doc["runs"][0]["results"][CAP + 1]["properties"]["summarised"],
+            500
+        );
+    }
+
+    #[test]
+    fn below_the_cap_nothing_is_summarised() {
+        let result = lint_text(&"env A=1\n".repeat(CAP + 1));
+        assert!(result.diagnostics.iter().all(|d| d.summarised == 0));
+        let ul203 = result.diagnostics.iter().filter(|d| d.code == Code::UL203);
+        assert_eq!(ul203.count(), CAP);
+    }
+}
