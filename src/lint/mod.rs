@@ -179,8 +179,11 @@ pub struct SetFindings {
     /// setting it (its severity and shellcheck code come after `add`).
     spare: Option<(usize, Finding)>,
     /// Findings counted per (job, code, shellcheck code).
-    over: BTreeMap<(usize, Code, Option<u32>), Overflow>,
+    over: Counted,
 }
+
+/// [`Overflow`]s per (job, code, shellcheck code).
+type Counted = BTreeMap<(usize, Code, Option<u32>), Overflow>;
 
 impl SetFindings {
     pub fn add(
@@ -242,12 +245,7 @@ impl SetFindings {
     }
 
     /// The findings kept and those counted.
-    fn into_parts(
-        mut self,
-    ) -> (
-        Vec<(usize, Finding)>,
-        BTreeMap<(usize, Code, Option<u32>), Overflow>,
-    ) {
+    fn into_parts(mut self) -> (Vec<(usize, Finding)>, Counted) {
         self.settle();
         (self.findings, self.over)
     }
