@@ -139,9 +139,9 @@ fn has_empty_token(kind: &StanzaKind) -> bool {
             value,
         } => [
             Some(controller),
-            name.as_ref(),
-            key.as_ref(),
-            value.as_ref(),
+            name.as_deref(),
+            key.as_deref(),
+            value.as_deref(),
         ]
         .into_iter()
         .flatten()
@@ -183,7 +183,7 @@ fn script_block(
     }
     out.push_str(prefix);
     out.push_str("script");
-    trailing(out, s.comment.as_ref());
+    trailing(out, s.comment.as_deref());
     out.push('\n');
     out.push_str(&text);
     out.push_str("end script");
@@ -320,7 +320,7 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
         }
     };
     out.push_str(&line);
-    trailing(out, s.comment.as_ref());
+    trailing(out, s.comment.as_deref());
     out.push('\n');
     Ok(())
 }

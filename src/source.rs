@@ -62,10 +62,13 @@ impl Span {
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     pub name: String,
-    bytes: Vec<u8>,
-    /// `bytes` with every byte of an invalid UTF-8 sequence replaced by `?`, so
-    /// that it has exactly the same length and spans index it unchanged.
-    /// Shared, so that every diagnostic of the file refers to one copy.
+    /// The bytes, kept apart only when they are not valid UTF-8 (otherwise
+    /// they are `display`'s, and the file is held once).
+    raw: Option<Vec<u8>>,
+    /// The bytes with every byte of an invalid UTF-8 sequence replaced by
+    /// `?`, so that it has exactly the same length and spans index it
+    /// unchanged. Shared, so that every diagnostic of the file refers to
+    /// one copy.
     display: std::sync::Arc<str>,
     line_starts: Vec<usize>,
 }
@@ -73,18 +76,24 @@ pub struct SourceFile {
 impl SourceFile {
     #[must_use]
     pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
-        let display: std::sync::Arc<str> = display_text(&bytes).into();
+        let (display, raw): (std::sync::Arc<str>, _) = match String::from_utf8(bytes) {
+            Ok(text) => (text.into(), None),
+            Err(e) => {
+                let bytes = e.into_bytes();
+                (display_text(&bytes).into(), Some(bytes))
+            }
+        };
         let mut line_starts = vec![0];
         line_starts.extend(
-            bytes
-                .iter()
+            display
+                .bytes()
                 .enumerate()
-                .filter(|(_, b)| **b == b'\n')
+                .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i + 1),
         );
         Self {
             name: name.into(),
-            bytes,
+            raw,
             display,
             line_starts,
         }
@@ -92,7 +101,7 @@ impl SourceFile {
 
     #[must_use]
     pub fn bytes(&self) -> &[u8] {
-        &self.bytes
+        self.raw.as_deref().unwrap_or(self.display.as_bytes())
     }
 
     /// The text for display; identical to the bytes when they are valid UTF-8.
@@ -104,7 +113,7 @@ impl SourceFile {
     /// Clamp a span so that it lies inside the file (renderers panic otherwise).
     #[must_use]
     pub fn clamp(&self, span: Span) -> Span {
-        let len = self.bytes.len();
+        let len = self.display.len();
         let mut start = span.start.min(len);
         let mut end = span.end.min(len).max(start);
         while start > 0 && !self.display.is_char_boundary(start) {

@@ -375,16 +375,25 @@ impl Args {
 /// on standard error) when it cannot be written.
 fn print(args: &Args, diagnostics: &[Diagnostic], options: output::Options) -> bool {
     let format = Format::from(args.format);
-    let text = if args.statistics {
-        if format == Format::Json {
+    let written = if args.statistics {
+        let text = if format == Format::Json {
             output::statistics::render_json(diagnostics)
         } else {
             output::statistics::render_text(diagnostics)
-        }
+        };
+        write_stdout(&text)
     } else {
-        output::render(format, diagnostics, options)
+        // Written as rendered, one diagnostic at a time: a report of
+        // hundreds of MB is never held whole.
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+        match output::write(format, diagnostics, options, &mut out)
+            .and_then(|()| std::io::Write::flush(&mut out))
+        {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other,
+        }
     };
-    if let Err(e) = write_stdout(&text) {
+    if let Err(e) = written {
         eprint(&format!("upstart-lint: cannot write output: {e}\n"));
         return false;
     }

@@ -1,7 +1,7 @@
 //! `upstart-tools parse FILE...`: the AST as versioned JSON.
 
+use super::Status;
 use super::walk::{Entry, expand};
-use super::{Status, write_stdout};
 use crate::diag::Code;
 use crate::diag::Diagnostic;
 use crate::load::{FileKind, ParsedFile, override_path, read_file};
@@ -168,22 +168,25 @@ pub(crate) fn run(args: Args) -> Status {
         jobs,
         errors,
     };
-    let json = if args.pretty {
-        serde_json::to_string_pretty(&out)
+    // Written as serialised: the JSON, many times the size of the jobs, is
+    // never held whole.
+    let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let written = if args.pretty {
+        serde_json::to_writer_pretty(&mut stdout, &out)
     } else {
-        serde_json::to_string(&out)
+        serde_json::to_writer(&mut stdout, &out)
     };
-    match json {
-        Ok(text) => {
-            if let Err(e) = write_stdout(&format!("{text}\n")) {
-                super::eprint(&format!("upstart-tools: cannot write output: {e}\n"));
-                return Status::Error;
-            }
-        }
+    let written = written
+        .map_err(std::io::Error::from)
+        .and_then(|()| std::io::Write::write_all(&mut stdout, b"\n"))
+        .and_then(|()| std::io::Write::flush(&mut stdout));
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => {
-            super::eprint(&format!("upstart-tools: cannot encode JSON: {e}\n"));
+            super::eprint(&format!("upstart-tools: cannot write output: {e}\n"));
             return Status::Error;
         }
+        Ok(()) => {}
     }
     if io_failed {
         Status::Error

@@ -63,6 +63,11 @@ pub struct Diagnostic {
     /// title, which says what is wrong where upstart's text does not.
     #[serde(rename = "upstart_message", skip_serializing_if = "Option::is_none")]
     pub upstart: Option<&'static str>,
+    /// Not a finding but the summary of this many identical ones (same
+    /// code, same file) that the linter counted instead of listing them,
+    /// past `lint::CAP`; 0 for a finding.
+    #[serde(skip)]
+    pub summarised: usize,
 }
 
 /// Edits that fix a diagnostic; `--fix` applies them.
@@ -116,6 +121,7 @@ impl Diagnostic {
             fix: None,
             shellcheck: None,
             upstart: None,
+            summarised: 0,
         }
     }
 
@@ -139,7 +145,15 @@ impl Diagnostic {
             fix: None,
             shellcheck: None,
             upstart: None,
+            summarised: 0,
         }
+    }
+
+    /// How many findings the diagnostic stands for: one, or those of a
+    /// summary ([`Diagnostic::summarised`]).
+    #[must_use]
+    pub fn findings(&self) -> usize {
+        self.summarised.max(1)
     }
 
     /// The related labels (span, text).

@@ -100,25 +100,90 @@ fn finding(code: Code, span: Span, message: String) -> Finding {
     }
 }
 
+/// Findings of one code listed per file; past it, [`SetFindings`] counts
+/// them instead of keeping them, and the report ends the file's list of
+/// that code with one summary (see [`Diagnostic::summarised`]). A file of
+/// millions of identical lines thus costs a bounded report and bounded
+/// memory; real jobs stay far below.
+pub const CAP: usize = 1000;
+
 /// Findings of a job rule (all in the job's own file).
 #[derive(Default)]
 pub struct JobFindings {
-    findings: Vec<Finding>,
+    inner: SetFindings,
 }
 
 impl JobFindings {
     pub fn add(&mut self, code: Code, span: Span, message: impl Into<String>) -> &mut Finding {
-        self.findings.push(finding(code, span, message.into()));
-        let last = self.findings.len() - 1;
-        &mut self.findings[last]
+        self.inner.add(0, code, span, message)
     }
 }
 
-/// Findings of a set rule, each in the file of one job of the set.
+/// Findings past [`CAP`] of one code (and shellcheck code) in one file:
+/// how many, where the first was, and which severities they asked for.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Overflow {
+    first: Span,
+    count: usize,
+    /// The severity overrides seen ([`Finding::severity`]): bit 0 for none
+    /// (the rule's), bits 1 to 3 for info, warning and error.
+    severities: u8,
+}
+
+impl Overflow {
+    fn add(&mut self, other: Overflow) {
+        if self.count == 0 || other.first < self.first {
+            self.first = other.first;
+        }
+        self.count += other.count;
+        self.severities |= other.severities;
+    }
+
+    fn of(f: &Finding) -> Self {
+        let bit = match f.severity {
+            None => 0,
+            Some(Severity::Info) => 1,
+            Some(Severity::Warning) => 2,
+            Some(Severity::Error) => 3,
+        };
+        Self {
+            first: f.span,
+            count: 1,
+            severities: 1 << bit,
+        }
+    }
+
+    /// The severities the counted findings asked for.
+    fn overrides(self) -> impl Iterator<Item = Option<Severity>> {
+        [
+            None,
+            Some(Severity::Info),
+            Some(Severity::Warning),
+            Some(Severity::Error),
+        ]
+        .into_iter()
+        .enumerate()
+        .filter(move |(bit, _)| self.severities & (1 << bit) != 0)
+        .map(|(_, s)| s)
+    }
+}
+
+/// Findings of a set rule, each in the file of one job of the set; past
+/// [`CAP`] of one code in one file they are counted, not kept.
 #[derive(Default)]
 pub struct SetFindings {
     findings: Vec<(usize, Finding)>,
+    /// Findings kept per (job, code).
+    kept: std::collections::HashMap<(usize, Code), usize>,
+    /// The last finding past the cap, counted once the rule is done
+    /// setting it (its severity and shellcheck code come after `add`).
+    spare: Option<(usize, Finding)>,
+    /// Findings counted per (job, code, shellcheck code).
+    over: Counted,
 }
+
+/// [`Overflow`]s per (job, code, shellcheck code).
+type Counted = BTreeMap<(usize, Code, Option<u32>), Overflow>;
 
 impl SetFindings {
     pub fn add(
@@ -128,15 +193,61 @@ impl SetFindings {
         span: Span,
         message: impl Into<String>,
     ) -> &mut Finding {
-        self.findings
-            .push((job, finding(code, span, message.into())));
-        let last = self.findings.len() - 1;
-        &mut self.findings[last].1
+        self.settle();
+        let f = finding(code, span, message.into());
+        if self.keeps(job, code) {
+            self.findings.push((job, f));
+            let last = self.findings.len() - 1;
+            &mut self.findings[last].1
+        } else {
+            &mut self.spare.insert((job, f)).1
+        }
     }
 
     /// A finding built by the caller.
     pub(crate) fn push(&mut self, job: usize, finding: Finding) {
-        self.findings.push((job, finding));
+        self.settle();
+        if self.keeps(job, finding.code) {
+            self.findings.push((job, finding));
+        } else {
+            self.count(job, &finding);
+        }
+    }
+
+    fn keeps(&mut self, job: usize, code: Code) -> bool {
+        let kept = self.kept.entry((job, code)).or_insert(0);
+        *kept += 1;
+        *kept <= CAP
+    }
+
+    fn count(&mut self, job: usize, f: &Finding) {
+        self.over
+            .entry((job, f.code, f.shellcheck))
+            .or_default()
+            .add(Overflow::of(f));
+    }
+
+    fn settle(&mut self) {
+        if let Some((job, f)) = self.spare.take() {
+            self.count(job, &f);
+        }
+    }
+
+    /// A job rule's findings, in `job`'s file.
+    pub(crate) fn extend(&mut self, job: usize, mut found: JobFindings) {
+        found.inner.settle();
+        for (_, f) in found.inner.findings {
+            self.push(job, f);
+        }
+        for ((_, code, sc), o) in found.inner.over {
+            self.over.entry((job, code, sc)).or_default().add(o);
+        }
+    }
+
+    /// The findings kept and those counted.
+    fn into_parts(mut self) -> (Vec<(usize, Finding)>, Counted) {
+        self.settle();
+        (self.findings, self.over)
     }
 }
 
@@ -342,24 +453,32 @@ fn job_contexts<'a>(
 
 /// Run every pass that some reported job's config wants (one of its codes
 /// enabled) or that always runs; the findings of all, in pass order.
-fn run_passes(set: &SetCtx<'_>) -> Vec<(usize, Finding)> {
+fn run_passes(set: &SetCtx<'_>) -> SetFindings {
     let mut out = SetFindings::default();
     for (pass, run) in Pass::lint_passes() {
         if pass.always() || pass.rules().any(|r| set.wants(r)) {
             run(set, &mut out);
         }
     }
-    out.findings
+    out
 }
 
 /// The diagnostics of the reported files: each file keeps the findings its
 /// config enables (and never drops a syntax error), less what its
-/// suppression comments silence, plus what they report; sorted.
-fn report(ctxs: &[JobCtx<'_>], found: Vec<(usize, Finding)>) -> Vec<Diagnostic> {
+/// suppression comments silence, plus what they report, plus one summary
+/// per code past [`CAP`]; sorted.
+fn report(ctxs: &[JobCtx<'_>], found: SetFindings) -> Vec<Diagnostic> {
+    let (found, over) = found.into_parts();
     let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); ctxs.len()];
     for (job, f) in found {
         if let Some(ctx) = ctxs.get(job).filter(|c| c.report) {
             per_file[job].push(to_diagnostic(ctx, f));
+        }
+    }
+    let mut summaries: Vec<Vec<Diagnostic>> = vec![Vec::new(); ctxs.len()];
+    for ((job, code, sc), o) in over {
+        if let Some(ctx) = ctxs.get(job).filter(|c| c.report) {
+            summaries[job].push(summary(ctx, code, sc, o));
         }
     }
     let mut diagnostics = Vec::new();
@@ -368,9 +487,55 @@ fn report(ctxs: &[JobCtx<'_>], found: Vec<(usize, Finding)>) -> Vec<Diagnostic> 
         diags.retain(|d| !ctx.config.ignores(&ctx.file.path, d));
         diags = suppress::apply(&ctx.file.source, diags, ctx.config);
         diagnostics.extend(diags);
+        // Counted findings were never checked against suppression
+        // comments: their summary is not either.
+        let summaries = std::mem::take(&mut summaries[ctx.index]);
+        diagnostics.extend(
+            summaries
+                .into_iter()
+                .filter(|d| !ctx.config.ignores(&ctx.file.path, d)),
+        );
     }
     sort(&mut diagnostics);
     diagnostics
+}
+
+/// The one diagnostic that stands for the `o.count` findings of `code`
+/// past [`CAP`] in `ctx`'s file: at the first of them, with the highest
+/// severity among them.
+fn summary(ctx: &JobCtx<'_>, code: Code, shellcheck: Option<u32>, o: Overflow) -> Diagnostic {
+    let rule = registry::find(code);
+    let severity = o
+        .overrides()
+        .map(|s| {
+            let default = s.unwrap_or_else(|| rule.map_or(Severity::Warning, |r| r.severity));
+            ctx.config.severity_of(code, default)
+        })
+        .max()
+        .unwrap_or(Severity::Warning);
+    let what = match shellcheck {
+        Some(sc) => format!("{code} (SC{sc})"),
+        None => code.to_string(),
+    };
+    let mut d = Diagnostic::new(
+        ctx.source(),
+        code,
+        severity,
+        format!("{} more {what} findings in this file", o.count),
+        format!(
+            "listed up to {CAP} per code and file; these {} from here on are counted, not listed",
+            o.count
+        ),
+        Some(
+            "fix the listed ones and lint again to see the rest, or `--statistics` for the counts"
+                .to_string(),
+        ),
+        o.first,
+        &[],
+    );
+    d.shellcheck = shellcheck;
+    d.summarised = o.count;
+    d
 }
 
 /// By file, line, column, then code.
@@ -404,4 +569,70 @@ fn to_diagnostic(ctx: &JobCtx<'_>, f: Finding) -> Diagnostic {
     d.shellcheck = f.shellcheck;
     d.upstart = f.upstart;
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::output::{self, Format};
+
+    fn lint_text(text: &str) -> LintResult {
+        let input = Input {
+            file: ParsedFile::from_bytes("dup.conf", text.as_bytes().to_vec()),
+            name: "dup".into(),
+            config: 0,
+            report: true,
+        };
+        lint(&[input], &[Config::default()])
+    }
+
+    #[test]
+    fn findings_past_the_cap_are_summarised() {
+        let n = CAP + 500;
+        let result = lint_text(&"env A=1\n".repeat(n + 1));
+        let ul203: Vec<&Diagnostic> = result
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::UL203)
+            .collect();
+        assert_eq!(ul203.len(), CAP + 1);
+        let summary = ul203[CAP];
+        assert_eq!(summary.summarised, 500);
+        assert_eq!(summary.line, CAP + 2);
+        assert_eq!(summary.message, "500 more UL203 findings in this file");
+        assert!(ul203[..CAP].iter().all(|d| d.summarised == 0));
+        // Every finding is still counted.
+        let rows = output::statistics::rows(&result.diagnostics);
+        assert_eq!(
+            rows.iter().find(|r| r.code == "UL203").map(|r| r.count),
+            Some(n)
+        );
+        let options = output::Options {
+            files: 1,
+            ..output::Options::default()
+        };
+        let human = output::render(Format::Human, &result.diagnostics, options);
+        assert!(human.ends_with(&format!("1 file checked: 0 errors, {n} warnings, 1 info\n")));
+        // The JSON is one document, and says it.
+        let json = output::render(Format::Json, &result.diagnostics, options);
+        let doc: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+        let items = doc["diagnostics"].as_array().map(Vec::len);
+        assert_eq!(items, Some(CAP + 2));
+        assert_eq!(doc["diagnostics"][CAP + 1]["summarised"], 500);
+        assert!(doc["diagnostics"][0].get("summarised").is_none());
+        let sarif = output::render(Format::Sarif, &result.diagnostics, options);
+        let doc: serde_json::Value = serde_json::from_str(&sarif).unwrap_or_default();
+        assert_eq!(
+            doc["runs"][0]["results"][CAP + 1]["properties"]["summarised"],
+            500
+        );
+    }
+
+    #[test]
+    fn below_the_cap_nothing_is_summarised() {
+        let result = lint_text(&"env A=1\n".repeat(CAP + 1));
+        assert!(result.diagnostics.iter().all(|d| d.summarised == 0));
+        let ul203 = result.diagnostics.iter().filter(|d| d.code == Code::UL203);
+        assert_eq!(ul203.count(), CAP);
+    }
 }

@@ -44,9 +44,7 @@ pub(crate) fn job_rules(set: &SetCtx<'_>, out: &mut SetFindings) {
                 check(ctx, &mut found);
             }
         }
-        for f in found.findings {
-            out.push(ctx.index, f);
-        }
+        out.extend(ctx.index, found);
     }
 }
 

@@ -58,6 +58,12 @@ impl Token {
     pub(crate) fn text(&self) -> String {
         String::from_utf8_lossy(&self.value).into_owned()
     }
+
+    /// [`Token::text`], reusing the value's buffer when it is UTF-8.
+    pub(crate) fn into_text(self) -> String {
+        String::from_utf8(self.value)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
 }
 
 /// nom: a run of whitespace (possibly empty).

@@ -78,9 +78,12 @@ impl Parsed {
 /// Parse a job file. Never panics and never stops early.
 #[must_use]
 pub fn parse(src: &[u8]) -> Parsed {
+    // At most one item per line: reserved at once, the items are never
+    // copied as the list grows, and pages past the last are never touched.
+    let lines = src.iter().filter(|&&b| b == b'\n').count() + 1;
     let mut parser = Parser {
         cur: Cursor::new(src),
-        items: Vec::new(),
+        items: Vec::with_capacity(lines),
         errors: Vec::new(),
         last_end: 0,
     };
@@ -103,10 +106,10 @@ pub fn parse(src: &[u8]) -> Parsed {
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     errors.dedup_by(|a, b| a.kind == b.kind && a.span == b.span);
     recovery::unopened_blocks(src, &mut errors);
+    let mut items = parser.items;
+    items.shrink_to_fit();
     Parsed {
-        job: Job {
-            items: parser.items,
-        },
+        job: Job { items },
         errors,
     }
 }
@@ -222,7 +225,7 @@ impl<'a> Parser<'a> {
                         let comment = Comment { text, span };
                         match inline_owner.and_then(|i| self.items.get_mut(i)) {
                             Some(Item::Stanza(s)) if s.comment.is_none() => {
-                                s.comment = Some(comment);
+                                s.comment = Some(Box::new(comment));
                             }
                             _ => self.items.push(Item::Comment(comment)),
                         }
@@ -264,9 +267,10 @@ impl<'a> Parser<'a> {
             }
         };
         self.last_end = keyword.span.end;
-        let name = keyword.text();
+        // Borrowed from the token unless it is not UTF-8.
+        let name = String::from_utf8_lossy(&keyword.value);
         let result = self.dispatch(&name, &keyword);
-        let inline = matches!(name.as_str(), "manual" | "debug") && result.is_ok();
+        let inline = matches!(name.as_ref(), "manual" | "debug") && result.is_ok();
         let (kind, comment) = match result {
             Ok(ok) => ok,
             Err(mut err) => {
@@ -298,7 +302,9 @@ impl<'a> Parser<'a> {
                 }
                 let end = self.last_end.max(keyword.span.end);
                 self.items.push(Item::Stanza(Stanza {
-                    kind: StanzaKind::Invalid { keyword: name },
+                    kind: StanzaKind::Invalid {
+                        keyword: name.into_owned(),
+                    },
                     span: Span::new(start, end),
                     keyword_span: keyword.span,
                     comment: None,
@@ -310,7 +316,7 @@ impl<'a> Parser<'a> {
             kind,
             span: Span::new(start, self.last_end.max(keyword.span.end)),
             keyword_span: keyword.span,
-            comment,
+            comment: comment.map(Box::new),
         }));
         inline
     }
@@ -468,7 +474,8 @@ impl<'a> Parser<'a> {
     fn arg(&mut self) -> Result<Spanned<String>, ParseError> {
         let tok = self.cur.next_arg()?;
         self.last_end = tok.span.end;
-        Ok(Spanned::new(tok.text(), tok.span))
+        let span = tok.span;
+        Ok(Spanned::new(tok.into_text(), span))
     }
 
     fn word(&mut self) -> Result<Word, ParseError> {

@@ -20,13 +20,19 @@ impl Parser<'_> {
     /// `env KEY[=VALUE]`
     pub(super) fn stanza_env(&mut self) -> Handled {
         let tok = self.arg()?;
-        let text = tok.value;
-        let var = match text.split_once('=') {
-            Some((k, v)) => EnvVar {
-                key: k.to_string(),
-                value: Some(v.to_string()),
-                span: tok.span,
-            },
+        let mut text = tok.value;
+        let var = match text.find('=') {
+            Some(eq) => {
+                let value = text[eq + 1..].to_string();
+                text.truncate(eq);
+                // Shrunk in place: the key keeps no room for the value.
+                text.shrink_to_fit();
+                EnvVar {
+                    key: text,
+                    value: Some(value),
+                    span: tok.span,
+                }
+            }
             None => EnvVar {
                 key: text,
                 value: None,
@@ -531,7 +537,7 @@ impl Parser<'_> {
             rest.push(self.word()?);
         }
         let comment = self.end()?;
-        let mut rest = rest.into_iter();
+        let mut rest = rest.into_iter().map(Box::new);
         let (name, key, value) = match rest.len() {
             0 => (None, None, None),
             1 => (rest.next(), None, None),

@@ -426,9 +426,9 @@ fn cgroup_fields(kind: &StanzaKind) -> Result<CgroupFields<'_>, String> {
             value,
         } => Ok((
             &controller.value,
-            text(name.as_ref()),
-            text(key.as_ref()),
-            text(value.as_ref()),
+            text(name.as_deref()),
+            text(key.as_deref()),
+            text(value.as_deref()),
         )),
         other => Err(format!("expected a cgroup stanza, got {other:?}")),
     }

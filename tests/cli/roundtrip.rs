@@ -364,9 +364,9 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
             };
             StanzaKind::Cgroup {
                 controller: word(c),
-                name,
-                key,
-                value: val,
+                name: name.map(Box::new),
+                key: key.map(Box::new),
+                value: val.map(Box::new),
             }
         }),
         value().prop_map(|v| StanzaKind::Import { var: word(v) }),
@@ -380,7 +380,7 @@ fn item() -> impl Strategy<Value = Item> {
                 kind,
                 span: sp(),
                 keyword_span: sp(),
-                comment: c.map(|text| Comment { text, span: sp() }),
+                comment: c.map(|text| Box::new(Comment { text, span: sp() })),
             })
         }),
         1 => "#[a-z \"'\\\\#]{0,8}".prop_map(|text| Item::Comment(Comment { text, span: sp() })),

@@ -10,3 +10,15 @@ pub fn render(diags: &[Diagnostic], color: bool) -> String {
         .map(|d| format!("{}\n", colored_line(d, color)))
         .collect()
 }
+
+/// [`render`], written one line at a time.
+pub(crate) fn write(
+    diags: &[Diagnostic],
+    color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for d in diags {
+        writeln!(out, "{}", colored_line(d, color))?;
+    }
+    Ok(())
+}

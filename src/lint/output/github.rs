@@ -24,10 +24,16 @@ pub const PER_KIND_LIMIT: usize = 10;
 
 #[must_use]
 pub fn render(diags: &[Diagnostic]) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail.
+    let _ = write(diags, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`render`], written one command at a time.
+pub(crate) fn write(diags: &[Diagnostic], out: &mut dyn std::io::Write) -> std::io::Result<()> {
     for d in diags {
-        out.push_str(&command(d));
-        out.push('\n');
+        writeln!(out, "{}", command(d))?;
     }
     let over: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
         .into_iter()
@@ -37,12 +43,13 @@ pub fn render(diags: &[Diagnostic]) -> String {
         })
         .collect();
     if !over.is_empty() {
-        out.push_str(&format!(
-            "upstart-lint: {} exceed GitHub's limit of {PER_KIND_LIMIT} annotations of each kind per step; the rest are only in this log. Use `--format sarif` with github/codeql-action/upload-sarif to see every finding.\n",
+        writeln!(
+            out,
+            "upstart-lint: {} exceed GitHub's limit of {PER_KIND_LIMIT} annotations of each kind per step; the rest are only in this log. Use `--format sarif` with github/codeql-action/upload-sarif to see every finding.",
             over.join(" and ")
-        ));
+        )?;
     }
-    out
+    Ok(())
 }
 
 /// The workflow command name for a severity.

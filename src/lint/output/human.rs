@@ -31,35 +31,54 @@ pub const WIDTH: usize = 100;
 
 #[must_use]
 pub fn render(diags: &[Diagnostic], options: Options) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail.
+    let _ = write(diags, options, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`render`], written one report at a time.
+pub(crate) fn write(
+    diags: &[Diagnostic],
+    options: Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     for d in diags {
         // A whole-file problem has no snippet to show.
-        let report = if d.line == 0 {
+        let mut report = if d.line == 0 {
             String::new()
         } else {
             d.render(options.color, WIDTH)
         };
         if report.trim().is_empty() {
-            out.push_str(&crate::diag::concise::line(d));
-            out.push('\n');
-        } else {
-            out.push_str(&report);
+            report = crate::diag::concise::line(d);
+            report.push('\n');
         }
-        if !out.ends_with("\n\n") {
-            out.push('\n');
+        // Every report ends with a blank line (the reports in one string
+        // were separated so).
+        if !report.ends_with("\n\n") {
+            report.push('\n');
         }
+        out.write_all(report.as_bytes())?;
     }
     if !options.quiet {
-        out.push_str(&summary(diags, options.files, options.hidden));
+        out.write_all(summary(diags, options.files, options.hidden).as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// `N files checked: E errors, W warnings, I info[; F fixable with --fix][;
 /// H below --severity not shown]`
 #[must_use]
 pub fn summary(diags: &[Diagnostic], files: usize, hidden: usize) -> String {
-    let count = |s| diags.iter().filter(|d| d.severity == s).count();
+    // A summary of counted findings counts as the findings it stands for.
+    let count = |s| {
+        diags
+            .iter()
+            .filter(|d| d.severity == s)
+            .map(Diagnostic::findings)
+            .sum::<usize>()
+    };
     let mut line = format!(
         "{} checked: {}, {}, {} info",
         plural(files, "file", "files"),

@@ -49,13 +49,56 @@ pub struct Options {
 /// empty.
 #[must_use]
 pub fn render(format: Format, diags: &[Diagnostic], options: Options) -> String {
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail.
+    let _ = write(format, diags, options, &mut out);
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Write `diags` in `format` to `out`, one diagnostic at a time: the text
+/// of [`render`], byte for byte, without ever holding more than one
+/// diagnostic's rendering (JSON and SARIF included: the document is
+/// written as it goes and is still one valid document at the end).
+///
+/// # Errors
+/// When `out` fails.
+pub fn write(
+    format: Format,
+    diags: &[Diagnostic],
+    options: Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Human => human::render(diags, options),
-        Format::Concise => concise::render(diags, options.color),
-        Format::Json => json::render(diags),
-        Format::Github => github::render(diags),
-        Format::Sarif => sarif::render(diags),
+        Format::Human => human::write(diags, options, out),
+        Format::Concise => concise::write(diags, options.color, out),
+        Format::Json => json::write(diags, out),
+        Format::Github => github::write(diags, out),
+        Format::Sarif => sarif::write(diags, out),
     }
+}
+
+/// Write `value` pretty-printed as serde_json prints it at `depth` levels
+/// of two-space indentation inside a larger document (the first line
+/// unindented, as after a key or at an array item's own indent).
+pub(crate) fn write_nested(
+    out: &mut dyn std::io::Write,
+    value: &serde_json::Value,
+    depth: usize,
+) -> std::io::Result<()> {
+    // A `Value` always serialises; the fallback is never used.
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
+    let indent = "  ".repeat(depth);
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.write_all(first.as_bytes())?;
+    }
+    // JSON strings never hold a raw newline: every line break is layout.
+    for line in lines {
+        out.write_all(b"\n")?;
+        out.write_all(indent.as_bytes())?;
+        out.write_all(line.as_bytes())?;
+    }
+    Ok(())
 }
 
 pub(crate) use crate::diag::concise::full_message;

@@ -16,6 +16,9 @@
 //!   past the last character). A whole-file problem has no region.
 //! - `columnKind` is `unicodeCodePoints`: columns count characters.
 //! - a safe fix becomes `fixes[]` with byte-offset replacements.
+//! - the summary of the findings past `lint::CAP` of one code in one file
+//!   (see the JSON format) is a result whose `properties.summarised` is
+//!   their number.
 
 use super::full_message;
 use crate::diag::Diagnostic;
@@ -48,10 +51,72 @@ pub fn level(severity: Severity) -> &'static str {
 
 #[must_use]
 pub fn render(diags: &[Diagnostic]) -> String {
-    let doc = log(diags);
-    // A `Value` always serialises; the fallback is never used.
-    let text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| doc.to_string());
-    format!("{text}\n")
+    let mut out = Vec::new();
+    // Writing to a `Vec` cannot fail.
+    let _ = write(diags, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`render`], written one result at a time: the document of [`log`] as
+/// serde_json pretty-prints it (keys in order, so the results come before
+/// the tool, whose rule list ends with the descriptors of codes the
+/// results brought), never held whole.
+pub(crate) fn write(diags: &[Diagnostic], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut rules: Vec<Value> = registry::all().iter().map(descriptor).collect();
+    let mut index: BTreeMap<String, usize> = registry::all()
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.code.to_string(), i))
+        .collect();
+    let schema = Value::from(SCHEMA);
+    write!(
+        out,
+        "{{\n  \"$schema\": {schema},\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+    )?;
+    for (i, d) in diags.iter().enumerate() {
+        let rule_index = rule_index(&mut rules, &mut index, d);
+        out.write_all(if i == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        })?;
+        super::write_nested(out, &result(d, Some(rule_index)), 4)?;
+    }
+    out.write_all(if diags.is_empty() {
+        b"],\n      \"tool\": "
+    } else {
+        b"\n      ],\n      \"tool\": "
+    })?;
+    super::write_nested(out, &tool(rules), 3)?;
+    out.write_all(b"\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n")
+}
+
+/// The index of `d`'s rule in `rules`, adding a short descriptor for a
+/// code the registry does not have.
+fn rule_index(
+    rules: &mut Vec<Value>,
+    index: &mut BTreeMap<String, usize>,
+    d: &Diagnostic,
+) -> usize {
+    if let Some(&i) = index.get(d.code.as_str()) {
+        return i;
+    }
+    index.insert(d.code.to_string(), rules.len());
+    rules.push(json!({
+        "id": d.code,
+        "shortDescription": {"text": d.message},
+        "defaultConfiguration": {"level": level(d.severity)},
+    }));
+    rules.len() - 1
+}
+
+fn tool(rules: Vec<Value>) -> Value {
+    json!({"driver": {
+        "name": "upstart-lint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": HOME,
+        "rules": rules,
+    }})
 }
 
 /// The SARIF log as a JSON value.
@@ -63,30 +128,18 @@ pub fn log(diags: &[Diagnostic]) -> Value {
         .enumerate()
         .map(|(i, r)| (r.code.to_string(), i))
         .collect();
-    for d in diags {
-        if !index.contains_key(d.code.as_str()) {
-            index.insert(d.code.to_string(), rules.len());
-            rules.push(json!({
-                "id": d.code,
-                "shortDescription": {"text": d.message},
-                "defaultConfiguration": {"level": level(d.severity)},
-            }));
-        }
-    }
     let results: Vec<Value> = diags
         .iter()
-        .map(|d| result(d, index.get(d.code.as_str()).copied()))
+        .map(|d| {
+            let i = rule_index(&mut rules, &mut index, d);
+            result(d, Some(i))
+        })
         .collect();
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {
-                "name": "upstart-lint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": HOME,
-                "rules": rules,
-            }},
+            "tool": tool(rules),
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
@@ -132,6 +185,9 @@ fn result(d: &Diagnostic, rule_index: Option<usize>) -> Value {
     });
     if let Some(i) = rule_index {
         r["ruleIndex"] = json!(i);
+    }
+    if d.summarised > 0 {
+        r["properties"] = json!({"summarised": d.summarised});
     }
     if let Some(fix) = &d.fix {
         let replacements: Vec<Value> = fix
@@ -187,5 +243,30 @@ mod tests {
         );
         assert_eq!(uri("a%b:c"), "a%25b%3Ac");
         assert_eq!(help_uri("UL302"), format!("{HOME}#ul302"));
+    }
+
+    #[test]
+    fn streamed_log_is_the_whole_one() {
+        use crate::diag::Code;
+        let source = crate::source::SourceFile::new("a b.conf", b"env A=1\nenv A=1\n".to_vec());
+        let d = Diagnostic::new(
+            &source,
+            Code::UL203,
+            Severity::Warning,
+            "The variable `A` is set twice".into(),
+            "detail".into(),
+            Some("help".into()),
+            crate::source::Span::new(12, 15),
+            &[],
+        );
+        // SC2086 is not in the registry: it gets a descriptor of its own.
+        let mut sc = d.clone();
+        sc.code = Code::UL405;
+        let file = Diagnostic::file_error("/x", Code::UL903, "Unreadable input".into());
+        for diags in [vec![], vec![d.clone()], vec![d, sc, file]] {
+            let text = render(&diags);
+            let whole = serde_json::to_string_pretty(&log(&diags)).unwrap_or_default();
+            assert_eq!(text, format!("{whole}\n"));
+        }
     }
 }

@@ -51,7 +51,7 @@ pub fn rows(diags: &[Diagnostic]) -> Vec<Row> {
                 count: 0,
                 fixable: 0,
             });
-        row.count += 1;
+        row.count += d.findings();
         row.fixable += usize::from(d.fix.is_some());
         row.severity = row.severity.max(d.severity);
     }
