@@ -196,6 +196,43 @@ pub enum StanzaKind {
 }
 
 impl StanzaKind {
+    /// Stanzas that only concern the main process (`respawn`, `expect`,
+    /// `kill`, `normal exit`, `reload signal`, `apparmor switch`): a job
+    /// without one has nothing for them to act on (UL211, and what
+    /// systemd2upstart leaves out, UL708).
+    #[must_use]
+    pub fn acts_on_main_process_only(&self) -> bool {
+        matches!(
+            self,
+            StanzaKind::Respawn
+                | StanzaKind::RespawnLimit { .. }
+                | StanzaKind::Expect { .. }
+                | StanzaKind::NormalExit { .. }
+                | StanzaKind::KillTimeout { .. }
+                | StanzaKind::KillSignal { .. }
+                | StanzaKind::ReloadSignal { .. }
+                | StanzaKind::ApparmorSwitch { .. }
+        )
+    }
+
+    /// Stanzas that set up every process of the job (`console`, `limit`,
+    /// `setuid`, `setgid`, `umask`, `nice`, `oom score`, `chroot`, `chdir`).
+    #[must_use]
+    pub fn acts_on_every_process(&self) -> bool {
+        matches!(
+            self,
+            StanzaKind::Console { .. }
+                | StanzaKind::Limit { .. }
+                | StanzaKind::Setuid { .. }
+                | StanzaKind::Setgid { .. }
+                | StanzaKind::Umask { .. }
+                | StanzaKind::Nice { .. }
+                | StanzaKind::Oom { .. }
+                | StanzaKind::Chroot { .. }
+                | StanzaKind::Chdir { .. }
+        )
+    }
+
     /// The stanza keyword as written in a job file (`start on`, `pre-start`, …).
     #[must_use]
     pub fn keyword(&self) -> &str {

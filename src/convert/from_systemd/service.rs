@@ -789,37 +789,6 @@ pub(super) fn expect_fork_main(c: &mut Ctx<'_>, cmds: &mut [Cmd]) {
     }
 }
 
-/// Options that act on the main process (upstart-lint UL211's list).
-pub(super) fn main_only(kind: &StanzaKind) -> bool {
-    matches!(
-        kind,
-        StanzaKind::Respawn
-            | StanzaKind::RespawnLimit { .. }
-            | StanzaKind::Expect { .. }
-            | StanzaKind::NormalExit { .. }
-            | StanzaKind::KillTimeout { .. }
-            | StanzaKind::KillSignal { .. }
-            | StanzaKind::ReloadSignal { .. }
-            | StanzaKind::ApparmorSwitch { .. }
-    )
-}
-
-/// Options that act on every process of the job.
-pub(super) fn any_process(kind: &StanzaKind) -> bool {
-    matches!(
-        kind,
-        StanzaKind::Console { .. }
-            | StanzaKind::Limit { .. }
-            | StanzaKind::Setuid { .. }
-            | StanzaKind::Setgid { .. }
-            | StanzaKind::Umask { .. }
-            | StanzaKind::Nice { .. }
-            | StanzaKind::Oom { .. }
-            | StanzaKind::Chroot { .. }
-            | StanzaKind::Chdir { .. }
-    )
-}
-
 /// A job without a main process (no ExecStart= converted, or a oneshot
 /// that remains) has nothing for `respawn`, `expect`, `kill`… to act on,
 /// and without any process nothing for `setuid`, `limit`, `console`…:
@@ -842,7 +811,10 @@ pub(super) fn drop_orphan_options(c: &mut Ctx<'_>) {
     let no_process = procs.is_empty();
     let mut dropped: Vec<String> = Vec::new();
     c.items.retain(|i| match i {
-        Item::Stanza(s) if main_only(&s.kind) || (no_process && any_process(&s.kind)) => {
+        Item::Stanza(s)
+            if s.kind.acts_on_main_process_only()
+                || (no_process && s.kind.acts_on_every_process()) =>
+        {
             let k = s.kind.keyword().to_string();
             if !dropped.contains(&k) {
                 dropped.push(k);

@@ -47,37 +47,6 @@ rule! {
     check: Check::Job(check),
 }
 
-/// Options that only concern the main process.
-fn main_only(kind: &StanzaKind) -> bool {
-    matches!(
-        kind,
-        StanzaKind::Respawn
-            | StanzaKind::RespawnLimit { .. }
-            | StanzaKind::Expect { .. }
-            | StanzaKind::NormalExit { .. }
-            | StanzaKind::KillTimeout { .. }
-            | StanzaKind::KillSignal { .. }
-            | StanzaKind::ReloadSignal { .. }
-            | StanzaKind::ApparmorSwitch { .. }
-    )
-}
-
-/// Options that apply to every process of the job.
-fn any_process(kind: &StanzaKind) -> bool {
-    matches!(
-        kind,
-        StanzaKind::Console { .. }
-            | StanzaKind::Limit { .. }
-            | StanzaKind::Setuid { .. }
-            | StanzaKind::Setgid { .. }
-            | StanzaKind::Umask { .. }
-            | StanzaKind::Nice { .. }
-            | StanzaKind::Oom { .. }
-            | StanzaKind::Chroot { .. }
-            | StanzaKind::Chdir { .. }
-    )
-}
-
 fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     if ctx.is_override || ctx.resolved.main().is_some() {
         return;
@@ -99,7 +68,8 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         if chromeos && matches!(s.kind, StanzaKind::Oom { .. }) {
             continue;
         }
-        let flagged = main_only(&s.kind) || (!hooks && any_process(&s.kind));
+        let flagged =
+            s.kind.acts_on_main_process_only() || (!hooks && s.kind.acts_on_every_process());
         if !flagged {
             continue;
         }
