@@ -171,6 +171,21 @@ SETUP = {
 }
 
 
+def clean_up(proc, log, d):
+    """Kill the supervisor's session and every service it started; remove d."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+    for p in started(log):
+        try:
+            os.kill(p, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    shutil.rmtree(d, ignore_errors=True)
+
+
 def one_run(peer, n):
     d = tempfile.mkdtemp(prefix=f"jobset-{peer}-")
     log = os.path.join(d, "stamp.log")
@@ -203,17 +218,7 @@ def one_run(peer, n):
         rec["stop_ms"] = (now() - ts) / 1e6 if ok else None
         return rec
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
-        for p in started(log):
-            try:
-                os.kill(p, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        shutil.rmtree(d, ignore_errors=True)
+        clean_up(proc, log, d)
 
 
 def on_request(peer):
@@ -243,17 +248,7 @@ def on_request(peer):
             return None
         return (min(started(log).values()) - t) / 1e6
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        proc.wait()
-        for p in started(log):
-            try:
-                os.kill(p, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        shutil.rmtree(d, ignore_errors=True)
+        clean_up(proc, log, d)
 
 
 def median(xs):

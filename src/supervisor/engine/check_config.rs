@@ -16,17 +16,14 @@ use super::expr::{Arg, Node, fnmatch};
 use super::{Engine, Spawner};
 use crate::supervisor::control::protocol::Reply;
 
-/// Events init emits itself (initctl's `IS_INIT_EVENT`, system mode).
+/// Events init emits itself besides the job events (initctl's
+/// `IS_INIT_EVENT`, system mode).
 const INIT_EVENTS: &[&str] = &[
     "startup",
     "debug",
     "control-alt-delete",
     "kbdrequest",
     "power-status-changed",
-    "starting",
-    "started",
-    "stopping",
-    "stopped",
 ];
 
 const JOB_EVENTS: &[&str] = &["starting", "started", "stopping", "stopped"];
@@ -56,6 +53,7 @@ impl Known<'_> {
             .iter()
             .any(|p| fnmatch(p.as_bytes(), name.as_bytes()))
             || INIT_EVENTS.contains(&name)
+            || JOB_EVENTS.contains(&name)
             || self.ignored.iter().any(|i| i == name)
     }
 
