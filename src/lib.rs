@@ -14,6 +14,7 @@ pub mod graph;
 pub mod lint;
 pub mod load;
 pub mod lsp;
+pub mod par;
 pub mod print;
 pub mod report;
 pub mod shell;

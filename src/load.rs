@@ -109,10 +109,7 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
         if meta.is_file() {
             Ok(())
         } else {
-            Err(std::io::Error::other(format!(
-                "not a regular file ({}); only job files are read",
-                file_type_name(meta)
-            )))
+            Err(std::io::Error::other(NotRegular(file_type_name(meta))))
         }
     };
     let meta = std::fs::metadata(path).map_err(|e| {
@@ -147,6 +144,34 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
         return Err(too_big());
     }
     Ok(bytes)
+}
+
+/// [`read_file`]'s error for a path that is not a regular file, with what
+/// it is instead (`a FIFO`, `a directory`, …), so that a caller can word it
+/// without a second `stat`.
+#[derive(Debug)]
+pub struct NotRegular(pub &'static str);
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "not a regular file ({}); only job files are read",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+impl NotRegular {
+    /// The kind, when `e` is this error.
+    #[must_use]
+    pub fn of(e: &std::io::Error) -> Option<&'static str> {
+        e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<NotRegular>())
+            .map(|n| n.0)
+    }
 }
 
 /// What kind of file this is, in `ls -l` words.

@@ -26,7 +26,7 @@ use crate::lint::config::{
 use crate::lint::output::{self, Format};
 use crate::lint::{Input, LintResult, Progress, lint_with_progress, registry};
 use crate::load::{ParsedFile, file_kind, job_name, read_file};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -310,7 +310,8 @@ pub(crate) fn run(mut args: Args) -> Status {
 /// run ends, so it leaves nothing behind.
 struct ProgressLine {
     on: bool,
-    shown: std::cell::Cell<bool>,
+    /// Atomic: the shell passes run on a thread of their own.
+    shown: std::sync::atomic::AtomicBool,
 }
 
 /// Files, or shell texts for shellcheck, from which a run shows progress.
@@ -321,7 +322,7 @@ impl ProgressLine {
         use std::io::IsTerminal;
         Self {
             on: wanted && std::io::stderr().is_terminal(),
-            shown: std::cell::Cell::new(false),
+            shown: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -343,11 +344,11 @@ impl ProgressLine {
             _ => return,
         };
         eprint(&format!("\r\x1b[Kupstart-lint: {text}…"));
-        self.shown.set(true);
+        self.shown.store(true, std::sync::atomic::Ordering::Relaxed);
     }
 
     fn clear(&self) {
-        if self.shown.replace(false) {
+        if self.shown.swap(false, std::sync::atomic::Ordering::Relaxed) {
             eprint("\r\x1b[K");
         }
     }
@@ -488,28 +489,18 @@ fn unreadable(path: &str, why: &str) -> Diagnostic {
 }
 
 /// Read one input, refusing what is not a regular text file.
+/// [`read_file`] checks the type (one `stat` of the path, one of the open
+/// handle); its answer is worded here.
 fn read_input(path: &Path) -> Result<ParsedFile, String> {
-    use std::os::unix::fs::FileTypeExt;
-    let meta = std::fs::metadata(path).map_err(|e| match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() && e.kind() == std::io::ErrorKind::NotFound => {
-            "dangling symlink (its target does not exist)".to_string()
-        }
-        _ => describe(&e),
+    let bytes = read_file(path).map_err(|e| match crate::load::NotRegular::of(&e) {
+        Some("a FIFO") => "a FIFO (named pipe), not a job file".to_string(),
+        Some("a socket") => "a socket, not a job file".to_string(),
+        Some("a character device" | "a block device") => "a device, not a job file".to_string(),
+        Some(_) => "not a regular file".to_string(),
+        // read_file's own words (a dangling symlink).
+        None if e.get_ref().is_some() => e.to_string(),
+        None => describe(&e),
     })?;
-    let kind = meta.file_type();
-    if kind.is_fifo() {
-        return Err("a FIFO (named pipe), not a job file".into());
-    }
-    if kind.is_socket() {
-        return Err("a socket, not a job file".into());
-    }
-    if kind.is_block_device() || kind.is_char_device() {
-        return Err("a device, not a job file".into());
-    }
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    let bytes = read_file(path).map_err(|e| describe(&e))?;
     if looks_binary(&bytes) {
         return Err("binary file (NUL and control bytes), not a job file".into());
     }
@@ -539,60 +530,101 @@ struct Collected {
     /// UL601 for each file upstart would not load.
     ignored: Vec<Diagnostic>,
     /// Paths linted (so context loading skips them).
-    given: BTreeSet<PathBuf>,
+    given: HashSet<PathBuf>,
     /// The position of standard input among the inputs.
     stdin: Option<usize>,
 }
 
+/// One input of the command line or of a walk, in order, before its file
+/// is read.
+enum Slot {
+    File { path: PathBuf, name: String },
+    Stdin(std::io::Result<Vec<u8>>),
+    Unreadable { path: PathBuf, why: String },
+    Ignored(PathBuf),
+}
+
+/// Files from which reading and parsing is spread over the cores.
+const PARALLEL_FROM: usize = 16;
+
 /// Read every path of the command line. None after a config error (already
 /// reported).
+///
+/// The paths are listed first; then the files are read and parsed on
+/// every core; then, in command-line order again, each gets the config of
+/// its directory (loaded on first use, so a broken config is reported for
+/// the same input as when the files were read one by one).
 fn collect(args: &Args, configs: &mut Configs) -> Option<Collected> {
+    let mut given = HashSet::new();
+    let mut slots = Vec::new();
+    for path in &args.paths {
+        if path.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            slots.push(Slot::Stdin(
+                std::io::stdin().read_to_end(&mut buf).map(|_| buf),
+            ));
+        } else if path.is_dir() {
+            walk(path, args.implicit_dir, &mut given, &mut slots);
+        } else if given.insert(path.clone()) {
+            slots.push(Slot::File {
+                path: path.clone(),
+                name: job_name(path, None),
+            });
+        }
+    }
+    let files = slots
+        .iter()
+        .filter(|s| matches!(s, Slot::File { .. }))
+        .count();
+    let read = crate::par::map(
+        &slots,
+        files >= PARALLEL_FROM,
+        |_| 1,
+        |slot| match slot {
+            Slot::File { path, .. } => Some(read_input(path)),
+            _ => None,
+        },
+    );
     let mut c = Collected {
         inputs: Vec::new(),
         unreadable: Vec::new(),
         ignored: Vec::new(),
-        given: BTreeSet::new(),
+        given,
         stdin: None,
     };
-    for path in &args.paths {
-        if path.as_os_str() == "-" {
-            let mut buf = Vec::new();
-            match std::io::stdin().read_to_end(&mut buf) {
-                Ok(_) => {
-                    let name = PathBuf::from(&args.stdin_filename);
-                    let config = configs.for_dir(parent_dir(&name))?;
-                    c.stdin = Some(c.inputs.len());
-                    c.inputs.push(Input {
-                        name: job_name(&name, None),
-                        file: ParsedFile::from_bytes(&name, buf),
-                        config,
-                        report: true,
-                    });
-                }
-                Err(e) => c.unreadable.push(unreadable("-", &describe(&e))),
-            }
-            continue;
-        }
-        if path.is_dir() {
-            walk(path, args.implicit_dir, configs, &mut c)?;
-            continue;
-        }
-        if !c.given.insert(path.clone()) {
-            continue;
-        }
-        match read_input(path) {
-            Ok(file) => {
-                let config = configs.for_dir(parent_dir(path))?;
+    for (slot, read) in slots.into_iter().zip(read) {
+        match (slot, read) {
+            (Slot::File { path, name }, Some(Ok(file))) => {
+                let config = configs.for_dir(parent_dir(&path))?;
                 c.inputs.push(Input {
                     file,
-                    name: job_name(path, None),
+                    name,
                     config,
                     report: true,
                 });
             }
-            Err(why) => c
+            (Slot::File { path, .. }, Some(Err(why))) | (Slot::Unreadable { path, why }, _) => c
                 .unreadable
                 .push(unreadable(&path.display().to_string(), &why)),
+            (Slot::File { .. }, None) => {}
+            (Slot::Stdin(Ok(buf)), _) => {
+                let name = PathBuf::from(&args.stdin_filename);
+                let config = configs.for_dir(parent_dir(&name))?;
+                c.stdin = Some(c.inputs.len());
+                c.inputs.push(Input {
+                    name: job_name(&name, None),
+                    file: ParsedFile::from_bytes(&name, buf),
+                    config,
+                    report: true,
+                });
+            }
+            (Slot::Stdin(Err(e)), _) => c.unreadable.push(unreadable("-", &describe(&e))),
+            (Slot::Ignored(path), _) => {
+                let config = configs.for_dir(parent_dir(&path))?;
+                if let Some(d) = ignored_file(&configs.list[config], &path) {
+                    c.ignored.push(d);
+                }
+            }
         }
     }
     Some(c)
@@ -604,59 +636,38 @@ fn parent_dir(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
-/// Walk a directory like upstart does (see `walk`). None after a config
-/// error.
-fn walk(root: &Path, implicit: bool, configs: &mut Configs, c: &mut Collected) -> Option<()> {
+/// List a directory's inputs like upstart walks it (see `walk`).
+fn walk(root: &Path, implicit: bool, given: &mut HashSet<PathBuf>, slots: &mut Vec<Slot>) {
     for entry in super::walk::walk(root, |_| true) {
         let entry = if implicit { without_dot(entry) } else { entry };
         match entry {
             Entry::File { path, name } => {
-                if !c.given.insert(path.clone()) {
-                    continue;
-                }
-                match read_input(&path) {
-                    Ok(file) => {
-                        let config = configs.for_dir(parent_dir(&path))?;
-                        c.inputs.push(Input {
-                            name,
-                            file,
-                            config,
-                            report: true,
-                        });
-                    }
-                    Err(why) => c
-                        .unreadable
-                        .push(unreadable(&path.display().to_string(), &why)),
+                if given.insert(path.clone()) {
+                    slots.push(Slot::File { path, name });
                 }
             }
-            Entry::Unreadable { path, why } => c
-                .unreadable
-                .push(unreadable(&path.display().to_string(), &why)),
-            Entry::Ignored { path } => {
-                let config = configs.for_dir(parent_dir(&path))?;
-                let config = &configs.list[config];
-                if config.enabled_code(Code::UL601.as_str()) {
-                    let mut d = Diagnostic::file_error(
-                        &path.display().to_string(),
-                        Code::UL601,
-                        "Ignored file".into(),
-                    );
-                    let default =
-                        registry::find(Code::UL601.as_str()).map_or(Severity::Info, |r| r.severity);
-                    d.severity = config.severity_of(Code::UL601.as_str(), default);
-                    d.detail =
-                        "upstart loads only files whose name ends in `.conf` or `.override`".into();
-                    d.help = Some(
-                        "delete it if it is a copy; rename it to NAME.conf if it should run".into(),
-                    );
-                    if !config.ignores(&path, &d) {
-                        c.ignored.push(d);
-                    }
-                }
-            }
+            Entry::Unreadable { path, why } => slots.push(Slot::Unreadable { path, why }),
+            Entry::Ignored { path } => slots.push(Slot::Ignored(path)),
         }
     }
-    Some(())
+}
+
+/// UL601 for a file of a walked directory that upstart does not load,
+/// unless its config turns the rule off or ignores the file.
+fn ignored_file(config: &crate::lint::config::Config, path: &Path) -> Option<Diagnostic> {
+    if !config.enabled_code(Code::UL601.as_str()) {
+        return None;
+    }
+    let mut d = Diagnostic::file_error(
+        &path.display().to_string(),
+        Code::UL601,
+        "Ignored file".into(),
+    );
+    let default = registry::find(Code::UL601.as_str()).map_or(Severity::Info, |r| r.severity);
+    d.severity = config.severity_of(Code::UL601.as_str(), default);
+    d.detail = "upstart loads only files whose name ends in `.conf` or `.override`".into();
+    d.help = Some("delete it if it is a copy; rename it to NAME.conf if it should run".into());
+    (!config.ignores(path, &d)).then_some(d)
 }
 
 /// An entry of the walk of `.` with its `./` prefix removed.
@@ -677,12 +688,13 @@ fn without_dot(entry: Entry) -> Entry {
 
 /// The other jobs in the directories of the given files, read for the
 /// cross-file rules only (pre-commit passes a few files at a time).
-fn add_context(inputs: &mut Vec<Input>, given: &BTreeSet<PathBuf>) {
+fn add_context(inputs: &mut Vec<Input>, given: &HashSet<PathBuf>) {
     let dirs: BTreeSet<PathBuf> = inputs
         .iter()
         .filter(|i| i.report)
         .filter_map(|i| i.file.path.parent().map(Path::to_path_buf))
         .collect();
+    let mut paths = Vec::new();
     for dir in dirs {
         let dir_read = if dir.as_os_str().is_empty() {
             PathBuf::from(".")
@@ -692,25 +704,34 @@ fn add_context(inputs: &mut Vec<Input>, given: &BTreeSet<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(&dir_read) else {
             continue;
         };
-        let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
+        let mut listed: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        listed.sort();
+        for p in listed {
             let p = if dir.as_os_str().is_empty() {
                 p.strip_prefix("./").map(Path::to_path_buf).unwrap_or(p)
             } else {
                 p
             };
-            if given.contains(&p) || file_kind(&p).is_none() {
-                continue;
+            if !given.contains(&p) && file_kind(&p).is_some() {
+                paths.push(p);
             }
-            if let Ok(file) = read_input(&p) {
-                inputs.push(Input {
-                    name: job_name(&p, None),
-                    file,
-                    config: inputs.first().map_or(0, |i| i.config),
-                    report: false,
-                });
-            }
+        }
+    }
+    let read = crate::par::map(
+        &paths,
+        paths.len() >= PARALLEL_FROM,
+        |_| 1,
+        |p| read_input(p).ok(),
+    );
+    let config = inputs.first().map_or(0, |i| i.config);
+    for (p, file) in paths.iter().zip(read) {
+        if let Some(file) = file {
+            inputs.push(Input {
+                name: job_name(p, None),
+                file,
+                config,
+                report: false,
+            });
         }
     }
 }
@@ -724,7 +745,7 @@ fn fix(
     stdin_index: Option<usize>,
     configs: &[Config],
     write: bool,
-    progress: &dyn Fn(Progress),
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<(LintResult, String), String> {
     let originals: Vec<String> = inputs
         .iter()

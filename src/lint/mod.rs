@@ -244,6 +244,18 @@ impl SetFindings {
         }
     }
 
+    /// Another pass's findings after these. Passes report disjoint codes,
+    /// so the caps of one never count the other's findings.
+    fn append(&mut self, mut other: SetFindings) {
+        self.settle();
+        other.settle();
+        self.findings.append(&mut other.findings);
+        self.kept.extend(other.kept);
+        for (key, o) in other.over {
+            self.over.entry(key).or_default().add(o);
+        }
+    }
+
     /// The findings kept and those counted.
     fn into_parts(mut self) -> (Vec<(usize, Finding)>, Counted) {
         self.settle();
@@ -295,7 +307,7 @@ pub struct SetCtx<'a> {
     /// [`SetCtx::jobs`]).
     pub orphans: Vec<usize>,
     /// Told how far a long pass is (see [`lint_with_progress`]).
-    pub progress: &'a dyn Fn(Progress),
+    pub progress: &'a (dyn Fn(Progress) + Sync),
 }
 
 /// How far a long run is, for a progress line: the command line shows it
@@ -341,7 +353,7 @@ pub fn lint(inputs: &[Input], configs: &[Config]) -> LintResult {
 pub fn lint_with_progress(
     inputs: &[Input],
     configs: &[Config],
-    progress: &dyn Fn(Progress),
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> LintResult {
     let default_config = Config::default();
     let pairs = Pairs::of(inputs);
@@ -453,15 +465,42 @@ fn job_contexts<'a>(
 
 /// Run every pass that some reported job's config wants (one of its codes
 /// enabled) or that always runs; the findings of all, in pass order.
+///
+/// The shell passes read only the shell texts and write only their own
+/// codes: on a set worth it they run beside the others, on a second core.
 fn run_passes(set: &SetCtx<'_>) -> SetFindings {
+    let wanted: Vec<(usize, Pass, registry::Run)> = Pass::lint_passes()
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (pass, _))| pass.always() || pass.rules().any(|r| set.wants(r)))
+        .map(|(i, (pass, run))| (i, pass, run))
+        .collect();
+    let (shell, rest): (Vec<_>, Vec<_>) = wanted
+        .into_iter()
+        .partition(|(_, pass, _)| matches!(pass, Pass::Shell | Pass::Shellcheck));
+    let run_all = |passes: Vec<(usize, Pass, registry::Run)>| -> Vec<(usize, SetFindings)> {
+        passes
+            .into_iter()
+            .map(|(i, _, run)| {
+                let mut out = SetFindings::default();
+                run(set, &mut out);
+                (i, out)
+            })
+            .collect()
+    };
+    let parallel = !shell.is_empty() && set.reported().nth(PARALLEL_FROM - 1).is_some();
+    let (mut found, beside) = crate::par::join(parallel, || run_all(rest), || run_all(shell));
+    found.extend(beside);
+    found.sort_by_key(|(i, _)| *i);
     let mut out = SetFindings::default();
-    for (pass, run) in Pass::lint_passes() {
-        if pass.always() || pass.rules().any(|r| set.wants(r)) {
-            run(set, &mut out);
-        }
+    for (_, f) in found {
+        out.append(f);
     }
     out
 }
+
+/// Jobs from which a run checks shell texts beside the other rules.
+const PARALLEL_FROM: usize = 16;
 
 /// The diagnostics of the reported files: each file keeps the findings its
 /// config enables (and never drops a syntax error), less what its

@@ -662,11 +662,115 @@ pub fn did_you_mean<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
     // Optimal string alignment (transpositions count one) allocates nothing,
     // and a length difference above two can never be close enough.
     let len = word.chars().count();
+    let bag = Bag::of(word);
     names
         .iter()
         .filter(|n| n.len().abs_diff(len) <= 2)
+        .filter(|n| bag.within(n, max_edits(n)))
         .map(|n| (strsim::osa_distance(word, n), *n))
-        .filter(|(d, n)| *d <= if n.len() >= 8 { 2 } else { 1 } && *d < word.len())
+        .filter(|(d, n)| *d <= max_edits(n) && *d < word.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, n)| n)
+}
+
+/// The edits that still make `name` a likely typo.
+fn max_edits(name: &str) -> usize {
+    if name.len() >= 8 { 2 } else { 1 }
+}
+
+/// The bytes of an ASCII word, counted: a cheap first test before the edit
+/// distance. A name the lint compares against every job and event name
+/// costs one pass over each candidate instead of a quadratic alignment
+/// (the alignment was an eighth of a whole lint run of the corpus).
+struct Bag {
+    counts: Option<[u8; 128]>,
+    len: usize,
+}
+
+impl Bag {
+    fn of(word: &str) -> Self {
+        let mut counts = [0u8; 128];
+        let ascii = word.bytes().all(|b| {
+            let ok = b.is_ascii();
+            if ok {
+                counts[usize::from(b)] += 1;
+            }
+            ok
+        });
+        Self {
+            counts: ascii.then_some(counts),
+            len: word.len(),
+        }
+    }
+
+    /// False only when `name` is surely more than `max` edits away: each
+    /// edit adds or removes at most one character on each side of the
+    /// multiset difference (a transposition none), so that difference is a
+    /// lower bound of the distance. Non-ASCII words are not filtered.
+    fn within(&self, name: &str, max: usize) -> bool {
+        let Some(mut counts) = self.counts else {
+            return true;
+        };
+        if !name.is_ascii() {
+            return true;
+        }
+        let mut only_in_name = 0;
+        for b in name.bytes() {
+            let c = &mut counts[usize::from(b)];
+            if *c > 0 {
+                *c -= 1;
+            } else {
+                only_in_name += 1;
+                if only_in_name > max {
+                    return false;
+                }
+            }
+        }
+        let shared = name.len() - only_in_name;
+        self.len - shared <= max
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::did_you_mean;
+    use proptest::prelude::*;
+
+    /// `did_you_mean` without the bag prefilter: the answer it must keep.
+    fn plain<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
+        if word.len() > 40 {
+            return None;
+        }
+        let len = word.chars().count();
+        names
+            .iter()
+            .filter(|n| n.len().abs_diff(len) <= 2)
+            .map(|n| (strsim::osa_distance(word, n), *n))
+            .filter(|(d, n)| *d <= if n.len() >= 8 { 2 } else { 1 } && *d < word.len())
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, n)| n)
+    }
+
+    #[test]
+    fn typos_found_and_strangers_not() {
+        let names = ["started", "stopped", "filesystem", "runlevel", "oom"];
+        assert_eq!(did_you_mean("startd", &names), Some("started"));
+        assert_eq!(did_you_mean("filesytsem", &names), Some("filesystem"));
+        assert_eq!(did_you_mean("runlevle", &names), Some("runlevel"));
+        assert_eq!(did_you_mean("foo", &names), None);
+        assert_eq!(did_you_mean("stoped", &names), Some("stopped"));
+        assert_eq!(did_you_mean("fïlesystem", &names), Some("filesystem"));
+    }
+
+    proptest! {
+        // Small alphabets (with a non-ASCII letter) make near misses common.
+        #[test]
+        fn prefilter_keeps_every_answer(
+            word in "[abcé-]{0,10}",
+            names in proptest::collection::vec("[abcé-]{0,10}", 0..12),
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            prop_assert_eq!(did_you_mean(&word, &names), plain(&word, &names));
+        }
+    }
 }

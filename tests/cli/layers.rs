@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Top-level modules by layer, lowest first (ARCHITECTURE.md's table).
 const LAYERS: &[&[&str]] = &[
-    &["source"],
+    &["source", "par"],
     &["facts"],
     &["diag"],
     &["syntax", "ast"],

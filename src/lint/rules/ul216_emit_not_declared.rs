@@ -34,16 +34,22 @@ rule! {
 }
 
 fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
-    let declared: Vec<_> = ctx
-        .resolved
-        .emits
-        .iter()
-        .filter_map(|w| {
-            Glob::new(&w.value)
-                .ok()
-                .map(|g| (w.value.clone(), g.compile_matcher()))
+    // The `emits` patterns are compiled only for a job that emits: most
+    // jobs do not, and a glob costs more to build than the whole scan.
+    let declared = std::cell::OnceCell::new();
+    let declared = || {
+        declared.get_or_init(|| {
+            ctx.resolved
+                .emits
+                .iter()
+                .filter_map(|w| {
+                    Glob::new(&w.value)
+                        .ok()
+                        .map(|g| (w.value.clone(), g.compile_matcher()))
+                })
+                .collect::<Vec<_>>()
         })
-        .collect();
+    };
     for s in ctx.job().stanzas() {
         let StanzaKind::Process { body, .. } = &s.kind else {
             continue;
@@ -54,7 +60,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
         };
         for (name, at) in emitted(ctx.text(span), span.start) {
             if name.contains('$')
-                || declared
+                || declared()
                     .iter()
                     .any(|(d, m)| *d == name || m.is_match(&name))
             {
@@ -67,7 +73,6 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     }
 }
 
-/// `initctl emit [OPTIONS] NAME` occurrences: the name and its span.
 fn emitted(text: &str, base: usize) -> Vec<(String, Span)> {
     let mut found = Vec::new();
     let mut from = 0;

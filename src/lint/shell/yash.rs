@@ -49,36 +49,9 @@ pub struct Subject<'a> {
 /// each text is parsed and analysed on one thread and only notes come back).
 #[must_use]
 pub fn analyze_all(subjects: &[Subject<'_>]) -> Vec<Vec<Note>> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
     let total: usize = subjects.iter().map(|s| s.text.len()).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(8)
-        .min(subjects.len());
     // Below ~16 KB a thread costs more than it saves.
-    if threads < 2 || total < 16 * 1024 {
-        return subjects.iter().map(analyze).collect();
-    }
-    let mut order: Vec<usize> = (0..subjects.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(subjects[i].text.len()));
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Vec<Note>>> = Mutex::new(vec![Vec::new(); subjects.len()]);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&i) = order.get(k) else { break };
-                    let notes = analyze(&subjects[i]);
-                    if let Ok(mut r) = results.lock() {
-                        r[i] = notes;
-                    }
-                }
-            });
-        }
-    });
-    results.into_inner().unwrap_or_default()
+    crate::par::map(subjects, total >= 16 * 1024, |s| s.text.len(), analyze)
 }
 
 /// Run a future that never waits (yash's parser over in-memory input).
