@@ -261,19 +261,22 @@ fn convert_one(path: &Path, status: &mut Status) -> Option<(UnitFile, crate::ast
 
 /// The unit file and its drop-ins, to place diagnostics.
 struct SourceFiles {
-    /// The unit first, then its drop-ins in merge order.
-    files: Vec<(PathBuf, SourceFile, UnitFile)>,
+    /// The unit first, then its drop-ins in merge order, each with its own
+    /// entries when there are drop-ins (a unit alone holds every loss, and
+    /// is not parsed a second time).
+    files: Vec<(PathBuf, SourceFile, Option<UnitFile>)>,
 }
 
 impl SourceFiles {
     fn load(path: &Path) -> Self {
         let mut all = vec![path.to_path_buf()];
         all.extend(dropin_paths(path).unwrap_or_default());
+        let alone = all.len() == 1;
         let files = all
             .into_iter()
             .filter_map(|p| {
                 let bytes = crate::load::read_file(&p).ok()?;
-                let (unit, _) = parse_unit("", &bytes);
+                let unit = (!alone).then(|| parse_unit("", &bytes).0);
                 let source = SourceFile::new(p.display().to_string(), bytes);
                 Some((p, source, unit))
             })
@@ -304,7 +307,7 @@ impl SourceFiles {
         };
         self.files
             .iter()
-            .find(|(_, _, u)| holds(u))
+            .find(|(_, _, u)| u.as_ref().is_some_and(holds))
             .or_else(|| self.files.first())
             .map(|(_, s, _)| s)
     }

@@ -202,7 +202,7 @@ struct Ctx<'u> {
     /// The instance variable of a template.
     instance: Option<String>,
     /// The values `Environment=` gives (specifiers resolved).
-    env: std::collections::BTreeMap<String, String>,
+    env: std::cell::OnceCell<std::collections::BTreeMap<String, String>>,
     /// Whether an `EnvironmentFile=` may give other values.
     env_file: bool,
 }
@@ -301,13 +301,16 @@ impl<'u> Ctx<'u> {
 /// Convert a unit (its merged definition).
 #[must_use]
 pub fn from_systemd(unit: &UnitFile) -> FromSystemd {
+    // About one stanza per entry: reserved at once, a unit of a million
+    // `Environment=` lines never holds a half-copied list twice.
+    let entries: usize = unit.sections.iter().map(|s| s.entries.len()).sum();
     let mut c = Ctx {
         unit,
-        items: Vec::new(),
+        items: Vec::with_capacity(entries + 16),
         losses: Vec::new(),
         handled: BTreeSet::new(),
         instance: None,
-        env: std::collections::BTreeMap::new(),
+        env: std::cell::OnceCell::new(),
         env_file: !unit.values("Service", "EnvironmentFile").is_empty(),
     };
     let suffix = unit.name.rsplit_once('.').map_or("", |(_, s)| s);
@@ -393,15 +396,29 @@ fn template_environment(c: &mut Ctx<'_>) -> Option<String> {
         }
         c.instance = Some(instance_env.clone().unwrap_or_else(|| "INSTANCE".into()));
     }
-    for e in unit.values("Service", "Environment") {
-        for w in split_words(&e.value) {
-            if let Some((k, v)) = w.split_once('=') {
-                let v = c.spec(v);
-                c.env.insert(k.to_string(), v);
-            }
-        }
-    }
     instance_env
+}
+
+impl Ctx<'_> {
+    /// The value `Environment=` gives `var` (specifiers resolved). The
+    /// table is built on the first question: only a unit whose commands
+    /// name a variable asks, and a unit of a million `Environment=` lines
+    /// need not hold them all twice.
+    pub(super) fn env_value(&self, var: &str) -> Option<&String> {
+        self.env
+            .get_or_init(|| {
+                let mut env = std::collections::BTreeMap::new();
+                for e in self.unit.values("Service", "Environment") {
+                    for w in split_words(&e.value) {
+                        if let Some((k, v)) = w.split_once('=') {
+                            env.insert(k.to_string(), self.spec(v));
+                        }
+                    }
+                }
+                env
+            })
+            .get(var)
+    }
 }
 
 /// `Description=`, `Documentation=` and the `X-Upstart-` header keys.

@@ -131,7 +131,7 @@ impl Ctx<'_> {
             let known = if self.env_file {
                 None
             } else {
-                self.env.get(var).cloned()
+                self.env_value(var).cloned()
             };
             match known {
                 Some(v) if !v.contains(['"', '\'', '\\', '\r']) => {}
