@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::load::{FileKind, ParsedFile, override_path, read_file};
 use crate::syntax::Dialect;
 use serde::Serialize;
+use std::cell::{Cell, RefCell};
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -31,8 +32,8 @@ pub(crate) struct Args {
 #[derive(Serialize)]
 struct Output<'a> {
     version: u32,
-    jobs: Vec<JobOut<'a>>,
-    errors: Vec<Diagnostic>,
+    jobs: Streamed<'a>,
+    errors: Errors<'a>,
 }
 
 #[derive(Serialize)]
@@ -62,114 +63,158 @@ pub(super) struct Loaded {
 pub(super) fn read_jobs(paths: &[PathBuf], no_override: bool, dialect: Dialect) -> Loaded {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    let mut io_failed = false;
+    for entry in expand(paths, |k| k == FileKind::Conf) {
+        let (job, unread) = read_entry(entry, no_override, dialect);
+        files.extend(job);
+        errors.extend(unread);
+    }
+    Loaded {
+        io_failed: !errors.is_empty(),
+        files,
+        errors,
+    }
+}
+
+/// A job of [`read_jobs`]: the `.conf`, its `.override`, the job name.
+type JobFiles = (ParsedFile, Option<ParsedFile>, String);
+
+/// One entry of the walk, read and parsed: the job, if its `.conf` could
+/// be read, and a UL903 diagnostic for each file that could not.
+fn read_entry(
+    entry: Entry,
+    no_override: bool,
+    dialect: Dialect,
+) -> (Option<JobFiles>, Vec<Diagnostic>) {
+    let unreadable = |path: &std::path::Path, why: &dyn std::fmt::Display| {
+        Diagnostic::file_error(
+            &path.display().to_string(),
+            Code::UL903,
+            format!("cannot read: {why}"),
+        )
+    };
     let parsed = |f: ParsedFile| ParsedFile {
         parsed: f.parsed.for_dialect(dialect),
         ..f
     };
-    for entry in expand(paths, |k| k == FileKind::Conf) {
-        let (path, name) = match entry {
-            Entry::File { path, name } => (path, name),
-            Entry::Unreadable { path, why } => {
-                io_failed = true;
-                errors.push(Diagnostic::file_error(
-                    &path.display().to_string(),
-                    Code::UL903,
-                    format!("cannot read: {why}"),
-                ));
-                continue;
-            }
-            Entry::Ignored { .. } => continue,
-        };
-        let path = &path;
-        let is_stdin = path.as_os_str() == "-";
-        let bytes = if is_stdin {
-            let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
-        } else {
-            read_file(path)
-        };
-        match bytes {
-            Ok(bytes) => {
-                let conf = parsed(ParsedFile::from_bytes(path, bytes));
-                let ovr_path = override_path(path);
-                let ovr = if no_override || is_stdin || !ovr_path.is_file() {
-                    None
-                } else {
-                    match ParsedFile::read(&ovr_path) {
-                        Ok(o) => Some(parsed(o)),
-                        Err(e) => {
-                            io_failed = true;
-                            errors.push(Diagnostic::file_error(
-                                &ovr_path.display().to_string(),
-                                Code::UL903,
-                                format!("cannot read: {e}"),
-                            ));
-                            None
-                        }
-                    }
-                };
-                files.push((conf, ovr, name));
-            }
+    let (path, name) = match entry {
+        Entry::File { path, name } => (path, name),
+        Entry::Unreadable { path, why } => return (None, vec![unreadable(&path, &why)]),
+        Entry::Ignored { .. } => return (None, Vec::new()),
+    };
+    let is_stdin = path.as_os_str() == "-";
+    let bytes = if is_stdin {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        read_file(&path)
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(e) => return (None, vec![unreadable(&path, &e)]),
+    };
+    let conf = parsed(ParsedFile::from_bytes(&path, bytes));
+    let ovr_path = override_path(&path);
+    let mut errors = Vec::new();
+    let ovr = if no_override || is_stdin || !ovr_path.is_file() {
+        None
+    } else {
+        match ParsedFile::read(&ovr_path) {
+            Ok(o) => Some(parsed(o)),
             Err(e) => {
-                io_failed = true;
-                errors.push(Diagnostic::file_error(
-                    &path.display().to_string(),
-                    Code::UL903,
-                    format!("cannot read: {e}"),
-                ));
+                errors.push(unreadable(&ovr_path, &e));
+                None
             }
         }
+    };
+    (Some((conf, ovr, name)), errors)
+}
+
+/// The `jobs` array of the output, read, parsed and written one job at a
+/// time: the run holds one job and its JSON, never the whole set.
+struct Streamed<'a> {
+    entries: RefCell<Vec<Entry>>,
+    no_override: bool,
+    dialect: Dialect,
+    /// UL903 for what could not be read, in walk order.
+    unread: &'a RefCell<Vec<Diagnostic>>,
+    /// The parse errors of the jobs, in walk order.
+    parse_errors: &'a RefCell<Vec<Diagnostic>>,
+    /// Some file upstart would reject.
+    problems: &'a Cell<bool>,
+}
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(None)?;
+        for entry in std::mem::take(&mut *self.entries.borrow_mut()) {
+            let (job, unread) = read_entry(entry, self.no_override, self.dialect);
+            self.unread.borrow_mut().extend(unread);
+            let Some((conf, ovr, name)) = job else {
+                continue;
+            };
+            for f in std::iter::once(&conf).chain(ovr.iter()) {
+                self.problems
+                    .set(self.problems.get() | f.parsed.has_errors());
+                self.parse_errors.borrow_mut().extend(
+                    f.parsed
+                        .errors
+                        .iter()
+                        .map(|e| Diagnostic::from_parse(&f.source, e)),
+                );
+            }
+            seq.serialize_element(&JobOut {
+                file: conf.source.name.clone(),
+                name,
+                ast: &conf.parsed.job,
+                r#override: ovr.as_ref().map(|o| OverrideOut {
+                    file: o.source.name.clone(),
+                    ast: &o.parsed.job,
+                }),
+            })?;
+        }
+        seq.end()
     }
-    Loaded {
-        files,
-        errors,
-        io_failed,
+}
+
+/// The `errors` array: what could not be read, then the parse errors.
+struct Errors<'a> {
+    unread: &'a RefCell<Vec<Diagnostic>>,
+    parse_errors: &'a RefCell<Vec<Diagnostic>>,
+}
+
+impl Serialize for Errors<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(
+            self.unread
+                .borrow()
+                .iter()
+                .chain(self.parse_errors.borrow().iter()),
+        )
     }
 }
 
 pub(crate) fn run(args: Args) -> Status {
-    let Loaded {
-        files,
-        mut errors,
-        io_failed,
-    } = read_jobs(
-        &args.files,
-        args.no_override,
-        args.dialect.map_or_else(Dialect::default, Into::into),
-    );
-    let mut problems = false;
-    let mut jobs = Vec::new();
-    for (conf, ovr, name) in &files {
-        for f in std::iter::once(conf).chain(ovr.iter()) {
-            problems |= f.parsed.has_errors();
-            errors.extend(
-                f.parsed
-                    .errors
-                    .iter()
-                    .map(|e| Diagnostic::from_parse(&f.source, e)),
-            );
-        }
-        jobs.push(JobOut {
-            file: conf.source.name.clone(),
-            name: name.clone(),
-            ast: &conf.parsed.job,
-            r#override: ovr.as_ref().map(|o| OverrideOut {
-                file: o.source.name.clone(),
-                ast: &o.parsed.job,
-            }),
-        });
-    }
-    for d in &errors {
-        super::eprint(&format!("{}\n", crate::diag::concise::line(d)));
-    }
+    let unread = RefCell::new(Vec::new());
+    let parse_errors = RefCell::new(Vec::new());
+    let problems = Cell::new(false);
     let out = Output {
         version: 1,
-        jobs,
-        errors,
+        jobs: Streamed {
+            entries: RefCell::new(expand(&args.files, |k| k == FileKind::Conf)),
+            no_override: args.no_override,
+            dialect: args.dialect.map_or_else(Dialect::default, Into::into),
+            unread: &unread,
+            parse_errors: &parse_errors,
+            problems: &problems,
+        },
+        errors: Errors {
+            unread: &unread,
+            parse_errors: &parse_errors,
+        },
     };
     // Written as serialised: the JSON, many times the size of the jobs, is
-    // never held whole.
+    // never held whole, nor are the jobs.
     let mut stdout = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     let written = if args.pretty {
         serde_json::to_writer_pretty(&mut stdout, &out)
@@ -180,6 +225,9 @@ pub(crate) fn run(args: Args) -> Status {
         .map_err(std::io::Error::from)
         .and_then(|()| std::io::Write::write_all(&mut stdout, b"\n"))
         .and_then(|()| std::io::Write::flush(&mut stdout));
+    for d in unread.borrow().iter().chain(parse_errors.borrow().iter()) {
+        super::eprint(&format!("{}\n", crate::diag::concise::line(d)));
+    }
     match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         Err(e) => {
@@ -188,9 +236,9 @@ pub(crate) fn run(args: Args) -> Status {
         }
         Ok(()) => {}
     }
-    if io_failed {
+    if !unread.borrow().is_empty() {
         Status::Error
-    } else if problems {
+    } else if problems.get() {
         Status::Problems
     } else {
         Status::Clean
