@@ -249,8 +249,15 @@ impl SetFindings {
     fn append(&mut self, mut other: SetFindings) {
         self.settle();
         other.settle();
-        self.findings.append(&mut other.findings);
-        self.kept.extend(other.kept);
+        // Taken whole into an empty list: appending would hold the
+        // findings twice while the list grows.
+        if self.findings.is_empty() {
+            self.findings = other.findings;
+            self.kept = other.kept;
+        } else {
+            self.findings.append(&mut other.findings);
+            self.kept.extend(other.kept);
+        }
         for (key, o) in other.over {
             self.over.entry(key).or_default().add(o);
         }
