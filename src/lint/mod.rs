@@ -437,10 +437,14 @@ fn job_contexts<'a>(
     default_config: &'a Config,
     pairs: &Pairs,
 ) -> Vec<JobCtx<'a>> {
-    inputs
-        .iter()
-        .enumerate()
-        .map(|(i, input)| {
+    let indexes: Vec<usize> = (0..inputs.len()).collect();
+    // Resolving every job is a tenth of a run: spread over the cores.
+    crate::par::map(
+        &indexes,
+        inputs.len() >= PARALLEL_FROM,
+        |_| 1,
+        |&i| {
+            let input = &inputs[i];
             let is_override = file_kind(&input.file.path) == Some(FileKind::Override);
             let (conf, ovr) = if is_override {
                 (pairs.conf_of.get(&i).copied(), Some(i))
@@ -466,8 +470,8 @@ fn job_contexts<'a>(
                 config: configs.get(input.config).unwrap_or(default_config),
                 report: input.report,
             }
-        })
-        .collect()
+        },
+    )
 }
 
 /// Run every pass that some reported job's config wants (one of its codes
@@ -515,33 +519,49 @@ const PARALLEL_FROM: usize = 16;
 /// per code past [`CAP`]; sorted.
 fn report(ctxs: &[JobCtx<'_>], found: SetFindings) -> Vec<Diagnostic> {
     let (found, over) = found.into_parts();
-    let mut per_file: Vec<Vec<Diagnostic>> = vec![Vec::new(); ctxs.len()];
+    // Each file's findings and counts, handed to the worker that renders
+    // the file (locations, snippets, suppression comments).
+    type Found = (Vec<Finding>, Vec<((Code, Option<u32>), Overflow)>);
+    let mut per_file: Vec<std::sync::Mutex<Found>> = (0..ctxs.len())
+        .map(|_| std::sync::Mutex::new((Vec::new(), Vec::new())))
+        .collect();
     for (job, f) in found {
-        if let Some(ctx) = ctxs.get(job).filter(|c| c.report) {
-            per_file[job].push(to_diagnostic(ctx, f));
+        if let Some(Ok(slot)) = per_file.get_mut(job).map(std::sync::Mutex::get_mut) {
+            slot.0.push(f);
         }
     }
-    let mut summaries: Vec<Vec<Diagnostic>> = vec![Vec::new(); ctxs.len()];
     for ((job, code, sc), o) in over {
-        if let Some(ctx) = ctxs.get(job).filter(|c| c.report) {
-            summaries[job].push(summary(ctx, code, sc, o));
+        if let Some(Ok(slot)) = per_file.get_mut(job).map(std::sync::Mutex::get_mut) {
+            slot.1.push(((code, sc), o));
         }
     }
-    let mut diagnostics = Vec::new();
-    for ctx in ctxs.iter().filter(|c| c.report) {
-        let mut diags = std::mem::take(&mut per_file[ctx.index]);
-        diags.retain(|d| !ctx.config.ignores(&ctx.file.path, d));
-        diags = suppress::apply(&ctx.file.source, diags, ctx.config);
-        diagnostics.extend(diags);
-        // Counted findings were never checked against suppression
-        // comments: their summary is not either.
-        let summaries = std::mem::take(&mut summaries[ctx.index]);
-        diagnostics.extend(
-            summaries
+    let reported: Vec<&JobCtx<'_>> = ctxs.iter().filter(|c| c.report).collect();
+    let rendered = crate::par::map(
+        &reported,
+        reported.len() >= PARALLEL_FROM,
+        |_| 1,
+        |ctx| {
+            let (found, over) = per_file
+                .get(ctx.index)
+                .and_then(|m| m.lock().ok().map(|mut g| std::mem::take(&mut *g)))
+                .unwrap_or_default();
+            let mut diags: Vec<Diagnostic> = found
                 .into_iter()
-                .filter(|d| !ctx.config.ignores(&ctx.file.path, d)),
-        );
-    }
+                .map(|f| to_diagnostic(ctx, f))
+                .filter(|d| !ctx.config.ignores(&ctx.file.path, d))
+                .collect();
+            diags = suppress::apply(&ctx.file.source, diags, ctx.config);
+            // Counted findings were never checked against suppression
+            // comments: their summary is not either.
+            diags.extend(
+                over.into_iter()
+                    .map(|((code, sc), o)| summary(ctx, code, sc, o))
+                    .filter(|d| !ctx.config.ignores(&ctx.file.path, d)),
+            );
+            diags
+        },
+    );
+    let mut diagnostics: Vec<Diagnostic> = rendered.into_iter().flatten().collect();
     sort(&mut diagnostics);
     diagnostics
 }
