@@ -246,7 +246,7 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
                 ProcessBody::Exec { command, .. } => format!("{prefix}exec {}", command.value),
                 ProcessBody::Script {
                     body, end_comment, ..
-                } => return script_block(out, s, &prefix, body, end_comment.as_ref()),
+                } => return script_block(out, s, &prefix, body, end_comment.as_deref()),
             }
         }
         StanzaKind::Expect { mode } => format!("expect {}", mode.value.as_str()),
@@ -314,7 +314,7 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
         StanzaKind::Invalid { keyword } => {
             return Err(PrintError {
                 span: s.span,
-                keyword: keyword.clone(),
+                keyword: keyword.to_string(),
                 reason: None,
             });
         }

@@ -11,6 +11,7 @@ pub use event::{EventArg, EventExpr, EventMatch, ExprComment, NamedJob, OnCondit
 pub use resolve::{Resolved, resolve};
 
 use crate::source::Span;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// A parsed job file: its stanzas, comments and blank-line runs in file order.
@@ -44,7 +45,7 @@ pub enum Item {
 /// A `#` comment; `text` includes the `#` and excludes the newline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
-    pub text: String,
+    pub text: CompactString,
     pub span: Span,
 }
 
@@ -61,8 +62,10 @@ impl<T> Spanned<T> {
     }
 }
 
-/// A dequoted argument token.
-pub type Word = Spanned<String>;
+/// A dequoted argument token. Its text is a `CompactString`: up to 24
+/// bytes inline (most words of a job), so that a word costs no heap
+/// allocation of its own.
+pub type Word = Spanned<CompactString>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stanza {
@@ -102,11 +105,13 @@ pub enum StanzaKind {
     Export {
         names: Vec<Word>,
     },
+    /// The condition is boxed, as are the other rare large payloads: the
+    /// common stanzas (`env`, `exec`) set the size of every stanza.
     StartOn {
-        on: OnCondition,
+        on: Box<OnCondition>,
     },
     StopOn {
-        on: OnCondition,
+        on: Box<OnCondition>,
     },
     Emits {
         events: Vec<Word>,
@@ -191,7 +196,7 @@ pub enum StanzaKind {
     },
     /// A stanza that failed to parse; the error is in the parse result.
     Invalid {
-        keyword: String,
+        keyword: CompactString,
     },
 }
 
@@ -284,8 +289,8 @@ impl StanzaKind {
 /// `env KEY=VALUE` or `env KEY` (value copied from init's environment).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnvVar {
-    pub key: String,
-    pub value: Option<String>,
+    pub key: CompactString,
+    pub value: Option<CompactString>,
     pub span: Span,
 }
 
@@ -344,8 +349,9 @@ pub enum ProcessBody {
         body_span: Span,
         /// Bytes of indentation removed from every body line.
         indent: usize,
+        /// Boxed: rare, and it would set the size of every stanza.
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        end_comment: Option<Comment>,
+        end_comment: Option<Box<Comment>>,
     },
 }
 
@@ -408,7 +414,7 @@ pub enum RespawnLimit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signal {
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub name: Option<String>,
+    pub name: Option<CompactString>,
     pub number: i64,
     pub span: Span,
 }

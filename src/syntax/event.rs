@@ -166,7 +166,7 @@ pub(crate) fn parse_on(
                         let save = cur.pos;
                         let raw = cur.next_token(Delims::Paren, false)?;
                         content_end = raw.span.end;
-                        let op = match raw.value.as_slice() {
+                        let op = match &*raw.value {
                             b"and" => Some(Operator::And),
                             b"or" => Some(Operator::Or),
                             _ => None,

@@ -18,6 +18,7 @@ use crate::ast::{
     Word,
 };
 use crate::source::Span;
+use compact_str::CompactString;
 pub(crate) use lexer::command_offsets;
 use lexer::{Cursor, Token, expected_token};
 use serde::Serialize;
@@ -303,7 +304,7 @@ impl<'a> Parser<'a> {
                 let end = self.last_end.max(keyword.span.end);
                 self.items.push(Item::Stanza(Stanza {
                     kind: StanzaKind::Invalid {
-                        keyword: name.into_owned(),
+                        keyword: CompactString::from(name),
                     },
                     span: Span::new(start, end),
                     keyword_span: keyword.span,
@@ -368,8 +369,8 @@ impl<'a> Parser<'a> {
     }
 
     fn next_word_is(&self, word: &[u8]) -> bool {
-        let mut probe = self.cur.clone();
-        probe.next_raw().is_ok_and(|t| t.value == word)
+        let mut probe = self.cur.probe(self.cur.pos);
+        probe.next_raw().is_ok_and(|t| *t.value == *word)
     }
 
     fn vendor(&mut self, kw: Span, name: &str) {
@@ -399,7 +400,7 @@ impl<'a> Parser<'a> {
 
     /// `kill signal` / `reload signal`: a name, or a number read with
     /// `strtoul` (so a minus sign wraps) that must not exceed `INT_MAX`.
-    fn signal(&mut self, tok: &Spanned<String>) -> Result<Signal, ParseError> {
+    fn signal(&mut self, tok: &Word) -> Result<Signal, ParseError> {
         if let Some(number) = signal_from_name(&tok.value) {
             return Ok(Signal {
                 name: Some(tok.value.clone()),
@@ -440,7 +441,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A `limit` value: `unlimited`, or a number read with `strtoul`.
-    fn limit_value(&mut self, tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
+    fn limit_value(&mut self, tok: &Word) -> Result<LimitValue, ParseError> {
         if tok.value == "unlimited" {
             return Ok(LimitValue::Unlimited);
         }
@@ -471,18 +472,17 @@ impl<'a> Parser<'a> {
     }
 
     /// A dequoted argument.
-    fn arg(&mut self) -> Result<Spanned<String>, ParseError> {
+    fn arg(&mut self) -> Result<Word, ParseError> {
         let tok = self.cur.next_arg()?;
         self.last_end = tok.span.end;
-        let span = tok.span;
-        Ok(Spanned::new(tok.into_text(), span))
+        Ok(Spanned::new(tok.compact(), tok.span))
     }
 
     fn word(&mut self) -> Result<Word, ParseError> {
         self.arg()
     }
 
-    fn raw(&mut self) -> Result<Token, ParseError> {
+    fn raw(&mut self) -> Result<Token<'a>, ParseError> {
         let tok = self.cur.next_raw()?;
         self.last_end = tok.span.end;
         Ok(tok)
@@ -539,7 +539,7 @@ impl<'a> Parser<'a> {
             StanzaKind::Process {
                 process,
                 body: ProcessBody::Exec {
-                    command: Spanned::new(tok.text(), tok.span),
+                    command: Spanned::new(tok.compact(), tok.span),
                     written,
                 },
             },
@@ -570,7 +570,7 @@ impl<'a> Parser<'a> {
                     body: block.body,
                     body_span: block.body_span,
                     indent: block.indent,
-                    end_comment: block.end_comment,
+                    end_comment: block.end_comment.map(Box::new),
                 },
             },
             comment,
@@ -617,11 +617,11 @@ fn unknown_sub(tok: &Token, detail: &str) -> ParseError {
     ParseError::new(ErrorKind::UnknownSubKeyword, tok.span, detail.to_string())
 }
 
-fn unknown_value(tok: &Spanned<String>, detail: &str) -> ParseError {
+fn unknown_value(tok: &Word, detail: &str) -> ParseError {
     ParseError::new(ErrorKind::UnknownSubKeyword, tok.span, detail.to_string())
 }
 
-fn seconds(tok: &Spanned<String>) -> Result<u64, ParseError> {
+fn seconds(tok: &Word) -> Result<u64, ParseError> {
     match strtol(&tok.value, 10) {
         Number::Ok(n) if n >= 0 => Ok(u64::try_from(n).unwrap_or(u64::MAX)),
         _ => Err(ParseError::new(

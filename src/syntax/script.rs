@@ -31,7 +31,7 @@ pub(crate) fn parse_block(cur: &mut Cursor<'_>) -> Result<Block, ParseError> {
             let comment = end.comment.map(|c| {
                 let offset = c.as_ptr() as usize - src.as_ptr() as usize;
                 Comment {
-                    text: String::from_utf8_lossy(c).into_owned(),
+                    text: compact_str::CompactString::from_utf8_lossy(c),
                     span: Span::new(offset, offset + c.len()),
                 }
             });

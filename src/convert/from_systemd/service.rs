@@ -389,8 +389,8 @@ fn environment(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }
             c.items.push(item(StanzaKind::Env {
                 var: EnvVar {
-                    key: k.to_string(),
-                    value: Some(v.replace(['\n', '\r'], " ")),
+                    key: k.into(),
+                    value: Some(v.replace(['\n', '\r'], " ").into()),
                     span: Span::default(),
                 },
             }));
@@ -399,7 +399,7 @@ fn environment(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     for (k, _) in c.list("Service", "PassEnvironment") {
         c.items.push(item(StanzaKind::Env {
             var: EnvVar {
-                key: k,
+                key: k.into(),
                 value: None,
                 span: Span::default(),
             },
