@@ -153,10 +153,12 @@ pub enum StanzaKind {
     Oom {
         oom: Spanned<Oom>,
     },
+    /// The values are boxed: this stanza is rare, and 88 bytes inline
+    /// would set the size of every stanza.
     Limit {
         resource: Spanned<Resource>,
-        soft: Spanned<LimitValue>,
-        hard: Spanned<LimitValue>,
+        soft: Box<Spanned<LimitValue>>,
+        hard: Box<Spanned<LimitValue>>,
     },
     Chroot {
         dir: Word,
@@ -336,8 +338,9 @@ pub enum ProcessBody {
         /// The text as written, kept only when libnih garbled an escape in it
         /// (UL117) or a NUL byte cut it (UL119): then no other text gives
         /// upstart the same command, and the printer writes this one.
+        /// (Boxed: rare, and it would set the size of every stanza.)
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        written: Option<String>,
+        written: Option<Box<str>>,
     },
     /// A script block after libnih's common-indentation stripping: the bytes
     /// upstart hands to `/bin/sh -e`. Every line keeps its newline, except
@@ -544,7 +547,13 @@ pub fn eq_ignoring_spans(a: &Job, b: &Job) -> bool {
         && a.items
             .iter()
             .zip(&b.items)
-            .all(|(x, y)| stripped(serde_json::to_value(x)) == stripped(serde_json::to_value(y)))
+            .all(|(x, y)| item_eq_ignoring_spans(x, y))
+}
+
+/// [`eq_ignoring_spans`] for one item.
+#[must_use]
+pub fn item_eq_ignoring_spans(a: &Item, b: &Item) -> bool {
+    stripped(serde_json::to_value(a)) == stripped(serde_json::to_value(b))
 }
 
 /// The job as JSON with all span and layout fields removed.

@@ -88,7 +88,7 @@ pub fn parse(src: &[u8]) -> Parsed {
         errors: Vec::new(),
         last_end: 0,
     };
-    parser.file();
+    parser.file(None);
     let mut errors = parser.errors;
     errors.append(&mut parser.cur.notes);
     nul_bytes(src, &mut errors);
@@ -113,6 +113,19 @@ pub fn parse(src: &[u8]) -> Parsed {
         job: Job { items },
         errors,
     }
+}
+
+/// Parse a job file and hand each item of [`parse`]'s job to `each` as
+/// soon as it is complete, in order, keeping none of them (and no error):
+/// a check that reads a job item by item holds one item at a time.
+pub fn for_each_item(src: &[u8], mut each: impl FnMut(Item)) {
+    let mut parser = Parser {
+        cur: Cursor::new(src),
+        items: Vec::new(),
+        errors: Vec::new(),
+        last_end: 0,
+    };
+    parser.file(Some(&mut each));
 }
 
 /// A warning at every NUL byte not already explained by the value it cut:
@@ -196,11 +209,13 @@ impl<'a> Parser<'a> {
         pos == 0 || self.src().get(pos - 1) == Some(&b'\n')
     }
 
-    /// `nih_config_parse_file`, with recovery.
-    fn file(&mut self) {
-        // The stanza that ended mid-line (`manual`, `debug`), whose line may
-        // still hold a comment.
-        let mut inline_owner: Option<usize> = None;
+    /// `nih_config_parse_file`, with recovery. With a `sink`, each item
+    /// goes there once the next one begins (only the last item can still
+    /// change: a blank line joins it, or a comment ends its line).
+    fn file(&mut self, mut sink: Option<&mut dyn FnMut(Item)>) {
+        // Whether the last item is a stanza that ended mid-line (`manual`,
+        // `debug`), whose line may still hold a comment.
+        let mut inline_owner = false;
         if self.src().starts_with(b"\xEF\xBB\xBF") {
             self.errors.push(
                 ParseError::new(
@@ -213,10 +228,16 @@ impl<'a> Parser<'a> {
             self.cur.pos = 3;
         }
         while !self.cur.at_end() {
+            if let Some(sink) = sink.as_deref_mut()
+                && self.items.len() > 1
+            {
+                let done = self.items.len() - 1;
+                self.items.drain(..done).for_each(&mut *sink);
+            }
             let line_start = self.cur.pos;
             let fresh_line = self.at_line_start(line_start);
             if fresh_line {
-                inline_owner = None;
+                inline_owner = false;
             }
             let progress = self.cur.pos;
             self.cur.skip_ws();
@@ -224,7 +245,7 @@ impl<'a> Parser<'a> {
                 match self.cur.peek_comment() {
                     Some((text, span)) => {
                         let comment = Comment { text, span };
-                        match inline_owner.and_then(|i| self.items.get_mut(i)) {
+                        match self.items.last_mut().filter(|_| inline_owner) {
                             Some(Item::Stanza(s)) if s.comment.is_none() => {
                                 s.comment = Some(Box::new(comment));
                             }
@@ -241,16 +262,18 @@ impl<'a> Parser<'a> {
                     None => {}
                 }
                 self.cur.next_line();
-                inline_owner = None;
+                inline_owner = false;
                 continue;
             }
-            let ended_inline = self.stanza();
-            inline_owner = ended_inline.then(|| self.items.len() - 1);
+            inline_owner = self.stanza();
             debug_assert!(self.cur.pos > progress, "parser made no progress");
             if self.cur.pos <= progress {
                 // Cannot happen; guard against looping forever on a bug.
                 self.cur.next_line();
             }
+        }
+        if let Some(sink) = sink {
+            self.items.drain(..).for_each(sink);
         }
     }
 
@@ -532,7 +555,7 @@ impl<'a> Parser<'a> {
         // quotes (UL119), leaves a value no other text produces: keep the
         // text, so that printing the job keeps what upstart runs.
         let written = (!tok.garbled.is_empty() || tok.nul.is_some()).then(|| {
-            String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into_owned()
+            String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into()
         });
         let comment = self.end()?;
         Ok((

@@ -495,8 +495,8 @@ impl Parser<'_> {
         Ok((
             StanzaKind::Limit {
                 resource: Spanned::new(resource, res.span),
-                soft: Spanned::new(soft_value, soft.span),
-                hard: Spanned::new(hard_value, hard.span),
+                soft: Box::new(Spanned::new(soft_value, soft.span)),
+                hard: Box::new(Spanned::new(hard_value, hard.span)),
             },
             comment,
         ))

@@ -354,8 +354,8 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
             .prop_map(|(r, s, h)| {
                 StanzaKind::Limit {
                     resource: Spanned::new(r, sp()),
-                    soft: Spanned::new(s, sp()),
-                    hard: Spanned::new(h, sp()),
+                    soft: Box::new(Spanned::new(s, sp())),
+                    hard: Box::new(Spanned::new(h, sp())),
                 }
             }),
         (value(), 0usize..4, value(), value(), value()).prop_map(|(c, n, a, b, d)| {

@@ -510,8 +510,8 @@ fn resources(c: &mut Ctx<'_>) {
         match (res, limit_value(soft), limit_value(hard)) {
             (Some(resource), Some(soft), Some(hard)) => c.items.push(item(StanzaKind::Limit {
                 resource: Spanned::new(resource, Span::default()),
-                soft: Spanned::new(soft, Span::default()),
-                hard: Spanned::new(hard, Span::default()),
+                soft: Box::new(Spanned::new(soft, Span::default())),
+                hard: Box::new(Spanned::new(hard, Span::default())),
             })),
             (None, _, _) => c.loss(
                 Code::UL701,
