@@ -579,3 +579,20 @@ fn stripped(value: Result<serde_json::Value, serde_json::Error>) -> serde_json::
     strip(&mut value);
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line of a job file can be one item, all held at once: the
+    /// size of an item is what a large file costs beyond its text (issue
+    /// 20: 160 bytes an item once, for an 8-byte `env A=1` line). A rare
+    /// stanza with a large payload boxes it rather than grow every item;
+    /// `env` (its `EnvVar`) sets the size now. Lower these when it shrinks.
+    #[test]
+    fn items_stay_small() {
+        assert!(size_of::<StanzaKind>() <= 72, "{}", size_of::<StanzaKind>());
+        assert!(size_of::<Stanza>() <= 112, "{}", size_of::<Stanza>());
+        assert!(size_of::<Item>() <= 112, "{}", size_of::<Item>());
+    }
+}

@@ -390,7 +390,9 @@ fn spawn_inner(
         .map(|(res, (soft, hard))| (resource(*res), limit(*soft), limit(*hard)))
         .collect();
     let chroot = r.chroot.map(|w| w.value.to_string());
-    let chdir = r.chdir.map_or_else(|| "/".to_string(), |w| w.value.to_string());
+    let chdir = r
+        .chdir
+        .map_or_else(|| "/".to_string(), |w| w.value.to_string());
     let ids = identity(r)?;
     let chroot_c = chroot
         .map(|c| CString::new(c).map_err(|e| e.to_string()))

@@ -198,7 +198,9 @@ struct Parser<'a> {
 }
 
 /// What a stanza handler produces.
-type Handled = Result<(StanzaKind, Option<Comment>), ParseError>;
+/// The trailing comment comes boxed, as the stanza keeps it: the result
+/// is moved through every handler, and most stanzas have none.
+type Handled = Result<(StanzaKind, Option<Box<Comment>>), ParseError>;
 
 impl<'a> Parser<'a> {
     fn src(&self) -> &'a [u8] {
@@ -292,7 +294,7 @@ impl<'a> Parser<'a> {
         };
         self.last_end = keyword.span.end;
         // Borrowed from the token unless it is not UTF-8.
-        let name = String::from_utf8_lossy(&keyword.value);
+        let name = lexer::utf8(&keyword.value);
         let result = self.dispatch(&name, &keyword);
         let inline = matches!(name.as_ref(), "manual" | "debug") && result.is_ok();
         let (kind, comment) = match result {
@@ -340,7 +342,7 @@ impl<'a> Parser<'a> {
             kind,
             span: Span::new(start, self.last_end.max(keyword.span.end)),
             keyword_span: keyword.span,
-            comment: comment.map(Box::new),
+            comment,
         }));
         inline
     }
@@ -512,9 +514,9 @@ impl<'a> Parser<'a> {
     }
 
     /// The end of a stanza: only a comment may remain on the line.
-    fn end(&mut self) -> Result<Option<Comment>, ParseError> {
+    fn end(&mut self) -> Result<Option<Box<Comment>>, ParseError> {
         let comment = self.cur.skip_comment()?;
-        Ok(comment.map(|(text, span)| Comment { text, span }))
+        Ok(comment.map(|(text, span)| Box::new(Comment { text, span })))
     }
 
     fn one_word(&mut self, make: impl FnOnce(Word) -> StanzaKind) -> Handled {
@@ -554,9 +556,8 @@ impl<'a> Parser<'a> {
         // A garbled escape (UL117), or a NUL that cuts the text inside
         // quotes (UL119), leaves a value no other text produces: keep the
         // text, so that printing the job keeps what upstart runs.
-        let written = (!tok.garbled.is_empty() || tok.nul.is_some()).then(|| {
-            String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into()
-        });
+        let written = (!tok.garbled.is_empty() || tok.nul.is_some())
+            .then(|| String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into());
         let comment = self.end()?;
         Ok((
             StanzaKind::Process {
@@ -574,7 +575,7 @@ impl<'a> Parser<'a> {
         // Text after `script` is an error, but the block still follows: parse
         // it so that its lines are not taken for stanzas.
         let comment = match self.cur.skip_comment() {
-            Ok(c) => c.map(|(text, span)| Comment { text, span }),
+            Ok(c) => c.map(|(text, span)| Box::new(Comment { text, span })),
             Err(err) => {
                 self.errors
                     .push(err.help("only a comment may follow `script` on its line"));

@@ -25,10 +25,11 @@ impl Parser<'_> {
         let tok = self.cur.next_arg()?;
         self.last_end = tok.span.end;
         let text = tok.str();
-        let var = match text.split_once('=') {
-            Some((key, value)) => EnvVar {
-                key: CompactString::new(key),
-                value: Some(CompactString::new(value)),
+        // `=` is ASCII: a byte search, and the split lies on a char boundary.
+        let var = match text.bytes().position(|b| b == b'=') {
+            Some(eq) => EnvVar {
+                key: CompactString::new(&text[..eq]),
+                value: Some(CompactString::new(&text[eq + 1..])),
                 span: tok.span,
             },
             None => EnvVar {
