@@ -13,7 +13,7 @@ use nom::{IResult, Parser};
 use std::borrow::Cow;
 
 /// Whitespace: space, TAB, CR (and NUL, see the module comment).
-pub(crate) fn is_ws(c: u8) -> bool {
+pub(crate) const fn is_ws(c: u8) -> bool {
     matches!(c, b' ' | b'\t' | b'\r' | 0)
 }
 
@@ -30,7 +30,7 @@ pub(crate) enum Delims {
 }
 
 impl Delims {
-    fn contains(self, c: u8) -> bool {
+    const fn contains(self, c: u8) -> bool {
         match self {
             Self::Cnlws => matches!(c, b' ' | b'\t' | b'\r' | b'#' | b'\n' | 0),
             Self::Cnl => matches!(c, b'#' | b'\n' | 0),
@@ -89,6 +89,45 @@ pub(crate) fn compact(bytes: &[u8]) -> CompactString {
     match std::str::from_utf8(bytes) {
         Ok(text) => CompactString::new(text),
         Err(_) => CompactString::from_utf8_lossy(bytes),
+    }
+}
+
+/// What a byte is to [`Cursor::plain`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plain {
+    Content,
+    /// Whitespace that is no delimiter (in command text).
+    Blank,
+    Delimiter,
+    /// A backslash or a quote: the general scan decides.
+    Special,
+}
+
+/// [`Plain`] for every byte, one table per [`Delims`] (in its order): a
+/// lookup instead of three tests per byte of a token.
+const PLAIN: [[Plain; 256]; 3] = [
+    plain_classes(Delims::Cnlws),
+    plain_classes(Delims::Cnl),
+    plain_classes(Delims::Paren),
+];
+
+const fn plain_classes(delims: Delims) -> [Plain; 256] {
+    let mut table = [Plain::Content; 256];
+    let mut c = 0u8;
+    loop {
+        table[c as usize] = if c == b'\\' || c == b'"' || c == b'\'' {
+            Plain::Special
+        } else if delims.contains(c) {
+            Plain::Delimiter
+        } else if is_ws(c) {
+            Plain::Blank
+        } else {
+            Plain::Content
+        };
+        if c == u8::MAX {
+            return table;
+        }
+        c += 1;
     }
 }
 
@@ -398,16 +437,16 @@ impl<'a> Cursor<'a> {
         let start = self.pos;
         let mut p = start;
         let mut content_end = start;
+        let classes = &PLAIN[delims as usize];
         while let Some(&c) = src.get(p) {
-            if c == b'\\' || c == b'"' || c == b'\'' {
-                return None;
-            }
-            if delims.contains(c) {
-                break;
-            }
-            p += 1;
-            if !is_ws(c) {
-                content_end = p;
+            match classes[usize::from(c)] {
+                Plain::Special => return None,
+                Plain::Delimiter => break,
+                Plain::Blank => p += 1,
+                Plain::Content => {
+                    p += 1;
+                    content_end = p;
+                }
             }
         }
         self.pos = p;
@@ -707,6 +746,28 @@ mod tests {
             c.command().map(|_| ()).unwrap_err().kind,
             ErrorKind::TrailingSlash
         );
+    }
+
+    #[test]
+    fn plain_tables_follow_the_delimiter_sets() {
+        for delims in [Delims::Cnlws, Delims::Cnl, Delims::Paren] {
+            for c in 0..=u8::MAX {
+                let expected = if matches!(c, b'\\' | b'"' | b'\'') {
+                    Plain::Special
+                } else if delims.contains(c) {
+                    Plain::Delimiter
+                } else if is_ws(c) {
+                    Plain::Blank
+                } else {
+                    Plain::Content
+                };
+                assert_eq!(
+                    PLAIN[delims as usize][usize::from(c)],
+                    expected,
+                    "{delims:?} {c}"
+                );
+            }
+        }
     }
 
     #[test]
