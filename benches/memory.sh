@@ -5,6 +5,7 @@
 # Needs ../shared/corpus and GNU time (/usr/bin/time).
 #   benches/memory.sh                    # corpus ×1 and ×100, 2 MB and 20 MB files
 #   SCALES=1 LARGE="250000" benches/memory.sh
+#   SCALES="" LARGE="2500000" benches/memory.sh   # the large files only
 #   BIN=/path/to/release benches/memory.sh   # binaries built elsewhere
 # The linter runs without shellcheck (a child process time(1) would also
 # count) and without config files.
@@ -21,10 +22,10 @@ if [ -z "${BIN:-}" ]; then
   (cd "$ROOT" && cargo build --release --bins >&2)
   BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release
 fi
-SCALES=${SCALES:-"1 100"}
+SCALES=${SCALES-"1 100"}
 # Lines of the large files: 250 000 (2 MB duplicate / 6 MB distinct) and
 # 2 500 000 (20 MB / 36 MB), the sizes of issue 20.
-LARGE=${LARGE:-"250000 2500000"}
+LARGE=${LARGE-"250000 2500000"}
 WORK=${WORK:-$ROOT/target/bench-memory}
 rm -rf "$WORK" && mkdir -p "$WORK"
 

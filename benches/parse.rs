@@ -1,8 +1,12 @@
-//! How long parsing (and formatting) the whole real-world corpus takes.
+//! How long parsing (and formatting) the whole real-world corpus takes, and
+//! the parser's throughput on large generated files (issue 20).
 //!
-//! Run: `cargo bench --bench parse`. Needs `../shared/corpus/upstart`; prints
-//! that it skipped otherwise. The "newline scan" baseline reads the same
-//! bytes once (the floor for any parser), so the report gives a ratio.
+//! Run: `cargo bench --bench parse`. The corpus group needs
+//! `../shared/corpus/upstart` and prints that it skipped otherwise. The
+//! "newline scan" baseline reads the same bytes once (the floor for any
+//! parser), so the report gives a ratio. The large group generates the
+//! two shapes of issue 20 in memory: one stanza repeated (`env A=1`, the
+//! AST costs most against the text) and distinct ones (`env VARi=valuei`).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -58,5 +62,31 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Lines of each generated file: 250 000 (2 MB and 6 MB), a tenth of
+/// issue 20's files, so that one iteration stays well under a second.
+const LARGE_LINES: usize = 250_000;
+
+fn large(c: &mut Criterion) {
+    let shapes: [(&str, Vec<u8>); 2] = [
+        ("dup", "env A=1\n".repeat(LARGE_LINES).into_bytes()),
+        (
+            "distinct",
+            (0..LARGE_LINES)
+                .map(|i| format!("env VAR{i}=value{i}\n"))
+                .collect::<String>()
+                .into_bytes(),
+        ),
+    ];
+    let mut group = c.benchmark_group(format!("large ({LARGE_LINES} lines)"));
+    group.sample_size(20);
+    for (name, text) in &shapes {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(format!("parse {name}"), |b| {
+            b.iter(|| black_box(upstart_tools::syntax::parse(black_box(text))));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, large);
 criterion_main!(benches);

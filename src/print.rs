@@ -96,7 +96,17 @@ pub fn canonical(parsed: &crate::syntax::Parsed, bytes: &[u8]) -> Result<String,
         return Err(NotFormatted::Nul);
     }
     let formatted = print(&parsed.job).map_err(NotFormatted::Print)?;
-    if !crate::ast::eq_ignoring_spans(&crate::syntax::parse_str(&formatted).job, &parsed.job) {
+    // The text is re-parsed item by item, so that a second whole job is
+    // never held beside the first (issue 20: twice the memory).
+    let mut original = parsed.job.items.iter();
+    let mut same = true;
+    crate::syntax::for_each_item(formatted.as_bytes(), |item| {
+        same = same
+            && original
+                .next()
+                .is_some_and(|o| crate::ast::item_eq_ignoring_spans(&item, o));
+    });
+    if !same || original.next().is_some() {
         return Err(NotFormatted::ChangesMeaning);
     }
     Ok(formatted)
@@ -246,7 +256,7 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
                 ProcessBody::Exec { command, .. } => format!("{prefix}exec {}", command.value),
                 ProcessBody::Script {
                     body, end_comment, ..
-                } => return script_block(out, s, &prefix, body, end_comment.as_ref()),
+                } => return script_block(out, s, &prefix, body, end_comment.as_deref()),
             }
         }
         StanzaKind::Expect { mode } => format!("expect {}", mode.value.as_str()),
@@ -314,7 +324,7 @@ fn stanza(out: &mut String, s: &Stanza) -> Result<(), PrintError> {
         StanzaKind::Invalid { keyword } => {
             return Err(PrintError {
                 span: s.span,
-                keyword: keyword.clone(),
+                keyword: keyword.to_string(),
                 reason: None,
             });
         }

@@ -186,11 +186,11 @@ impl Stored {
     /// The job upstart stores for `resolved`, reported as `file`.
     #[must_use]
     pub fn new(file: &str, r: &Resolved<'_>) -> Self {
-        let text = |w: Option<&crate::ast::Word>| w.map(|w| w.value.clone());
+        let text = |w: Option<&crate::ast::Word>| w.map(|w| w.value.to_string());
         let mut process = BTreeMap::new();
         for (kind, body) in &r.processes {
             let (script, command) = match body {
-                ProcessBody::Exec { command, .. } => (false, command.value.clone()),
+                ProcessBody::Exec { command, .. } => (false, command.value.to_string()),
                 ProcessBody::Script { body, .. } => (true, body.clone()),
             };
             process.insert(process_name(*kind), StoredProcess { script, command });
@@ -207,7 +207,7 @@ impl Stored {
         let (respawn_limit, respawn_interval) = r.respawn_limit_values();
         Self {
             file: file.to_string(),
-            instance: r.instance.map(|w| w.value.clone()).unwrap_or_default(),
+            instance: r.instance.map(|w| w.value.to_string()).unwrap_or_default(),
             description: text(r.description),
             author: text(r.author),
             version: text(r.version),
@@ -222,11 +222,11 @@ impl Stored {
                 .iter()
                 .map(|e| match &e.value {
                     Some(v) => format!("{}={v}", e.key),
-                    None => e.key.clone(),
+                    None => e.key.to_string(),
                 })
                 .collect(),
-            export: r.export.iter().map(|w| w.value.clone()).collect(),
-            emits: r.emits.iter().map(|w| w.value.clone()).collect(),
+            export: r.export.iter().map(|w| w.value.to_string()).collect(),
+            emits: r.emits.iter().map(|w| w.value.to_string()).collect(),
             start_on: r.start_on.map(|on| stored_expr(&on.expr)),
             stop_on: r.stop_on.map(|on| stored_expr(&on.expr)),
             process,
@@ -353,7 +353,7 @@ impl Named {
     #[must_use]
     pub fn new(file: &str, name: &str, r: &Resolved<'_>) -> Self {
         let s = Stored::new(file, r);
-        let words = |ws: &[&crate::ast::Word]| ws.iter().map(|w| w.value.clone()).collect();
+        let words = |ws: &[&crate::ast::Word]| ws.iter().map(|w| w.value.to_string()).collect();
         Self {
             file: s.file,
             name: name.to_string(),
@@ -398,7 +398,7 @@ impl Named {
             chdir: s.chdir,
             setuid: s.setuid,
             setgid: s.setgid,
-            apparmor_load: r.apparmor_load.map(|w| w.value.clone()),
+            apparmor_load: r.apparmor_load.map(|w| w.value.to_string()),
             apparmor_switch: s.apparmor_switch,
             cgroups: r.cgroups.clone(),
             debug: r.debug,

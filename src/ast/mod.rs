@@ -11,6 +11,7 @@ pub use event::{EventArg, EventExpr, EventMatch, ExprComment, NamedJob, OnCondit
 pub use resolve::{Resolved, resolve};
 
 use crate::source::Span;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 /// A parsed job file: its stanzas, comments and blank-line runs in file order.
@@ -44,7 +45,7 @@ pub enum Item {
 /// A `#` comment; `text` includes the `#` and excludes the newline.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
-    pub text: String,
+    pub text: CompactString,
     pub span: Span,
 }
 
@@ -61,8 +62,10 @@ impl<T> Spanned<T> {
     }
 }
 
-/// A dequoted argument token.
-pub type Word = Spanned<String>;
+/// A dequoted argument token. Its text is a `CompactString`: up to 24
+/// bytes inline (most words of a job), so that a word costs no heap
+/// allocation of its own.
+pub type Word = Spanned<CompactString>;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stanza {
@@ -102,11 +105,13 @@ pub enum StanzaKind {
     Export {
         names: Vec<Word>,
     },
+    /// The condition is boxed, as are the other rare large payloads: the
+    /// common stanzas (`env`, `exec`) set the size of every stanza.
     StartOn {
-        on: OnCondition,
+        on: Box<OnCondition>,
     },
     StopOn {
-        on: OnCondition,
+        on: Box<OnCondition>,
     },
     Emits {
         events: Vec<Word>,
@@ -148,10 +153,12 @@ pub enum StanzaKind {
     Oom {
         oom: Spanned<Oom>,
     },
+    /// The values are boxed: this stanza is rare, and 88 bytes inline
+    /// would set the size of every stanza.
     Limit {
         resource: Spanned<Resource>,
-        soft: Spanned<LimitValue>,
-        hard: Spanned<LimitValue>,
+        soft: Box<Spanned<LimitValue>>,
+        hard: Box<Spanned<LimitValue>>,
     },
     Chroot {
         dir: Word,
@@ -191,7 +198,7 @@ pub enum StanzaKind {
     },
     /// A stanza that failed to parse; the error is in the parse result.
     Invalid {
-        keyword: String,
+        keyword: CompactString,
     },
 }
 
@@ -284,8 +291,8 @@ impl StanzaKind {
 /// `env KEY=VALUE` or `env KEY` (value copied from init's environment).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EnvVar {
-    pub key: String,
-    pub value: Option<String>,
+    pub key: CompactString,
+    pub value: Option<CompactString>,
     pub span: Span,
 }
 
@@ -331,8 +338,9 @@ pub enum ProcessBody {
         /// The text as written, kept only when libnih garbled an escape in it
         /// (UL117) or a NUL byte cut it (UL119): then no other text gives
         /// upstart the same command, and the printer writes this one.
+        /// (Boxed: rare, and it would set the size of every stanza.)
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        written: Option<String>,
+        written: Option<Box<str>>,
     },
     /// A script block after libnih's common-indentation stripping: the bytes
     /// upstart hands to `/bin/sh -e`. Every line keeps its newline, except
@@ -344,8 +352,9 @@ pub enum ProcessBody {
         body_span: Span,
         /// Bytes of indentation removed from every body line.
         indent: usize,
+        /// Boxed: rare, and it would set the size of every stanza.
         #[serde(skip_serializing_if = "Option::is_none", default)]
-        end_comment: Option<Comment>,
+        end_comment: Option<Box<Comment>>,
     },
 }
 
@@ -408,7 +417,7 @@ pub enum RespawnLimit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Signal {
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub name: Option<String>,
+    pub name: Option<CompactString>,
     pub number: i64,
     pub span: Span,
 }
@@ -538,7 +547,13 @@ pub fn eq_ignoring_spans(a: &Job, b: &Job) -> bool {
         && a.items
             .iter()
             .zip(&b.items)
-            .all(|(x, y)| stripped(serde_json::to_value(x)) == stripped(serde_json::to_value(y)))
+            .all(|(x, y)| item_eq_ignoring_spans(x, y))
+}
+
+/// [`eq_ignoring_spans`] for one item.
+#[must_use]
+pub fn item_eq_ignoring_spans(a: &Item, b: &Item) -> bool {
+    stripped(serde_json::to_value(a)) == stripped(serde_json::to_value(b))
 }
 
 /// The job as JSON with all span and layout fields removed.
@@ -563,4 +578,21 @@ fn stripped(value: Result<serde_json::Value, serde_json::Error>) -> serde_json::
     let mut value = value.unwrap_or(serde_json::Value::Null);
     strip(&mut value);
     value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line of a job file can be one item, all held at once: the
+    /// size of an item is what a large file costs beyond its text (issue
+    /// 20: 160 bytes an item once, for an 8-byte `env A=1` line). A rare
+    /// stanza with a large payload boxes it rather than grow every item;
+    /// `env` (its `EnvVar`) sets the size now. Lower these when it shrinks.
+    #[test]
+    fn items_stay_small() {
+        assert!(size_of::<StanzaKind>() <= 72, "{}", size_of::<StanzaKind>());
+        assert!(size_of::<Stanza>() <= 112, "{}", size_of::<Stanza>());
+        assert!(size_of::<Item>() <= 112, "{}", size_of::<Item>());
+    }
 }

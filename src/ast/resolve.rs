@@ -162,12 +162,16 @@ fn apply<'a>(r: &mut Resolved<'a>, stanza: &'a Stanza) {
             key,
             value,
         } => {
-            let names = r.cgroups.entry(controller.value.clone()).or_default();
+            let names = r.cgroups.entry(controller.value.to_string()).or_default();
             let keys = names
-                .entry(name.as_ref().map(|n| n.value.clone()).unwrap_or_default())
+                .entry(
+                    name.as_ref()
+                        .map(|n| n.value.to_string())
+                        .unwrap_or_default(),
+                )
                 .or_default();
             if let (Some(k), Some(v)) = (key, value) {
-                keys.insert(k.value.clone(), v.value.clone());
+                keys.insert(k.value.to_string(), v.value.to_string());
             }
         }
         StanzaKind::Import { var } => r.imports.push(var),

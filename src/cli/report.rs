@@ -60,7 +60,7 @@ impl Sink {
         self.jobs.push(JobEntry {
             name: loaded.name.clone(),
             path: loaded.conf.path.display().to_string(),
-            description: resolved.description.map(|d| d.value.clone()),
+            description: resolved.description.map(|d| d.value.to_string()),
             outcome: Outcome::Converted {
                 units: conv.units.iter().map(|u| u.file_name.clone()).collect(),
                 losses: losses

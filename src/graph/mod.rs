@@ -74,10 +74,10 @@ impl Graph {
             }
         }
         for e in &r.emits {
-            self.events.insert(e.value.clone());
+            self.events.insert(e.value.to_string());
             self.edges.insert(Edge {
                 from: Node::Job(name.to_string()),
-                to: Node::Event(e.value.clone()),
+                to: Node::Event(e.value.to_string()),
                 kind: EdgeKind::Emits,
                 label: String::new(),
             });

@@ -214,7 +214,7 @@ fn events(set: &JobSet) -> Vec<CompletionItem> {
     for input in &set.inputs {
         for stanza in input.file.parsed.job.stanzas() {
             if let StanzaKind::Emits { events } = &stanza.kind {
-                declared.extend(events.iter().map(|w| w.value.clone()));
+                declared.extend(events.iter().map(|w| w.value.to_string()));
             }
         }
     }

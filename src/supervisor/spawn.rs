@@ -88,7 +88,7 @@ pub(super) fn start_environment(r: &Resolved<'_>, opts: &RunOptions) -> Vec<(Str
     };
     for e in &r.env {
         match &e.value {
-            Some(v) => set(&mut env, &e.key, v.clone()),
+            Some(v) => set(&mut env, &e.key, v.to_string()),
             None => {
                 if let Ok(v) = std::env::var(&e.key) {
                     set(&mut env, &e.key, v);
@@ -389,8 +389,10 @@ fn spawn_inner(
         .iter()
         .map(|(res, (soft, hard))| (resource(*res), limit(*soft), limit(*hard)))
         .collect();
-    let chroot = r.chroot.map(|w| w.value.clone());
-    let chdir = r.chdir.map_or_else(|| "/".to_string(), |w| w.value.clone());
+    let chroot = r.chroot.map(|w| w.value.to_string());
+    let chdir = r
+        .chdir
+        .map_or_else(|| "/".to_string(), |w| w.value.to_string());
     let ids = identity(r)?;
     let chroot_c = chroot
         .map(|c| CString::new(c).map_err(|e| e.to_string()))

@@ -103,7 +103,7 @@ fn too_deep(span: Span) -> ParseError {
 /// caller can go on with the next stanza.
 pub(crate) fn parse_on(
     cur: &mut Cursor<'_>,
-) -> Result<(OnCondition, Option<Comment>, usize), ParseError> {
+) -> Result<(OnCondition, Option<Box<Comment>>, usize), ParseError> {
     let mut state = State {
         stack: Vec::new(),
         root: None,
@@ -166,7 +166,7 @@ pub(crate) fn parse_on(
                         let save = cur.pos;
                         let raw = cur.next_token(Delims::Paren, false)?;
                         content_end = raw.span.end;
-                        let op = match raw.value.as_slice() {
+                        let op = match &*raw.value {
                             b"and" => Some(Operator::And),
                             b"or" => Some(Operator::Or),
                             _ => None,
@@ -204,7 +204,7 @@ pub(crate) fn parse_on(
                 }
                 continue;
             }
-            return Ok(comment.map(|(text, span)| Comment { text, span }));
+            return Ok(comment.map(|(text, span)| Box::new(Comment { text, span })));
         }
     })();
     let trailing = match result {

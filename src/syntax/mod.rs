@@ -18,6 +18,7 @@ use crate::ast::{
     Word,
 };
 use crate::source::Span;
+use compact_str::CompactString;
 pub(crate) use lexer::command_offsets;
 use lexer::{Cursor, Token, expected_token};
 use serde::Serialize;
@@ -87,7 +88,7 @@ pub fn parse(src: &[u8]) -> Parsed {
         errors: Vec::new(),
         last_end: 0,
     };
-    parser.file();
+    parser.file(None);
     let mut errors = parser.errors;
     errors.append(&mut parser.cur.notes);
     nul_bytes(src, &mut errors);
@@ -112,6 +113,19 @@ pub fn parse(src: &[u8]) -> Parsed {
         job: Job { items },
         errors,
     }
+}
+
+/// Parse a job file and hand each item of [`parse`]'s job to `each` as
+/// soon as it is complete, in order, keeping none of them (and no error):
+/// a check that reads a job item by item holds one item at a time.
+pub fn for_each_item(src: &[u8], mut each: impl FnMut(Item)) {
+    let mut parser = Parser {
+        cur: Cursor::new(src),
+        items: Vec::new(),
+        errors: Vec::new(),
+        last_end: 0,
+    };
+    parser.file(Some(&mut each));
 }
 
 /// A warning at every NUL byte not already explained by the value it cut:
@@ -184,7 +198,9 @@ struct Parser<'a> {
 }
 
 /// What a stanza handler produces.
-type Handled = Result<(StanzaKind, Option<Comment>), ParseError>;
+/// The trailing comment comes boxed, as the stanza keeps it: the result
+/// is moved through every handler, and most stanzas have none.
+type Handled = Result<(StanzaKind, Option<Box<Comment>>), ParseError>;
 
 impl<'a> Parser<'a> {
     fn src(&self) -> &'a [u8] {
@@ -195,11 +211,13 @@ impl<'a> Parser<'a> {
         pos == 0 || self.src().get(pos - 1) == Some(&b'\n')
     }
 
-    /// `nih_config_parse_file`, with recovery.
-    fn file(&mut self) {
-        // The stanza that ended mid-line (`manual`, `debug`), whose line may
-        // still hold a comment.
-        let mut inline_owner: Option<usize> = None;
+    /// `nih_config_parse_file`, with recovery. With a `sink`, each item
+    /// goes there once the next one begins (only the last item can still
+    /// change: a blank line joins it, or a comment ends its line).
+    fn file(&mut self, mut sink: Option<&mut dyn FnMut(Item)>) {
+        // Whether the last item is a stanza that ended mid-line (`manual`,
+        // `debug`), whose line may still hold a comment.
+        let mut inline_owner = false;
         if self.src().starts_with(b"\xEF\xBB\xBF") {
             self.errors.push(
                 ParseError::new(
@@ -212,10 +230,16 @@ impl<'a> Parser<'a> {
             self.cur.pos = 3;
         }
         while !self.cur.at_end() {
+            if let Some(sink) = sink.as_deref_mut()
+                && self.items.len() > 1
+            {
+                let done = self.items.len() - 1;
+                self.items.drain(..done).for_each(&mut *sink);
+            }
             let line_start = self.cur.pos;
             let fresh_line = self.at_line_start(line_start);
             if fresh_line {
-                inline_owner = None;
+                inline_owner = false;
             }
             let progress = self.cur.pos;
             self.cur.skip_ws();
@@ -223,7 +247,7 @@ impl<'a> Parser<'a> {
                 match self.cur.peek_comment() {
                     Some((text, span)) => {
                         let comment = Comment { text, span };
-                        match inline_owner.and_then(|i| self.items.get_mut(i)) {
+                        match self.items.last_mut().filter(|_| inline_owner) {
                             Some(Item::Stanza(s)) if s.comment.is_none() => {
                                 s.comment = Some(Box::new(comment));
                             }
@@ -240,16 +264,18 @@ impl<'a> Parser<'a> {
                     None => {}
                 }
                 self.cur.next_line();
-                inline_owner = None;
+                inline_owner = false;
                 continue;
             }
-            let ended_inline = self.stanza();
-            inline_owner = ended_inline.then(|| self.items.len() - 1);
+            inline_owner = self.stanza();
             debug_assert!(self.cur.pos > progress, "parser made no progress");
             if self.cur.pos <= progress {
                 // Cannot happen; guard against looping forever on a bug.
                 self.cur.next_line();
             }
+        }
+        if let Some(sink) = sink {
+            self.items.drain(..).for_each(sink);
         }
     }
 
@@ -268,7 +294,7 @@ impl<'a> Parser<'a> {
         };
         self.last_end = keyword.span.end;
         // Borrowed from the token unless it is not UTF-8.
-        let name = String::from_utf8_lossy(&keyword.value);
+        let name = lexer::utf8(&keyword.value);
         let result = self.dispatch(&name, &keyword);
         let inline = matches!(name.as_ref(), "manual" | "debug") && result.is_ok();
         let (kind, comment) = match result {
@@ -303,7 +329,7 @@ impl<'a> Parser<'a> {
                 let end = self.last_end.max(keyword.span.end);
                 self.items.push(Item::Stanza(Stanza {
                     kind: StanzaKind::Invalid {
-                        keyword: name.into_owned(),
+                        keyword: CompactString::from(name),
                     },
                     span: Span::new(start, end),
                     keyword_span: keyword.span,
@@ -316,7 +342,7 @@ impl<'a> Parser<'a> {
             kind,
             span: Span::new(start, self.last_end.max(keyword.span.end)),
             keyword_span: keyword.span,
-            comment: comment.map(Box::new),
+            comment,
         }));
         inline
     }
@@ -368,8 +394,8 @@ impl<'a> Parser<'a> {
     }
 
     fn next_word_is(&self, word: &[u8]) -> bool {
-        let mut probe = self.cur.clone();
-        probe.next_raw().is_ok_and(|t| t.value == word)
+        let mut probe = self.cur.probe(self.cur.pos);
+        probe.next_raw().is_ok_and(|t| *t.value == *word)
     }
 
     fn vendor(&mut self, kw: Span, name: &str) {
@@ -399,7 +425,7 @@ impl<'a> Parser<'a> {
 
     /// `kill signal` / `reload signal`: a name, or a number read with
     /// `strtoul` (so a minus sign wraps) that must not exceed `INT_MAX`.
-    fn signal(&mut self, tok: &Spanned<String>) -> Result<Signal, ParseError> {
+    fn signal(&mut self, tok: &Word) -> Result<Signal, ParseError> {
         if let Some(number) = signal_from_name(&tok.value) {
             return Ok(Signal {
                 name: Some(tok.value.clone()),
@@ -440,7 +466,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A `limit` value: `unlimited`, or a number read with `strtoul`.
-    fn limit_value(&mut self, tok: &Spanned<String>) -> Result<LimitValue, ParseError> {
+    fn limit_value(&mut self, tok: &Word) -> Result<LimitValue, ParseError> {
         if tok.value == "unlimited" {
             return Ok(LimitValue::Unlimited);
         }
@@ -471,27 +497,26 @@ impl<'a> Parser<'a> {
     }
 
     /// A dequoted argument.
-    fn arg(&mut self) -> Result<Spanned<String>, ParseError> {
+    fn arg(&mut self) -> Result<Word, ParseError> {
         let tok = self.cur.next_arg()?;
         self.last_end = tok.span.end;
-        let span = tok.span;
-        Ok(Spanned::new(tok.into_text(), span))
+        Ok(Spanned::new(tok.compact(), tok.span))
     }
 
     fn word(&mut self) -> Result<Word, ParseError> {
         self.arg()
     }
 
-    fn raw(&mut self) -> Result<Token, ParseError> {
+    fn raw(&mut self) -> Result<Token<'a>, ParseError> {
         let tok = self.cur.next_raw()?;
         self.last_end = tok.span.end;
         Ok(tok)
     }
 
     /// The end of a stanza: only a comment may remain on the line.
-    fn end(&mut self) -> Result<Option<Comment>, ParseError> {
+    fn end(&mut self) -> Result<Option<Box<Comment>>, ParseError> {
         let comment = self.cur.skip_comment()?;
-        Ok(comment.map(|(text, span)| Comment { text, span }))
+        Ok(comment.map(|(text, span)| Box::new(Comment { text, span })))
     }
 
     fn one_word(&mut self, make: impl FnOnce(Word) -> StanzaKind) -> Handled {
@@ -531,15 +556,14 @@ impl<'a> Parser<'a> {
         // A garbled escape (UL117), or a NUL that cuts the text inside
         // quotes (UL119), leaves a value no other text produces: keep the
         // text, so that printing the job keeps what upstart runs.
-        let written = (!tok.garbled.is_empty() || tok.nul.is_some()).then(|| {
-            String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into_owned()
-        });
+        let written = (!tok.garbled.is_empty() || tok.nul.is_some())
+            .then(|| String::from_utf8_lossy(&self.src()[tok.span.start..tok.span.end]).into());
         let comment = self.end()?;
         Ok((
             StanzaKind::Process {
                 process,
                 body: ProcessBody::Exec {
-                    command: Spanned::new(tok.text(), tok.span),
+                    command: Spanned::new(tok.compact(), tok.span),
                     written,
                 },
             },
@@ -551,7 +575,7 @@ impl<'a> Parser<'a> {
         // Text after `script` is an error, but the block still follows: parse
         // it so that its lines are not taken for stanzas.
         let comment = match self.cur.skip_comment() {
-            Ok(c) => c.map(|(text, span)| Comment { text, span }),
+            Ok(c) => c.map(|(text, span)| Box::new(Comment { text, span })),
             Err(err) => {
                 self.errors
                     .push(err.help("only a comment may follow `script` on its line"));
@@ -570,7 +594,7 @@ impl<'a> Parser<'a> {
                     body: block.body,
                     body_span: block.body_span,
                     indent: block.indent,
-                    end_comment: block.end_comment,
+                    end_comment: block.end_comment.map(Box::new),
                 },
             },
             comment,
@@ -617,11 +641,11 @@ fn unknown_sub(tok: &Token, detail: &str) -> ParseError {
     ParseError::new(ErrorKind::UnknownSubKeyword, tok.span, detail.to_string())
 }
 
-fn unknown_value(tok: &Spanned<String>, detail: &str) -> ParseError {
+fn unknown_value(tok: &Word, detail: &str) -> ParseError {
     ParseError::new(ErrorKind::UnknownSubKeyword, tok.span, detail.to_string())
 }
 
-fn seconds(tok: &Spanned<String>) -> Result<u64, ParseError> {
+fn seconds(tok: &Word) -> Result<u64, ParseError> {
     match strtol(&tok.value, 10) {
         Number::Ok(n) if n >= 0 => Ok(u64::try_from(n).unwrap_or(u64::MAX)),
         _ => Err(ParseError::new(

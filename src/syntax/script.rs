@@ -31,7 +31,7 @@ pub(crate) fn parse_block(cur: &mut Cursor<'_>) -> Result<Block, ParseError> {
             let comment = end.comment.map(|c| {
                 let offset = c.as_ptr() as usize - src.as_ptr() as usize;
                 Comment {
-                    text: String::from_utf8_lossy(c).into_owned(),
+                    text: compact_str::CompactString::from_utf8_lossy(c),
                     span: Span::new(offset, offset + c.len()),
                 }
             });
@@ -85,7 +85,9 @@ pub(crate) fn parse_block(cur: &mut Cursor<'_>) -> Result<Block, ParseError> {
     }
     cur.pos = after;
     Ok(Block {
-        body: String::from_utf8_lossy(&body).into_owned(),
+        // The bytes are moved, not copied, when they are UTF-8.
+        body: String::from_utf8(body)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
         body_span: Span::new(start, end),
         indent: ws,
         end_comment: comment,

@@ -15,26 +15,25 @@ use crate::ast::{
 };
 use crate::facts::stanzas::{REMOVED, STANZAS};
 use crate::source::Span;
+use compact_str::CompactString;
 
 impl Parser<'_> {
     /// `env KEY[=VALUE]`
     pub(super) fn stanza_env(&mut self) -> Handled {
-        let tok = self.arg()?;
-        let mut text = tok.value;
-        let var = match text.find('=') {
-            Some(eq) => {
-                let value = text[eq + 1..].to_string();
-                text.truncate(eq);
-                // Shrunk in place: the key keeps no room for the value.
-                text.shrink_to_fit();
-                EnvVar {
-                    key: text,
-                    value: Some(value),
-                    span: tok.span,
-                }
-            }
+        // Split from the token's text (borrowed from the source unless
+        // dequoting changed it): key and value are each made once.
+        let tok = self.cur.next_arg()?;
+        self.last_end = tok.span.end;
+        let text = tok.str();
+        // `=` is ASCII: a byte search, and the split lies on a char boundary.
+        let var = match text.bytes().position(|b| b == b'=') {
+            Some(eq) => EnvVar {
+                key: CompactString::new(&text[..eq]),
+                value: Some(CompactString::new(&text[eq + 1..])),
+                span: tok.span,
+            },
             None => EnvVar {
-                key: text,
+                key: CompactString::new(&text),
                 value: None,
                 span: tok.span,
             },
@@ -46,9 +45,9 @@ impl Parser<'_> {
     /// `start on EXPR` / `stop on EXPR`
     pub(super) fn stanza_on(&mut self, name: &str) -> Handled {
         let sub = self.raw()?;
-        if sub.value != b"on" {
+        if *sub.value != *b"on" {
             let mut err = unknown_sub(&sub, &format!("`{name}` must be followed by `on`"));
-            if sub.value == b"script" {
+            if *sub.value == *b"script" {
                 err = err.help(if name == "start" {
                     "`start script` was renamed `pre-start script` in 0.3.5"
                 } else {
@@ -68,9 +67,9 @@ impl Parser<'_> {
         self.last_end = end;
         Ok((
             if name == "start" {
-                StanzaKind::StartOn { on }
+                StanzaKind::StartOn { on: Box::new(on) }
             } else {
-                StanzaKind::StopOn { on }
+                StanzaKind::StopOn { on: Box::new(on) }
             },
             comment,
         ))
@@ -89,7 +88,7 @@ impl Parser<'_> {
                 "write `{name} exec COMMAND` or a `{name} script` … `end script` block"
             ))
         })?;
-        match sub.value.as_slice() {
+        match &*sub.value {
             b"exec" => self.exec(process),
             b"script" => self.script(process, kw.to(sub.span)),
             _ => Err(
@@ -132,8 +131,8 @@ impl Parser<'_> {
             return self.flag(StanzaKind::Respawn);
         }
         let sub = self.raw()?;
-        if sub.value != b"limit" {
-            if did_you_mean(&sub.text(), &["limit"]).is_some() {
+        if *sub.value != *b"limit" {
+            if did_you_mean(&sub.str(), &["limit"]).is_some() {
                 return Err(unknown_sub(
                     &sub,
                     "`respawn` takes no argument or `limit COUNT SECONDS`",
@@ -217,7 +216,7 @@ impl Parser<'_> {
     /// `kill timeout SECONDS` / `kill signal SIGNAL`
     pub(super) fn stanza_kill(&mut self) -> Handled {
         let sub = self.raw()?;
-        match sub.value.as_slice() {
+        match &*sub.value {
             b"timeout" => {
                 let tok = self.arg()?;
                 let secs = seconds(&tok)?;
@@ -245,7 +244,7 @@ impl Parser<'_> {
     /// `reload signal SIGNAL`
     pub(super) fn stanza_reload(&mut self) -> Handled {
         let sub = self.raw()?;
-        if sub.value != b"signal" {
+        if *sub.value != *b"signal" {
             return Err(unknown_sub(&sub, "`reload` takes `signal SIGNAL`")
                 .help("write `reload signal HUP`"));
         }
@@ -258,7 +257,7 @@ impl Parser<'_> {
     /// `normal exit STATUS...`
     pub(super) fn stanza_normal(&mut self) -> Handled {
         let sub = self.raw()?;
-        if sub.value != b"exit" {
+        if *sub.value != *b"exit" {
             return Err(unknown_sub(&sub, "`normal` takes `exit CODE...`")
                 .help("write `normal exit 0 TERM`"));
         }
@@ -497,8 +496,8 @@ impl Parser<'_> {
         Ok((
             StanzaKind::Limit {
                 resource: Spanned::new(resource, res.span),
-                soft: Spanned::new(soft_value, soft.span),
-                hard: Spanned::new(hard_value, hard.span),
+                soft: Box::new(Spanned::new(soft_value, soft.span)),
+                hard: Box::new(Spanned::new(hard_value, hard.span)),
             },
             comment,
         ))
@@ -507,7 +506,7 @@ impl Parser<'_> {
     /// `apparmor load PROFILE` / `apparmor switch NAME`
     pub(super) fn stanza_apparmor(&mut self) -> Handled {
         let sub = self.raw()?;
-        let load = match sub.value.as_slice() {
+        let load = match &*sub.value {
             b"load" => true,
             b"switch" => false,
             _ => {

@@ -703,8 +703,8 @@ fn stanza(kind: StanzaKind) -> Item {
     })
 }
 
-fn word(value: &str) -> Spanned<String> {
-    Spanned::new(value.to_string(), Span::default())
+fn word(value: &str) -> upstart_tools::ast::Word {
+    Spanned::new(value.into(), Span::default())
 }
 
 /// One job made ready for both runs.
@@ -786,7 +786,7 @@ fn prepare_job(
     }
     for v in &r.env {
         items.push(stanza(StanzaKind::Env { var: (*v).clone() }));
-        vars.insert(v.key.clone());
+        vars.insert(v.key.to_string());
     }
     if !r.export.is_empty() {
         items.push(stanza(StanzaKind::Export {
@@ -795,7 +795,7 @@ fn prepare_job(
     }
     if let Some(d) = r.chdir {
         let abs = if d.value.starts_with('/') {
-            d.value.clone()
+            d.value.to_string()
         } else {
             format!("/{}", d.value)
         };
@@ -804,7 +804,7 @@ fn prepare_job(
                 fig.adjust("chdir to a directory absent here: a stand-in of the same path below the test's directory");
                 s
             }
-            None => d.value.clone(),
+            None => d.value.to_string(),
         };
         items.push(stanza(StanzaKind::Chdir { dir: word(&value) }));
     }
@@ -1019,7 +1019,7 @@ fn run_job(case: &JobCase, dump: &str, home: &str) -> Outcome {
             ""
         };
         let line = match case.job.resolved().processes.get(kind) {
-            Some(ProcessBody::Exec { command, .. }) => command.value.clone(),
+            Some(ProcessBody::Exec { command, .. }) => command.value.to_string(),
             _ => String::new(),
         };
         let ds = compare(u, systemd.as_ref(), &case.vars);

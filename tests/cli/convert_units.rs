@@ -551,7 +551,7 @@ fn intent(c: &Converted) -> Intent {
     // Upstart's init runs in `/`: a relative `chdir` is relative to it.
     let cwd = r.chdir.map(|d| {
         if d.value.starts_with('/') {
-            d.value.clone()
+            d.value.to_string()
         } else {
             format!("/{}", d.value)
         }

@@ -391,7 +391,7 @@ fn env(r: &Resolved<'_>) -> Vec<String> {
         .iter()
         .map(|v| match &v.value {
             Some(value) => format!("{}={value}", v.key),
-            None => v.key.clone(),
+            None => v.key.to_string(),
         })
         .collect()
 }
@@ -798,7 +798,7 @@ fn script_blocks_cases() -> Vec<Case> {
                     } => end_comment.as_ref().map(|cm| cm.text.clone()),
                     other => return Err(format!("expected a script, got {other:?}")),
                 };
-                ensure_eq!(end_comment, Some("# done".to_string()));
+                ensure_eq!(end_comment.as_deref(), Some("# done"));
                 Ok(())
             }),
         ),
@@ -1284,7 +1284,7 @@ fn environment_cases() -> Vec<Case> {
                 let r = c.resolved();
                 ensure_eq!(r.env.len(), 1);
                 ensure_eq!(r.env[0].key, "HTTP_PROXY");
-                ensure_eq!(r.env[0].value, None::<String>);
+                ensure_eq!(r.env[0].value.as_deref(), None::<&str>);
                 Ok(())
             }),
         ),

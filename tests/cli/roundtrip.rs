@@ -55,7 +55,7 @@ fn sp() -> Span {
 }
 
 fn word(s: String) -> Word {
-    Spanned::new(s, sp())
+    Spanned::new(s.into(), sp())
 }
 
 /// Any single-line value: the printer must quote it so it dequotes back.
@@ -127,9 +127,9 @@ fn signal() -> impl Strategy<Value = Signal> {
             let (n, num) = SIGNALS[i];
             Signal {
                 name: Some(if prefix {
-                    format!("SIG{n}")
+                    format!("SIG{n}").into()
                 } else {
-                    n.to_string()
+                    n.into()
                 }),
                 number: num,
                 span: sp(),
@@ -242,24 +242,24 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
         )
             .prop_map(|(key, value)| StanzaKind::Env {
                 var: EnvVar {
-                    key,
-                    value,
+                    key: key.into(),
+                    value: value.map(Into::into),
                     span: sp()
                 }
             }),
         words().prop_map(|names| StanzaKind::Export { names }),
         words().prop_map(|events| StanzaKind::Emits { events }),
         event_expr().prop_map(|expr| StanzaKind::StartOn {
-            on: OnCondition {
+            on: Box::new(OnCondition {
                 expr,
                 comments: vec![]
-            }
+            })
         }),
         event_expr().prop_map(|expr| StanzaKind::StopOn {
-            on: OnCondition {
+            on: Box::new(OnCondition {
                 expr,
                 comments: vec![]
-            }
+            })
         }),
         (process_kind(), command()).prop_map(|(process, c)| StanzaKind::Process {
             process,
@@ -279,7 +279,10 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
                     body,
                     body_span: sp(),
                     indent: 0,
-                    end_comment: end.map(|text| Comment { text, span: sp() }),
+                    end_comment: end.map(|text| Box::new(Comment {
+                        text: text.into(),
+                        span: sp()
+                    })),
                 }
             }),
         proptest::sample::select(vec![
@@ -351,8 +354,8 @@ fn stanza_kind() -> impl Strategy<Value = StanzaKind> {
             .prop_map(|(r, s, h)| {
                 StanzaKind::Limit {
                     resource: Spanned::new(r, sp()),
-                    soft: Spanned::new(s, sp()),
-                    hard: Spanned::new(h, sp()),
+                    soft: Box::new(Spanned::new(s, sp())),
+                    hard: Box::new(Spanned::new(h, sp())),
                 }
             }),
         (value(), 0usize..4, value(), value(), value()).prop_map(|(c, n, a, b, d)| {
@@ -380,10 +383,16 @@ fn item() -> impl Strategy<Value = Item> {
                 kind,
                 span: sp(),
                 keyword_span: sp(),
-                comment: c.map(|text| Box::new(Comment { text, span: sp() })),
+                comment: c.map(|text| Box::new(Comment {
+                    text: text.into(),
+                    span: sp()
+                })),
             })
         }),
-        1 => "#[a-z \"'\\\\#]{0,8}".prop_map(|text| Item::Comment(Comment { text, span: sp() })),
+        1 => "#[a-z \"'\\\\#]{0,8}".prop_map(|text| Item::Comment(Comment {
+            text: text.into(),
+            span: sp()
+        })),
         1 => Just(Item::Blank { span: sp() }),
     ]
 }

@@ -159,10 +159,14 @@ pub(super) fn events(c: &mut Ctx<'_>) {
     cap_terms(c, &mut terms, "start");
     template_without_instance(c, &d, &mut terms);
     if let Some(expr) = combine(Operator::And, terms) {
-        c.items.push(item(StanzaKind::StartOn { on: on(expr) }));
+        c.items.push(item(StanzaKind::StartOn {
+            on: Box::new(on(expr)),
+        }));
     }
     if let Some(expr) = combine(Operator::Or, stop) {
-        c.items.push(item(StanzaKind::StopOn { on: on(expr) }));
+        c.items.push(item(StanzaKind::StopOn {
+            on: Box::new(on(expr)),
+        }));
     }
 }
 
@@ -373,8 +377,8 @@ fn template_without_instance(c: &mut Ctx<'_>, d: &Deps<'_>, terms: &mut Vec<Even
             // `DefaultInstance=`: the instance the events start.
             c.items.push(item(StanzaKind::Env {
                 var: EnvVar {
-                    key: var,
-                    value: Some(v),
+                    key: var.into(),
+                    value: Some(v.into()),
                     span: Span::default(),
                 },
             }));

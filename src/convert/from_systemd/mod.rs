@@ -208,7 +208,7 @@ struct Ctx<'u> {
 }
 
 fn word(s: &str) -> Word {
-    Spanned::new(s.to_string(), Span::default())
+    Spanned::new(s.into(), Span::default())
 }
 
 fn item(kind: StanzaKind) -> Item {
@@ -229,14 +229,14 @@ fn signal(name_or_number: &str) -> Option<Signal> {
             return None;
         }
         return Some(Signal {
-            name: signal_name(n).map(str::to_string),
+            name: signal_name(n).map(Into::into),
             number: n,
             span: Span::default(),
         });
     }
     let number = signal_from_name(bare)?;
     Some(Signal {
-        name: Some(bare.trim_start_matches("SIG").to_string()),
+        name: Some(bare.trim_start_matches("SIG").into()),
         number,
         span: Span::default(),
     })
@@ -436,7 +436,10 @@ fn header(c: &mut Ctx<'_>, suffix: &str) {
     }
     for d in c.values("Unit", "Documentation") {
         c.items.push(Item::Comment(Comment {
-            text: format!("# Documentation: {}", d.value.replace(['\n', '\r'], " ")),
+            text: compact_str::format_compact!(
+                "# Documentation: {}",
+                d.value.replace(['\n', '\r'], " ")
+            ),
             span: Span::default(),
         }));
     }

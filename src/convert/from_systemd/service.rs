@@ -389,8 +389,8 @@ fn environment(c: &mut Ctx<'_>, instance_env: &Option<String>) {
             }
             c.items.push(item(StanzaKind::Env {
                 var: EnvVar {
-                    key: k.to_string(),
-                    value: Some(v.replace(['\n', '\r'], " ")),
+                    key: k.into(),
+                    value: Some(v.replace(['\n', '\r'], " ").into()),
                     span: Span::default(),
                 },
             }));
@@ -399,7 +399,7 @@ fn environment(c: &mut Ctx<'_>, instance_env: &Option<String>) {
     for (k, _) in c.list("Service", "PassEnvironment") {
         c.items.push(item(StanzaKind::Env {
             var: EnvVar {
-                key: k,
+                key: k.into(),
                 value: None,
                 span: Span::default(),
             },
@@ -510,8 +510,8 @@ fn resources(c: &mut Ctx<'_>) {
         match (res, limit_value(soft), limit_value(hard)) {
             (Some(resource), Some(soft), Some(hard)) => c.items.push(item(StanzaKind::Limit {
                 resource: Spanned::new(resource, Span::default()),
-                soft: Spanned::new(soft, Span::default()),
-                hard: Spanned::new(hard, Span::default()),
+                soft: Box::new(Spanned::new(soft, Span::default())),
+                hard: Box::new(Spanned::new(hard, Span::default())),
             })),
             (None, _, _) => c.loss(
                 Code::UL701,

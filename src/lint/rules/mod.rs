@@ -219,7 +219,7 @@ pub(crate) static RULES: &[Rule] = &[
 pub(crate) fn on_conditions(job: &crate::ast::Job) -> Vec<(&Stanza, &OnCondition)> {
     job.stanzas()
         .filter_map(|s| match &s.kind {
-            StanzaKind::StartOn { on } | StanzaKind::StopOn { on } => Some((s, on)),
+            StanzaKind::StartOn { on } | StanzaKind::StopOn { on } => Some((s, &**on)),
             _ => None,
         })
         .collect()

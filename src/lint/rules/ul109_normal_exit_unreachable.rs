@@ -59,8 +59,8 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
                     signal.span,
                     signal
                         .name
-                        .clone()
-                        .unwrap_or_else(|| signal.number.to_string()),
+                        .as_ref()
+                        .map_or_else(|| signal.number.to_string(), ToString::to_string),
                 ),
             };
             let encoded = status.encoded();

@@ -99,7 +99,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     let here = ctx
         .job()
         .stanzas()
-        .any(|s| matches!(&s.kind, StanzaKind::StartOn { on: o } if std::ptr::eq(o, on)));
+        .any(|s| matches!(&s.kind, StanzaKind::StartOn { on: o } if std::ptr::eq(o.as_ref(), on)));
     let at = if here { event.span } else { Span::new(0, 0) };
     out.add(Code::UL209, at, "Started on a runlevel but never stopped")
         .label("the job starts when entering runlevel 2–5 and has no `stop on`")

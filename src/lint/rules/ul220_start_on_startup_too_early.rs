@@ -66,7 +66,7 @@ fn check(ctx: &JobCtx<'_>, out: &mut JobFindings) {
     let stanza = ctx
         .job()
         .stanzas()
-        .find(|s| matches!(&s.kind, StanzaKind::StartOn { on: o } if std::ptr::eq(o, on)));
+        .find(|s| matches!(&s.kind, StanzaKind::StartOn { on: o } if std::ptr::eq(o.as_ref(), on)));
     let at = stanza.map_or(Span::new(0, 0), |s| s.span);
     out.add(Code::UL220, at, "Started at `startup`, before filesystems are mounted")
         .label("this job runs a program under /usr, which may not be mounted at `startup`")

@@ -73,7 +73,7 @@ impl JobClass {
         let mut env: Vec<(String, String)> = Vec::new();
         for e in &r.env {
             let value = match &e.value {
-                Some(v) => Some(v.clone()),
+                Some(v) => Some(v.to_string()),
                 None => init_env
                     .iter()
                     .rev()
@@ -105,12 +105,12 @@ impl JobClass {
                 .reload_signal
                 .map_or(1, |s| i32::try_from(s.number).unwrap_or(1)),
             env,
-            export: r.export.iter().map(|w| w.value.clone()).collect(),
-            instance: r.instance.map(|w| w.value.clone()).unwrap_or_default(),
-            usage: r.usage.map(|w| w.value.clone()),
+            export: r.export.iter().map(|w| w.value.to_string()).collect(),
+            instance: r.instance.map(|w| w.value.to_string()).unwrap_or_default(),
+            usage: r.usage.map(|w| w.value.to_string()),
             expect: r.expect.unwrap_or(ExpectMode::None),
             manual: r.manual,
-            emits: r.emits.iter().map(|w| w.value.clone()).collect(),
+            emits: r.emits.iter().map(|w| w.value.to_string()).collect(),
         }
     }
 }
