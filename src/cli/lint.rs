@@ -250,13 +250,14 @@ pub(crate) fn run(mut args: Args) -> Status {
         unreadable,
         ignored,
         given,
+        named,
         stdin,
     }) = collect(&args, &mut configs)
     else {
         return Status::Error;
     };
     if !args.no_context {
-        add_context(&mut inputs, &given);
+        add_context(&mut inputs, &given, &named);
     }
 
     let progress = ProgressLine::new(!args.quiet);
@@ -296,13 +297,19 @@ pub(crate) fn run(mut args: Args) -> Status {
     if !print(&args, &diagnostics, options) {
         return Status::Error;
     }
-    if io_failed {
+    let status = if io_failed {
         Status::Error
     } else if fails(&configs, &inputs, &diagnostics) && !args.exit_zero {
         Status::Problems
     } else {
         Status::Clean
-    }
+    };
+    // The process ends with this command: its memory goes back to the
+    // system at once, where freeing every job and diagnostic one by one
+    // took a tenth of a corpus run.
+    std::mem::forget(inputs);
+    std::mem::forget(diagnostics);
+    status
 }
 
 /// The progress line on standard error: only on a terminal, never with
@@ -531,6 +538,9 @@ struct Collected {
     ignored: Vec<Diagnostic>,
     /// Paths linted (so context loading skips them).
     given: HashSet<PathBuf>,
+    /// The inputs named on the command line (not found by a walk), read:
+    /// their directories give the context.
+    named: Vec<PathBuf>,
     /// The position of standard input among the inputs.
     stdin: Option<usize>,
 }
@@ -538,9 +548,17 @@ struct Collected {
 /// One input of the command line or of a walk, in order, before its file
 /// is read.
 enum Slot {
-    File { path: PathBuf, name: String },
+    /// A job file; `named` on the command line, or found by a walk.
+    File {
+        path: PathBuf,
+        name: String,
+        named: bool,
+    },
     Stdin(std::io::Result<Vec<u8>>),
-    Unreadable { path: PathBuf, why: String },
+    Unreadable {
+        path: PathBuf,
+        why: String,
+    },
     Ignored(PathBuf),
 }
 
@@ -569,6 +587,7 @@ fn collect(args: &Args, configs: &mut Configs) -> Option<Collected> {
             slots.push(Slot::File {
                 path: path.clone(),
                 name: job_name(path, None),
+                named: true,
             });
         }
     }
@@ -590,12 +609,16 @@ fn collect(args: &Args, configs: &mut Configs) -> Option<Collected> {
         unreadable: Vec::new(),
         ignored: Vec::new(),
         given,
+        named: Vec::new(),
         stdin: None,
     };
     for (slot, read) in slots.into_iter().zip(read) {
         match (slot, read) {
-            (Slot::File { path, name }, Some(Ok(file))) => {
+            (Slot::File { path, name, named }, Some(Ok(file))) => {
                 let config = configs.for_dir(parent_dir(&path))?;
+                if named {
+                    c.named.push(path);
+                }
                 c.inputs.push(Input {
                     file,
                     name,
@@ -610,6 +633,7 @@ fn collect(args: &Args, configs: &mut Configs) -> Option<Collected> {
             (Slot::Stdin(Ok(buf)), _) => {
                 let name = PathBuf::from(&args.stdin_filename);
                 let config = configs.for_dir(parent_dir(&name))?;
+                c.named.push(name.clone());
                 c.stdin = Some(c.inputs.len());
                 c.inputs.push(Input {
                     name: job_name(&name, None),
@@ -643,7 +667,11 @@ fn walk(root: &Path, implicit: bool, given: &mut HashSet<PathBuf>, slots: &mut V
         match entry {
             Entry::File { path, name } => {
                 if given.insert(path.clone()) {
-                    slots.push(Slot::File { path, name });
+                    slots.push(Slot::File {
+                        path,
+                        name,
+                        named: false,
+                    });
                 }
             }
             Entry::Unreadable { path, why } => slots.push(Slot::Unreadable { path, why }),
@@ -688,11 +716,13 @@ fn without_dot(entry: Entry) -> Entry {
 
 /// The other jobs in the directories of the given files, read for the
 /// cross-file rules only (pre-commit passes a few files at a time).
-fn add_context(inputs: &mut Vec<Input>, given: &HashSet<PathBuf>) {
-    let dirs: BTreeSet<PathBuf> = inputs
+///
+/// Only the directories of files named on the command line are read: a
+/// walked directory's jobs are all inputs already.
+fn add_context(inputs: &mut Vec<Input>, given: &HashSet<PathBuf>, named: &[PathBuf]) {
+    let dirs: BTreeSet<PathBuf> = named
         .iter()
-        .filter(|i| i.report)
-        .filter_map(|i| i.file.path.parent().map(Path::to_path_buf))
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
         .collect();
     let mut paths = Vec::new();
     for dir in dirs {
