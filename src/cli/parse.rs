@@ -160,7 +160,9 @@ impl Serialize for Streamed<'_> {
                     f.parsed
                         .errors
                         .iter()
-                        .map(|e| Diagnostic::from_parse(&f.source, e)),
+                        // Printed as JSON and concise lines only, after
+                        // every job: the files' texts need not wait.
+                        .map(|e| Diagnostic::from_parse(&f.source, e).without_source()),
                 );
             }
             seq.serialize_element(&JobOut {

@@ -125,6 +125,16 @@ impl Diagnostic {
         }
     }
 
+    /// The diagnostic without its file's text: it still has its location,
+    /// its JSON and its concise line, but no snippet. For a caller that
+    /// holds many diagnostics and never renders a report (each would keep
+    /// its whole file alive).
+    #[must_use]
+    pub fn without_source(mut self) -> Self {
+        self.source = None;
+        self
+    }
+
     /// A problem with a whole file (unreadable, not a job file).
     #[must_use]
     pub fn file_error(file: &str, code: Code, message: String) -> Self {
