@@ -84,6 +84,10 @@ fn large(c: &mut Criterion) {
         group.bench_function(format!("parse {name}"), |b| {
             b.iter(|| black_box(upstart_tools::syntax::parse(black_box(text))));
         });
+        // The floor in the same run: one read of the same bytes.
+        group.bench_function(format!("baseline: newline scan {name}"), |b| {
+            b.iter(|| black_box(text).iter().filter(|&&c| c == b'\n').count());
+        });
     }
     group.finish();
 }
