@@ -7,6 +7,7 @@
 #   SCALES=1 LARGE="250000" benches/memory.sh
 #   SCALES="" LARGE="2500000" benches/memory.sh   # the large files only
 #   BIN=/path/to/release benches/memory.sh   # binaries built elsewhere
+#   KEEP=1 benches/memory.sh             # keep the inputs in $WORK
 # The linter runs without shellcheck (a child process time(1) would also
 # count) and without config files.
 # Prints one table: command, input, largest input file, peak RSS, the
@@ -28,6 +29,8 @@ SCALES=${SCALES-"1 100"}
 LARGE=${LARGE-"250000 2500000"}
 WORK=${WORK:-$ROOT/target/bench-memory}
 rm -rf "$WORK" && mkdir -p "$WORK"
+# The inputs take about 400 MB: removed at the end unless KEEP=1.
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
 
 scale() { # kind ext n
   local dst=$WORK/$1-x$3 f base k

@@ -17,6 +17,7 @@
 #   LINT_ONLY=1 benches/whole.sh     # only cat and the linter
 #   BASELINE=DIR benches/whole.sh    # also DIR/upstart-lint (an older build)
 #   BIN=DIR benches/whole.sh         # binaries from DIR, no cargo build
+#   KEEP=1 benches/whole.sh          # keep the scaled corpus and outputs
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 CORPUS=${CORPUS:-$ROOT/../shared/corpus}
@@ -146,3 +147,6 @@ for c, (n0, t0) in first.items():
     n1, t1 = last_seen[c]
     print(f"{c:48} ×{n0} → ×{n1}: {t1/t0:7.1f}× the time for {n1//n0}× the work")
 PY
+# The scaled copies and the converters' outputs (about 100 000 files at
+# ×100) go; hyperfine's JSON stays in $WORK.
+[ -n "${KEEP:-}" ] || find "$WORK" -mindepth 1 -maxdepth 1 -type d -exec rm -rf {} +
