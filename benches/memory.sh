@@ -32,18 +32,8 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 # The inputs take about 400 MB: removed at the end unless KEEP=1.
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
 
-scale() { # kind ext n
-  local dst=$WORK/$1-x$3 f base k
-  mkdir -p "$dst"
-  for f in "$CORPUS/$1"/*."$2"; do
-    base=$(basename "$f" ".$2")
-    for ((k = 0; k < $3; k++)); do
-      if [[ $base == *@ ]]; then cp "$f" "$dst/${base%@}-$k@.$2"
-      else cp "$f" "$dst/$base-$k.$2"; fi
-    done
-  done
-  echo "$dst"
-}
+# N copies of the corpus: scale KIND EXT N.
+. "$ROOT/benches/scale.sh"
 
 # One large file alone in a directory of its own.
 large() { # name ext lines python-expression-of-line-i

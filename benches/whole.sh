@@ -40,20 +40,8 @@ RUNS=${RUNS:-5}
 WORK=$ROOT/target/bench-whole
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-# A scaled corpus: N copies of every file under distinct names (templates
-# keep their @), so job names, unit names and cross-file rules stay valid.
-scale() { # kind ext n
-  local dst=$WORK/$1-x$3 f base k
-  mkdir -p "$dst"
-  for f in "$CORPUS/$1"/*."$2"; do
-    base=$(basename "$f" ".$2")
-    for ((k = 0; k < $3; k++)); do
-      if [[ $base == *@ ]]; then cp "$f" "$dst/${base%@}-$k@.$2"
-      else cp "$f" "$dst/$base-$k.$2"; fi
-    done
-  done
-  echo "$dst"
-}
+# N copies of the corpus: scale KIND EXT N.
+. "$ROOT/benches/scale.sh"
 
 for n in $SCALES; do
   up=$(scale upstart conf "$n")

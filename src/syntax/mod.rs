@@ -82,12 +82,7 @@ pub fn parse(src: &[u8]) -> Parsed {
     // At most one item per line: reserved at once, the items are never
     // copied as the list grows, and pages past the last are never touched.
     let lines = src.iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut parser = Parser {
-        cur: Cursor::new(src),
-        items: Vec::with_capacity(lines),
-        errors: Vec::new(),
-        last_end: 0,
-    };
+    let mut parser = Parser::new(src, lines);
     parser.file(None);
     let mut errors = parser.errors;
     errors.append(&mut parser.cur.notes);
@@ -119,13 +114,7 @@ pub fn parse(src: &[u8]) -> Parsed {
 /// soon as it is complete, in order, keeping none of them (and no error):
 /// a check that reads a job item by item holds one item at a time.
 pub fn for_each_item(src: &[u8], mut each: impl FnMut(Item)) {
-    let mut parser = Parser {
-        cur: Cursor::new(src),
-        items: Vec::new(),
-        errors: Vec::new(),
-        last_end: 0,
-    };
-    parser.file(Some(&mut each));
+    Parser::new(src, 0).file(Some(&mut each));
 }
 
 /// A warning at every NUL byte not already explained by the value it cut:
@@ -203,6 +192,15 @@ struct Parser<'a> {
 type Handled = Result<(StanzaKind, Option<Box<Comment>>), ParseError>;
 
 impl<'a> Parser<'a> {
+    fn new(src: &'a [u8], items: usize) -> Self {
+        Self {
+            cur: Cursor::new(src),
+            items: Vec::with_capacity(items),
+            errors: Vec::new(),
+            last_end: 0,
+        }
+    }
+
     fn src(&self) -> &'a [u8] {
         self.cur.src
     }
