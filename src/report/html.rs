@@ -5,7 +5,7 @@
 //! [`esc`]; the graph is the SVG Graphviz drew (its prolog and namespace
 //! URIs dropped, refused if it holds a script), else its DOT text.
 
-use super::{JobEntry, Outcome, Report, UnitsFate, code_title, empty_mapping_text};
+use super::{JobEntry, Outcome, Report, UnitsFate, code_title, empty_mapping_text, unit_list};
 use crate::diag::Severity;
 use std::fmt::Write as _;
 
@@ -127,7 +127,7 @@ fn clean(r: &Report, out: &mut String) {
     } else {
         out.push_str("<ul>\n");
         for j in clean {
-            let _ = writeln!(out, "<li>{} → {}</li>", code(&j.name), unit_list(j));
+            let _ = writeln!(out, "<li>{} → {}</li>", code(&j.name), unit_list(j, code));
         }
         out.push_str("</ul>\n");
     }
@@ -159,7 +159,12 @@ fn losses(r: &Report, out: &mut String) {
         if let Some(d) = &j.description {
             let _ = writeln!(out, "<p><em>{}</em></p>", esc(d));
         }
-        let _ = writeln!(out, "<p>File {} → {}</p>", code(&j.path), unit_list(j));
+        let _ = writeln!(
+            out,
+            "<p>File {} → {}</p>",
+            code(&j.path),
+            unit_list(j, code)
+        );
         out.push_str("<table>\n<tr><th>Severity</th><th>Code</th><th>Line</th><th>What is lost</th><th>By hand</th></tr>\n");
         for l in j.losses() {
             let at = if l.file == j.path {
@@ -230,27 +235,18 @@ fn mapping(r: &Report, out: &mut String) {
     }
     out.push_str("<table>\n<tr><th>Stanza</th><th>Event</th><th>Became</th><th>Losses</th><th>Jobs</th></tr>\n");
     for row in &rows {
-        let became = if row.directives.is_empty() {
+        let (became, losses, jobs) = row.cells(code);
+        let became = became.unwrap_or_else(|| {
             format!(
                 "<span class=\"muted\">{}</span>",
                 esc(empty_mapping_text(row))
             )
-        } else {
-            row.directives
-                .iter()
-                .map(|d| code(d))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let losses: Vec<&str> = row.losses.iter().map(|c| c.as_str()).collect();
-        let jobs: Vec<String> = row.jobs.iter().map(|j| code(j)).collect();
+        });
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{became}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{became}</td><td>{losses}</td><td>{jobs}</td></tr>",
             row.stanza,
             code(&row.event),
-            losses.join(" "),
-            jobs.join(" ")
         );
     }
     out.push_str("</table>\n</section>\n");
@@ -269,7 +265,7 @@ fn units(r: &Report, out: &mut String) {
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{worst}</td></tr>",
             code(&j.name),
             code(&j.path),
-            unit_list(j)
+            unit_list(j, code)
         );
     }
     out.push_str("</table>\n</section>\n");
@@ -337,15 +333,6 @@ pub fn inline_svg(svg: &str) -> Option<String> {
                 })
     });
     (!refused).then_some(s)
-}
-
-fn unit_list(j: &JobEntry) -> String {
-    match &j.outcome {
-        Outcome::Converted { units, .. } => {
-            units.iter().map(|u| code(u)).collect::<Vec<_>>().join(", ")
-        }
-        Outcome::NotConverted { .. } => "no unit".to_string(),
-    }
 }
 
 fn severity(s: Severity) -> String {

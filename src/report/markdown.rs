@@ -5,7 +5,7 @@
 //! [`cell`] (table text): no `|` ends a cell early, no line break ends a
 //! row, no `<` starts HTML.
 
-use super::{JobEntry, Outcome, Report, UnitsFate, code_title, empty_mapping_text};
+use super::{JobEntry, Outcome, Report, UnitsFate, code_title, empty_mapping_text, unit_list};
 use crate::diag::Severity;
 use std::fmt::Write as _;
 
@@ -96,7 +96,7 @@ fn clean(r: &Report, out: &mut String) {
         return;
     }
     for j in clean {
-        let _ = writeln!(out, "- {} → {}", code(&j.name), unit_list(j));
+        let _ = writeln!(out, "- {} → {}", code(&j.name), unit_list(j, code));
     }
     out.push('\n');
 }
@@ -112,7 +112,7 @@ fn losses(r: &Report, out: &mut String) {
         if let Some(d) = &j.description {
             let _ = writeln!(out, "{}  ", cell(d));
         }
-        let _ = writeln!(out, "File {} → {}\n", code(&j.path), unit_list(j));
+        let _ = writeln!(out, "File {} → {}\n", code(&j.path), unit_list(j, code));
         out.push_str(
             "| Severity | Code | Line | What is lost | By hand |\n|---|---|--:|---|---|\n",
         );
@@ -174,24 +174,13 @@ fn mapping(r: &Report, out: &mut String) {
     }
     out.push_str("| Stanza | Event | Became | Losses | Jobs |\n|---|---|---|---|---|\n");
     for row in &rows {
-        let became = if row.directives.is_empty() {
-            empty_mapping_text(row).to_string()
-        } else {
-            row.directives
-                .iter()
-                .map(|d| code(d))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let losses: Vec<&str> = row.losses.iter().map(|c| c.as_str()).collect();
-        let jobs: Vec<String> = row.jobs.iter().map(|j| code(j)).collect();
+        let (became, losses, jobs) = row.cells(code);
+        let became = became.unwrap_or_else(|| empty_mapping_text(row).to_string());
         let _ = writeln!(
             out,
-            "| {} | {} | {became} | {} | {} |",
+            "| {} | {} | {became} | {losses} | {jobs} |",
             row.stanza,
             code(&row.event),
-            losses.join(" "),
-            jobs.join(" ")
         );
     }
     out.push('\n');
@@ -212,7 +201,7 @@ fn units(r: &Report, out: &mut String) {
             "| {} | {} | {} | {worst} |",
             code(&j.name),
             code(&j.path),
-            unit_list(j)
+            unit_list(j, code)
         );
     }
     out.push('\n');
@@ -235,16 +224,6 @@ fn graph(r: &Report, out: &mut String) {
                 fence(&r.graph.dot, "dot")
             );
         }
-    }
-}
-
-/// The job's units as code spans, or "none".
-fn unit_list(j: &JobEntry) -> String {
-    match &j.outcome {
-        Outcome::Converted { units, .. } => {
-            units.iter().map(|u| code(u)).collect::<Vec<_>>().join(", ")
-        }
-        Outcome::NotConverted { .. } => "no unit".to_string(),
     }
 }
 

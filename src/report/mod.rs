@@ -255,6 +255,31 @@ pub fn code_title(code: Code) -> (&'static str, &'static str) {
     crate::lint::registry::find(code.as_str()).map_or(("", ""), |r| (r.name, r.summary))
 }
 
+impl MappingRow {
+    /// The row's cells after the stanza and event, with names quoted by
+    /// the format's `code`: the directives it became (None when it became
+    /// none: [`empty_mapping_text`] says why), the loss codes, the jobs.
+    #[must_use]
+    pub fn cells(&self, code: fn(&str) -> String) -> (Option<String>, String, String) {
+        let join = |names: &mut dyn Iterator<Item = String>| names.collect::<Vec<_>>().join(" ");
+        let became = (!self.directives.is_empty())
+            .then(|| join(&mut self.directives.iter().map(|d| code(d))));
+        let losses = join(&mut self.losses.iter().map(|c| c.as_str().to_string()));
+        (became, losses, join(&mut self.jobs.iter().map(|j| code(j))))
+    }
+}
+
+/// A job's units quoted by the format's `code`, or "no unit".
+#[must_use]
+pub fn unit_list(j: &JobEntry, code: fn(&str) -> String) -> String {
+    match &j.outcome {
+        Outcome::Converted { units, .. } => {
+            units.iter().map(|u| code(u)).collect::<Vec<_>>().join(", ")
+        }
+        Outcome::NotConverted { .. } => "no unit".to_string(),
+    }
+}
+
 /// What the mapping table says for an event that added no directive.
 #[must_use]
 pub fn empty_mapping_text(row: &MappingRow) -> &'static str {
