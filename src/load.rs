@@ -109,7 +109,7 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
         if meta.is_file() {
             Ok(())
         } else {
-            Err(std::io::Error::other(NotRegular(file_type_name(meta))))
+            Err(std::io::Error::other(NotRegular(meta.file_type())))
         }
     };
     let meta = std::fs::metadata(path).map_err(|e| {
@@ -147,17 +147,16 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 /// [`read_file`]'s error for a path that is not a regular file, with what
-/// it is instead (`a FIFO`, `a directory`, …), so that a caller can word it
-/// without a second `stat`.
+/// it is instead, so that a caller can word it without a second `stat`.
 #[derive(Debug)]
-pub struct NotRegular(pub &'static str);
+pub struct NotRegular(pub std::fs::FileType);
 
 impl std::fmt::Display for NotRegular {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
             "not a regular file ({}); only job files are read",
-            self.0
+            file_type_name(self.0)
         )
     }
 }
@@ -167,7 +166,7 @@ impl std::error::Error for NotRegular {}
 impl NotRegular {
     /// The kind, when `e` is this error.
     #[must_use]
-    pub fn of(e: &std::io::Error) -> Option<&'static str> {
+    pub fn of(e: &std::io::Error) -> Option<std::fs::FileType> {
         e.get_ref()
             .and_then(|inner| inner.downcast_ref::<NotRegular>())
             .map(|n| n.0)
@@ -175,9 +174,8 @@ impl NotRegular {
 }
 
 /// What kind of file this is, in `ls -l` words.
-fn file_type_name(meta: &std::fs::Metadata) -> &'static str {
+fn file_type_name(t: std::fs::FileType) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
-    let t = meta.file_type();
     if t.is_dir() {
         "a directory"
     } else if t.is_fifo() {

@@ -499,14 +499,19 @@ fn unreadable(path: &str, why: &str) -> Diagnostic {
 /// [`read_file`] checks the type (one `stat` of the path, one of the open
 /// handle); its answer is worded here.
 fn read_input(path: &Path) -> Result<ParsedFile, String> {
-    let bytes = read_file(path).map_err(|e| match crate::load::NotRegular::of(&e) {
-        Some("a FIFO") => "a FIFO (named pipe), not a job file".to_string(),
-        Some("a socket") => "a socket, not a job file".to_string(),
-        Some("a character device" | "a block device") => "a device, not a job file".to_string(),
-        Some(_) => "not a regular file".to_string(),
-        // read_file's own words (a dangling symlink).
-        None if e.get_ref().is_some() => e.to_string(),
-        None => describe(&e),
+    let bytes = read_file(path).map_err(|e| {
+        use std::os::unix::fs::FileTypeExt;
+        match crate::load::NotRegular::of(&e) {
+            Some(t) if t.is_fifo() => "a FIFO (named pipe), not a job file".to_string(),
+            Some(t) if t.is_socket() => "a socket, not a job file".to_string(),
+            Some(t) if t.is_char_device() || t.is_block_device() => {
+                "a device, not a job file".to_string()
+            }
+            Some(_) => "not a regular file".to_string(),
+            // read_file's own words (a dangling symlink).
+            None if e.get_ref().is_some() => e.to_string(),
+            None => describe(&e),
+        }
     })?;
     if looks_binary(&bytes) {
         return Err("binary file (NUL and control bytes), not a job file".into());

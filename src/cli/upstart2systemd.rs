@@ -85,15 +85,20 @@ struct Produced {
 
 impl Produced {
     fn new(text: String, job: &str, keep: bool) -> Self {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut h);
         Self {
-            digest: (text.len(), h.finish()),
+            digest: digest(&text),
             text: keep.then_some(text),
             job: job.to_string(),
         }
     }
+}
+
+/// A unit text's length and SipHash.
+fn digest(text: &str) -> (usize, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    (text.len(), h.finish())
 }
 
 pub(crate) fn run(args: &Args) -> Status {
@@ -154,7 +159,7 @@ pub(crate) fn run(args: &Args) -> Status {
         for unit in &conv.units {
             let text = unit.unit.render();
             if let Some(p) = produced.get(&unit.file_name) {
-                if p.digest != Produced::new(text, "", false).digest {
+                if p.digest != digest(&text) {
                     eprint(&format!(
                         "{}: error: job `{}` also produces {} with other contents; not written\n",
                         job.path.display(),
