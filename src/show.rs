@@ -132,19 +132,6 @@ fn process_name(p: ProcessKind) -> &'static str {
     }
 }
 
-/// An event argument as upstart keeps it: the whole dequoted token.
-fn arg_text(arg: &EventArg) -> String {
-    match arg {
-        EventArg::Positional { pattern, .. } => pattern.clone(),
-        EventArg::Named {
-            key,
-            negated,
-            pattern,
-            ..
-        } => format!("{key}{}{pattern}", if *negated { "!=" } else { "=" }),
-    }
-}
-
 /// The expression tree, built without recursion (trees can be deep).
 fn stored_expr(expr: &EventExpr) -> StoredExpr {
     enum Step<'a> {
@@ -158,7 +145,7 @@ fn stored_expr(expr: &EventExpr) -> StoredExpr {
             Step::Visit(EventExpr::Match { event, .. }) => {
                 let mut v = Vec::with_capacity(event.args.len() + 1);
                 v.push(event.name.clone());
-                v.extend(event.args.iter().map(arg_text));
+                v.extend(event.args.iter().map(EventArg::text));
                 built.push(StoredExpr::Match(v));
             }
             Step::Visit(EventExpr::Op { op, lhs, rhs, .. }) => {

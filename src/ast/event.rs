@@ -169,6 +169,21 @@ impl EventArg {
             Self::Positional { span, .. } | Self::Named { span, .. } => *span,
         }
     }
+
+    /// The whole dequoted token, as upstart keeps it ([`EventArg::from_token`]
+    /// reversed).
+    #[must_use]
+    pub fn text(&self) -> String {
+        match self {
+            Self::Positional { pattern, .. } => pattern.clone(),
+            Self::Named {
+                key,
+                negated,
+                pattern,
+                ..
+            } => format!("{key}{}{pattern}", if *negated { "!=" } else { "=" }),
+        }
+    }
 }
 
 /// The job a job event names (see [`EventMatch::named_job`]).

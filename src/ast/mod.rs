@@ -595,4 +595,13 @@ mod tests {
         assert!(size_of::<Stanza>() <= 112, "{}", size_of::<Stanza>());
         assert!(size_of::<Item>() <= 112, "{}", size_of::<Item>());
     }
+
+    proptest::proptest! {
+        /// An event argument's text is the token it was split from.
+        #[test]
+        fn event_arg_text_is_its_token(token in "[A-Z=!x]{0,8}") {
+            let arg = EventArg::from_token(&token, crate::source::Span::default());
+            proptest::prop_assert_eq!(arg.text(), token);
+        }
+    }
 }

@@ -86,7 +86,7 @@ impl Graph {
 
     fn add_condition(&mut self, job: &str, on: &OnCondition, kind: EdgeKind) {
         for m in on.expr.events() {
-            let args: Vec<String> = m.args.iter().map(arg_text).collect();
+            let args: Vec<String> = m.args.iter().map(EventArg::text).collect();
             // `started apache`: an edge from the job the event names.
             let (from, label) = match m.named_job() {
                 Some(NamedJob { index: i, name, .. }) => {
@@ -131,18 +131,6 @@ impl Graph {
             .chain(self.foreign.iter().filter(|j| !self.jobs.contains(*j)))
             .map(|j| Node::Job(j.clone()))
             .chain(self.events.iter().map(|e| Node::Event(e.clone())))
-    }
-}
-
-fn arg_text(a: &EventArg) -> String {
-    match a {
-        EventArg::Positional { pattern, .. } => pattern.clone(),
-        EventArg::Named {
-            key,
-            negated,
-            pattern,
-            ..
-        } => format!("{key}{}{pattern}", if *negated { "!=" } else { "=" }),
     }
 }
 

@@ -33,22 +33,10 @@ pub fn render(jobs: &[(&str, Resolved<'_>)], enumerate: bool) -> String {
     out
 }
 
-fn arg_text(a: &EventArg) -> String {
-    match a {
-        EventArg::Positional { pattern, .. } => pattern.clone(),
-        EventArg::Named {
-            key,
-            negated,
-            pattern,
-            ..
-        } => format!("{key}{}{pattern}", if *negated { "!=" } else { "=" }),
-    }
-}
-
 fn infix(e: &EventExpr) -> String {
     match e {
         EventExpr::Match { event, .. } => std::iter::once(event.name.clone())
-            .chain(event.args.iter().map(arg_text))
+            .chain(event.args.iter().map(EventArg::text))
             .collect::<Vec<_>>()
             .join(" "),
         EventExpr::Op { op, lhs, rhs, .. } => {
@@ -64,7 +52,7 @@ fn enumerated(stanza: &str, m: &EventMatch) -> String {
         .iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != named)
-        .map(|(_, a)| format!(" {}", arg_text(a)))
+        .map(|(_, a)| format!(" {}", a.text()))
         .collect();
     let job = m
         .named_job()

@@ -408,19 +408,7 @@ fn mapped(c: &mut Ctx, stanza: &'static str, e: &EventMatch, convert: fn(&mut Ct
     let mut event = e.name.clone();
     for a in &e.args {
         event.push(' ');
-        match a {
-            EventArg::Positional { pattern, .. } => event.push_str(pattern),
-            EventArg::Named {
-                key,
-                negated,
-                pattern,
-                ..
-            } => {
-                event.push_str(key);
-                event.push_str(if *negated { "!=" } else { "=" });
-                event.push_str(pattern);
-            }
-        }
+        event.push_str(&a.text());
     }
     let losses = c.losses[losses..].iter().map(|l| l.code).collect();
     let note = c.event_note.take();
